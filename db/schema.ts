@@ -1,0 +1,189 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+// === People and where they talk to us
+
+/** A person: resident, volunteer or organizer (roles arrive with dispatch). */
+export const people = pgTable('people', {
+  id: serial('id').primaryKey(),
+  displayName: text('display_name').notNull(),
+  /** The phone number the person last gave us; offered again in the next request. */
+  phone: text('phone'),
+  createdAt: createdAt(),
+});
+
+/** One person may use several channels (WeChat and Telegram): one row per account. */
+export const channelIdentities = pgTable(
+  'channel_identities',
+  {
+    channel: text('channel').notNull(),
+    externalId: text('external_id').notNull(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    /** Set when the channel says the person blocked the bot; cleared when they write again. */
+    blockedAt: timestamp('blocked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.externalId] }), index('channel_identities_person').on(t.personId)],
+);
+
+// === Organisation and catalogue
+
+/** Four-level hierarchy: city → county → town → community. */
+export const stations = pgTable(
+  'stations',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    level: text('level', { enum: ['city', 'county', 'town', 'community'] }).notNull(),
+    parentId: integer('parent_id'),
+    aliases: jsonb('aliases').$type<string[]>().notNull().default([]),
+  },
+  (t) => [index('stations_parent').on(t.parentId)],
+);
+
+export const catalogueClasses = pgTable('catalogue_classes', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  position: integer('position').notNull(),
+});
+
+export const catalogueItems = pgTable('catalogue_items', {
+  code: text('code').primaryKey(),
+  classCode: text('class_code')
+    .notNull()
+    .references(() => catalogueClasses.code),
+  name: text('name').notNull(),
+  keywords: jsonb('keywords').$type<string[]>().notNull(),
+  position: integer('position').notNull(),
+});
+
+// === Requests
+
+export const requestStatuses = ['open', 'claimed', 'in_progress', 'done', 'cancelled', 'closed'] as const;
+export type RequestStatus = (typeof requestStatuses)[number];
+
+/** A resident's request for help, known to people by its ticket `YYYYMMDD-NNNN`. */
+export const requests = pgTable(
+  'requests',
+  {
+    id: serial('id').primaryKey(),
+    ticket: text('ticket').notNull().unique(),
+    residentId: integer('resident_id')
+      .notNull()
+      .references(() => people.id),
+    channel: text('channel').notNull(),
+    classCode: text('class_code').notNull(),
+    itemCode: text('item_code').notNull(),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    description: text('description').notNull(),
+    /** Detailed address: private, shown only to the assigned volunteer and organizers. */
+    address: text('address').notNull(),
+    /** Contact phone: private, like the address. */
+    phone: text('phone').notNull(),
+    wantedTime: text('wanted_time').notNull(),
+    urgent: boolean('urgent').notNull().default(false),
+    attachments: jsonb('attachments').$type<string[]>().notNull().default([]),
+    status: text('status', { enum: requestStatuses }).notNull().default('open'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('requests_resident').on(t.residentId), index('requests_status').on(t.status, t.createdAt)],
+);
+
+/** Per-day sequence behind ticket numbers (day in Asia/Shanghai, `YYYYMMDD`). */
+export const ticketCounters = pgTable('ticket_counters', {
+  day: text('day').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+/** Append-only history of a request: every status change and notable step. */
+export const requestEvents = pgTable(
+  'request_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => requests.id),
+    type: text('type').notNull(),
+    actorId: integer('actor_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('request_events_request').on(t.requestId, t.id)],
+);
+
+/** Something organizers must see now, e.g. emergency words from a resident. */
+export const alerts = pgTable('alerts', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  kind: text('kind').notNull(),
+  personId: integer('person_id').references(() => people.id),
+  requestId: integer('request_id').references(() => requests.id),
+  conversationKey: text('conversation_key').notNull(),
+  /** Which emergency words or reason triggered it; never the address or phone. */
+  detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+  createdAt: createdAt(),
+  handledAt: timestamp('handled_at', { withTimezone: true }),
+});
+
+// === Runtime: conversations, de-duplication, outbox
+
+/** The saved state of one conversation (`channel:chatId:userId`). */
+export const conversations = pgTable('conversations', {
+  key: text('key').primaryKey(),
+  flowId: text('flow_id').notNull(),
+  flowVersion: integer('flow_version').notNull(),
+  snapshot: jsonb('snapshot').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Inbound messages already handled, so a redelivery has no second effect. */
+export const processedMessages = pgTable('processed_messages', {
+  key: text('key').primaryKey(),
+  processedAt: timestamp('processed_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const outboxStatuses = ['pending', 'sent', 'failed'] as const;
+
+/** Messages to send, written in the same transaction as the change that caused them. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    channel: text('channel').notNull(),
+    chatId: text('chat_id').notNull(),
+    /** The channel-neutral message: `{ text, choices?, ... }`. */
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    /** Optional key making a delivery unique (one message per chat per event). */
+    dedupKey: text('dedup_key'),
+    status: text('status', { enum: outboxStatuses }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    externalId: text('external_id'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('outbox_dedup').on(t.dedupKey).where(sql`${t.dedupKey} is not null`),
+    index('outbox_due').on(t.status, t.nextAttemptAt),
+  ],
+);

@@ -1,0 +1,124 @@
+import type { Choice } from '../src/core/message.js';
+import { maskPhone, texts } from '../src/core/texts.js';
+import type { ResidentContext, ResidentFlowDeps } from './resident.types.js';
+
+// === The questions of the resident flow: text, numbered choices and help, from context
+
+export type QuestionBody = { text: string; choices: Choice[]; help: string };
+
+/** Choice ids used across questions. */
+export const CHOICE = {
+  mine: 'mine',
+  none: 'none',
+  knownPhone: 'known-phone',
+  keep: 'keep',
+  yes: 'yes',
+  no: 'no',
+} as const;
+
+const MAX_COMMUNITY_CHOICES = 9;
+
+export function describeQuestion(deps: ResidentFlowDeps, text: string = texts.describeAgain): QuestionBody {
+  return {
+    text,
+    choices: [...deps.classes.map((c) => ({ id: `class:${c.code}`, label: c.name })), { id: CHOICE.mine, label: '查询我的求助' }],
+    help: texts.describeHelp,
+  };
+}
+
+export function pickItemQuestion(ctx: ResidentContext, deps: ResidentFlowDeps): QuestionBody {
+  const cls = deps.classes.find((c) => c.code === ctx.classCode);
+  return {
+    text: texts.pickItem(cls?.name ?? ''),
+    choices: deps.itemsOf(ctx.classCode ?? '').map((i) => ({ id: `item:${i.code}`, label: i.name })),
+    help: texts.pickItemHelp,
+  };
+}
+
+export function confirmItemQuestion(ctx: ResidentContext, deps: ResidentFlowDeps): QuestionBody {
+  const choices = ctx.proposals.flatMap((code) => {
+    const item = deps.item(code);
+    return item ? [{ id: `item:${code}`, label: item.name }] : [];
+  });
+  return { text: texts.confirmItem, choices: [...choices, { id: CHOICE.none, label: texts.noneOfThese }], help: texts.confirmItemHelp };
+}
+
+/** The communities to offer: the matched ones, else the last one used first, then the list. */
+export function communityChoices(ctx: ResidentContext, deps: ResidentFlowDeps): string[] {
+  if (ctx.communityOptions.length > 0) return ctx.communityOptions;
+  const all = deps.communities().map((c) => c.code);
+  const last = ctx.profile.lastCommunityCode;
+  const ordered = last && all.includes(last) ? [last, ...all.filter((c) => c !== last)] : all;
+  return ordered.slice(0, MAX_COMMUNITY_CHOICES);
+}
+
+export function communityQuestion(ctx: ResidentContext, deps: ResidentFlowDeps, text: string = texts.askCommunity): QuestionBody {
+  return {
+    text,
+    choices: communityChoices(ctx, deps).map((code) => ({ id: `community:${code}`, label: deps.community(code)?.name ?? code })),
+    help: texts.communityHelp,
+  };
+}
+
+export function addressQuestion(text: string = texts.askAddress): QuestionBody {
+  return { text, choices: [], help: texts.addressHelp };
+}
+
+export function phoneQuestion(ctx: ResidentContext, text?: string): QuestionBody {
+  const known = ctx.profile.phone;
+  return {
+    text: text ?? (known ? texts.askPhoneKnown : texts.askPhone),
+    choices: known ? [{ id: CHOICE.knownPhone, label: texts.useKnownPhone(maskPhone(known)) }] : [],
+    help: texts.phoneHelp,
+  };
+}
+
+export function whenQuestion(): QuestionBody {
+  return { text: texts.askWhen, choices: texts.whenChoices.map((w) => ({ id: `when:${w}`, label: w })), help: texts.whenHelp };
+}
+
+export const CONFIRM_FIELDS = ['submit', 'item', 'description', 'community', 'address', 'phone', 'when'] as const;
+
+export function confirmQuestion(ctx: ResidentContext, deps: ResidentFlowDeps): QuestionBody {
+  const item = deps.item(ctx.itemCode ?? '');
+  const summary = texts.summaryLines({
+    className: item?.className ?? '',
+    itemName: item?.name ?? '',
+    description: ctx.description ?? item?.name ?? '',
+    community: deps.community(ctx.communityCode ?? '')?.name ?? '',
+    address: ctx.address ?? '',
+    phone: ctx.phone ?? '',
+    wantedTime: ctx.wantedTime ?? '',
+    urgent: ctx.urgent,
+    attachments: ctx.attachments.length,
+  });
+  return {
+    text: `${texts.summaryTitle}\n${summary}`,
+    choices: CONFIRM_FIELDS.map((f) => ({ id: `edit:${f}`, label: texts.confirmChoices[f] })),
+    help: texts.confirmHelp,
+  };
+}
+
+export function requestListQuestion(ctx: ResidentContext): QuestionBody {
+  const cancellable = ctx.requests.filter((r) => r.cancellable);
+  return {
+    text: `${texts.requestList(ctx.requests)}\n${texts.requestListAsk}`,
+    choices: [
+      ...cancellable.map((r) => ({ id: `cancel:${r.ticket}`, label: texts.cancelRequestChoice(r.ticket) })),
+      { id: CHOICE.keep, label: texts.keepRequests },
+    ],
+    help: texts.requestListAsk,
+  };
+}
+
+export function confirmCancelQuestion(ctx: ResidentContext): QuestionBody {
+  const [yes, no] = texts.confirmCancelChoices;
+  return {
+    text: texts.confirmCancelRequest(ctx.cancelTicket ?? ''),
+    choices: [
+      { id: CHOICE.yes, label: yes },
+      { id: CHOICE.no, label: no },
+    ],
+    help: texts.confirmCancelRequest(ctx.cancelTicket ?? ''),
+  };
+}

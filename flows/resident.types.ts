@@ -1,0 +1,95 @@
+import type { Choice, MediaKind } from '../src/core/message.js';
+
+// === What the resident flow knows, hears and asks for
+
+/** What the runtime knows of the person when a conversation starts. */
+export interface ResidentProfile {
+  phone: string | null;
+  lastCommunityCode: string | null;
+}
+
+/** The question currently put to the person, kept so it can be asked again. */
+export interface Question {
+  id: number;
+  text: string;
+  choices: Choice[];
+  help: string;
+}
+
+/** A request as listed to its resident. */
+export interface RequestSummary {
+  ticket: string;
+  itemName: string;
+  status: string;
+  cancellable: boolean;
+}
+
+export interface ResidentContext {
+  profile: ResidentProfile;
+  question: Question;
+  description: string | null;
+  attachments: string[];
+  classCode: string | null;
+  itemCode: string | null;
+  /** Item codes proposed for the description, best first. */
+  proposals: string[];
+  /** Community codes offered at the community step. */
+  communityOptions: string[];
+  communityCode: string | null;
+  address: string | null;
+  phone: string | null;
+  wantedTime: string | null;
+  urgent: boolean;
+  emergencyWords: string[];
+  /** True while a field is being changed from the summary: answering it returns there. */
+  editing: boolean;
+  requests: RequestSummary[];
+  cancelTicket: string | null;
+  ticket: string | null;
+}
+
+export type ResidentEvent =
+  | { type: 'answer.text'; text: string; truncated?: boolean }
+  | { type: 'answer.choice'; id: string }
+  | { type: 'answer.stale' }
+  | { type: 'answer.location'; latitude: number; longitude: number; label: string | null }
+  | { type: 'answer.contact'; phone: string }
+  | { type: 'answer.media'; media: MediaKind; ref: string | null }
+  | { type: 'emergency.detected'; words: string[]; services: string[] }
+  | { type: 'nav.cancel' }
+  | { type: 'nav.back' }
+  | { type: 'nav.help' }
+  | { type: 'nav.mine' }
+  | { type: 'nav.start' }
+  | { type: 'nav.unknownCommand'; command: string }
+  | { type: 'request.created'; ticket: string }
+  | { type: 'requests.listed'; requests: RequestSummary[] }
+  | { type: 'request.cancelled'; ticket: string; ok: boolean };
+
+/** The request the flow asks the runtime to store. */
+export interface RequestDraft {
+  classCode: string;
+  itemCode: string;
+  communityCode: string;
+  description: string;
+  address: string;
+  phone: string;
+  wantedTime: string;
+  urgent: boolean;
+  emergencyWords: string[];
+  attachments: string[];
+}
+
+/** Catalogue and places, as the flow sees them: pure look-ups, no I/O. */
+export interface ResidentFlowDeps {
+  classes: ReadonlyArray<{ code: string; name: string }>;
+  itemsOf(classCode: string): ReadonlyArray<{ code: string; name: string }>;
+  item(code: string): { code: string; name: string; classCode: string; className: string } | undefined;
+  /** Items that fit a resident's words, best first (at most 3). */
+  matchItems(text: string): ReadonlyArray<{ itemCode: string }>;
+  /** Communities shown as choices when nothing better is known. */
+  communities(): ReadonlyArray<{ code: string; name: string }>;
+  /** Communities whose names fit the typed text, best first. */
+  matchCommunities(text: string): ReadonlyArray<{ code: string; name: string }>;
+  community(code: string): { code: string; name: string } | undefined;
+}

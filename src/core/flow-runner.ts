@@ -1,0 +1,190 @@
+import { eq } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { type AnyMachineSnapshot, type EventObject, initialTransition, transition } from 'xstate';
+import { type Db, lockKey } from '../../db/client.js';
+import { conversations, processedMessages } from '../../db/schema.js';
+import { ensurePerson } from '../domain/people/people.js';
+import type { FlowDefinition } from './flow.js';
+import { createKeyedQueue } from './keyed-queue.js';
+import { type IncomingMessage, type OutgoingPayload, conversationKey } from './message.js';
+import { enqueueMessages } from './outbox.js';
+import type { Clock, Sender } from './ports.js';
+import { safeError } from './privacy.js';
+import { texts } from './texts.js';
+
+/** A conversation idle for longer than this starts afresh. */
+export const CONVERSATION_TTL_MS = 24 * 60 * 60 * 1000;
+/** Effects answering with events, per message, at most (guards against a loop between machine and runtime). */
+const MAX_STEPS = 20;
+
+export interface FlowRunnerOptions {
+  db: Db;
+  flow: FlowDefinition;
+  log: Logger;
+  clock?: Clock;
+  /** Called after each committed message with the outbox ids it wrote. */
+  deliver: (outboxIds: number[]) => Promise<unknown>;
+  /** Used to apologise directly when the database fails (no outbox then). */
+  senders: Record<string, Sender>;
+  /** Extra tries of a message whose transaction failed. */
+  retries?: number;
+}
+
+export type HandleResult =
+  | { status: 'handled'; outboxIds: number[]; state: unknown }
+  | { status: 'duplicate' }
+  | { status: 'ignored' }
+  | { status: 'failed'; error: unknown };
+
+interface PersistedSnapshot {
+  value: unknown;
+  context: Record<string, unknown>;
+  status: string;
+}
+
+/**
+ * The flow runner: per incoming message, load the conversation's snapshot → transition → save the
+ * snapshot, the domain writes and the outgoing messages in one transaction → deliver.
+ * Messages of one conversation are handled one at a time, in order; redeliveries have no effect.
+ */
+export function createFlowRunner(options: FlowRunnerOptions) {
+  const { db, flow, log } = options;
+  const clock = options.clock ?? (() => new Date());
+  const queue = createKeyedQueue();
+  const retries = options.retries ?? 2;
+
+  function restore(row: typeof conversations.$inferSelect | undefined, now: Date): { snapshot: AnyMachineSnapshot | null; notice?: string } {
+    if (!row) return { snapshot: null };
+    const saved = row.snapshot as PersistedSnapshot;
+    if (row.flowId !== flow.id || row.flowVersion !== flow.version) return { snapshot: null, notice: texts.flowUpdated };
+    if (saved.status !== 'active') return { snapshot: null };
+    if (now.getTime() - row.updatedAt.getTime() > CONVERSATION_TTL_MS) return { snapshot: null, notice: texts.conversationExpired };
+    try {
+      return { snapshot: flow.machine.resolveState({ value: saved.value as never, context: saved.context }) };
+    } catch (err) {
+      log.warn({ key: row.key, err: safeError(err) }, 'saved conversation no longer fits the flow; restarting');
+      return { snapshot: null, notice: texts.flowUpdated };
+    }
+  }
+
+  async function handleInTransaction(msg: IncomingMessage, key: string): Promise<HandleResult> {
+    const now = clock();
+    return db.transaction(async (tx) => {
+      await lockKey(tx, key);
+      const fresh = await tx
+        .insert(processedMessages)
+        .values({ key: `${msg.channel}:${msg.chatId}:${msg.messageId}`, processedAt: now })
+        .onConflictDoNothing()
+        .returning({ key: processedMessages.key });
+      if (fresh.length === 0) return { status: 'duplicate' } as const;
+
+      const person = await ensurePerson(tx, msg.channel, msg.userId, msg.displayName);
+      const [row] = await tx.select().from(conversations).where(eq(conversations.key, key));
+      const restored = restore(row, now);
+      const replies: OutgoingPayload[] = restored.notice ? [{ text: restored.notice }] : [];
+      const pending: EventObject[] = [];
+      let snapshot: AnyMachineSnapshot;
+      if (restored.snapshot) snapshot = restored.snapshot;
+      else {
+        const [initial, actions] = initialTransition(flow.machine, flow.input(person));
+        snapshot = initial;
+        pending.push(...(await perform(actions, replies, tx, msg, person.id, key, now)));
+      }
+      const queued = [...flow.interpret(snapshot.context, msg.content), ...pending];
+      let steps = 0;
+      while (queued.length > 0) {
+        if (++steps > MAX_STEPS) throw new Error(`flow ${flow.id} did not settle after ${MAX_STEPS} steps`);
+        const event = queued.shift()!;
+        if (snapshot.status !== 'active') break;
+        const [next, actions]: [AnyMachineSnapshot, { type: string; params?: unknown }[]] = transition(flow.machine, snapshot, event);
+        snapshot = next;
+        queued.unshift(...(await perform(actions, replies, tx, msg, person.id, key, now)));
+      }
+      const persisted: PersistedSnapshot = { value: snapshot.value, context: snapshot.context, status: snapshot.status };
+      await tx
+        .insert(conversations)
+        .values({ key, flowId: flow.id, flowVersion: flow.version, snapshot: persisted, updatedAt: now })
+        .onConflictDoUpdate({ target: conversations.key, set: { flowId: flow.id, flowVersion: flow.version, snapshot: persisted, updatedAt: now } });
+      const outboxIds = await enqueueMessages(
+        tx,
+        mergeReplies(replies).map((payload) => ({ channel: msg.channel, chatId: msg.chatId, payload })),
+        now,
+      );
+      return { status: 'handled', outboxIds, state: snapshot.value } as const;
+    });
+  }
+
+  async function perform(
+    actions: { type: string; params?: unknown }[],
+    replies: OutgoingPayload[],
+    tx: Db,
+    message: IncomingMessage,
+    personId: number,
+    key: string,
+    now: Date,
+  ): Promise<EventObject[]> {
+    const events: EventObject[] = [];
+    for (const action of actions) {
+      if (action.type.startsWith('xstate.')) continue;
+      if (action.type === 'reply') {
+        replies.push(action.params as OutgoingPayload);
+        continue;
+      }
+      const effect = flow.effects[action.type];
+      if (!effect) throw new Error(`flow ${flow.id} asked for "${action.type}", which has no effect handler`);
+      const answer = await effect(action.params, { tx, personId, conversationKey: key, message, now });
+      if (answer) events.push(answer);
+    }
+    return events;
+  }
+
+  async function apologise(msg: IncomingMessage) {
+    try {
+      await options.senders[msg.channel]?.send(msg.chatId, { text: texts.sorry });
+    } catch (err) {
+      log.warn({ channel: msg.channel, err: safeError(err) }, 'could not send apology');
+    }
+  }
+
+  /** Handles one incoming message; never throws (failures are logged and apologised for). */
+  async function handle(msg: IncomingMessage): Promise<HandleResult> {
+    if (msg.isGroup) return { status: 'ignored' };
+    const key = conversationKey(msg);
+    return queue.run(key, async () => {
+      const started = performance.now();
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const result = await handleInTransaction(msg, key);
+          log.debug({ key, messageId: msg.messageId, status: result.status, ms: Math.round(performance.now() - started) }, 'message handled');
+          if (result.status === 'handled') await options.deliver(result.outboxIds);
+          return result;
+        } catch (err) {
+          if (attempt < retries) {
+            log.warn({ key, messageId: msg.messageId, attempt, err: safeError(err) }, 'message failed; retrying');
+            await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+            continue;
+          }
+          log.error({ key, messageId: msg.messageId, err: safeError(err) }, 'message failed');
+          await apologise(msg);
+          return { status: 'failed', error: err };
+        }
+      }
+    });
+  }
+
+  return { handle };
+}
+
+/** Adjacent replies are merged while the earlier has no choices: fewer, clearer messages. */
+export function mergeReplies(replies: OutgoingPayload[]): OutgoingPayload[] {
+  const out: OutgoingPayload[] = [];
+  for (const r of replies) {
+    const last = out.at(-1);
+    if (last && !last.choices?.length && last.questionId === undefined) {
+      out[out.length - 1] = { ...r, text: `${last.text}\n${r.text}` };
+    } else out.push({ ...r });
+  }
+  return out;
+}
+
+export type FlowRunner = ReturnType<typeof createFlowRunner>;

@@ -1,0 +1,26 @@
+import type { OutgoingPayload } from './message.js';
+
+// === Small interfaces between the core and the outside world
+
+/** Sends a message on one channel. Throws `DeliveryError` when it cannot. */
+export interface Sender {
+  /** Delivers one message to a chat; resolves with the channel's id of the sent message. */
+  send(chatId: string, payload: OutgoingPayload): Promise<{ externalId?: string }>;
+}
+
+export type DeliveryErrorCode = 'blocked' | 'chat_not_found' | 'chat_migrated' | 'rate_limited' | 'network' | 'rejected';
+
+/** Why a message could not be delivered, and whether trying again may help. */
+export class DeliveryError extends Error {
+  override readonly name = 'DeliveryError';
+  constructor(
+    readonly code: DeliveryErrorCode,
+    message: string,
+    readonly options: { permanent: boolean; retryAfterMs?: number; newChatId?: string; cause?: unknown } = { permanent: false },
+  ) {
+    super(message, { cause: options.cause });
+  }
+}
+
+/** Milliseconds since the epoch: the one clock everything reads, so tests can move it. */
+export type Clock = () => Date;

@@ -1,0 +1,22 @@
+// === Keeping residents' phone numbers and addresses out of logs and group messages
+
+const PHONE = /(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d){8}|0\d{2,3}[- ]?\d{7,8}|\d{7,}/g;
+
+/** Replaces anything that looks like a phone number (or any long digit run) with `***`. */
+export function redactPhones(text: string): string {
+  return text.replace(PHONE, '***');
+}
+
+/** Error → a loggable object without query parameters or message text that may hold personal data. */
+export function safeError(err: unknown): { type: string; code?: string; message: string; stack?: string } {
+  if (!(err instanceof Error)) return { type: typeof err, message: redactPhones(String(err)).slice(0, 200) };
+  const code = (err as { code?: unknown }).code;
+  // drizzle wraps driver errors as "Failed query: … params: …": keep the first line only.
+  const message = redactPhones(err.message.split('\n')[0] ?? '').replace(/params:.*$/, 'params: [redacted]');
+  return {
+    type: err.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    message: message.slice(0, 300),
+    ...(err.stack ? { stack: redactPhones(err.stack.split('\n').slice(1, 6).join('\n')) } : {}),
+  };
+}

@@ -1,0 +1,125 @@
+// === Every sentence a resident, volunteer or organizer reads, in one place for review.
+// Simplified Chinese, short and polite; numbered choices are added by the channel.
+
+const STATUS_LABELS: Record<string, string> = {
+  open: '等待接单',
+  claimed: '志愿者已接单',
+  in_progress: '志愿者服务中',
+  done: '已完成',
+  cancelled: '已取消',
+  closed: '已结束',
+};
+
+const SERVICE_NAMES: Record<string, string> = { '120': '120 急救', '119': '119 火警', '110': '110 报警' };
+
+export const texts = {
+  // --- Intake: asking
+  hello: '您好，这里是连心桥便民服务，很高兴为您服务。',
+  describeAgain: '请用一两句话说说您遇到的困难（比如“电视坏了”“水管漏水”），或回复数字选择类别：',
+  descriptionNoted: '您说的话已经记下了。',
+  describeHelp: '直接打字说问题就行，例如“厨房水管漏水”；也可以回复数字先选类别。随时说“取消”退出，“返回”回到上一步。',
+  notUnderstoodDescription: '没能确定是哪类服务，您说的话已记下，请回复数字选择类别：',
+  emptyDescription: '请用文字简单说说遇到的问题，或回复数字选择类别：',
+  pickItem: (className: string) => `请选择「${className}」里的具体服务，回复数字：`,
+  pickItemHelp: '回复列表前的数字即可；如果都不合适，说“返回”重新描述。',
+  confirmItem: '您需要的是不是下面这项？请回复数字：',
+  confirmItemHelp: '回复数字选一项；都不对就选最后一项，自己挑类别。',
+  noneOfThese: '都不是，我自己选',
+  askCommunity: '请问您住在哪个社区（村）？回复数字，或直接打社区名称：',
+  communityHelp: '打社区或村的名字就行，比如“文昌”；说不清的话也可以打街道名称。',
+  communityNotFound: (typed: string) => `没找到“${typed}”，请换个说法，或回复数字选择：`,
+  communitySeveral: '找到几个相近的社区，请回复数字选择：',
+  askAddress: '请告诉我们详细地址（小区、楼号、门牌号），例如“文昌小区3幢2单元501”。地址只给接单的志愿者看。',
+  addressHelp: '写清小区名和门牌号，志愿者才能找到您。也可以发送位置。',
+  addressTooShort: '地址好像太短了，请写上小区和门牌号：',
+  addressTooLong: '地址太长了，请简短一些（100字以内）：',
+  locationReceived: (label: string) => `收到位置：${label}。`,
+  askPhone: '请留一个联系电话，志愿者上门前会先打给您：',
+  askPhoneKnown: '请留一个联系电话，志愿者上门前会先打给您。用之前的号码请回复 1，或直接输入新号码：',
+  useKnownPhone: (masked: string) => `用 ${masked}`,
+  phoneHelp: '手机号是11位数字（1开头）；座机请带区号，例如 0573-82345678。',
+  phoneInvalid: '这个号码好像不对。手机号是11位（1开头），座机请带区号，例如 0573-82345678：',
+  askWhen: '您希望什么时候上门？回复数字，或直接说时间（例如“周六上午”）：',
+  whenHelp: '回复 1 表示越快越好；也可以直接写时间。',
+  whenChoices: ['尽快', '今天', '明天'] as const,
+  summaryTitle: '请核对您的求助：',
+  summaryLines: (f: { className: string; itemName: string; description: string; community: string; address: string; phone: string; wantedTime: string; urgent: boolean; attachments: number }) =>
+    [
+      `服务：${f.className} · ${f.itemName}`,
+      `问题：${f.description}`,
+      `社区：${f.community}`,
+      `地址：${f.address}`,
+      `电话：${f.phone}`,
+      `时间：${f.wantedTime}`,
+      ...(f.attachments > 0 ? [`照片：${f.attachments} 张`] : []),
+      ...(f.urgent ? ['紧急：是（优先处理）'] : []),
+    ].join('\n'),
+  confirmHelp: '回复 1 提交；要改哪一项就回复对应的数字。',
+  confirmChoices: {
+    submit: '确认提交',
+    item: '改服务类别',
+    description: '改问题描述',
+    community: '改社区',
+    address: '改地址',
+    phone: '改电话',
+    when: '改时间',
+  },
+  askDescriptionEdit: '请重新说说您遇到的问题：',
+  submitted: (ticket: string, urgent: boolean) =>
+    `已为您登记，单号 ${ticket}。` +
+    (urgent ? '已标为紧急，工作人员会优先处理。' : '') +
+    '我们正在联系附近的志愿者，有人接单会马上告诉您。查进度请说“查询”。',
+
+  // --- Navigation and mistakes
+  cancelled: '好的，已取消。需要帮忙时随时找我。',
+  nothingToCancel: '好的。需要帮忙时直接说问题就行。',
+  firstStep: '已经是第一步了。',
+  notUnderstood: '没太明白，请回复列表前的数字，或按提示回答。',
+  stale: '这个问题已经过去了，请看当前的问题：',
+  unknownCommand: '没有这个命令。可以说：帮助、取消、返回、查询。',
+  mineDuringIntake: '您正在填写求助。说“取消”退出后，可以查询以前的求助。',
+  truncated: (max: number) => `内容较长，只保留了前 ${max} 个字。`,
+  voiceNotSupported: '暂时听不了语音，请打字，或拨打热线。',
+  photoAttached: '照片收到了，已附在求助里。',
+  photoNotNeeded: '收到照片。这一步请用文字回答：',
+  mediaNotSupported: '暂时只能看懂文字，请打字或回复数字。',
+  contactNotNeeded: '收到名片。这一步请按提示回答：',
+  emergency: (services: string[]) =>
+    `⚠️ 情况紧急请立即拨打 ${services.map((s) => SERVICE_NAMES[s] ?? s).join('、')}！我们已通知工作人员，也会继续为您派人。`,
+
+  // --- My requests
+  noRequests: '您还没有求助记录。需要帮忙时直接说问题就行。',
+  requestList: (rows: { ticket: string; itemName: string; status: string }[]) =>
+    ['您最近的求助：', ...rows.map((r) => `· ${r.ticket} ${r.itemName}（${statusLabel(r.status)}）`)].join('\n'),
+  requestListAsk: '要取消哪一个？回复数字；不取消请说“返回”。',
+  requestListDone: '以上是您的求助情况，需要帮忙时直接说问题就行。',
+  cancelRequestChoice: (ticket: string) => `取消 ${ticket}`,
+  keepRequests: '不取消',
+  confirmCancelRequest: (ticket: string) => `确定要取消求助 ${ticket} 吗？`,
+  confirmCancelChoices: ['确定取消', '不取消'] as const,
+  requestCancelled: (ticket: string) => `求助 ${ticket} 已取消。`,
+  requestNotCancellable: (ticket: string) => `求助 ${ticket} 现在不能取消了（可能已完成），有疑问请联系工作人员。`,
+  requestKept: '好的，不取消。',
+
+  // --- Runtime
+  conversationExpired: '上次的对话超过24小时没有继续，已经结束了。我们重新开始：',
+  flowUpdated: '系统刚刚升级，请从头再说一次，给您添麻烦了。',
+  sorry: '抱歉，系统开了个小差，请稍后再发一次。',
+  groupNotForResidents: '您好！求助请私聊我。',
+
+  // --- Console channel
+  consoleIntro: (data: string) =>
+    `连心桥 · 终端对话（您是居民）。数据保存在：${data}\n` +
+    '接入 Telegram 等平台：设置 TELEGRAM_BOT_TOKEN 等变量（见 README 和 .env.example）。按 Ctrl+D 结束对话。',
+} as const;
+
+export function statusLabel(status: string): string {
+  return STATUS_LABELS[status] ?? status;
+}
+
+/** 13812345678 → 138****5678; other numbers keep their last four digits. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (/^1\d{10}$/.test(digits)) return `${digits.slice(0, 3)}****${digits.slice(7)}`;
+  return `****${digits.slice(-4)}`;
+}

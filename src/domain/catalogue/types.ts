@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+// === Catalogue file format (db/seed/catalogue.json, or CATALOGUE_FILE)
+
+/** One concrete service a resident can ask for, e.g. 家电维修. */
+export const catalogueItemSchema = z.object({
+  /** Stable code, kebab-case ascii, unique across the catalogue, e.g. `appliance-repair`. */
+  code: z.string().regex(/^[a-z0-9-]+$/),
+  /** Name shown to people, e.g. 家电维修. */
+  name: z.string().min(1),
+  /** Words and phrases residents use for this item (objects, symptoms, synonyms). */
+  keywords: z.array(z.string().min(1)).min(1),
+});
+
+/** One of the catalogue's classes, e.g. 生活求助类. */
+export const catalogueClassSchema = z.object({
+  code: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  items: z.array(catalogueItemSchema).min(1),
+});
+
+export const catalogueSchema = z.object({
+  classes: z.array(catalogueClassSchema).min(1),
+});
+
+export type CatalogueItem = z.infer<typeof catalogueItemSchema>;
+export type CatalogueClass = z.infer<typeof catalogueClassSchema>;
+export type Catalogue = z.infer<typeof catalogueSchema>;
+
+/** A catalogue item proposed for a resident's words, best first. */
+export interface ItemMatch {
+  itemCode: string;
+  itemName: string;
+  classCode: string;
+  /** Higher is better; only comparable within one `match()` call. */
+  score: number;
+}

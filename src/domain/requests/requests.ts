@@ -1,0 +1,103 @@
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { alerts, catalogueItems, requestEvents, requests, stations, type RequestStatus } from '../../../db/schema.js';
+import { nextTicket } from './tickets.js';
+
+/** What a resident's conversation gathered. */
+export interface NewRequest {
+  residentId: number;
+  channel: string;
+  conversationKey: string;
+  classCode: string;
+  itemCode: string;
+  communityCode: string;
+  description: string;
+  address: string;
+  phone: string;
+  wantedTime: string;
+  urgent: boolean;
+  emergencyWords: string[];
+  attachments: string[];
+}
+
+export class RequestError extends Error {
+  override readonly name = 'RequestError';
+  constructor(
+    readonly code: 'unknown_station' | 'unknown_item',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Statuses in which the resident may still cancel. */
+export const CANCELLABLE: readonly RequestStatus[] = ['open', 'claimed', 'in_progress'];
+
+/** Stores a request with a fresh ticket, its first event, and links the conversation's open alerts. */
+export async function createRequest(tx: Db, input: NewRequest, at: Date): Promise<{ id: number; ticket: string }> {
+  const [station] = await tx.select({ id: stations.id }).from(stations).where(eq(stations.code, input.communityCode));
+  if (!station) throw new RequestError('unknown_station', `No station with code ${input.communityCode}`);
+  const [item] = await tx.select({ code: catalogueItems.code }).from(catalogueItems).where(eq(catalogueItems.code, input.itemCode));
+  if (!item) throw new RequestError('unknown_item', `No catalogue item ${input.itemCode}`);
+  const ticket = await nextTicket(tx, at);
+  const [row] = await tx
+    .insert(requests)
+    .values({
+      ticket,
+      residentId: input.residentId,
+      channel: input.channel,
+      classCode: input.classCode,
+      itemCode: input.itemCode,
+      stationId: station.id,
+      description: input.description,
+      address: input.address,
+      phone: input.phone,
+      wantedTime: input.wantedTime,
+      urgent: input.urgent,
+      attachments: input.attachments,
+      status: 'open',
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning({ id: requests.id });
+  const id = row!.id;
+  await appendEvent(tx, id, 'created', input.residentId, { urgent: input.urgent, emergencyWords: input.emergencyWords }, at);
+  await tx
+    .update(alerts)
+    .set({ requestId: id })
+    .where(and(eq(alerts.conversationKey, input.conversationKey), isNull(alerts.requestId)));
+  return { id, ticket };
+}
+
+/** Appends one entry to a request's history. */
+export async function appendEvent(tx: Db, requestId: number, type: string, actorId: number | null, data: Record<string, unknown>, at: Date) {
+  await tx.insert(requestEvents).values({ requestId, type, actorId, data, at });
+}
+
+/** A resident's most recent requests, newest first. */
+export async function listRequestsOf(tx: Db, residentId: number, limit = 10) {
+  return tx
+    .select({ ticket: requests.ticket, itemName: catalogueItems.name, status: requests.status, createdAt: requests.createdAt })
+    .from(requests)
+    .leftJoin(catalogueItems, eq(catalogueItems.code, requests.itemCode))
+    .where(eq(requests.residentId, residentId))
+    .orderBy(desc(requests.id))
+    .limit(limit);
+}
+
+/** Cancels a resident's own request if it is still open; false when it is not theirs or too late. */
+export async function cancelByResident(tx: Db, residentId: number, ticket: string, at: Date): Promise<boolean> {
+  const [row] = await tx
+    .update(requests)
+    .set({ status: 'cancelled', updatedAt: at })
+    .where(and(eq(requests.ticket, ticket), eq(requests.residentId, residentId), inArray(requests.status, [...CANCELLABLE])))
+    .returning({ id: requests.id });
+  if (!row) return false;
+  await appendEvent(tx, row.id, 'cancelled', residentId, { by: 'resident' }, at);
+  return true;
+}
+
+/** A request's full history, oldest first. */
+export async function historyOf(tx: Db, requestId: number) {
+  return tx.select().from(requestEvents).where(eq(requestEvents.requestId, requestId)).orderBy(requestEvents.id);
+}

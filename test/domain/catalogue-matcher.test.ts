@@ -1,0 +1,158 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../src/domain/catalogue/load.js';
+import { createCatalogueMatcher } from '../../src/domain/catalogue/matcher.js';
+
+const catalogue = loadCatalogue(
+  JSON.parse(fs.readFileSync(new URL('../../db/seed/catalogue.json', import.meta.url), 'utf8')),
+);
+const matcher = createCatalogueMatcher(catalogue);
+const top = (text: string): string | undefined => matcher.match(text)[0]?.itemCode;
+
+describe('catalogue matcher on the seed catalogue', () => {
+  it.each([
+    ['电视坏了', 'appliance-repair'],
+    ['我家电视没图像了', 'appliance-repair'],
+    ['冰箱不制冷了怎么办', 'appliance-repair'],
+    ['洗衣机不转了', 'appliance-repair'],
+    ['微波炉不加热', 'appliance-repair'],
+    ['热水器不出热水', 'appliance-repair'],
+    ['水管漏水', 'water-electric-repair'],
+    ['水龙头关不紧一直滴水', 'water-electric-repair'],
+    ['家里突然停电了', 'water-electric-repair'],
+    ['老是跳闸', 'water-electric-repair'],
+    ['下水道堵了', 'drain-unblocking'],
+    ['马桶堵住了冲不下去', 'drain-unblocking'],
+    ['厨房水池不下水', 'drain-unblocking'],
+    ['钥匙锁家里了', 'lock-service'],
+    ['钥匙丢了进不了门', 'lock-service'],
+    ['想剪个头发', 'haircut'],
+    ['菜刀钝了', 'knife-key'],
+    ['想配把钥匙', 'knife-key'],
+    ['帮我买点菜', 'errands'],
+    ['能帮忙取个快递吗', 'errands'],
+    ['煤气灶打不着火', 'gas-stove-repair'],
+    ['窗户关不上', 'door-window-repair'],
+    ['手机不会用微信', 'digital-help'],
+    ['手机没电了充不进电', 'digital-help'],
+    ['电动车没气了', 'vehicle-repair'],
+    ['屋顶漏雨', 'house-leak-repair'],
+    ['社保怎么交', 'social-security'],
+    ['医保报销', 'medical-insurance'],
+    ['住院能报多少', 'medical-insurance'],
+    ['身份证丢了', 'household-id'],
+    ['退休金没到账', 'pension'],
+    ['残疾证怎么办', 'disability-policy'],
+    ['有人打电话说我中奖了', 'anti-fraud'],
+    ['和邻居吵架了', 'neighbour-dispute'],
+    ['楼上太吵了', 'neighbour-dispute'],
+    ['儿子不孝顺不管我', 'family-conflict'],
+    ['婆媳吵架', 'family-conflict'],
+    ['物业不管事', 'property-dispute'],
+    ['老板拖欠工资', 'labour-dispute'],
+    ['买到假货商家不给退', 'consumer-dispute'],
+    ['房东不退押金', 'tenancy-dispute'],
+    ['借钱不还怎么办', 'legal-consult'],
+    ['老人一个人吃饭不方便想送饭', 'meal-help'],
+    ['腿脚不好洗不了澡', 'bath-help'],
+    ['老伴要去医院没人陪', 'hospital-escort'],
+    ['一个人在家想有人来看看', 'home-visit'],
+    ['儿子不在身边很孤单', 'home-visit'],
+    ['降压药吃完了帮我配药', 'medicine-delivery'],
+    ['家里想打扫一下卫生', 'housekeeping'],
+    ['心情不好睡不着', 'mental-support'],
+    ['老伴瘫痪在床需要护理', 'rehab-nursing'],
+    ['我妈摔倒了起不来', 'emergency-help'],
+    ['想借个轮椅', 'assistive-devices'],
+    ['家里困难想申请低保', 'subsistence-aid'],
+    ['家里着火了房子烧了没地方住', 'temporary-aid'],
+    ['孩子考上大学交不起学费', 'education-aid'],
+    ['得了癌症治不起', 'serious-illness-aid'],
+    ['下岗了想找个工作', 'employment-aid'],
+    ['冬天冷没有棉被', 'goods-donation'],
+    ['孩子放学没人接', 'children-care'],
+  ])('"%s" → %s', (text, code) => {
+    expect(top(text)).toBe(code);
+  });
+
+  it.each([
+    ['店事坏了', 'appliance-repair'],
+    ['冰相不制冷', 'appliance-repair'],
+    ['水龙头楼水', 'water-electric-repair'],
+    ['下水道赌了', 'drain-unblocking'],
+    ['马统堵了', 'drain-unblocking'],
+    ['医宝报销', 'medical-insurance'],
+    ['低包怎么申请', 'subsistence-aid'],
+    ['生份证丢了', 'household-id'],
+  ])('homophone typo "%s" → %s', (text, code) => {
+    expect(top(text)).toBe(code);
+  });
+
+  it.each([
+    ['电 视 坏 了！！！', 'appliance-repair'],
+    ['电视😭😭坏了', 'appliance-repair'],
+    ['家里ＷＩＦＩ连不上', 'digital-help'],
+    ['【下水道】堵了……', 'drain-unblocking'],
+  ])('ignores spacing, punctuation, emoji and full-width forms: "%s"', (text, code) => {
+    expect(top(text)).toBe(code);
+  });
+
+  it.each(['你好', '哈哈哈', '😀😀', '谢谢', '在吗', '明天下午三点', '好的没问题', '？？？', '   '])(
+    'finds nothing in "%s"',
+    (text) => {
+      expect(matcher.match(text)).toEqual([]);
+    },
+  );
+
+  it('returns [] for an empty string', () => {
+    expect(matcher.match('')).toEqual([]);
+  });
+
+  it('copes with a 5000-character text', () => {
+    const text = '我家电视坏了，水管也漏水！哈哈😀'.repeat(400).slice(0, 5000);
+    expect(text).toHaveLength(5000);
+    const result = matcher.match(text);
+    expect(result.length).toBeGreaterThan(0);
+    expect(result.length).toBeLessThanOrEqual(3);
+  });
+
+  it('scores exact hits above homophone hits, and several hits above one', () => {
+    const [exact] = matcher.match('电视');
+    const [homophone] = matcher.match('店事');
+    const [both] = matcher.match('电视没图像');
+    expect(exact?.itemCode).toBe('appliance-repair');
+    expect(homophone?.itemCode).toBe('appliance-repair');
+    expect(exact!.score).toBeGreaterThan(homophone!.score);
+    expect(both!.score).toBeGreaterThan(exact!.score);
+  });
+
+  it('returns at most `limit` items, best first, with item and class details', () => {
+    const result = matcher.match('电视坏了水管漏水下水道也堵了', 2);
+    expect(result).toHaveLength(2);
+    expect(result[0]!.score).toBeGreaterThanOrEqual(result[1]!.score);
+    expect(matcher.match('电视坏了水管漏水下水道也堵了')).toHaveLength(3);
+    expect(matcher.match('电视坏了')[0]).toMatchObject({
+      itemCode: 'appliance-repair',
+      itemName: '家电维修',
+      classCode: 'daily-life',
+    });
+  });
+
+  it('looks items up by code', () => {
+    expect(matcher.item('haircut')).toMatchObject({
+      code: 'haircut',
+      name: '理发',
+      classCode: 'daily-life',
+      className: '生活求助类',
+    });
+    expect(matcher.item('no-such-item')).toBeUndefined();
+  });
+
+  it('is fast on typical sentences', () => {
+    const texts = ['我家电视没图像了', '老伴要去医院没人陪', '水龙头楼水，麻烦师傅来看看', '家里困难想申请低保'];
+    matcher.match(texts[0]!);
+    const start = performance.now();
+    for (let i = 0; i < 400; i++) matcher.match(texts[i % texts.length]!);
+    expect((performance.now() - start) / 400).toBeLessThan(2);
+  });
+});
