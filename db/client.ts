@@ -37,11 +37,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       onnotice: () => {},
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
-    // Several instances may start at once: one migrates, the others wait.
-    await client.begin(async (tx) => {
-      await tx`select pg_advisory_xact_lock(7403001)`;
-      await migratePostgres(drizzlePostgres(tx as unknown as postgres.Sql, { schema }), { migrationsFolder });
-    });
+    // Several instances may start at once: one migrates, the others wait for its lock.
+    const lock = postgres(options.url, { max: 1, onnotice: () => {} });
+    try {
+      await lock`select pg_advisory_lock(7403001)`;
+      await migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder });
+      await lock`select pg_advisory_unlock(7403001)`;
+    } finally {
+      await lock.end({ timeout: 5 });
+    }
     return { db, kind: 'postgres', location: redactUrl(options.url), close: () => client.end({ timeout: 5 }) };
   }
   let client = options.client;

@@ -57,9 +57,9 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
           and(
             eq(outbox.status, 'pending'),
             inArray(outbox.channel, channels),
-            sql`${outbox.nextAttemptAt} <= ${now}`,
+            sql`${outbox.nextAttemptAt} <= ${now.toISOString()}`,
             sql`not exists (select 1 from ${outbox} p where p.channel = ${outbox.channel} and p.chat_id = ${outbox.chatId}
-                and p.status = 'pending' and p.id < ${outbox.id} and p.next_attempt_at > ${now})`,
+                and p.status = 'pending' and p.id < ${outbox.id} and p.next_attempt_at > ${now.toISOString()})`,
           ),
         )
         .orderBy(outbox.id)

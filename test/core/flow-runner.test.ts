@@ -1,0 +1,197 @@
+import { and, eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import type { Db } from '../../db/client.js';
+import { alerts, conversations, outbox, processedMessages, requestEvents, requests } from '../../db/schema.js';
+import { texts } from '../../src/core/texts.js';
+import { createTestApp } from '../support/app.js';
+import { describeDb } from '../support/db.js';
+
+const at = (iso: string) => new Date(iso);
+
+describeDb('flow runner', (ctx) => {
+  it('stores a request with a ticket and its first event after a whole typed intake', async () => {
+    const app = createTestApp(ctx.database);
+    const ticket = await app.completeIntake('u-whole');
+    expect(ticket).toMatch(/^\d{8}-\d{4}$/);
+    const [req] = await ctx.database.db.select().from(requests).where(eq(requests.ticket, ticket));
+    expect(req).toMatchObject({ itemCode: 'appliance-repair', description: '电视坏了', address: '文昌小区3幢2单元501', phone: '13812345678', wantedTime: '尽快', status: 'open', urgent: false });
+    const events = await ctx.database.db.select().from(requestEvents).where(eq(requestEvents.requestId, req!.id));
+    expect(events.map((e) => e.type)).toEqual(['created']);
+  });
+
+  it('numbers tickets per day in Asia/Shanghai', async () => {
+    let now = at('2026-03-01T15:30:00Z'); // 23:30 in Shanghai
+    const app = createTestApp(ctx.database, { clock: () => now });
+    const t1 = await app.completeIntake('u-day-1');
+    const t2 = await app.completeIntake('u-day-2');
+    now = at('2026-03-01T16:30:00Z'); // 00:30 next day in Shanghai
+    const t3 = await app.completeIntake('u-day-3');
+    expect([t1, t2, t3]).toEqual(['20260301-0001', '20260301-0002', '20260302-0001']);
+  });
+
+  it('offers the phone on file and the last community in the next request', async () => {
+    const app = createTestApp(ctx.database);
+    await app.completeIntake('u-known', { phone: '13900001111', community: '紫阳' });
+    await app.say('u-known', '水管漏水');
+    const communityQ = await app.say('u-known', '1');
+    expect(communityQ.join('\n')).toContain('社区');
+    const last = app.sender.sent.at(-1)!.payload;
+    expect(last.choices?.[0]?.label).toBe('紫阳社区');
+    await app.say('u-known', '1');
+    await app.say('u-known', '紫阳小区1幢101');
+    const phoneQ = app.sender.sent.at(-1)!.payload;
+    expect(phoneQ.choices?.[0]?.label).toBe('用 139****1111');
+  });
+
+  it('continues the same conversation after a restart (new runner, same database)', async () => {
+    const first = createTestApp(ctx.database);
+    await first.say('u-restart', '电视坏了');
+    await first.say('u-restart', '1');
+    const second = createTestApp(ctx.database);
+    const reply = await second.say('u-restart', '文昌');
+    expect(reply.join('\n')).toContain(texts.askAddress);
+  });
+
+  it('gives a redelivered message no second effect', async () => {
+    const app = createTestApp(ctx.database);
+    await app.say('u-dup', '电视坏了', 'same-id');
+    const countBefore = (await ctx.database.db.select().from(outbox).where(eq(outbox.chatId, 'u-dup'))).length;
+    const again = await app.say('u-dup', '电视坏了', 'same-id');
+    expect(again).toEqual([]);
+    const countAfter = (await ctx.database.db.select().from(outbox).where(eq(outbox.chatId, 'u-dup'))).length;
+    expect(countAfter).toBe(countBefore);
+    const [conv] = await ctx.database.db.select().from(conversations).where(eq(conversations.key, 'test:u-dup:u-dup'));
+    expect((conv!.snapshot as { value: unknown }).value).toBe('confirmItem');
+  });
+
+  it('handles one conversation’s messages one at a time, in order', async () => {
+    const app = createTestApp(ctx.database);
+    const user = 'u-order';
+    await Promise.all(['电视坏了', '1', '文昌', '文昌小区3幢2单元501', '13812345678'].map((t) => app.runner.handle(app.message(user, { kind: 'text', text: t }))));
+    const [conv] = await ctx.database.db.select().from(conversations).where(eq(conversations.key, `test:${user}:${user}`));
+    expect((conv!.snapshot as { value: unknown }).value).toBe('when');
+  });
+
+  it('restarts politely when the saved conversation is of another flow version', async () => {
+    const app = createTestApp(ctx.database);
+    await app.say('u-version', '电视坏了');
+    await ctx.database.db.update(conversations).set({ flowVersion: 0 }).where(eq(conversations.key, 'test:u-version:u-version'));
+    const reply = await app.say('u-version', '1');
+    expect(reply[0]).toContain(texts.flowUpdated);
+  });
+
+  it('restarts politely when the saved snapshot no longer fits the machine', async () => {
+    const app = createTestApp(ctx.database);
+    await app.say('u-garbled', '电视坏了');
+    await ctx.database.db
+      .update(conversations)
+      .set({ snapshot: { value: 'aStateThatWasRemoved', context: {}, status: 'active' } })
+      .where(eq(conversations.key, 'test:u-garbled:u-garbled'));
+    const reply = await app.say('u-garbled', '水管漏水');
+    expect(reply[0]).toContain(texts.flowUpdated);
+    expect(app.sender.sent.at(-1)!.payload.choices?.[0]?.label).toBe('水电维修');
+  });
+
+  it('expires a conversation idle for 24 hours', async () => {
+    let now = at('2026-04-01T02:00:00Z');
+    const app = createTestApp(ctx.database, { clock: () => now });
+    await app.say('u-idle', '电视坏了');
+    await app.say('u-idle', '1');
+    now = at('2026-04-02T02:00:01Z');
+    const reply = await app.say('u-idle', '文昌');
+    expect(reply[0]).toContain(texts.conversationExpired);
+    const [conv] = await ctx.database.db.select().from(conversations).where(eq(conversations.key, 'test:u-idle:u-idle'));
+    expect((conv!.snapshot as { value: unknown }).value).not.toBe('address');
+  });
+
+  it('records an urgent alert at once and links it to the request', async () => {
+    const app = createTestApp(ctx.database);
+    const first = await app.say('u-sos', '我老伴摔倒了起不来');
+    expect(first[0]).toMatch(/^⚠️.*120/);
+    const [alert] = await ctx.database.db.select().from(alerts).where(eq(alerts.conversationKey, 'test:u-sos:u-sos'));
+    expect(alert).toMatchObject({ kind: 'emergency', requestId: null });
+    expect(JSON.stringify(alert!.detail)).toContain('摔倒');
+    const state = app.sender.sent.at(-1)!.payload;
+    const pick = state.choices!.findIndex((c) => c.id.startsWith('item:') || c.id.startsWith('class:'));
+    await app.say('u-sos', String(pick + 1));
+    if (app.sender.sent.at(-1)!.payload.text.includes('具体服务')) await app.say('u-sos', '1');
+    await app.say('u-sos', '文昌');
+    await app.say('u-sos', '文昌小区3幢2单元501');
+    await app.say('u-sos', '13812345678');
+    await app.say('u-sos', '尽快');
+    const done = await app.say('u-sos', '1');
+    const ticket = /单号 (\d{8}-\d{4})/.exec(done.join())![1]!;
+    const [req] = await ctx.database.db.select().from(requests).where(eq(requests.ticket, ticket));
+    expect(req!.urgent).toBe(true);
+    const [linked] = await ctx.database.db.select().from(alerts).where(eq(alerts.id, alert!.id));
+    expect(linked!.requestId).toBe(req!.id);
+  });
+
+  it('lists a resident’s requests and cancels one, appending an event', async () => {
+    const app = createTestApp(ctx.database);
+    const ticket = await app.completeIntake('u-mine');
+    const list = await app.say('u-mine', '我的求助');
+    expect(list.join('\n')).toContain(ticket);
+    await app.say('u-mine', '1');
+    const done = await app.say('u-mine', '1');
+    expect(done.join('\n')).toContain(texts.requestCancelled(ticket));
+    const [req] = await ctx.database.db.select().from(requests).where(eq(requests.ticket, ticket));
+    expect(req!.status).toBe('cancelled');
+    const events = await ctx.database.db.select().from(requestEvents).where(eq(requestEvents.requestId, req!.id));
+    expect(events.map((e) => e.type)).toEqual(['created', 'cancelled']);
+  });
+
+  it('retries a database hiccup, and apologises without losing the message when it persists', async () => {
+    let failures = 1;
+    const flaky = new Proxy(ctx.database.db, {
+      get(target, prop, receiver) {
+        if (prop === 'transaction') {
+          return (...args: unknown[]) => {
+            if (failures-- > 0) return Promise.reject(Object.assign(new Error('connection reset 13812345678'), { code: 'ECONNRESET' }));
+            return (target.transaction as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        }
+        return Reflect.get(target, prop, receiver);
+      },
+    }) as Db;
+    const app = createTestApp(ctx.database, { db: flaky });
+    await app.say('u-flaky', '电视坏了', 'flaky-1');
+    expect(app.sender.sent.at(-1)!.payload.choices?.[0]?.label).toBe('家电维修');
+
+    failures = 99;
+    const sorry = await app.say('u-flaky', '1', 'flaky-2');
+    expect(sorry).toEqual([texts.sorry]);
+    const processed = await ctx.database.db.select().from(processedMessages).where(eq(processedMessages.key, 'test:u-flaky:flaky-2'));
+    expect(processed).toHaveLength(0);
+    failures = 0;
+    const redelivered = await app.say('u-flaky', '1', 'flaky-2');
+    expect(redelivered.join('\n')).toContain(texts.askCommunity);
+    expect(app.logLines.join('\n')).not.toContain('13812345678');
+  });
+
+  it('ignores group messages (they belong to dispatch)', async () => {
+    const app = createTestApp(ctx.database);
+    const result = await app.runner.handle({ ...app.message('u-group', { kind: 'text', text: '电视坏了' }), isGroup: true, chatId: 'group-1' });
+    expect(result.status).toBe('ignored');
+    expect(app.sender.sent).toHaveLength(0);
+  });
+
+  it('never writes a resident’s phone or address to the logs', async () => {
+    const app = createTestApp(ctx.database);
+    await app.completeIntake('u-privacy', { phone: '13755556666', address: '秘密小区8幢808室' });
+    const logs = app.logLines.join('\n');
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs).not.toContain('13755556666');
+    expect(logs).not.toContain('秘密小区');
+  });
+
+  it('keeps conversations of different people apart', async () => {
+    const app = createTestApp(ctx.database);
+    await app.say('u-a', '电视坏了');
+    await app.say('u-b', '我的求助');
+    const reply = await app.say('u-a', '1');
+    expect(reply.join('\n')).toContain(texts.askCommunity);
+    const rows = await ctx.database.db.select().from(conversations).where(and(eq(conversations.flowId, 'resident')));
+    expect(rows.some((r) => r.key === 'test:u-b:u-b')).toBe(true);
+  });
+});
