@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { openDatabase } from '../db/client.js';
 import { createConsoleChannel, CONSOLE_CHANNEL } from './channels/console/console-channel.js';
 import { ConfigError, createConfig } from './config.js';
@@ -14,6 +15,7 @@ import { createLogger } from './logger.js';
 // === The one composition root
 
 async function main(): Promise<number> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = createConfig(process.env);
   const interactive = Boolean(process.stdin.isTTY);
   const log = createLogger(config.logLevel ?? 'warn');
