@@ -19,6 +19,26 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   CATALOGUE_FILE: optional,
   STATIONS_FILE: optional,
+  TELEGRAM_BOT_TOKEN: optional.pipe(
+    z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'looks wrong: a token from @BotFather looks like 123456789:AAE…').optional(),
+  ),
+  TELEGRAM_API_ROOT: optional.pipe(z.url('must be a URL, e.g. http://127.0.0.1:8081 for a self-hosted Bot API server').optional()),
+  TELEGRAM_WEBHOOK_URL: optional.pipe(z.url('must be the public https URL Telegram posts to, e.g. https://bot.example.org/telegram').optional()),
+  TELEGRAM_WEBHOOK_SECRET: optional.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{32,256}$/, 'must be 32–256 characters of A-Z a-z 0-9 _ - (e.g. `openssl rand -hex 32`)')
+      .optional(),
+  ),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+}).superRefine((e, ctx) => {
+  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required with TELEGRAM_WEBHOOK_URL (32+ characters, e.g. `openssl rand -hex 32`)' });
+  }
+  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_BOT_TOKEN) {
+    ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'is required with TELEGRAM_WEBHOOK_URL' });
+  }
 });
 
 export interface Config {
@@ -26,6 +46,10 @@ export interface Config {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   catalogueFile: string | undefined;
   stationsFile: string | undefined;
+  /** Set when the Telegram channel should run. */
+  telegram:
+    | { token: string; apiRoot: string | undefined; webhook: { url: string; secret: string; port: number; host: string } | undefined }
+    | undefined;
 }
 
 export class ConfigError extends Error {
@@ -45,5 +69,15 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     catalogueFile: e.CATALOGUE_FILE,
     stationsFile: e.STATIONS_FILE,
+    telegram: e.TELEGRAM_BOT_TOKEN
+      ? {
+          token: e.TELEGRAM_BOT_TOKEN,
+          apiRoot: e.TELEGRAM_API_ROOT,
+          webhook:
+            e.TELEGRAM_WEBHOOK_URL && e.TELEGRAM_WEBHOOK_SECRET
+              ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET, port: e.PORT, host: e.HOST }
+              : undefined,
+        }
+      : undefined,
   };
 }

@@ -1,9 +1,15 @@
 import { existsSync } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
 import { openDatabase } from '../db/client.js';
-import { createConsoleChannel, CONSOLE_CHANNEL } from './channels/console/console-channel.js';
+import { CONSOLE_CHANNEL, createConsoleChannel } from './channels/console/console-channel.js';
+import { createTelegramChannel } from './channels/telegram/telegram-channel.js';
+import { TELEGRAM_CHANNEL } from './channels/telegram/updates.js';
 import { ConfigError, createConfig } from './config.js';
-import { createFlowRunner } from './core/flow-runner.js';
+import { createFlowRunner, type FlowRunner } from './core/flow-runner.js';
 import { createOutboxDelivery } from './core/outbox.js';
+import type { Sender } from './core/ports.js';
 import { safeError } from './core/privacy.js';
 import { texts } from './core/texts.js';
 import { createCatalogueMatcher } from './domain/catalogue/matcher.js';
@@ -14,11 +20,18 @@ import { createLogger } from './logger.js';
 
 // === The one composition root
 
-async function main(): Promise<number> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const config = createConfig(process.env);
-  const interactive = Boolean(process.stdin.isTTY);
-  const log = createLogger(config.logLevel ?? 'warn');
+export interface AppIO {
+  env: Record<string, string | undefined>;
+  stdin: Readable & { isTTY?: boolean };
+  stdout: Writable;
+  /** A logger to use instead of one made from LOG_LEVEL (tests). */
+  log?: Logger;
+}
+
+/** Starts lianxin: database, reference data, flows, outbox, and the configured channel. */
+export async function startApp(io: AppIO) {
+  const config = createConfig(io.env);
+  const log = io.log ?? createLogger(config.logLevel ?? (config.telegram ? 'info' : 'warn'));
 
   const catalogue = readCatalogueFile(config.catalogueFile);
   const stationTree = readStationsFile(config.stationsFile);
@@ -28,36 +41,66 @@ async function main(): Promise<number> {
   log.info({ database: database.kind, location: database.location }, 'database ready');
 
   const flow = createResidentFlow(residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), createStationDirectory(stationTree)));
-  // eslint-disable-next-line prefer-const
-  let runner: ReturnType<typeof createFlowRunner>;
-  const consoleChannel = createConsoleChannel({
-    input: process.stdin,
-    output: process.stdout,
-    interactive,
-    handle: (msg) => runner.handle(msg),
-  });
-  const senders = { [CONSOLE_CHANNEL]: consoleChannel.sender };
+  const senders: Record<string, Sender> = {};
   const delivery = createOutboxDelivery({ db: database.db, senders, log });
-  runner = createFlowRunner({ db: database.db, flow, log, senders, deliver: () => delivery.deliverDue() });
+  const runner: FlowRunner = createFlowRunner({ db: database.db, flow, log, senders, deliver: () => delivery.deliverDue() });
 
-  process.stdout.write(`${texts.consoleIntro(database.location)}\n`);
+  let done: Promise<void>;
+  let stopChannel = async () => {};
+  const telegram = config.telegram
+    ? createTelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, webhook: config.telegram.webhook, log, handle: runner.handle })
+    : undefined;
+  if (telegram) {
+    senders[TELEGRAM_CHANNEL] = telegram.sender;
+    await telegram.start();
+    let ended = () => {};
+    done = new Promise<void>((resolve) => (ended = resolve));
+    stopChannel = async () => {
+      await telegram.stop();
+      ended();
+    };
+  } else {
+    const consoleChannel = createConsoleChannel({ input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY), handle: runner.handle });
+    senders[CONSOLE_CHANNEL] = consoleChannel.sender;
+    io.stdout.write(`${texts.consoleIntro(database.location)}\n`);
+    done = consoleChannel.run();
+  }
   await delivery.deliverDue();
   delivery.start();
-  const shutdown = async () => {
-    await delivery.stop();
-    await database.close();
+
+  let stopped: Promise<void> | null = null;
+  return {
+    config,
+    telegram,
+    /** Resolves when the channel ends by itself (console: end of input). */
+    done,
+    stop: () =>
+      (stopped ??= (async () => {
+        await stopChannel();
+        await delivery.stop();
+        await database.close();
+      })()),
   };
-  process.once('SIGTERM', () => void shutdown().then(() => process.exit(0)));
-  await consoleChannel.run();
-  await shutdown();
+}
+
+async function main(): Promise<number> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const app = await startApp({ env: process.env, stdin: process.stdin, stdout: process.stdout });
+  const shutdown = () => void app.stop().then(() => process.exit(0));
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+  await app.done;
+  await app.stop();
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
-    else process.stderr.write(`lianxin could not start: ${JSON.stringify(safeError(err))}\n`);
-    process.exit(1);
-  },
-);
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+      else process.stderr.write(`lianxin could not start: ${JSON.stringify(safeError(err))}\n`);
+      process.exit(1);
+    },
+  );
+}

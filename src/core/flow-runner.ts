@@ -31,7 +31,7 @@ export interface FlowRunnerOptions {
 }
 
 export type HandleResult =
-  | { status: 'handled'; outboxIds: number[]; state: unknown }
+  | { status: 'handled'; outboxIds: number[]; state: unknown; events: string[] }
   | { status: 'duplicate' }
   | { status: 'ignored' }
   | { status: 'failed'; error: unknown };
@@ -91,6 +91,7 @@ export function createFlowRunner(options: FlowRunnerOptions) {
         pending.push(...(await perform(actions, replies, tx, msg, person.id, key, now)));
       }
       const queued = [...flow.interpret(snapshot.context, msg.content), ...pending];
+      const eventTypes = queued.map((e) => e.type);
       let steps = 0;
       while (queued.length > 0) {
         if (++steps > MAX_STEPS) throw new Error(`flow ${flow.id} did not settle after ${MAX_STEPS} steps`);
@@ -110,7 +111,7 @@ export function createFlowRunner(options: FlowRunnerOptions) {
         mergeReplies(replies).map((payload) => ({ channel: msg.channel, chatId: msg.chatId, payload })),
         now,
       );
-      return { status: 'handled', outboxIds, state: snapshot.value } as const;
+      return { status: 'handled', outboxIds, state: snapshot.value, events: eventTypes } as const;
     });
   }
 

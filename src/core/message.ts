@@ -10,7 +10,9 @@ export type IncomingContent =
   | { kind: 'choice'; choiceId: string; questionId?: number }
   | { kind: 'location'; latitude: number; longitude: number; label?: string }
   | { kind: 'contact'; phone: string; name?: string }
-  | { kind: 'media'; media: MediaKind; ref?: string; caption?: string };
+  | { kind: 'media'; media: MediaKind; ref?: string; caption?: string }
+  /** A person edited an earlier message: it is not handled again, and they are told so. */
+  | { kind: 'edited' };
 
 /** One message from a person to the bot. */
 export interface IncomingMessage {

@@ -107,6 +107,11 @@ export const texts = {
   sorry: '抱歉，系统开了个小差，请稍后再发一次。',
   groupNotForResidents: '您好！求助请私聊我。',
 
+  // --- Telegram channel
+  telegramChosen: (label: string) => `✅ 您选择了：${label}`,
+  telegramQuestionExpired: '（这个问题已经过去了）',
+  editedMessage: '修改过的消息不会重新处理。请直接发一条新消息：',
+
   // --- Console channel
   consoleIntro: (data: string) =>
     `连心桥 · 终端对话（您是居民）。数据保存在：${data}\n` +

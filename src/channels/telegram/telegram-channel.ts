@@ -1,0 +1,118 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { apiThrottler } from '@grammyjs/transformer-throttler';
+import { Bot, type Context, webhookCallback } from 'grammy';
+import type { Update, UserFromGetMe } from 'grammy/types';
+import type { Logger } from 'pino';
+import type { HandleResult } from '../../core/flow-runner.js';
+import type { IncomingMessage } from '../../core/message.js';
+import { safeError } from '../../core/privacy.js';
+import { texts } from '../../core/texts.js';
+import { createPolling } from './polling.js';
+import { createTelegramSender } from './sender.js';
+import { toIncoming } from './updates.js';
+import { createWebhookServer } from './webhook.js';
+
+// === Telegram channel (grammY): updates in, outbox messages out
+
+export interface TelegramChannelOptions {
+  token: string;
+  /** A self-hosted Bot API server (or a test stand-in); Telegram's by default. */
+  apiRoot?: string;
+  log: Logger;
+  /** The flow runner's `handle`. */
+  handle: (msg: IncomingMessage) => Promise<HandleResult>;
+  /** Webhook mode when set: Telegram posts updates to this URL; `secret` is then required. */
+  webhook?: { url: string; secret: string; port: number; host?: string };
+  /** Known bot identity (skips `getMe`), for tests. */
+  botInfo?: UserFromGetMe;
+}
+
+export const TELEGRAM_COMMANDS = [
+  { command: 'start', description: '开始求助' },
+  { command: 'my', description: '我的求助' },
+  { command: 'cancel', description: '取消当前操作' },
+  { command: 'help', description: '帮助' },
+];
+
+export function createTelegramChannel(options: TelegramChannelOptions) {
+  const { log } = options;
+  const bot = new Bot(options.token, { client: options.apiRoot ? { apiRoot: options.apiRoot } : {}, botInfo: options.botInfo });
+  // Pacing within Telegram's limits: ~30/s overall, 20/min per group; private chats average 1/s with short bursts.
+  bot.api.config.use(
+    apiThrottler({
+      out: { maxConcurrent: 1, reservoir: 5, reservoirIncreaseAmount: 1, reservoirIncreaseInterval: 1000, reservoirIncreaseMaximum: 5 },
+    }),
+  );
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  const sender = createTelegramSender(bot.api);
+
+  /** The error boundary: log with context (no personal data), apologise, keep running. */
+  const safe = bot.errorBoundary(async (err) => {
+    log.error({ updateId: err.ctx.update.update_id, err: safeError(err.error) }, 'telegram update failed');
+    if (err.ctx.chat) await err.ctx.api.sendMessage(err.ctx.chat.id, texts.sorry).catch(() => {});
+  });
+
+  safe.on('callback_query', async (ctx, next) => {
+    await ctx.answerCallbackQuery().catch((err) => log.debug({ err: safeError(err) }, 'answerCallbackQuery failed'));
+    await next();
+  });
+
+  safe.use(async (ctx) => {
+    const msg = toIncoming(ctx);
+    if (!msg) return;
+    const result = await options.handle(msg);
+    if (ctx.callbackQuery && result.status === 'handled') await markPressed(ctx, result.events.includes('answer.stale'));
+  });
+
+  /** Shows on the question what was chosen (or that it expired), and removes its buttons. */
+  async function markPressed(ctx: Context, stale: boolean) {
+    const message = ctx.callbackQuery?.message;
+    if (!message || !('text' in message) || !message.text) return;
+    const data = ctx.callbackQuery?.data;
+    const button = message.reply_markup?.inline_keyboard.flat().find((b) => 'callback_data' in b && b.callback_data === data);
+    const note = stale ? texts.telegramQuestionExpired : texts.telegramChosen(button?.text.replace(/^\d+\.\s*/, '') ?? '');
+    await ctx.editMessageText(`${message.text}\n\n${note}`).catch((err) => log.debug({ err: safeError(err) }, 'could not mark the pressed question'));
+  }
+
+  /** Last line of defence for polling (the boundary above catches middleware errors). */
+  async function handleUpdate(update: Update) {
+    try {
+      await bot.handleUpdate(update);
+    } catch (err) {
+      log.error({ updateId: update.update_id, err: safeError(err) }, 'telegram update failed');
+      const chatId = update.message?.chat.id ?? update.callback_query?.message?.chat.id ?? update.edited_message?.chat.id;
+      if (chatId !== undefined) await bot.api.sendMessage(chatId, texts.sorry).catch(() => {});
+    }
+  }
+
+  const polling = createPolling({ bot, log, handle: handleUpdate });
+  let server: ReturnType<typeof createWebhookServer> | null = null;
+
+  return {
+    bot,
+    sender,
+    async start() {
+      await bot.init();
+      await bot.api.setMyCommands(TELEGRAM_COMMANDS);
+      if (options.webhook) {
+        const { url, secret, port, host } = options.webhook;
+        const callback = webhookCallback(bot, 'http', { secretToken: secret, onTimeout: 'throw', timeoutMilliseconds: 50_000 });
+        server = createWebhookServer({ path: new URL(url).pathname, callback, log });
+        await server.listen(port, host);
+        await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ['message', 'edited_message', 'callback_query', 'my_chat_member'] });
+        log.info({ port: server.port() }, 'telegram webhook listening');
+      } else {
+        await polling.start();
+        log.info('telegram long polling started');
+      }
+    },
+    /** The webhook server's port (0 when polling). */
+    port: () => server?.port() ?? 0,
+    async stop() {
+      if (server) await server.close();
+      else await polling.stop();
+    },
+  };
+}
+
+export type TelegramChannel = ReturnType<typeof createTelegramChannel>;
