@@ -57,3 +57,24 @@ export function describeDb(name: string, body: (ctx: { readonly database: Databa
     body(ctx);
   });
 }
+
+/**
+ * A database URL for a program under test: a fresh PostgreSQL database from the template when
+ * `backend` is postgres (dropped by `drop()`), or '' (PGlite in DATA_DIR) otherwise.
+ */
+export async function testDatabaseUrl(backend: Backend): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (backend === 'pglite') return { url: '', drop: async () => {} };
+  const url = process.env.DATABASE_URL!;
+  const name = `lianxin_app_${process.pid}_${++counter}_${Date.now() % 100000}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name} template ${inject('postgresTemplate')}`);
+  await admin.end();
+  return {
+    url: withDatabase(url, name),
+    drop: async () => {
+      const a = postgres(url, { max: 1, onnotice: () => {} });
+      await a.unsafe(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}

@@ -10,9 +10,7 @@ const MAX_TEXT = 4096;
 /** One button per row, numbered like the text choices, so typing the number works too. */
 export function keyboardOf(payload: OutgoingPayload): InlineKeyboard | undefined {
   if (!payload.choices?.length) return undefined;
-  const kb = new InlineKeyboard();
-  payload.choices.forEach((c, i) => kb.text(`${i + 1}. ${c.label}`, encodeCallback(payload.questionId ?? 0, c.id, i)).row());
-  return kb;
+  return InlineKeyboard.from(payload.choices.map((c, i) => [InlineKeyboard.text(`${i + 1}. ${c.label}`, encodeCallback(payload.questionId ?? 0, c.id, i))]));
 }
 
 /** Telegram's refusal → a `DeliveryError` saying whether trying again can help. */

@@ -1,0 +1,37 @@
+import { GrammyError, HttpError } from 'grammy';
+import { describe, expect, it } from 'vitest';
+import { keyboardOf, toDeliveryError } from '../../../src/channels/telegram/sender.js';
+import { decodeCallback, encodeCallback } from '../../../src/channels/telegram/updates.js';
+
+const grammyError = (error_code: number, description: string, parameters: object = {}) =>
+  new GrammyError('call failed', { ok: false, error_code, description, parameters }, 'sendMessage', {});
+
+describe('Telegram adapter pieces', () => {
+  it('puts versioned, small callback data on buttons and reads it back', () => {
+    expect(encodeCallback(7, 'item:appliance-repair', 0)).toBe('v1:7:item:appliance-repair');
+    expect(decodeCallback('v1:7:item:appliance-repair')).toEqual({ kind: 'choice', choiceId: 'item:appliance-repair', questionId: 7 });
+    const long = encodeCallback(12, `community:${'x'.repeat(80)}`, 2);
+    expect(long).toBe('v1:12:#3');
+    expect(Buffer.byteLength(long)).toBeLessThanOrEqual(64);
+  });
+
+  it('reads unknown or old button data as a stale press', () => {
+    expect(decodeCallback('v0:3:yes')).toMatchObject({ kind: 'choice', questionId: -1 });
+    expect(decodeCallback('')).toMatchObject({ kind: 'choice', questionId: -1 });
+  });
+
+  it('numbers the buttons like the text choices, one per row', () => {
+    const kb = keyboardOf({ text: 'q', questionId: 3, choices: [{ id: 'a', label: '尽快' }, { id: 'b', label: '今天' }] });
+    expect(kb?.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([['1. 尽快'], ['2. 今天']]);
+    expect(keyboardOf({ text: 'no choices' })).toBeUndefined();
+  });
+
+  it('tells permanent refusals from passing trouble', () => {
+    expect(toDeliveryError(grammyError(403, 'Forbidden: bot was blocked by the user'))).toMatchObject({ code: 'blocked', options: { permanent: true } });
+    expect(toDeliveryError(grammyError(429, 'Too Many Requests', { retry_after: 7 }))).toMatchObject({ code: 'rate_limited', options: { permanent: false, retryAfterMs: 7000 } });
+    expect(toDeliveryError(grammyError(400, 'Bad Request: group chat was upgraded', { migrate_to_chat_id: -100123 }))).toMatchObject({ code: 'chat_migrated', options: { newChatId: '-100123' } });
+    expect(toDeliveryError(grammyError(400, 'Bad Request: chat not found'))).toMatchObject({ code: 'chat_not_found', options: { permanent: true } });
+    expect(toDeliveryError(grammyError(502, 'Bad Gateway'))).toMatchObject({ code: 'network', options: { permanent: false } });
+    expect(toDeliveryError(new HttpError('Network request failed', new Error('ECONNRESET')))).toMatchObject({ code: 'network', options: { permanent: false } });
+  });
+});

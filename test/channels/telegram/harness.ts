@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { startApp } from '../../../src/main.js';
+import { type BotApiStandin, startBotApiStandin } from '../../support/bot-api-standin.js';
+import { createCapturingLogger } from '../../support/app.js';
+import { type Backend, testDatabaseUrl } from '../../support/db.js';
+
+/** The production app (as `npm start` builds it) talking to a local Bot API stand-in. */
+export async function startTelegramHarness(backend: Backend, extraEnv: Record<string, string> = {}) {
+  const standin = await startBotApiStandin();
+  const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-tg-'));
+  const database = await testDatabaseUrl(backend);
+  const { log, lines } = createCapturingLogger();
+  const env = {
+    TELEGRAM_BOT_TOKEN: standin.token,
+    TELEGRAM_API_ROOT: standin.apiRoot,
+    DATA_DIR: path.join(dir, 'data'),
+    DATABASE_URL: database.url,
+    ...extraEnv,
+  };
+  const boot = () => startApp({ env, stdin: new PassThrough(), stdout: new PassThrough(), log });
+  let app = await boot();
+  return {
+    standin,
+    logLines: lines,
+    get app() {
+      return app;
+    },
+    /** Stops and starts the app on the same data, like a process restart. */
+    async restart() {
+      await app.stop();
+      app = await boot();
+    },
+    /** Pushes an update and waits until the bot has sent `count` more messages to the chat. */
+    async exchange(update: Parameters<BotApiStandin['pushUpdate']>[0], chatId: number, count = 1) {
+      const before = standin.sentMessages(chatId).length;
+      standin.pushUpdate(update);
+      await standin.waitFor(() => standin.sentMessages(chatId).length >= before + count, 10_000);
+      return standin.sentMessages(chatId).slice(before);
+    },
+    async close() {
+      await app.stop();
+      await standin.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TelegramHarness = Awaited<ReturnType<typeof startTelegramHarness>>;
+
+/** The button whose label contains `label` in the message's inline keyboard: its callback data. */
+export function buttonData(message: { reply_markup?: { inline_keyboard: { text: string; callback_data?: string }[][] } }, label: string): string {
+  const button = message.reply_markup?.inline_keyboard.flat().find((b) => b.text.includes(label));
+  if (!button?.callback_data) throw new Error(`no button "${label}" in ${JSON.stringify(message.reply_markup)}`);
+  return button.callback_data;
+}

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../../support/db.js';
+import { startTelegramHarness, type TelegramHarness } from './harness.js';
+
+const SECRET = 'a'.repeat(16) + 'B-_9'.repeat(5);
+
+describe.each(backends)('Telegram webhook mode [%s]', (backend) => {
+  let h: TelegramHarness;
+  let endpoint: string;
+  beforeAll(async () => {
+    h = await startTelegramHarness(backend, {
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram/hook',
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      PORT: '0',
+      HOST: '127.0.0.1',
+    });
+    endpoint = `http://127.0.0.1:${h.app.telegram!.port()}/telegram/hook`;
+  }, 60_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const post = (update: object, secret?: string) =>
+    fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(secret === undefined ? {} : { 'x-telegram-bot-api-secret-token': secret }) },
+      body: JSON.stringify(update),
+    });
+
+  it('registers the webhook with its secret and does not poll', () => {
+    const set = h.standin.calls.find((c) => c.method === 'setWebhook');
+    expect(set?.params).toMatchObject({ url: 'https://bot.example.org/telegram/hook', secret_token: SECRET });
+    expect(h.standin.calls.some((c) => c.method === 'getUpdates')).toBe(false);
+  });
+
+  it('rejects a wrong or missing secret with no side effect', async () => {
+    const chat = 2001;
+    const update = { ...h.standin.textMessage({ chatId: chat, userId: chat, text: '电视坏了' }), update_id: 5001 };
+    expect((await post(update, 'wrong-secret-wrong-secret-wrong-secret')).status).toBe(401);
+    expect((await post(update)).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.standin.sentMessages(chat)).toHaveLength(0);
+    const ok = await post(update, SECRET);
+    expect(ok.status).toBe(200);
+    // The answer came after the transaction committed: the reply is already out.
+    expect(h.standin.sentMessages(chat)).toHaveLength(1);
+    expect(h.standin.sentMessages(chat)[0].text).toContain('您好');
+  });
+
+  it('answers a redelivered update once', async () => {
+    const chat = 2002;
+    const update = { ...h.standin.textMessage({ chatId: chat, userId: chat, text: '下水道堵了' }), update_id: 5002 };
+    expect((await post(update, SECRET)).status).toBe(200);
+    expect((await post(update, SECRET)).status).toBe(200);
+    expect(h.standin.sentMessages(chat)).toHaveLength(1);
+  });
+
+  it('serves a health check and 404 elsewhere', async () => {
+    const base = endpoint.replace('/telegram/hook', '');
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/other`, { method: 'POST' })).status).toBe(404);
+  });
+});
