@@ -29,9 +29,14 @@ export type Answer = { type: 'answer.text'; text: string } | { type: 'answer.cho
 
 /**
  * The id of the choice an answer picks: a pressed button, its number, its label, an alias,
- * or a label contained in the text (when exactly one fits). Null when nothing fits.
+ * or a label contained in the text (when exactly one fits, unless `contained` is false). Null when nothing fits.
  */
-export function resolveChoice(answer: Answer, choices: readonly Choice[], aliases: Record<string, string[]> = {}): string | null {
+export function resolveChoice(
+  answer: Answer,
+  choices: readonly Choice[],
+  aliases: Record<string, string[]> = {},
+  options: { contained?: boolean } = {},
+): string | null {
   if (answer.type === 'answer.choice') return choices.some((c) => c.id === answer.id) ? answer.id : null;
   const text = normalizeText(answer.text);
   if (!text) return null;
@@ -39,6 +44,7 @@ export function resolveChoice(answer: Answer, choices: readonly Choice[], aliase
   if (n !== null) return choices[n - 1]?.id ?? null;
   const exact = choices.find((c) => normalizeText(c.label) === text || aliases[c.id]?.includes(text));
   if (exact) return exact.id;
+  if (options.contained === false) return null;
   const contained = choices.filter(
     (c) => text.includes(normalizeText(c.label)) || (aliases[c.id] ?? []).some((a) => a.length > 1 && text.includes(a)),
   );

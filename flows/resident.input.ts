@@ -8,7 +8,7 @@ const NAV_WORDS: Record<'nav.cancel' | 'nav.back' | 'nav.help' | 'nav.mine' | 'n
   'nav.cancel': ['取消', '退出', '不办了', '算了', '不要了', '结束', '/cancel', 'cancel'],
   'nav.back': ['返回', '上一步', '回去', '后退', '/back', 'back'],
   'nav.help': ['帮助', '帮忙说明', '怎么用', '?', '/help', 'help'],
-  'nav.mine': ['我的求助', '查询', '查询求助', '我的工单', '查进度', '/my', '/mine'],
+  'nav.mine': ['我的求助', '查询', '查询求助', '查询我的求助', '查看我的求助', '我的工单', '查进度', '/my', '/mine'],
   'nav.start': ['/start', '开始', '重新开始'],
 };
 
@@ -35,11 +35,14 @@ export function detectEmergency(text: string): { words: string[]; services: Emer
 }
 
 function navEvent(text: string): ResidentEvent | null {
-  const t = normalizeText(text).toLowerCase();
+  // A lone question mark asks for help (normalizing would drop it as trailing punctuation).
+  if (/^[?？]+$/.test(text.trim())) return { type: 'nav.help' };
+  // Commands may carry the bot's name: /help@lianxin_bot.
+  const t = normalizeText(text).toLowerCase().replace(/^(\/[a-z0-9_]+)@\w+$/, '$1');
   for (const [type, words] of Object.entries(NAV_WORDS) as [keyof typeof NAV_WORDS, string[]][]) {
     if (words.includes(t)) return { type } as ResidentEvent;
   }
-  if (/^\/[a-z_]+(@\w+)?$/i.test(t)) return { type: 'nav.unknownCommand', command: t };
+  if (/^\/[a-z0-9_]+$/.test(t)) return { type: 'nav.unknownCommand', command: t };
   return null;
 }
 
@@ -58,8 +61,11 @@ export function interpretResidentInput(context: ResidentContext, content: Incomi
       const events: ResidentEvent[] = [];
       const emergency = detectEmergency(content.text);
       if (emergency.services.length > 0) events.push({ type: 'emergency.detected', ...emergency });
-      const truncated = content.text.length > MAX_TEXT;
-      events.push({ type: 'answer.text', text: content.text.slice(0, MAX_TEXT), truncated });
+      // Cut by characters, not UTF-16 units, so an emoji is never split in half.
+      const chars = [...content.text];
+      const truncated = chars.length > MAX_TEXT;
+      const text = truncated ? chars.slice(0, MAX_TEXT).join('') : content.text;
+      events.push({ type: 'answer.text', text, truncated, ...(events.length > 0 ? { emergency: true } : {}) });
       return events;
     }
     case 'choice':
@@ -69,10 +75,16 @@ export function interpretResidentInput(context: ResidentContext, content: Incomi
       return [{ type: 'answer.location', latitude: content.latitude, longitude: content.longitude, label: content.label ?? null }];
     case 'contact':
       return [{ type: 'answer.contact', phone: content.phone }];
+    case 'edited':
+      return [{ type: 'answer.edited' }];
     case 'media': {
-      const events: ResidentEvent[] = [{ type: 'answer.media', media: content.media, ref: content.ref ?? null }];
-      if (content.caption) events.push(...interpretResidentInput(context, { kind: 'text', text: content.caption }));
-      return events;
+      const media: ResidentEvent = { type: 'answer.media', media: content.media, ref: content.ref ?? null };
+      const captionText = content.caption ?? '';
+      if (!captionText.trim()) return [media];
+      const caption = interpretResidentInput(context, { kind: 'text', text: captionText });
+      // An emergency in the caption still comes first.
+      const emergency = caption.filter((e) => e.type === 'emergency.detected');
+      return [...emergency, media, ...caption.filter((e) => e.type !== 'emergency.detected')];
     }
   }
 }

@@ -1,30 +1,25 @@
-import { setup } from 'xstate';
-import type { OutgoingPayload } from '../src/core/message.js';
 import { texts } from '../src/core/texts.js';
-import { type Answer, NO_WORDS, YES_WORDS, normalizeText, resolveChoice } from './choice.js';
+import { NO_WORDS, YES_WORDS, normalizeText } from './choice.js';
 import { MAX_TEXT } from './resident.input.js';
+import { myRequestsStates } from './resident.mine.js';
 import {
-  CHOICE,
-  type QuestionBody,
   addressQuestion,
+  CHOICE,
   communityQuestion,
-  confirmCancelQuestion,
   confirmItemQuestion,
   confirmQuestion,
   describeQuestion,
   phoneQuestion,
   pickItemQuestion,
-  requestListQuestion,
   whenQuestion,
 } from './resident.questions.js';
+import { picked, residentKit, textOf } from './resident.setup.js';
 import type { RequestDraft, ResidentContext, ResidentEvent, ResidentFlowDeps, ResidentProfile } from './resident.types.js';
-import { isMeaningful, normalizePhone } from './validate.js';
+import { normalizePhone } from './validate.js';
 
 /** Bump when a change makes saved snapshots unfit: old conversations then restart politely. */
 export const RESIDENT_FLOW_VERSION = 1;
 export const RESIDENT_FLOW_ID = 'resident';
-
-const GREETINGS = ['你好', '您好', '在吗', '在不在', '喂', 'hi', 'hello', '哈喽', '早上好', '下午好', '晚上好', '有人吗'];
 
 export function initialResidentContext(profile: ResidentProfile): ResidentContext {
   return {
@@ -49,71 +44,11 @@ export function initialResidentContext(profile: ResidentProfile): ResidentContex
   };
 }
 
-type Ev = ResidentEvent;
-const textOf = (e: Ev): string => (e.type === 'answer.text' ? e.text : '');
-const asAnswer = (e: Ev): Answer | null => (e.type === 'answer.text' || e.type === 'answer.choice' ? e : null);
-const picked = (e: Ev, ctx: ResidentContext, prefix: string): string | null => {
-  const answer = asAnswer(e);
-  const id = answer ? resolveChoice(answer, ctx.question.choices) : null;
-  return id?.startsWith(prefix) ? id.slice(prefix.length) : null;
-};
-const isWord = (e: Ev, words: string[]) => e.type === 'answer.text' && words.includes(normalizeText(e.text).toLowerCase());
-
 /** The resident flow: describe a problem → item → community → address → phone → time → confirm; and "my requests". */
 export function createResidentMachine(deps: ResidentFlowDeps) {
-  const s = setup({
-    types: {} as { context: ResidentContext; events: ResidentEvent; input: { profile: ResidentProfile } },
-    actions: {
-      /** Send a message to the person in this conversation. */
-      reply: (_, _params: OutgoingPayload) => {},
-      /** Store the request; the runtime answers with `request.created`. */
-      createRequest: (_, _params: RequestDraft) => {},
-      /** Record an alert for organizers. */
-      recordAlert: (_, _params: { words: string[]; services: string[] }) => {},
-      /** Look up the person's requests; the runtime answers with `requests.listed`. */
-      listRequests: () => {},
-      /** Cancel one of the person's requests; the runtime answers with `request.cancelled`. */
-      cancelRequest: (_, _params: { ticket: string }) => {},
-    },
-    guards: {
-      picked: ({ context, event }, p: { prefix: string }) => picked(event, context, p.prefix) !== null,
-      said: ({ event }, p: { words: string[] }) => isWord(event, p.words),
-      matchesItems: ({ event }) => deps.matchItems(textOf(event)).length > 0,
-      meaningful: ({ event }) => isMeaningful(textOf(event)),
-      greeting: ({ event }) => isWord(event, GREETINGS),
-      editing: ({ context }) => context.editing,
-      hasDescription: ({ context }) => context.description !== null,
-      cameViaProposals: ({ context }) => context.proposals.length > 0,
-      isPhoto: ({ event }) => event.type === 'answer.media' && event.media === 'photo',
-      isVoice: ({ event }) => event.type === 'answer.media' && event.media === 'voice',
-      validPhone: ({ event }) =>
-        normalizePhone(event.type === 'answer.contact' ? event.phone : textOf(event)) !== null,
-      addressTooShort: ({ event }) => normalizeText(textOf(event)).length < 4,
-      addressTooLong: ({ event }) => normalizeText(textOf(event)).length > 100,
-      oneCommunity: ({ event }) => deps.matchCommunities(textOf(event)).length === 1,
-      severalCommunities: ({ event }) => deps.matchCommunities(textOf(event)).length > 1,
-      freeTime: ({ event }) => isMeaningful(textOf(event)) && normalizeText(textOf(event)).length <= 50,
-      noRequests: ({ event }) => event.type === 'requests.listed' && event.requests.length === 0,
-      noneCancellable: ({ event }) => event.type === 'requests.listed' && !event.requests.some((r) => r.cancellable),
-      cancelOk: ({ event }) => event.type === 'request.cancelled' && event.ok,
-    },
-  });
+  const kit = residentKit(deps);
+  const { s, say, ask, reask, noteThenReask, fallback, emergencyFirst } = kit;
 
-  // === Action builders
-  const say = (text: string) => ({ type: 'reply', params: { text } }) as const;
-  /** Put a new question: it gets a fresh id, so buttons of older questions go stale. */
-  const ask = (build: (ctx: ResidentContext, ev: Ev) => QuestionBody) => [
-    s.assign({ question: ({ context, event }) => ({ id: context.question.id + 1, ...build(context, event) }) }),
-    { type: 'reply', params: ({ context }: { context: ResidentContext }) => payload(context) } as const,
-  ];
-  /** Ask the current question again, optionally with a hint instead of its text. */
-  const reask = (hint?: string) =>
-    ({ type: 'reply', params: ({ context }: { context: ResidentContext }) => payload(context, hint) }) as const;
-  const payload = (ctx: ResidentContext, text?: string): OutgoingPayload => ({
-    text: text ?? ctx.question.text,
-    choices: ctx.question.choices,
-    questionId: ctx.question.id,
-  });
   const setDescription = s.assign({
     description: ({ event, context }) => (event.type === 'answer.text' ? event.text.trim() : context.description),
     proposals: ({ event }) => deps.matchItems(textOf(event)).map((m) => m.itemCode),
@@ -121,13 +56,24 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
   const noteTruncated = s.enqueueActions(({ event, enqueue }) => {
     if (event.type === 'answer.text' && event.truncated) enqueue({ type: 'reply', params: { text: texts.truncated(MAX_TEXT) } });
   });
+  const attachPhoto = s.assign({ attachments: ({ context, event }) => attach(context, event) });
   const setItem = (prefix: string) =>
     s.assign({
       itemCode: ({ context, event }) => picked(event, context, prefix) ?? context.itemCode,
       classCode: ({ context, event }) => deps.item(picked(event, context, prefix) ?? '')?.classCode ?? context.classCode,
     });
+  /** A class picked from the list: the item now comes from that class, not from the proposals. */
+  const pickClass = {
+    guard: { type: 'picked', params: { prefix: 'class:' } },
+    target: 'pickItem',
+    actions: s.assign({ classCode: ({ context, event }) => picked(event, context, 'class:'), proposals: [] }),
+  } as const;
+  const openMine = [
+    { guard: 'notStarted', target: 'listing' },
+    { actions: [say(texts.mineDuringIntake), reask()] },
+  ] as const;
   const afterField = (next: string) => [{ guard: 'editing', target: 'confirm' } as const, { target: next }];
-  const fallback = { actions: reask(texts.notUnderstood) };
+  const hello = say(texts.hello);
 
   const confirmEdits = [
     { guard: { type: 'picked', params: { prefix: 'edit:submit' } }, target: 'submitting' },
@@ -160,7 +106,8 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
       },
       'nav.unknownCommand': { actions: [say(texts.unknownCommand), reask()] },
       'nav.back': { actions: [say(texts.firstStep), reask()] },
-      'answer.stale': { actions: { type: 'reply', params: ({ context }) => payload(context, `${texts.stale}\n${context.question.text}`) } },
+      'answer.stale': { actions: noteThenReask(texts.stale) },
+      'answer.edited': { actions: noteThenReask(texts.editedMessage) },
       'answer.media': [
         { guard: 'isVoice', actions: reask(texts.voiceNotSupported) },
         { guard: 'isPhoto', actions: reask(texts.photoNotNeeded) },
@@ -172,49 +119,48 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
       'answer.choice': fallback,
     },
     states: {
+      // Before the first message: every first message gets the greeting, then the first question.
       idle: {
         on: {
           'answer.text': [
-            { guard: 'matchesItems', target: 'confirmItem', actions: [setDescription, noteTruncated, say(texts.hello)] },
-            { guard: 'greeting', target: 'describe', actions: say(texts.hello) },
-            { guard: 'meaningful', target: 'describe', actions: [setDescription, noteTruncated, say(texts.hello), say(texts.descriptionNoted)] },
-            { target: 'describe', actions: say(texts.hello) },
+            { guard: 'matchesItems', target: 'confirmItem', actions: [hello, setDescription, noteTruncated] },
+            { guard: 'greeting', target: 'describe', actions: hello },
+            { guard: 'meaningful', target: 'describe', actions: [hello, setDescription, noteTruncated] },
+            { target: 'describe', actions: hello },
           ],
           'answer.media': [
-            { guard: 'isPhoto', target: 'describe', actions: [s.assign({ attachments: ({ context, event }) => attach(context, event) }), say(texts.hello), say(texts.photoAttached)] },
-            { target: 'describe', actions: say(texts.hello) },
+            { guard: 'isPhoto', target: 'describe', actions: [attachPhoto, hello, say(texts.photoAttached)] },
+            { guard: 'isVoice', target: 'describe', actions: [hello, say(texts.voiceNotSupported)] },
+            { target: 'describe', actions: [hello, say(texts.mediaNotSupported)] },
           ],
-          'answer.choice': { target: 'describe', actions: say(texts.hello) },
-          'answer.location': { target: 'describe', actions: say(texts.hello) },
-          'answer.contact': { target: 'describe', actions: say(texts.hello) },
-          'answer.stale': { target: 'describe', actions: say(texts.hello) },
-          'nav.start': { target: 'describe', actions: say(texts.hello) },
-          'nav.help': { target: 'describe', actions: say(texts.hello) },
-          'nav.back': { target: 'describe', actions: say(texts.hello) },
+          'answer.choice': { target: 'describe', actions: hello },
+          'answer.location': { target: 'describe', actions: hello },
+          'answer.contact': { target: 'describe', actions: hello },
+          'answer.stale': { target: 'describe', actions: hello },
+          'answer.edited': { target: 'describe', actions: [hello, say(texts.editedMessage)] },
+          'nav.start': { target: 'describe', actions: hello },
+          'nav.help': { target: 'describe', actions: [hello, say(texts.describeHelp)] },
+          'nav.back': { target: 'describe', actions: hello },
+          'nav.unknownCommand': { target: 'describe', actions: [hello, say(texts.unknownCommand)] },
           'nav.cancel': { actions: say(texts.nothingToCancel) },
           'nav.mine': 'listing',
         },
       },
       describe: {
-        entry: ask(() => describeQuestion(deps, texts.describeAgain)),
+        entry: ask((ctx) =>
+          describeQuestion(deps, ctx.description !== null && !ctx.editing ? texts.notUnderstoodDescription : texts.describeAgain, ctx.description === null && ctx.itemCode === null && !ctx.editing),
+        ),
         on: {
           'answer.text': [
-            { guard: { type: 'picked', params: { prefix: 'class:' } }, target: 'pickItem', actions: s.assign({ classCode: ({ context, event }) => picked(event, context, 'class:') }) },
+            pickClass,
             { guard: { type: 'picked', params: { prefix: CHOICE.mine } }, target: 'listing' },
             { guard: 'matchesItems', target: 'confirmItem', actions: [setDescription, noteTruncated] },
             { guard: 'meaningful', actions: [setDescription, noteTruncated, reask(texts.notUnderstoodDescription)] },
             { actions: reask(texts.emptyDescription) },
           ],
-          'answer.choice': [
-            { guard: { type: 'picked', params: { prefix: 'class:' } }, target: 'pickItem', actions: s.assign({ classCode: ({ context, event }) => picked(event, context, 'class:') }) },
-            { guard: { type: 'picked', params: { prefix: CHOICE.mine } }, target: 'listing' },
-            fallback,
-          ],
-          'answer.media': {
-            guard: 'isPhoto',
-            actions: [s.assign({ attachments: ({ context, event }) => attach(context, event) }), reask(`${texts.photoAttached}\n${texts.emptyDescription}`)],
-          },
-          'nav.mine': { guard: ({ context }) => context.description === null, target: 'listing' },
+          'answer.choice': [pickClass, { guard: { type: 'picked', params: { prefix: CHOICE.mine } }, target: 'listing' }, fallback],
+          'answer.media': { guard: 'isPhoto', actions: [attachPhoto, reask(`${texts.photoAttached}\n${texts.emptyDescription}`)] },
+          'nav.mine': openMine,
           'nav.back': [{ guard: 'editing', target: 'confirm' }, { actions: [say(texts.firstStep), reask()] }],
         },
       },
@@ -255,6 +201,7 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
         exit: s.assign({ communityOptions: [] }),
         on: {
           'answer.text': [
+            emergencyFirst,
             { guard: { type: 'picked', params: { prefix: 'community:' } }, target: 'afterCommunity', actions: s.assign({ communityCode: ({ context, event }) => picked(event, context, 'community:') }) },
             { guard: 'oneCommunity', target: 'afterCommunity', actions: s.assign({ communityCode: ({ event }) => deps.matchCommunities(textOf(event))[0]?.code ?? null }) },
             {
@@ -264,7 +211,8 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
                 ...ask((ctx) => communityQuestion(ctx, deps, texts.communitySeveral)),
               ],
             },
-            { actions: ask((ctx, ev) => communityQuestion(ctx, deps, texts.communityNotFound(normalizeText(textOf(ev)).slice(0, 20)))) },
+            { guard: 'meaningful', actions: ask((ctx, ev) => communityQuestion(ctx, deps, texts.communityNotFound([...normalizeText(textOf(ev))].slice(0, 20).join('')))) },
+            fallback,
           ],
           'answer.choice': [
             { guard: { type: 'picked', params: { prefix: 'community:' } }, target: 'afterCommunity', actions: s.assign({ communityCode: ({ context, event }) => picked(event, context, 'community:') }) },
@@ -278,6 +226,7 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
         entry: ask(() => addressQuestion()),
         on: {
           'answer.text': [
+            emergencyFirst,
             { guard: 'addressTooShort', actions: reask(texts.addressTooShort) },
             { guard: 'addressTooLong', actions: reask(texts.addressTooLong) },
             { target: 'afterAddress', actions: s.assign({ address: ({ event }) => textOf(event).trim() }) },
@@ -297,6 +246,7 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
         entry: ask((ctx) => phoneQuestion(ctx)),
         on: {
           'answer.text': [
+            emergencyFirst,
             { guard: { type: 'picked', params: { prefix: CHOICE.knownPhone } }, target: 'afterPhone', actions: s.assign({ phone: ({ context }) => context.profile.phone }) },
             { guard: 'validPhone', target: 'afterPhone', actions: s.assign({ phone: ({ event }) => normalizePhone(textOf(event)) }) },
             { actions: reask(texts.phoneInvalid) },
@@ -317,7 +267,9 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
         entry: ask(() => whenQuestion()),
         on: {
           'answer.text': [
-            { guard: { type: 'picked', params: { prefix: 'when:' } }, target: 'confirm', actions: s.assign({ wantedTime: ({ context, event }) => picked(event, context, 'when:') }) },
+            emergencyFirst,
+            // Only a number or a whole label picks a choice: "明天下午" is kept as said.
+            { guard: { type: 'picked', params: { prefix: 'when:', exact: true } }, target: 'confirm', actions: s.assign({ wantedTime: ({ context, event }) => picked(event, context, 'when:', true) }) },
             { guard: 'freeTime', target: 'confirm', actions: s.assign({ wantedTime: ({ event }) => normalizeText(textOf(event)) }) },
             fallback,
           ],
@@ -331,11 +283,7 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
       confirm: {
         entry: [s.assign({ editing: false }), ...ask((ctx) => confirmQuestion(ctx, deps))],
         on: {
-          'answer.text': [
-            { guard: { type: 'said', params: { words: YES_WORDS } }, target: 'submitting' },
-            ...confirmEdits,
-            fallback,
-          ],
+          'answer.text': [emergencyFirst, { guard: { type: 'said', params: { words: YES_WORDS } }, target: 'submitting' }, ...confirmEdits, fallback],
           'answer.choice': [...confirmEdits, fallback],
           'nav.back': 'when',
         },
@@ -344,74 +292,22 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
         entry: ask(() => ({ text: texts.askDescriptionEdit, choices: [], help: texts.describeHelp })),
         on: {
           'answer.text': [{ guard: 'meaningful', target: 'confirm', actions: [s.assign({ description: ({ event }) => textOf(event).trim() }), noteTruncated] }, { actions: reask(texts.emptyDescription) }],
+          'answer.media': { guard: 'isPhoto', actions: [attachPhoto, reask(`${texts.photoAttached}\n${texts.askDescriptionEdit}`)] },
           'nav.back': 'confirm',
         },
       },
       submitting: {
-        entry: { type: 'createRequest', params: ({ context }) => draftOf(context) },
+        entry: { type: 'createRequest', params: ({ context }) => draftOf(context, deps) },
         on: {
           'request.created': { target: 'submitted', actions: [s.assign({ ticket: ({ event }) => (event.type === 'request.created' ? event.ticket : null) }), { type: 'reply', params: ({ context }) => ({ text: texts.submitted(context.ticket ?? '', context.urgent) }) }] },
         },
       },
       submitted: { type: 'final' },
       cancelled: { type: 'final' },
-      listing: {
-        entry: 'listRequests',
-        on: {
-          'requests.listed': [
-            { guard: 'noRequests', target: 'finished', actions: say(texts.noRequests) },
-            { guard: 'noneCancellable', target: 'finished', actions: { type: 'reply', params: ({ event }) => ({ text: `${texts.requestList(event.type === 'requests.listed' ? event.requests : [])}\n${texts.requestListDone}` }) } },
-            { target: 'myRequests', actions: s.assign({ requests: ({ event }) => (event.type === 'requests.listed' ? event.requests : []) }) },
-          ],
-        },
-      },
-      myRequests: {
-        entry: ask((ctx) => requestListQuestion(ctx)),
-        on: {
-          'answer.text': [
-            { guard: { type: 'picked', params: { prefix: 'cancel:' } }, target: 'confirmCancel', actions: s.assign({ cancelTicket: ({ context, event }) => picked(event, context, 'cancel:') }) },
-            { guard: { type: 'picked', params: { prefix: CHOICE.keep } }, target: 'finished', actions: say(texts.requestKept) },
-            fallback,
-          ],
-          'answer.choice': [
-            { guard: { type: 'picked', params: { prefix: 'cancel:' } }, target: 'confirmCancel', actions: s.assign({ cancelTicket: ({ context, event }) => picked(event, context, 'cancel:') }) },
-            { guard: { type: 'picked', params: { prefix: CHOICE.keep } }, target: 'finished', actions: say(texts.requestKept) },
-            fallback,
-          ],
-          'nav.back': { target: 'finished', actions: say(texts.requestKept) },
-        },
-      },
-      confirmCancel: {
-        entry: ask((ctx) => confirmCancelQuestion(ctx)),
-        on: {
-          'answer.text': [
-            { guard: { type: 'picked', params: { prefix: CHOICE.yes } }, target: 'cancellingRequest' },
-            { guard: { type: 'said', params: { words: YES_WORDS } }, target: 'cancellingRequest' },
-            { guard: { type: 'picked', params: { prefix: CHOICE.no } }, target: 'finished', actions: say(texts.requestKept) },
-            { guard: { type: 'said', params: { words: NO_WORDS } }, target: 'finished', actions: say(texts.requestKept) },
-            fallback,
-          ],
-          'answer.choice': [
-            { guard: { type: 'picked', params: { prefix: CHOICE.yes } }, target: 'cancellingRequest' },
-            { guard: { type: 'picked', params: { prefix: CHOICE.no } }, target: 'finished', actions: say(texts.requestKept) },
-            fallback,
-          ],
-          'nav.back': 'myRequests',
-        },
-      },
-      cancellingRequest: {
-        entry: { type: 'cancelRequest', params: ({ context }) => ({ ticket: context.cancelTicket ?? '' }) },
-        on: {
-          'request.cancelled': [
-            { guard: 'cancelOk', target: 'finished', actions: { type: 'reply', params: ({ event }) => ({ text: texts.requestCancelled(event.type === 'request.cancelled' ? event.ticket : '') }) } },
-            { target: 'finished', actions: { type: 'reply', params: ({ event }) => ({ text: texts.requestNotCancellable(event.type === 'request.cancelled' ? event.ticket : '') }) } },
-          ],
-        },
-      },
+      ...myRequestsStates(kit),
       finished: { type: 'final' },
     },
   });
-
 }
 
 function attach(ctx: ResidentContext, event: ResidentEvent): string[] {
@@ -423,12 +319,13 @@ function locationLabel(e: { latitude: number; longitude: number; label: string |
   return e.label ?? `位置 ${e.latitude.toFixed(5)},${e.longitude.toFixed(5)}`;
 }
 
-function draftOf(ctx: ResidentContext): RequestDraft {
+function draftOf(ctx: ResidentContext, deps: ResidentFlowDeps): RequestDraft {
   return {
     classCode: ctx.classCode ?? '',
     itemCode: ctx.itemCode ?? '',
     communityCode: ctx.communityCode ?? '',
-    description: ctx.description ?? '',
+    // Chosen from the lists without words: the item's name, as the summary showed it.
+    description: ctx.description ?? deps.item(ctx.itemCode ?? '')?.name ?? '',
     address: ctx.address ?? '',
     phone: ctx.phone ?? '',
     wantedTime: ctx.wantedTime ?? '',

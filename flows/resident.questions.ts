@@ -18,10 +18,14 @@ export const CHOICE = {
 
 const MAX_COMMUNITY_CHOICES = 9;
 
-export function describeQuestion(deps: ResidentFlowDeps, text: string = texts.describeAgain): QuestionBody {
+/** The class list; `withMine` adds "my requests" (offered only while nothing of a request is gathered). */
+export function describeQuestion(deps: ResidentFlowDeps, text: string = texts.describeAgain, withMine = true): QuestionBody {
   return {
     text,
-    choices: [...deps.classes.map((c) => ({ id: `class:${c.code}`, label: c.name })), { id: CHOICE.mine, label: '查询我的求助' }],
+    choices: [
+      ...deps.classes.map((c) => ({ id: `class:${c.code}`, label: c.name })),
+      ...(withMine ? [{ id: CHOICE.mine, label: '查询我的求助' }] : []),
+    ],
     help: texts.describeHelp,
   };
 }

@@ -49,9 +49,12 @@ export interface ResidentContext {
 }
 
 export type ResidentEvent =
-  | { type: 'answer.text'; text: string; truncated?: boolean }
+  /** `emergency`: the same message raised `emergency.detected` just before. */
+  | { type: 'answer.text'; text: string; truncated?: boolean; emergency?: boolean }
   | { type: 'answer.choice'; id: string }
   | { type: 'answer.stale' }
+  /** An earlier message was edited: it is not handled again. */
+  | { type: 'answer.edited' }
   | { type: 'answer.location'; latitude: number; longitude: number; label: string | null }
   | { type: 'answer.contact'; phone: string }
   | { type: 'answer.media'; media: MediaKind; ref: string | null }

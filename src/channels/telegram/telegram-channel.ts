@@ -46,6 +46,13 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
   const sender = createTelegramSender(bot.api);
 
+  // Webhook mode: an update whose transaction failed is answered 500, so Telegram delivers it again.
+  const uncommitted = new Set<number>();
+  bot.use(async (ctx, next) => {
+    await next();
+    if (uncommitted.delete(ctx.update.update_id) && options.webhook) throw new Error('update not committed; Telegram will deliver it again');
+  });
+
   /** The error boundary: log with context (no personal data), apologise, keep running. */
   const safe = bot.errorBoundary(async (err) => {
     log.error({ updateId: err.ctx.update.update_id, err: safeError(err.error) }, 'telegram update failed');
@@ -61,6 +68,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
     const msg = toIncoming(ctx);
     if (!msg) return;
     const result = await options.handle(msg);
+    if (result.status === 'failed') uncommitted.add(ctx.update.update_id);
     if (ctx.callbackQuery && result.status === 'handled') await markPressed(ctx, result.events.includes('answer.stale'));
   });
 
