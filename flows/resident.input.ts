@@ -69,8 +69,13 @@ export function interpretResidentInput(context: ResidentContext, content: Incomi
       return events;
     }
     case 'choice':
+    {
       if (content.questionId !== undefined && content.questionId !== context.question.id) return [{ type: 'answer.stale' }];
-      return [{ type: 'answer.choice', id: content.choiceId }];
+      // `#3`: the third choice (channels use it when an id is too long for a button).
+      const byIndex = /^#(\d+)$/.exec(content.choiceId);
+      const id = byIndex ? context.question.choices[Number(byIndex[1]) - 1]?.id : content.choiceId;
+      return id === undefined ? [{ type: 'answer.stale' }] : [{ type: 'answer.choice', id }];
+    }
     case 'location':
       return [{ type: 'answer.location', latitude: content.latitude, longitude: content.longitude, label: content.label ?? null }];
     case 'contact':
