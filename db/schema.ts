@@ -103,6 +103,16 @@ export const requests = pgTable(
     urgent: boolean('urgent').notNull().default(false),
     attachments: jsonb('attachments').$type<string[]>().notNull().default([]),
     status: text('status', { enum: requestStatuses }).notNull().default('open'),
+    /** The resident's private chat on `channel`, for notifications. */
+    chatId: text('chat_id').notNull().default(''),
+    volunteerId: integer('volunteer_id'),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    /** 0: announced at its own station; n: n stations up the hierarchy. */
+    escalationLevel: integer('escalation_level').notNull().default(0),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    /** When the request last became open (created, or given back): deadlines count from here. */
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -187,3 +197,5 @@ export const outbox = pgTable(
     index('outbox_due').on(t.status, t.nextAttemptAt),
   ],
 );
+
+export * from './dispatch-schema.js';

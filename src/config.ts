@@ -30,6 +30,14 @@ const schema = z.object({
       .regex(/^[A-Za-z0-9_-]{32,256}$/, 'must be 32–256 characters of A-Z a-z 0-9 _ - (e.g. `openssl rand -hex 32`)')
       .optional(),
   ),
+  ORGANIZERS: optional.pipe(
+    z
+      .string()
+      .regex(/^[a-z]+:[^,\s]+(,[a-z]+:[^,\s]+)*$/, 'must be channel:id pairs separated by commas, e.g. telegram:123456,wechat:wxid_abc')
+      .optional(),
+  ),
+  CLAIM_REMIND_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  ESCALATE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
 }).superRefine((e, ctx) => {
@@ -46,6 +54,9 @@ export interface Config {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   catalogueFile: string | undefined;
   stationsFile: string | undefined;
+  /** Accounts that are organizers of the root station from the start. */
+  organizers: { channel: string; externalId: string }[];
+  dispatch: { remindMinutes: number; escalateMinutes: number };
   /** Set when the Telegram channel should run. */
   telegram:
     | { token: string; apiRoot: string | undefined; webhook: { url: string; secret: string; port: number; host: string } | undefined }
@@ -69,6 +80,14 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     catalogueFile: e.CATALOGUE_FILE,
     stationsFile: e.STATIONS_FILE,
+    organizers: (e.ORGANIZERS ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => {
+        const [channel = '', ...rest] = pair.split(':');
+        return { channel, externalId: rest.join(':') };
+      }),
+    dispatch: { remindMinutes: e.CLAIM_REMIND_MINUTES, escalateMinutes: e.ESCALATE_MINUTES },
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {
           token: e.TELEGRAM_BOT_TOKEN,

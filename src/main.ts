@@ -17,6 +17,13 @@ import { readCatalogueFile, readStationsFile, syncCatalogue, syncStations } from
 import { createResidentFlow, residentFlowDeps } from './domain/resident-flow.js';
 import { createStationDirectory } from './domain/stations/matcher.js';
 import { createLogger } from './logger.js';
+import { skillFinder } from './domain/catalogue/skills.js';
+import { createDispatch } from './domain/dispatch/dispatch.js';
+import { bootstrapOrganizers } from './domain/dispatch/roles.js';
+import { loadStationTree } from './domain/dispatch/station-tree.js';
+import { createVolunteerFlow, startsVolunteerFlow } from './domain/volunteer-flow.js';
+import { VOLUNTEER_FLOW_ID } from '../flows/volunteer.machine.js';
+import { createDispatchSweeper } from './scheduler/dispatch-sweeper.js';
 
 // === The one composition root
 
@@ -40,10 +47,24 @@ export async function startApp(io: AppIO) {
   await syncStations(database.db, stationTree);
   log.info({ database: database.kind, location: database.location }, 'database ready');
 
-  const flow = createResidentFlow(residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), createStationDirectory(stationTree)));
+  const tree = await loadStationTree(database.db);
+  await bootstrapOrganizers(database.db, config.organizers, tree.byCode(stationTree.code)!.id, new Date());
+  const matcher = createCatalogueMatcher(catalogue);
+  const deps = residentFlowDeps(catalogue, matcher, createStationDirectory(stationTree));
+  const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), ...config.dispatch });
+  const flows = [createResidentFlow(deps, dispatch), createVolunteerFlow(deps, tree)];
   const senders: Record<string, Sender> = {};
   const delivery = createOutboxDelivery({ db: database.db, senders, log });
-  const runner: FlowRunner = createFlowRunner({ db: database.db, flow, log, senders, deliver: () => delivery.deliverDue() });
+  const runner: FlowRunner = createFlowRunner({
+    db: database.db,
+    flows,
+    startFlow: (content) => (startsVolunteerFlow(content) ? VOLUNTEER_FLOW_ID : null),
+    commands: dispatch.commands,
+    log,
+    senders,
+    deliver: () => delivery.deliverDue(),
+  });
+  const sweeper = createDispatchSweeper({ db: database.db, dispatch, log, afterSweep: () => delivery.deliverDue() });
 
   let done: Promise<void>;
   let stopChannel = async () => {};
@@ -67,6 +88,7 @@ export async function startApp(io: AppIO) {
   }
   await delivery.deliverDue();
   delivery.start();
+  sweeper.start();
 
   let stopped: Promise<void> | null = null;
   return {
@@ -77,6 +99,7 @@ export async function startApp(io: AppIO) {
     stop: () =>
       (stopped ??= (async () => {
         await stopChannel();
+        sweeper.stop();
         await delivery.stop();
         await database.close();
       })()),

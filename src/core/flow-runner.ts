@@ -4,7 +4,7 @@ import { type AnyMachineSnapshot, type EventObject, initialTransition, transitio
 import { type Db, lockKey } from '../../db/client.js';
 import { conversations, processedMessages } from '../../db/schema.js';
 import { ensurePerson } from '../domain/people/people.js';
-import type { FlowDefinition } from './flow.js';
+import type { FlowDefinition, FlowPerson } from './flow.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { type IncomingMessage, type OutgoingPayload, conversationKey } from './message.js';
 import { enqueueMessages } from './outbox.js';
@@ -17,9 +17,26 @@ export const CONVERSATION_TTL_MS = 24 * 60 * 60 * 1000;
 /** Effects answering with events, per message, at most (guards against a loop between machine and runtime). */
 const MAX_STEPS = 20;
 
+/** Handles a message that is a command rather than part of a conversation; true when it was one. */
+export type CommandHook = (ctx: {
+  tx: Db;
+  person: FlowPerson;
+  msg: IncomingMessage;
+  now: Date;
+  /** Answer in the chat the message came from (written to the outbox). */
+  reply(payload: OutgoingPayload): void;
+  /** A short answer on the pressed button (returned to the channel as `notice`). */
+  notice(text: string): void;
+}) => Promise<boolean>;
+
 export interface FlowRunnerOptions {
   db: Db;
-  flow: FlowDefinition;
+  /** The flows a private conversation can be in; the first is the default. */
+  flows: FlowDefinition[];
+  /** Which flow a message starts, whatever the conversation is in (e.g. 我要当志愿者); null for none. */
+  startFlow?: (content: IncomingMessage['content']) => string | null;
+  /** Commands (groups always; private chats before the flows). */
+  commands?: CommandHook;
   log: Logger;
   clock?: Clock;
   /** Called after each committed message with the outbox ids it wrote. */
@@ -31,7 +48,7 @@ export interface FlowRunnerOptions {
 }
 
 export type HandleResult =
-  | { status: 'handled'; outboxIds: number[]; state: unknown; events: string[] }
+  | { status: 'handled'; outboxIds: number[]; state: unknown; events: string[]; notice?: string }
   | { status: 'duplicate' }
   | { status: 'ignored' }
   | { status: 'failed'; error: unknown };
@@ -48,12 +65,14 @@ interface PersistedSnapshot {
  * Messages of one conversation are handled one at a time, in order; redeliveries have no effect.
  */
 export function createFlowRunner(options: FlowRunnerOptions) {
-  const { db, flow, log } = options;
+  const { db, flows, log } = options;
+  const defaultFlow = flows[0]!;
+  const flowById = new Map(flows.map((f) => [f.id, f]));
   const clock = options.clock ?? (() => new Date());
   const queue = createKeyedQueue();
   const retries = options.retries ?? 2;
 
-  function restore(row: typeof conversations.$inferSelect | undefined, now: Date): { snapshot: AnyMachineSnapshot | null; notice?: string } {
+  function restore(row: typeof conversations.$inferSelect | undefined, flow: FlowDefinition, now: Date): { snapshot: AnyMachineSnapshot | null; notice?: string } {
     if (!row) return { snapshot: null };
     const saved = row.snapshot as PersistedSnapshot;
     if (row.flowId !== flow.id || row.flowVersion !== flow.version) return { snapshot: null, notice: texts.flowUpdated };
@@ -79,33 +98,47 @@ export function createFlowRunner(options: FlowRunnerOptions) {
       if (fresh.length === 0) return { status: 'duplicate' } as const;
 
       const person = await ensurePerson(tx, msg.channel, msg.userId, msg.displayName);
+      if (options.commands) {
+        const replies: OutgoingPayload[] = [];
+        let notice: string | undefined;
+        const handled = await options.commands({ tx, person, msg, now, reply: (p) => replies.push(p), notice: (text) => (notice = text) });
+        if (handled || msg.isGroup) {
+          const outboxIds = await enqueueMessages(tx, replies.map((payload) => ({ channel: msg.channel, chatId: msg.chatId, payload })), now);
+          return { status: 'handled', outboxIds, state: null, events: ['command'], ...(notice ? { notice } : {}) } as const;
+        }
+      }
       const [row] = await tx.select().from(conversations).where(eq(conversations.key, key));
-      const restored = restore(row, now);
+      const started = options.startFlow?.(msg.content);
+      const flow = (started && flowById.get(started)) || (row && flowById.get(row.flowId)) || defaultFlow;
+      const restored = started ? { snapshot: null } : restore(row, flow, now);
       const replies: OutgoingPayload[] = restored.notice ? [{ text: restored.notice }] : [];
       const pending: EventObject[] = [];
       let snapshot: AnyMachineSnapshot;
+      let current = flow;
       if (restored.snapshot) snapshot = restored.snapshot;
       else {
-        const [initial, actions] = initialTransition(flow.machine, flow.input(person));
+        // A finished, expired or outdated conversation goes back to the default flow.
+        if (!started) current = defaultFlow;
+        const [initial, actions] = initialTransition(current.machine, await current.input(person, tx));
         snapshot = initial;
-        pending.push(...(await perform(actions, replies, tx, msg, person.id, key, now)));
+        pending.push(...(await perform(current, actions, replies, tx, msg, person.id, key, now)));
       }
-      const queued = [...flow.interpret(snapshot.context, msg.content), ...pending];
+      const queued = started ? pending : [...current.interpret(snapshot.context, msg.content), ...pending];
       const eventTypes = queued.map((e) => e.type);
       let steps = 0;
       while (queued.length > 0) {
         if (++steps > MAX_STEPS) throw new Error(`flow ${flow.id} did not settle after ${MAX_STEPS} steps`);
         const event = queued.shift()!;
         if (snapshot.status !== 'active') break;
-        const [next, actions]: [AnyMachineSnapshot, { type: string; params?: unknown }[]] = transition(flow.machine, snapshot, event);
+        const [next, actions]: [AnyMachineSnapshot, { type: string; params?: unknown }[]] = transition(current.machine, snapshot, event);
         snapshot = next;
-        queued.unshift(...(await perform(actions, replies, tx, msg, person.id, key, now)));
+        queued.unshift(...(await perform(current, actions, replies, tx, msg, person.id, key, now)));
       }
       const persisted: PersistedSnapshot = { value: snapshot.value, context: snapshot.context, status: snapshot.status };
       await tx
         .insert(conversations)
-        .values({ key, flowId: flow.id, flowVersion: flow.version, snapshot: persisted, updatedAt: now })
-        .onConflictDoUpdate({ target: conversations.key, set: { flowId: flow.id, flowVersion: flow.version, snapshot: persisted, updatedAt: now } });
+        .values({ key, flowId: current.id, flowVersion: current.version, snapshot: persisted, updatedAt: now })
+        .onConflictDoUpdate({ target: conversations.key, set: { flowId: current.id, flowVersion: current.version, snapshot: persisted, updatedAt: now } });
       const outboxIds = await enqueueMessages(
         tx,
         mergeReplies(replies).map((payload) => ({ channel: msg.channel, chatId: msg.chatId, payload })),
@@ -116,6 +149,7 @@ export function createFlowRunner(options: FlowRunnerOptions) {
   }
 
   async function perform(
+    flow: FlowDefinition,
     actions: { type: string; params?: unknown }[],
     replies: OutgoingPayload[],
     tx: Db,
@@ -149,7 +183,7 @@ export function createFlowRunner(options: FlowRunnerOptions) {
 
   /** Handles one incoming message; never throws (failures are logged and apologised for). */
   async function handle(msg: IncomingMessage): Promise<HandleResult> {
-    if (msg.isGroup) return { status: 'ignored' };
+    if (msg.isGroup && !options.commands) return { status: 'ignored' };
     const key = conversationKey(msg);
     return queue.run(key, async () => {
       const started = performance.now();

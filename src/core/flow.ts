@@ -28,8 +28,8 @@ export interface FlowDefinition {
   /** Saved snapshots of another version are not restored: the conversation restarts politely. */
   version: number;
   machine: AnyStateMachine;
-  /** Machine input for a new conversation with this person. */
-  input(person: FlowPerson): unknown;
+  /** Machine input for a new conversation with this person (may look things up in the transaction). */
+  input(person: FlowPerson, tx: Db): unknown;
   /** Incoming content → events, in order, given the current context. */
   interpret(context: any, content: IncomingContent): EventObject[];
   /** Handlers for the machine's actions other than `reply`. */

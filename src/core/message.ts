@@ -38,6 +38,8 @@ export interface OutgoingPayload {
   choices?: Choice[];
   /** Which question the choices answer; a press on an older question is stale. */
   questionId?: number;
+  /** Edit the message sent for this outbox row instead of sending a new one (e.g. a task card). */
+  editOf?: number;
 }
 
 /** A message to send, as stored in the outbox. */

@@ -78,6 +78,17 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
     const sender = senders[row.channel];
     if (!sender) return false;
     try {
+      const payload = row.payload as unknown as OutgoingPayload;
+      if (payload.editOf !== undefined) {
+        const [original] = await db.select().from(outbox).where(eq(outbox.id, payload.editOf));
+        const { editOf: _, ...edit } = payload;
+        if (original?.status === 'sent' && original.externalId && sender.edit) {
+          await sender.edit(original.chatId, original.externalId, edit);
+          await db.update(outbox).set({ status: 'sent', sentAt: clock(), externalId: original.externalId, lastError: null }).where(eq(outbox.id, row.id));
+          return true;
+        }
+        if (original?.status === 'pending') throw new DeliveryError('network', 'the message to edit is not sent yet', { permanent: false, retryAfterMs: 1000 });
+      }
       const { externalId } = await sender.send(row.chatId, row.payload as unknown as OutgoingPayload);
       await db.update(outbox).set({ status: 'sent', sentAt: clock(), externalId: externalId ?? null, lastError: null }).where(eq(outbox.id, row.id));
       return true;

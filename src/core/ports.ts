@@ -6,6 +6,8 @@ import type { OutgoingPayload } from './message.js';
 export interface Sender {
   /** Delivers one message to a chat; resolves with the channel's id of the sent message. */
   send(chatId: string, payload: OutgoingPayload): Promise<{ externalId?: string }>;
+  /** Replaces an earlier message (e.g. a task card); channels that cannot edit leave it out. */
+  edit?(chatId: string, externalId: string, payload: OutgoingPayload): Promise<void>;
 }
 
 export type DeliveryErrorCode = 'blocked' | 'chat_not_found' | 'chat_migrated' | 'rate_limited' | 'network' | 'rejected';

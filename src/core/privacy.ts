@@ -20,3 +20,10 @@ export function safeError(err: unknown): { type: string; code?: string; message:
     ...(err.stack ? { stack: redactPhones(err.stack.split('\n').slice(1, 6).join('\n')) } : {}),
   };
 }
+
+const ADDRESS = /[\p{Script=Han}A-Za-z]{0,8}?(?:小区|花园|公寓|大厦|新村|家园|苑|府|里|巷|路|街)?\s*\d+\s*(?:幢|栋|号楼|号|单元|室|楼|弄|座|层)(?:[\s\d幢栋号楼单元室弄座层-])*/gu;
+
+/** Text safe for a group chat: phone numbers and house-number addresses replaced. */
+export function redactForGroup(text: string): string {
+  return redactPhones(text).replace(ADDRESS, '[地址已隐去]');
+}

@@ -1,6 +1,7 @@
 import { createResidentMachine, RESIDENT_FLOW_ID, RESIDENT_FLOW_VERSION } from '../../flows/resident.machine.js';
 import { interpretResidentInput } from '../../flows/resident.input.js';
 import type { RequestDraft, ResidentContext, ResidentFlowDeps } from '../../flows/resident.types.js';
+import type { Db } from '../../db/client.js';
 import type { FlowDefinition } from '../core/flow.js';
 import { recordAlert } from './alerts.js';
 import type { CatalogueMatcher } from './catalogue/matcher.js';
@@ -25,8 +26,14 @@ export function residentFlowDeps(catalogue: Catalogue, matcher: CatalogueMatcher
   };
 }
 
+/** What happens after the resident flow's writes (dispatch plugs in here). */
+export interface ResidentFlowHooks {
+  afterRequestCreated?: (tx: Db, requestId: number, emergencyWords: string[], at: Date) => Promise<void>;
+  afterRequestCancelled?: (tx: Db, requestId: number, volunteerId: number | null, at: Date) => Promise<void>;
+}
+
 /** The resident flow wired to the domain: what its effects do in the database. */
-export function createResidentFlow(deps: ResidentFlowDeps): FlowDefinition {
+export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHooks = {}): FlowDefinition {
   const machine = createResidentMachine(deps);
   return {
     id: RESIDENT_FLOW_ID,
@@ -36,12 +43,13 @@ export function createResidentFlow(deps: ResidentFlowDeps): FlowDefinition {
     interpret: (context: ResidentContext, content) => interpretResidentInput(context, content),
     effects: {
       createRequest: async (draft: RequestDraft, env) => {
-        const { ticket } = await createRequest(
+        const { id, ticket } = await createRequest(
           env.tx,
-          { ...draft, residentId: env.personId, channel: env.message.channel, conversationKey: env.conversationKey },
+          { ...draft, residentId: env.personId, channel: env.message.channel, chatId: env.message.chatId, conversationKey: env.conversationKey },
           env.now,
         );
         await rememberPhone(env.tx, env.personId, draft.phone);
+        await hooks.afterRequestCreated?.(env.tx, id, draft.emergencyWords, env.now);
         return { type: 'request.created', ticket };
       },
       recordAlert: async (params: { words: string[]; services: string[] }, env) => {
@@ -55,8 +63,9 @@ export function createResidentFlow(deps: ResidentFlowDeps): FlowDefinition {
         };
       },
       cancelRequest: async (params: { ticket: string }, env) => {
-        const ok = await cancelByResident(env.tx, env.personId, params.ticket, env.now);
-        return { type: 'request.cancelled', ticket: params.ticket, ok };
+        const cancelled = await cancelByResident(env.tx, env.personId, params.ticket, env.now);
+        if (cancelled) await hooks.afterRequestCancelled?.(env.tx, cancelled.requestId, cancelled.volunteerId, env.now);
+        return { type: 'request.cancelled', ticket: params.ticket, ok: cancelled !== null };
       },
     },
   };

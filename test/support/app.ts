@@ -62,7 +62,7 @@ export function createTestApp(database: Database, options: TestAppOptions = {}) 
   const flow = createResidentFlow(deps);
   const runner = createFlowRunner({
     db,
-    flow,
+    flows: [flow],
     log,
     clock: options.clock,
     senders: { test: sender },

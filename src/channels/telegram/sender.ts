@@ -39,5 +39,14 @@ export function createTelegramSender(api: Api): Sender {
         throw toDeliveryError(err);
       }
     },
+    async edit(chatId, externalId, payload) {
+      const text = payload.text.length > MAX_TEXT ? `${payload.text.slice(0, MAX_TEXT - 1)}…` : payload.text;
+      try {
+        await api.editMessageText(chatId, Number(externalId), text, { reply_markup: keyboardOf(payload) });
+      } catch (err) {
+        if (err instanceof GrammyError && /message is not modified/i.test(err.description)) return;
+        throw toDeliveryError(err);
+      }
+    },
   };
 }

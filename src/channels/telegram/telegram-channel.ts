@@ -59,17 +59,16 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
     if (err.ctx.chat) await err.ctx.api.sendMessage(err.ctx.chat.id, texts.sorry).catch(() => {});
   });
 
-  safe.on('callback_query', async (ctx, next) => {
-    await ctx.answerCallbackQuery().catch((err) => log.debug({ err: safeError(err) }, 'answerCallbackQuery failed'));
-    await next();
-  });
-
   safe.use(async (ctx) => {
     const msg = toIncoming(ctx);
     if (!msg) return;
     const result = await options.handle(msg);
     if (result.status === 'failed') uncommitted.add(ctx.update.update_id);
-    if (ctx.callbackQuery && result.status === 'handled') await markPressed(ctx, result.events.includes('answer.stale'));
+    if (ctx.callbackQuery) {
+      const notice = result.status === 'handled' ? result.notice : undefined;
+      await ctx.answerCallbackQuery(notice ? { text: notice, show_alert: true } : undefined).catch((err) => log.debug({ err: safeError(err) }, 'answerCallbackQuery failed'));
+      if (result.status === 'handled' && !result.events.includes('command')) await markPressed(ctx, result.events.includes('answer.stale'));
+    }
   });
 
   /** Shows on the question what was chosen (or that it expired), and removes its buttons. */

@@ -7,6 +7,8 @@ import { nextTicket } from './tickets.js';
 export interface NewRequest {
   residentId: number;
   channel: string;
+  /** The resident's private chat, for notices about this request. */
+  chatId: string;
   conversationKey: string;
   classCode: string;
   itemCode: string;
@@ -56,6 +58,8 @@ export async function createRequest(tx: Db, input: NewRequest, at: Date): Promis
       urgent: input.urgent,
       attachments: input.attachments,
       status: 'open',
+      chatId: input.chatId,
+      openedAt: at,
       createdAt: at,
       updatedAt: at,
     })
@@ -85,16 +89,22 @@ export async function listRequestsOf(tx: Db, residentId: number, limit = 10) {
     .limit(limit);
 }
 
-/** Cancels a resident's own request if it is still open; false when it is not theirs or too late. */
-export async function cancelByResident(tx: Db, residentId: number, ticket: string, at: Date): Promise<boolean> {
+/**
+ * Cancels a resident's own request if it is still open; null when it is not theirs or too late.
+ * Returns who was assigned, so they can be told.
+ */
+export async function cancelByResident(tx: Db, residentId: number, ticket: string, at: Date): Promise<{ requestId: number; volunteerId: number | null } | null> {
+  const [before] = await tx.select({ id: requests.id, volunteerId: requests.volunteerId }).from(requests)
+    .where(and(eq(requests.ticket, ticket), eq(requests.residentId, residentId))).for('update');
+  if (!before) return null;
   const [row] = await tx
     .update(requests)
     .set({ status: 'cancelled', updatedAt: at })
-    .where(and(eq(requests.ticket, ticket), eq(requests.residentId, residentId), inArray(requests.status, [...CANCELLABLE])))
+    .where(and(eq(requests.id, before.id), inArray(requests.status, [...CANCELLABLE])))
     .returning({ id: requests.id });
-  if (!row) return false;
+  if (!row) return null;
   await appendEvent(tx, row.id, 'cancelled', residentId, { by: 'resident' }, at);
-  return true;
+  return { requestId: row.id, volunteerId: before.volunteerId };
 }
 
 /** A request's full history, oldest first. */

@@ -1,0 +1,152 @@
+import type { IncomingContent } from '../src/core/message.js';
+import { normalizeText, parseOrdinal } from './choice.js';
+import { MAX_TEXT } from './resident.input.js';
+import type { VolunteerContext, VolunteerEvent, VolunteerFlowDeps } from './volunteer.types.js';
+import { meaningfulLength, normalizePhone } from './validate.js';
+
+// === From what a person sent to the volunteer flow's events, and reading typed answers
+
+const NAV_WORDS: Record<'nav.cancel' | 'nav.back' | 'nav.help' | 'nav.start', string[]> = {
+  'nav.cancel': ['取消', '退出', '不报了', '不报名了', '算了', '不要了', '结束', '/cancel', 'cancel'],
+  'nav.back': ['返回', '上一步', '回去', '后退', '/back', 'back'],
+  'nav.help': ['帮助', '帮忙说明', '怎么用', '?', '/help', 'help'],
+  'nav.start': ['我要当志愿者', '我想当志愿者', '当志愿者', '报名志愿者', '志愿者报名', '/volunteer', '重新开始'],
+};
+
+function navEvent(text: string): VolunteerEvent | null {
+  if (/^[?？]+$/.test(text.trim())) return { type: 'nav.help' };
+  const t = normalizeText(text).toLowerCase().replace(/^(\/[a-z0-9_]+)@\w+$/, '$1');
+  for (const [type, words] of Object.entries(NAV_WORDS) as [keyof typeof NAV_WORDS, string[]][]) {
+    if (words.includes(t)) return { type } as VolunteerEvent;
+  }
+  if (/^\/[a-z0-9_]+$/.test(t)) return { type: 'nav.unknownCommand', command: t };
+  return null;
+}
+
+/**
+ * Turns incoming content into volunteer flow events. Text is cut to `MAX_TEXT` characters (no answer
+ * here is that long); a button of an older question becomes `answer.stale`; a captioned photo is
+ * read as its caption.
+ */
+export function interpretVolunteerInput(context: VolunteerContext, content: IncomingContent): VolunteerEvent[] {
+  switch (content.kind) {
+    case 'text': {
+      const nav = navEvent(content.text);
+      if (nav) return [nav];
+      return [{ type: 'answer.text', text: [...content.text].slice(0, MAX_TEXT).join('') }];
+    }
+    case 'choice': {
+      if (content.questionId !== undefined && content.questionId !== context.question.id) return [{ type: 'answer.stale' }];
+      const byIndex = /^#(\d+)$/.exec(content.choiceId);
+      const id = byIndex ? context.question.choices[Number(byIndex[1]) - 1]?.id : content.choiceId;
+      return id === undefined ? [{ type: 'answer.stale' }] : [{ type: 'answer.choice', id }];
+    }
+    case 'location':
+      return [{ type: 'answer.location', latitude: content.latitude, longitude: content.longitude, label: content.label ?? null }];
+    case 'contact':
+      return [{ type: 'answer.contact', phone: content.phone }];
+    case 'edited':
+      return [{ type: 'answer.edited' }];
+    case 'media': {
+      const caption = content.caption ?? '';
+      if (caption.trim()) return interpretVolunteerInput(context, { kind: 'text', text: caption });
+      return [{ type: 'answer.media', media: content.media, ref: content.ref ?? null }];
+    }
+  }
+}
+
+/** True for a mainland mobile number (digits only, as `normalizePhone` gives it). */
+export const isMobile = (phone: string | null): phone is string => phone !== null && /^1[3-9]\d{9}$/.test(phone);
+
+/** How a typed number reads at the mobile step. */
+export function readMobile(text: string): { mobile: string } | { landline: true } | null {
+  const phone = normalizePhone(text);
+  if (phone === null) return null;
+  return isMobile(phone) ? { mobile: phone } : { landline: true };
+}
+
+const NOT_NAMES = ['你好', '您好', '在吗', '好的', '是的', '不是', '可以', '没有', '志愿者', 'hello'];
+
+/**
+ * A typed name, tidied ("我叫张三" → "张三"), or null when it is no name: fewer than two letters,
+ * more than 20 characters, only digits, or a greeting.
+ */
+export function readName(text: string): string | null {
+  const name = text
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .trim()
+    .replace(/^(我叫|我是|叫我|本人|姓名|名字)[:：\s]*/u, '')
+    .replace(/[。.,，!！~～]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const length = [...name].length;
+  if (length < 2 || length > 20 || meaningfulLength(name) < 2) return null;
+  if (/^[\d\s+-]+$/.test(name) || NOT_NAMES.includes(name.toLowerCase())) return null;
+  return name;
+}
+
+/** Whether the words say the person is a party member (true), is not (false), or neither (null). */
+export function readPartyMember(text: string): boolean | null {
+  const t = normalizeText(text).toLowerCase();
+  if (!t) return null;
+  if (/不是|非党员|群众|没有|^否|^不$|^no?$/.test(t)) return false;
+  if (/党员|^是|^对|^嗯|^yes$|^y$/.test(t)) return true;
+  return null;
+}
+
+/** Words that end the choice of skills. */
+export const DONE_WORDS = ['好了', '选好了', '好', '好的', '完成', '完了', '就这些', '就这些了', '没有了', '没了', '可以了', '下一步', 'ok'];
+
+/** Words that empty the choice of skills. */
+export const CLEAR_WORDS = ['清空', '清空重选', '重选', '重新选', '全部重选', '都不要了'];
+
+const MAX_UNKNOWN = 5;
+const MAX_TOKENS = 30;
+const CN_DIGIT_RUN = /^[一二三四五六七八九]{2,}$/;
+const SEPARATORS = /[\s,，、;；/|+＋]+|和|还有|以及/u;
+
+/**
+ * Reads a skills answer: numbers of the classes ("1 3", "1、3", "一 三", "13"), class names
+ * ("居家养老") or words matched to items ("水电 家电维修"). Gives the codes found, in order, and the
+ * pieces that fit nothing (the first few); `done` when a word like 好了 ends the answer.
+ */
+export function readSkills(text: string, deps: VolunteerFlowDeps): { codes: string[]; unknown: string[]; done: boolean } {
+  let done = false;
+  const codes: string[] = [];
+  const unknown: string[] = [];
+  const classAt = (n: number) => deps.classes[n - 1]?.code;
+  const tokens = text
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .split(SEPARATORS)
+    .map((t) => normalizeText(t))
+    .filter((t) => t.length > 0)
+    .slice(0, MAX_TOKENS);
+  for (const token of tokens) {
+    if (DONE_WORDS.includes(token.toLowerCase())) {
+      done = true;
+      continue;
+    }
+    const found = readSkillToken(token, deps, classAt);
+    if (found.length > 0) codes.push(...found);
+    else if (meaningfulLength(token) > 0) unknown.push([...token].slice(0, 20).join(''));
+  }
+  return { codes: [...new Set(codes)], unknown: [...new Set(unknown)].slice(0, MAX_UNKNOWN), done };
+}
+
+function readSkillToken(token: string, deps: VolunteerFlowDeps, classAt: (n: number) => string | undefined): string[] {
+  const n = parseOrdinal(token);
+  const numbered = n === null ? undefined : classAt(n);
+  if (numbered) return [numbered];
+  if (/^\d{2,}$/.test(token) || CN_DIGIT_RUN.test(token)) {
+    const found = [...token].map((d) => classAt(parseOrdinal(d) ?? 0));
+    return found.every((c) => c !== undefined) ? found : [];
+  }
+  if (n !== null || meaningfulLength(token) < 2) return [];
+  const cls = deps.classes.find((c) => {
+    const short = c.name.replace(/类$/, '');
+    return token === c.name || token.includes(short) || short.includes(token);
+  });
+  if (cls) return [cls.code];
+  const item = deps.matchItems(token)[0];
+  return item ? [item.itemCode] : [];
+}

@@ -1,0 +1,127 @@
+import type { Choice } from '../src/core/message.js';
+import { maskPhone } from '../src/core/texts.js';
+import { volunteerTexts as t } from '../src/core/texts-volunteer.js';
+import { normalizePhone } from './validate.js';
+import { isMobile, readName } from './volunteer.input.js';
+import type { VolunteerContext, VolunteerDraft, VolunteerFlowDeps } from './volunteer.types.js';
+
+// === The questions of the volunteer flow: text, numbered choices and help, from context
+
+export type QuestionBody = { text: string; choices: Choice[]; help: string };
+
+/** Choice ids used across questions. */
+export const VCHOICE = {
+  knownName: 'known-name',
+  knownPhone: 'known-phone',
+  partyYes: 'party:yes',
+  partyNo: 'party:no',
+  skillsDone: 'skills:done',
+  skillsClear: 'skills:clear',
+} as const;
+
+const MAX_COMMUNITY_CHOICES = 9;
+
+/** The display name, when it can be offered as the person's name. */
+export function knownName(ctx: VolunteerContext): string | null {
+  return readName(ctx.profile.displayName);
+}
+
+/** The known phone, normalized, when it is a mobile and can be offered. */
+export function knownMobile(ctx: VolunteerContext): string | null {
+  const phone = ctx.profile.phone === null ? null : normalizePhone(ctx.profile.phone);
+  return isMobile(phone) ? phone : null;
+}
+
+export function nameQuestion(ctx: VolunteerContext): QuestionBody {
+  const known = knownName(ctx);
+  return {
+    text: known ? t.askNameKnown : t.askName,
+    choices: known ? [{ id: VCHOICE.knownName, label: known }] : [],
+    help: t.nameHelp,
+  };
+}
+
+export function phoneQuestion(ctx: VolunteerContext): QuestionBody {
+  const known = knownMobile(ctx);
+  return {
+    text: known ? t.askPhoneKnown : t.askPhone,
+    choices: known ? [{ id: VCHOICE.knownPhone, label: t.useKnownPhone(maskPhone(known)) }] : [],
+    help: t.phoneHelp,
+  };
+}
+
+export function partyQuestion(): QuestionBody {
+  return {
+    text: t.askParty,
+    choices: [
+      { id: VCHOICE.partyYes, label: t.partyChoices.yes },
+      { id: VCHOICE.partyNo, label: t.partyChoices.no },
+    ],
+    help: t.partyHelp,
+  };
+}
+
+/** The name of a skill code: a class's or an item's. */
+export function skillName(code: string, deps: VolunteerFlowDeps): string {
+  return deps.classes.find((c) => c.code === code)?.name ?? deps.item(code)?.name ?? code;
+}
+
+/** The classes, then "选好了" and "清空重选" once something is chosen; the text shows the choice so far. */
+export function skillsQuestion(ctx: VolunteerContext, deps: VolunteerFlowDeps, note?: string): QuestionBody {
+  const picks = ctx.skillPicks;
+  const choices: Choice[] = [
+    ...deps.classes.map((c) => ({ id: `skill:${c.code}`, label: c.name })),
+    ...(picks.length > 0
+      ? [
+          { id: VCHOICE.skillsDone, label: t.skillChoices.done },
+          { id: VCHOICE.skillsClear, label: t.skillChoices.clear },
+        ]
+      : []),
+  ];
+  const ask = picks.length > 0 ? t.skillsChosen(picks.map((c) => skillName(c, deps)), deps.classes.length + 1) : t.askSkills;
+  return { text: note ? `${note}\n${ask}` : ask, choices, help: t.skillsHelp };
+}
+
+/** The communities to offer: the matched ones, else the start of the list. */
+export function communityQuestion(ctx: VolunteerContext, deps: VolunteerFlowDeps, text: string = t.askCommunity): QuestionBody {
+  const codes = ctx.communityOptions.length > 0 ? ctx.communityOptions : deps.communities().map((c) => c.code).slice(0, MAX_COMMUNITY_CHOICES);
+  return {
+    text,
+    choices: codes.map((code) => ({ id: `community:${code}`, label: deps.community(code)?.name ?? code })),
+    help: t.communityHelp,
+  };
+}
+
+export function availabilityQuestion(): QuestionBody {
+  return { text: t.askAvailability, choices: t.availabilityChoices.map((a) => ({ id: `availability:${a}`, label: a })), help: t.availabilityHelp };
+}
+
+export const SUMMARY_FIELDS = ['submit', 'name', 'phone', 'party', 'skills', 'community', 'availability'] as const;
+
+export function summaryQuestion(ctx: VolunteerContext, deps: VolunteerFlowDeps): QuestionBody {
+  const lines = t.summaryLines({
+    name: ctx.name ?? '',
+    phone: ctx.phone ?? '',
+    partyMember: ctx.partyMember === true,
+    skills: ctx.skills.map((c) => skillName(c, deps)),
+    community: deps.community(ctx.communityCode ?? '')?.name ?? '',
+    availability: ctx.availability ?? '',
+  });
+  return {
+    text: `${t.summaryTitle}\n${lines}`,
+    choices: SUMMARY_FIELDS.map((f) => ({ id: `edit:${f}`, label: t.summaryChoices[f] })),
+    help: t.summaryHelp,
+  };
+}
+
+/** The registration to store, from what was gathered. */
+export function draftOf(ctx: VolunteerContext): VolunteerDraft {
+  return {
+    name: ctx.name ?? '',
+    phone: ctx.phone ?? '',
+    partyMember: ctx.partyMember === true,
+    skills: ctx.skills,
+    communityCode: ctx.communityCode ?? '',
+    availability: ctx.availability ?? '',
+  };
+}

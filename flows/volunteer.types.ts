@@ -1,0 +1,81 @@
+import type { MediaKind } from '../src/core/message.js';
+import type { Question } from './resident.types.js';
+
+// === What the volunteer registration flow knows, hears and asks for
+
+/** Where a volunteer registration stands, as stored. */
+export type VolunteerStatus = 'pending' | 'approved' | 'rejected';
+
+/** What the runtime knows of the person when the registration starts. */
+export interface VolunteerProfile {
+  displayName: string;
+  phone: string | null;
+}
+
+/** The machine's input: the person, and their registration if they already have one. */
+export interface VolunteerInput {
+  profile: VolunteerProfile;
+  registration: null | { status: VolunteerStatus; name: string };
+}
+
+export type { Question };
+
+export interface VolunteerContext {
+  profile: VolunteerProfile;
+  registration: VolunteerInput['registration'];
+  question: Question;
+  name: string | null;
+  phone: string | null;
+  partyMember: boolean | null;
+  /** Catalogue class or item codes, as confirmed with "选好了". */
+  skills: string[];
+  /** The selection being made at the skills step; becomes `skills` when confirmed. */
+  skillPicks: string[];
+  /** Community codes offered at the community step. */
+  communityOptions: string[];
+  communityCode: string | null;
+  availability: string | null;
+  /** True while a field is being changed from the summary: answering it returns there. */
+  editing: boolean;
+}
+
+export type VolunteerEvent =
+  | { type: 'answer.text'; text: string }
+  | { type: 'answer.choice'; id: string }
+  | { type: 'answer.stale' }
+  /** An earlier message was edited: it is not handled again. */
+  | { type: 'answer.edited' }
+  | { type: 'answer.location'; latitude: number; longitude: number; label: string | null }
+  | { type: 'answer.contact'; phone: string }
+  | { type: 'answer.media'; media: MediaKind; ref: string | null }
+  | { type: 'nav.cancel' }
+  | { type: 'nav.back' }
+  | { type: 'nav.help' }
+  /** 我要当志愿者 or /volunteer: starts the registration (over). */
+  | { type: 'nav.start' }
+  | { type: 'nav.unknownCommand'; command: string }
+  | { type: 'volunteer.registered'; status: VolunteerStatus };
+
+/** The registration the flow asks the runtime to store (as pending). */
+export interface VolunteerDraft {
+  name: string;
+  phone: string;
+  partyMember: boolean;
+  /** Catalogue class or item codes. */
+  skills: string[];
+  communityCode: string;
+  availability: string;
+}
+
+/** Catalogue and places, as the flow sees them: pure look-ups, no I/O (a subset of `ResidentFlowDeps`). */
+export interface VolunteerFlowDeps {
+  classes: ReadonlyArray<{ code: string; name: string }>;
+  item(code: string): { code: string; name: string; classCode: string; className: string } | undefined;
+  /** Items that fit the words, best first. */
+  matchItems(text: string): ReadonlyArray<{ itemCode: string }>;
+  /** Communities shown as choices when nothing better is known. */
+  communities(): ReadonlyArray<{ code: string; name: string }>;
+  /** Communities whose names fit the typed text, best first. */
+  matchCommunities(text: string): ReadonlyArray<{ code: string; name: string }>;
+  community(code: string): { code: string; name: string } | undefined;
+}

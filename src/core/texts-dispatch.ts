@@ -1,0 +1,100 @@
+// === Sentences of dispatch: cards in volunteer groups, notices to volunteers, residents, organizers.
+
+export type CardState = 'open' | 'taken' | 'in_progress' | 'done' | 'cancelled';
+
+export const dispatchTexts = {
+  // --- The announcement card (never an address or phone)
+  card: (c: { ticket: string; className: string; itemName: string; community: string; wantedTime: string; description: string; urgent: boolean; hurry: boolean; escalatedFrom?: string }) =>
+    [
+      `${c.urgent ? '🚨【紧急】' : ''}${c.hurry ? '⏰【加急】' : ''}新求助 ${c.ticket}`,
+      `服务：${c.className} · ${c.itemName}`,
+      `社区：${c.community}${c.escalatedFrom ? `（${c.escalatedFrom}暂无人接单）` : ''}`,
+      `时间：${c.wantedTime}`,
+      `问题：${c.description}`,
+      `接单请点下方按钮，或回复“接单 ${c.ticket}”。`,
+    ].join('\n'),
+  claimButton: '我来接单',
+  cardTaken: (ticket: string, name: string) => `✅ ${ticket} 已由 ${name} 接单，谢谢！`,
+  cardInProgress: (ticket: string, name: string) => `🚶 ${ticket} ${name} 正在服务`,
+  cardDone: (ticket: string, name: string) => `🎉 ${ticket} 已由 ${name} 完成，谢谢！`,
+  cardCancelled: (ticket: string) => `${ticket} 居民已取消，无需上门。`,
+
+  // --- Claiming
+  claimedPrivate: (d: { ticket: string; itemName: string; community: string; address: string; phone: string; residentName: string; wantedTime: string; description: string; urgent: boolean }) =>
+    [
+      `您已接单 ${d.ticket}${d.urgent ? '（紧急）' : ''}，谢谢！以下信息请勿外传：`,
+      `服务：${d.itemName}`,
+      `居民：${d.residentName}`,
+      `电话：${d.phone}`,
+      `地址：${d.community} ${d.address}`,
+      `时间：${d.wantedTime}`,
+      `问题：${d.description}`,
+      `出发时请点“出发”；完成后回复“完成 ${d.ticket} 1.5小时 已修好”；去不了请回复“放弃 ${d.ticket} 原因”。`,
+    ].join('\n'),
+  claimAlreadyTaken: (name: string) => `来晚了一步，已被 ${name} 接单。谢谢您！`,
+  claimNotVolunteer: '请先登记为志愿者：私聊我发送“我要当志愿者”。',
+  claimPending: '您的志愿者登记还在审核中，审核通过后就能接单。',
+  claimRejected: '您的志愿者登记未通过，如有疑问请联系工作人员。',
+  claimSuspended: (until: string) => `您目前暂停接单，至 ${until} 恢复。`,
+  claimClosed: (ticket: string) => `${ticket} 已结束或已取消，无需接单。`,
+  unknownTicket: (ticket: string) => `没有找到求助 ${ticket}，请核对单号。`,
+  residentClaimed: (ticket: string, name: string) => `好消息：您的求助 ${ticket} 已由志愿者 ${name} 接单，稍后会和您联系。`,
+
+  // --- The visit
+  visitButtons: { depart: '出发', arrive: '到达', done: '完成', release: '放弃' },
+  departed: (ticket: string) => `已记录：${ticket} 出发。路上注意安全！`,
+  arrived: (ticket: string) => `已记录：${ticket} 到达。`,
+  residentDeparted: (ticket: string, name: string) => `志愿者 ${name} 已出发，马上到（${ticket}）。`,
+  residentArrived: (ticket: string, name: string) => `志愿者 ${name} 已到达（${ticket}）。`,
+  doneHowTo: (ticket: string) => `请回复：完成 ${ticket} 服务小时数 简短说明，例如“完成 ${ticket} 1.5小时 已修好”。`,
+  doneRecorded: (ticket: string, hours: number) => `已记录完成 ${ticket}，服务 ${hours} 小时。辛苦了，谢谢您！`,
+  residentDone: (ticket: string, name: string) => `志愿者 ${name} 已完成您的求助 ${ticket}。如果问题没解决，请回复“查询”联系我们。`,
+  released: (ticket: string) => `已放弃 ${ticket}，我们会重新派单。谢谢告知！`,
+  residentReleased: (ticket: string) => `原来的志愿者临时去不了，我们正在为 ${ticket} 重新安排，请稍候。`,
+  notYourTask: (ticket: string) => `${ticket} 不是您接的单，或已结束。`,
+  volunteerResidentCancelled: (ticket: string) => `居民已取消 ${ticket}，无需上门了，谢谢您！`,
+
+  // --- Organizers
+  alertNoGroup: (ticket: string, community: string) => `⚠️ ${ticket}（${community}）附近没有绑定的志愿者群，请手动派单：/assign ${ticket} 志愿者编号`,
+  alertUrgent: (ticket: string, community: string, words: string) => `🚨 紧急求助 ${ticket}（${community}）：居民提到“${words}”。请立即联系居民，必要时拨打 120/119/110。/request ${ticket}`,
+  alertEscalated: (ticket: string, community: string, minutes: number) => `⏰ ${ticket}（${community}）${minutes} 分钟无人接单，已发到上级站点的群。/assign ${ticket} 志愿者编号 可手动派单`,
+  newVolunteer: (id: number, name: string, community: string, skills: string) => `新志愿者报名：#${id} ${name}（${community}，擅长：${skills}）。通过：/approve ${id}，不通过：/reject ${id}`,
+  approveButton: '通过',
+  rejectButton: '不通过',
+  volunteerApproved: '恭喜！您的志愿者登记已通过审核，可以在志愿者群里接单了。',
+  volunteerRejected: '抱歉，您的志愿者登记未通过审核，如有疑问请联系工作人员。',
+  decided: (id: number, ok: boolean) => `已${ok ? '通过' : '拒绝'}志愿者 #${id}。`,
+  notOrganizer: '这个命令只有工作人员可以用。',
+  usage: (u: string) => `用法：${u}`,
+  noSuchVolunteer: (id: string) => `没有找到志愿者 ${id}。`,
+  noSuchStation: (s: string) => `没有找到站点“${s}”。`,
+  assigned: (ticket: string, name: string) => `已把 ${ticket} 派给 ${name}。`,
+  assignFailed: (ticket: string, why: string) => `${ticket} 派单失败：${why}`,
+  madeOrganizer: (id: number, station: string) => `已设 #${id} 为 ${station} 的工作人员。`,
+
+  // --- Listings
+  me: (v: { id: number; name: string; status: string; community: string; skills: string; suspendedUntil: string | null; tasks: string[] }) =>
+    [
+      `志愿者 #${v.id} ${v.name}（${v.community}）`,
+      `状态：${v.status}${v.suspendedUntil ? `，暂停接单至 ${v.suspendedUntil}` : ''}`,
+      `擅长：${v.skills}`,
+      v.tasks.length ? `当前任务：\n${v.tasks.join('\n')}` : '当前没有任务。',
+    ].join('\n'),
+  notAVolunteer: '您还不是志愿者。想帮助邻里，请发送“我要当志愿者”报名。',
+  volunteerStatus: { pending: '审核中', approved: '已通过', rejected: '未通过' } as Record<string, string>,
+  pendingNone: '目前没有待接的求助。',
+  pendingList: (rows: string[]) => ['待接单的求助（最早的在前）：', ...rows].join('\n'),
+  pendingRow: (r: { ticket: string; itemName: string; community: string; minutes: number; urgent: boolean }) =>
+    `${r.urgent ? '🚨' : '·'} ${r.ticket} ${r.itemName}（${r.community}）已等 ${r.minutes} 分钟`,
+  requestDetail: (lines: string[]) => lines.join('\n'),
+  volunteersNone: '这里还没有志愿者。',
+  volunteerRow: (v: { id: number; name: string; status: string; community: string; party: boolean }) => `#${v.id} ${v.name}${v.party ? '（党员）' : ''} ${v.community} · ${v.status}`,
+
+  // --- Groups
+  bound: (station: string, skill: string | null) => `好的，本群已绑定为「${station}」${skill ? `（${skill}）` : ''}志愿者群，新求助会发到这里。`,
+  unbound: '本群已解除绑定，不再接收新求助。',
+  notBound: '本群还没有绑定站点，不会收到求助。工作人员可发送“/bind 站点名称 [服务类别]”绑定，例如“/bind 文昌社区 家电维修”。',
+  unknownSkill: (s: string) => `没有找到服务类别“${s}”。`,
+} as const;
+
+export const VISIT_STATUS_LABELS = { claimed: '已接单', in_progress: '服务中', done: '已完成' } as const;

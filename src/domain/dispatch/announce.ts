@@ -1,0 +1,115 @@
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { announcements, catalogueClasses, catalogueItems, chatGroups, people, requests, stations } from '../../../db/schema.js';
+import type { Choice, OutgoingPayload } from '../../core/message.js';
+import { enqueueMessages } from '../../core/outbox.js';
+import { redactForGroup } from '../../core/privacy.js';
+import { type CardState, dispatchTexts as t } from '../../core/texts-dispatch.js';
+import { organizerChatsFor } from './roles.js';
+import type { StationTree } from './station-tree.js';
+
+// === Routing a request to volunteer groups, and the card that announces it
+
+/** Everything a card or a notice needs to know of a request (private fields included: use with care). */
+export async function requestView(tx: Db, requestId: number) {
+  const [row] = await tx
+    .select({
+      id: requests.id, ticket: requests.ticket, status: requests.status, stationId: requests.stationId, classCode: requests.classCode,
+      itemCode: requests.itemCode, description: requests.description, address: requests.address, phone: requests.phone,
+      wantedTime: requests.wantedTime, urgent: requests.urgent, residentId: requests.residentId, channel: requests.channel,
+      chatId: requests.chatId, volunteerId: requests.volunteerId, escalationLevel: requests.escalationLevel,
+      remindedAt: requests.remindedAt, openedAt: requests.openedAt, escalatedAt: requests.escalatedAt,
+      itemName: catalogueItems.name, className: catalogueClasses.name, community: stations.name, residentName: people.displayName,
+    })
+    .from(requests)
+    .leftJoin(catalogueItems, eq(catalogueItems.code, requests.itemCode))
+    .leftJoin(catalogueClasses, eq(catalogueClasses.code, requests.classCode))
+    .innerJoin(stations, eq(stations.id, requests.stationId))
+    .innerJoin(people, eq(people.id, requests.residentId))
+    .where(eq(requests.id, requestId));
+  return row;
+}
+
+export type RequestView = NonNullable<Awaited<ReturnType<typeof requestView>>>;
+
+/** The card shown in groups for a request in a given state: never the address or phone. */
+export function cardPayload(r: RequestView, state: CardState, volunteerName = ''): OutgoingPayload {
+  if (state === 'taken') return { text: t.cardTaken(r.ticket, volunteerName) };
+  if (state === 'in_progress') return { text: t.cardInProgress(r.ticket, volunteerName) };
+  if (state === 'done') return { text: t.cardDone(r.ticket, volunteerName) };
+  if (state === 'cancelled') return { text: t.cardCancelled(r.ticket) };
+  const choices: Choice[] = [{ id: `claim:${r.ticket}`, label: t.claimButton }];
+  const text = t.card({
+    ticket: r.ticket,
+    className: r.className ?? '',
+    itemName: r.itemName ?? '',
+    community: r.community,
+    wantedTime: r.wantedTime,
+    description: redactForGroup(r.description).slice(0, 120),
+    urgent: r.urgent,
+    hurry: r.remindedAt !== null,
+  });
+  return { text, choices };
+}
+
+/** Groups of one station that fit the request's skill (or take every skill). */
+async function fittingGroups(tx: Db, stationId: number, r: Pick<RequestView, 'classCode' | 'itemCode'>) {
+  return tx
+    .select({ channel: chatGroups.channel, chatId: chatGroups.chatId })
+    .from(chatGroups)
+    .where(and(eq(chatGroups.stationId, stationId), or(isNull(chatGroups.skill), inArray(chatGroups.skill, [r.classCode, r.itemCode]))));
+}
+
+/**
+ * Where a request is announced: the fitting groups of its station; if there are none, of the
+ * nearest station above that has some. `fromLevel` starts the walk higher (escalation).
+ */
+export async function routeRequest(tx: Db, tree: StationTree, r: Pick<RequestView, 'stationId' | 'classCode' | 'itemCode'>, fromLevel = 0) {
+  const chain = tree.chain(r.stationId);
+  for (let level = fromLevel; level < chain.length; level++) {
+    const groups = await fittingGroups(tx, chain[level]!, r);
+    if (groups.length > 0) return { level, stationId: chain[level]!, groups };
+  }
+  return { level: chain.length - 1, stationId: chain.at(-1) ?? r.stationId, groups: [] as { channel: string; chatId: string }[] };
+}
+
+/** Posts the card in groups not yet reached; returns how many new groups got it. */
+export async function postCards(tx: Db, r: RequestView, groups: { channel: string; chatId: string }[], level: number, at: Date): Promise<number> {
+  let posted = 0;
+  for (const g of groups) {
+    const [exists] = await tx.select({ id: announcements.id }).from(announcements).where(and(eq(announcements.requestId, r.id), eq(announcements.channel, g.channel), eq(announcements.chatId, g.chatId)));
+    if (exists) continue;
+    const [outboxId] = await enqueueMessages(tx, [{ ...g, payload: cardPayload(r, 'open'), dedupKey: `card:${r.id}:${g.channel}:${g.chatId}` }], at);
+    if (outboxId === undefined) continue;
+    await tx.insert(announcements).values({ requestId: r.id, channel: g.channel, chatId: g.chatId, level, cardOutboxId: outboxId, createdAt: at });
+    posted++;
+  }
+  return posted;
+}
+
+/** Edits every card of a request to show its new state. */
+export async function editCards(tx: Db, r: RequestView, state: CardState, volunteerName: string, at: Date) {
+  const cards = await tx.select().from(announcements).where(eq(announcements.requestId, r.id));
+  await enqueueMessages(tx, cards.map((c) => ({ channel: c.channel, chatId: c.chatId, payload: { ...cardPayload(r, state, volunteerName), editOf: c.cardOutboxId } })), at);
+}
+
+/** Tells organizers responsible for a station, privately. */
+export async function tellOrganizers(tx: Db, tree: StationTree, stationId: number, text: string, at: Date, dedupKey?: string) {
+  await tellOrganizersWithChoices(tx, tree, stationId, { text }, at, dedupKey);
+}
+
+export async function tellOrganizersWithChoices(tx: Db, tree: StationTree, stationId: number, payload: OutgoingPayload, at: Date, dedupKey?: string) {
+  const chats = await organizerChatsFor(tx, tree, stationId);
+  await enqueueMessages(tx, chats.map((c) => ({ ...c, payload, ...(dedupKey ? { dedupKey: `${dedupKey}:${c.channel}:${c.chatId}` } : {}) })), at);
+}
+
+/** Announces a newly stored request: cards in the routed groups; organizers alerted when urgent or unroutable. */
+export async function announceRequest(tx: Db, tree: StationTree, requestId: number, emergencyWords: string[], at: Date) {
+  const r = await requestView(tx, requestId);
+  if (!r) return;
+  const route = await routeRequest(tx, tree, r);
+  const posted = await postCards(tx, r, route.groups, route.level, at);
+  await tx.update(requests).set({ escalationLevel: route.level }).where(eq(requests.id, r.id));
+  if (r.urgent) await tellOrganizers(tx, tree, r.stationId, t.alertUrgent(r.ticket, r.community, emergencyWords.join('、') || '紧急'), at, `urgent:${r.id}`);
+  if (posted === 0) await tellOrganizers(tx, tree, r.stationId, t.alertNoGroup(r.ticket, r.community), at, `nogroup:${r.id}`);
+}

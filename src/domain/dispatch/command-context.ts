@@ -1,0 +1,21 @@
+import type { Db } from '../../../db/client.js';
+import type { Choice, IncomingMessage } from '../../core/message.js';
+import type { FlowPerson } from '../../core/flow.js';
+import type { StationTree } from './station-tree.js';
+
+/** What a dispatch command handler gets: the open transaction, who wrote, and how to answer. */
+export interface CommandContext {
+  tx: Db;
+  tree: StationTree;
+  person: FlowPerson;
+  msg: IncomingMessage;
+  now: Date;
+  /** Answer in the chat the message came from. */
+  reply(text: string, choices?: Choice[]): void;
+  /** A short answer on the pressed button itself (channels without that send it to the chat). */
+  notice(text: string): void;
+  /** A catalogue class or item by code or name. */
+  findSkill(text: string): { code: string; name: string } | null;
+  /** Dispatch timing, for listings. */
+  settings: { remindMinutes: number; escalateMinutes: number };
+}

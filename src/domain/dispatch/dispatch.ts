@@ -1,0 +1,58 @@
+import type { Db } from '../../../db/client.js';
+import type { CommandHook } from '../../core/flow-runner.js';
+import { announceRequest } from './announce.js';
+import type { CommandContext } from './command-context.js';
+import { handleGroupMessage } from './group-commands.js';
+import { handleOrganizerCommand } from './organizer-commands.js';
+import type { StationTree } from './station-tree.js';
+import { sweepDeadlines } from './sweep.js';
+import { afterResidentCancel } from './visit.js';
+import { handleVisitStep, showMe } from './volunteer-commands.js';
+
+export interface DispatchOptions {
+  tree: StationTree;
+  /** A catalogue class or item by code or name (for `/bind 站点 技能`). */
+  findSkill: (text: string) => { code: string; name: string } | null;
+  remindMinutes: number;
+  escalateMinutes: number;
+}
+
+const ME = /^(\/me(@\w+)?|我的信息|我的任务)$/;
+
+/** Dispatch as the runtime uses it: commands, what follows a stored or cancelled request, the sweep. */
+export function createDispatch(options: DispatchOptions) {
+  const { tree } = options;
+  const commands: CommandHook = async (h) => {
+    const ctx: CommandContext = {
+      tx: h.tx,
+      tree,
+      person: h.person,
+      msg: h.msg,
+      now: h.now,
+      reply: (text, choices) => h.reply({ text, ...(choices ? { choices } : {}) }),
+      notice: h.notice,
+      findSkill: options.findSkill,
+      settings: { remindMinutes: options.remindMinutes, escalateMinutes: options.escalateMinutes },
+    };
+    if (h.msg.isGroup) {
+      await handleGroupMessage(ctx);
+      return true;
+    }
+    if (h.msg.content.kind === 'text' && ME.test(h.msg.content.text.trim())) {
+      await showMe(ctx);
+      return true;
+    }
+    return (await handleVisitStep(ctx)) || (await handleOrganizerCommand(ctx));
+  };
+  return {
+    commands,
+    /** A request was stored: announce it. */
+    afterRequestCreated: (tx: Db, requestId: number, emergencyWords: string[], at: Date) => announceRequest(tx, tree, requestId, emergencyWords, at),
+    /** A resident cancelled: edit cards, tell the volunteer. */
+    afterRequestCancelled: (tx: Db, requestId: number, volunteerId: number | null, at: Date) => afterResidentCancel(tx, requestId, volunteerId, at),
+    /** One pass of reminders and escalations. */
+    sweep: (db: Db, now: Date) => sweepDeadlines(db, { tree, remindMinutes: options.remindMinutes, escalateMinutes: options.escalateMinutes }, now),
+  };
+}
+
+export type Dispatch = ReturnType<typeof createDispatch>;

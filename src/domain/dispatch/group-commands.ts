@@ -1,0 +1,51 @@
+import { and, eq } from 'drizzle-orm';
+import { chatGroups, unboundGroupNotices } from '../../../db/schema.js';
+import { dispatchTexts as t } from '../../core/texts-dispatch.js';
+import { claimRefusal, claimRequest } from './claim.js';
+import type { CommandContext } from './command-context.js';
+import { isOrganizerOf } from './roles.js';
+
+// === What the bot does with messages in group chats: bind, unbind, claim; otherwise stay quiet
+
+/** A claim: the card's button, or `接单 20261122-0001` typed. */
+function claimTicket(ctx: CommandContext): string | null {
+  const c = ctx.msg.content;
+  if (c.kind === 'choice') return c.choiceId.startsWith('claim:') ? c.choiceId.slice('claim:'.length) : null;
+  if (c.kind !== 'text') return null;
+  const m = /^(接单|抢单|\/claim)\s*(\d{8}-\d{4})/.exec(c.text.trim());
+  return m?.[2] ?? null;
+}
+
+export async function handleGroupMessage(ctx: CommandContext): Promise<void> {
+  const { tx, msg, person, now } = ctx;
+  const text = msg.content.kind === 'text' ? msg.content.text.trim() : '';
+  const [group] = await tx.select().from(chatGroups).where(and(eq(chatGroups.channel, msg.channel), eq(chatGroups.chatId, msg.chatId)));
+
+  const bind = /^(?:\/bind(?:@\w+)?|绑定)\s+(\S+)(?:\s+(\S+))?\s*$/.exec(text);
+  if (bind) {
+    const station = ctx.tree.find(bind[1]!);
+    if (!station || !(await isOrganizerOf(tx, ctx.tree, person.id, station.id))) return;
+    const skill = bind[2] ? ctx.findSkill(bind[2]) : null;
+    if (bind[2] && !skill) return ctx.reply(t.unknownSkill(bind[2]));
+    const values = { stationId: station.id, skill: skill?.code ?? null, boundBy: person.id, boundAt: now };
+    await tx.insert(chatGroups).values({ channel: msg.channel, chatId: msg.chatId, ...values }).onConflictDoUpdate({ target: [chatGroups.channel, chatGroups.chatId], set: values });
+    return ctx.reply(t.bound(station.name, skill?.name ?? null));
+  }
+  if (/^(\/unbind(@\w+)?|解绑|解除绑定)$/.test(text)) {
+    if (!group || !(await isOrganizerOf(tx, ctx.tree, person.id, group.stationId))) return;
+    await tx.delete(chatGroups).where(and(eq(chatGroups.channel, msg.channel), eq(chatGroups.chatId, msg.chatId)));
+    return ctx.reply(t.unbound);
+  }
+  if (!group) {
+    const told = await tx.insert(unboundGroupNotices).values({ channel: msg.channel, chatId: msg.chatId, at: now }).onConflictDoNothing().returning({ chatId: unboundGroupNotices.chatId });
+    if (told.length > 0) ctx.reply(t.notBound);
+    return;
+  }
+  const ticket = claimTicket(ctx);
+  if (!ticket) return;
+  const result = await claimRequest(tx, ticket, person.id, now);
+  if (result.ok) return;
+  // A refused press is answered on the button itself; a typed claim in the group.
+  if (msg.content.kind === 'choice') ctx.notice(claimRefusal(result));
+  else ctx.reply(`${msg.displayName}：${claimRefusal(result)}`);
+}

@@ -1,0 +1,125 @@
+import { asc, eq } from 'drizzle-orm';
+import { catalogueItems, requestEvents, requests, stations, volunteers } from '../../../db/schema.js';
+import { enqueueMessages } from '../../core/outbox.js';
+import { statusLabel } from '../../core/texts.js';
+import { dispatchTexts as t } from '../../core/texts-dispatch.js';
+import { requestView } from './announce.js';
+import { claimRefusal, claimRequest } from './claim.js';
+import type { CommandContext } from './command-context.js';
+import { grantOrganizer, isOrganizer, isOrganizerOf, privateChatsOf } from './roles.js';
+
+// === Organizer tools in private chat; every command checks the role on the server
+
+const fmtTime = (d: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
+
+/** `/pending`: open requests in the organizer's stations, oldest first. */
+async function pending(ctx: CommandContext) {
+  const rows = await ctx.tx
+    .select({ id: requests.id, ticket: requests.ticket, stationId: requests.stationId, openedAt: requests.openedAt, urgent: requests.urgent, itemName: catalogueItems.name, community: stations.name })
+    .from(requests)
+    .leftJoin(catalogueItems, eq(catalogueItems.code, requests.itemCode))
+    .innerJoin(stations, eq(stations.id, requests.stationId))
+    .where(eq(requests.status, 'open'))
+    .orderBy(asc(requests.openedAt))
+    .limit(200);
+  const mine = [];
+  for (const r of rows) if (await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, r.stationId)) mine.push(r);
+  if (mine.length === 0) return ctx.reply(t.pendingNone);
+  ctx.reply(t.pendingList(mine.slice(0, 30).map((r) => t.pendingRow({ ticket: r.ticket, itemName: r.itemName ?? '', community: r.community, urgent: r.urgent, minutes: Math.round((ctx.now.getTime() - r.openedAt.getTime()) / 60_000) }))));
+}
+
+/** `/request <ticket>`: details and full history (organizers see the private fields). */
+async function requestDetail(ctx: CommandContext, ticket: string) {
+  const [row] = await ctx.tx.select({ id: requests.id }).from(requests).where(eq(requests.ticket, ticket));
+  const r = row && (await requestView(ctx.tx, row.id));
+  if (!r) return ctx.reply(t.unknownTicket(ticket));
+  if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, r.stationId))) return ctx.reply(t.notOrganizer);
+  const events = await ctx.tx.select().from(requestEvents).where(eq(requestEvents.requestId, r.id)).orderBy(requestEvents.id);
+  ctx.reply(t.requestDetail([
+    `${r.ticket}（${statusLabel(r.status)}${r.urgent ? '，紧急' : ''}）`,
+    `服务：${r.className ?? ''} · ${r.itemName ?? ''}`,
+    `居民：${r.residentName} ${r.phone}`,
+    `地址：${r.community} ${r.address}`,
+    `时间：${r.wantedTime}`,
+    `问题：${r.description}`,
+    '经过：',
+    ...events.map((e) => `· ${fmtTime(e.at)} ${e.type}${e.actorId ? ` #${e.actorId}` : ''}`),
+  ]));
+}
+
+/** `/approve <id>` and `/reject <id>`: decide a pending registration; the volunteer is told. */
+async function decide(ctx: CommandContext, idText: string, ok: boolean) {
+  const id = Number(idText.replace(/^#/, ''));
+  const [v] = Number.isInteger(id) ? await ctx.tx.select().from(volunteers).where(eq(volunteers.personId, id)) : [];
+  if (!v) return ctx.reply(t.noSuchVolunteer(idText));
+  if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, v.stationId))) return ctx.reply(t.notOrganizer);
+  await ctx.tx.update(volunteers).set({ status: ok ? 'approved' : 'rejected', decidedBy: ctx.person.id, decidedAt: ctx.now }).where(eq(volunteers.personId, id));
+  const chats = await privateChatsOf(ctx.tx, id);
+  await enqueueMessages(ctx.tx, chats.slice(0, 1).map((c) => ({ ...c, payload: { text: ok ? t.volunteerApproved : t.volunteerRejected } })), ctx.now);
+  ctx.reply(t.decided(id, ok));
+}
+
+/** `/volunteers [station]`: volunteers of a station and below. */
+async function listVolunteers(ctx: CommandContext, stationText?: string) {
+  const station = stationText ? ctx.tree.find(stationText) : undefined;
+  if (stationText && !station) return ctx.reply(t.noSuchStation(stationText));
+  const rows = await ctx.tx.select({ v: volunteers, community: stations.name }).from(volunteers).innerJoin(stations, eq(stations.id, volunteers.stationId)).orderBy(volunteers.personId).limit(500);
+  const visible = [];
+  for (const r of rows) {
+    if (station && !ctx.tree.chain(r.v.stationId).includes(station.id)) continue;
+    if (await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, r.v.stationId)) visible.push(r);
+  }
+  if (visible.length === 0) return ctx.reply(t.volunteersNone);
+  ctx.reply(visible.slice(0, 50).map((r) => t.volunteerRow({ id: r.v.personId, name: r.v.name, status: t.volunteerStatus[r.v.status] ?? r.v.status, community: r.community, party: r.v.partyMember })).join('\n'));
+}
+
+/** `/assign <ticket> <volunteer id>`: manual dispatch; the volunteer gets the details. */
+async function assign(ctx: CommandContext, ticket: string, idText: string) {
+  const [row] = await ctx.tx.select({ stationId: requests.stationId }).from(requests).where(eq(requests.ticket, ticket));
+  if (!row) return ctx.reply(t.unknownTicket(ticket));
+  if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, row.stationId))) return ctx.reply(t.notOrganizer);
+  const result = await claimRequest(ctx.tx, ticket, Number(idText.replace(/^#/, '')), ctx.now, 'assign', ctx.person.id);
+  ctx.reply(result.ok ? t.assigned(ticket, result.volunteerName) : t.assignFailed(ticket, claimRefusal(result)));
+}
+
+/** `/organizer <person id> <station>`: an organizer of a station makes someone organizer of it. */
+async function makeOrganizer(ctx: CommandContext, idText: string, stationText: string) {
+  const station = ctx.tree.find(stationText);
+  if (!station) return ctx.reply(t.noSuchStation(stationText));
+  if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, station.id))) return ctx.reply(t.notOrganizer);
+  const id = Number(idText.replace(/^#/, ''));
+  if (!Number.isInteger(id)) return ctx.reply(t.usage('/organizer 编号 站点'));
+  await grantOrganizer(ctx.tx, id, station.id, ctx.person.id, ctx.now);
+  ctx.reply(t.madeOrganizer(id, station.name));
+}
+
+/** Handles an organizer command or button; false when the message is none. */
+export async function handleOrganizerCommand(ctx: CommandContext): Promise<boolean> {
+  const c = ctx.msg.content;
+  if (c.kind === 'choice') {
+    const m = /^(approve|reject):(\d+)$/.exec(c.choiceId);
+    if (!m) return false;
+    await decide(ctx, m[2]!, m[1] === 'approve');
+    return true;
+  }
+  if (c.kind !== 'text') return false;
+  const [cmd = '', ...args] = c.text.trim().split(/\s+/);
+  const name = cmd.replace(/@\w+$/, '').toLowerCase();
+  const organizerOnly: Record<string, (() => Promise<void>) | undefined> = {
+    '/pending': () => pending(ctx),
+    '/request': () => (args[0] ? requestDetail(ctx, args[0]) : Promise.resolve(ctx.reply(t.usage('/request 单号')))),
+    '/assign': () => (args.length >= 2 ? assign(ctx, args[0]!, args[1]!) : Promise.resolve(ctx.reply(t.usage('/assign 单号 志愿者编号')))),
+    '/volunteers': () => listVolunteers(ctx, args[0]),
+    '/approve': () => (args[0] ? decide(ctx, args[0], true) : Promise.resolve(ctx.reply(t.usage('/approve 编号')))),
+    '/reject': () => (args[0] ? decide(ctx, args[0], false) : Promise.resolve(ctx.reply(t.usage('/reject 编号')))),
+    '/organizer': () => (args.length >= 2 ? makeOrganizer(ctx, args[0]!, args[1]!) : Promise.resolve(ctx.reply(t.usage('/organizer 编号 站点')))),
+  };
+  const run = organizerOnly[name];
+  if (!run) return false;
+  if (!(await isOrganizer(ctx.tx, ctx.person.id))) {
+    ctx.reply(t.notOrganizer);
+    return true;
+  }
+  await run();
+  return true;
+}

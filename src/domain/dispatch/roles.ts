@@ -1,0 +1,66 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { channelIdentities, organizers, people, volunteers } from '../../../db/schema.js';
+import type { StationTree } from './station-tree.js';
+
+// === Who may do what: organizers (per station, inherited downwards) and volunteers
+
+/** True when the person organizes this station or one above it. Checked on every organizer command. */
+export async function isOrganizerOf(tx: Db, tree: StationTree, personId: number, stationId: number): Promise<boolean> {
+  const rows = await tx
+    .select({ stationId: organizers.stationId })
+    .from(organizers)
+    .where(and(eq(organizers.personId, personId), inArray(organizers.stationId, tree.chain(stationId))));
+  return rows.length > 0;
+}
+
+/** True when the person organizes any station. */
+export async function isOrganizer(tx: Db, personId: number): Promise<boolean> {
+  const rows = await tx.select({ s: organizers.stationId }).from(organizers).where(eq(organizers.personId, personId)).limit(1);
+  return rows.length > 0;
+}
+
+export async function grantOrganizer(tx: Db, personId: number, stationId: number, grantedBy: number | null, at: Date) {
+  await tx.insert(organizers).values({ personId, stationId, grantedBy, createdAt: at }).onConflictDoNothing();
+}
+
+/** Private chats of the organizers responsible for a station (its own and those above), for notices. */
+export async function organizerChatsFor(tx: Db, tree: StationTree, stationId: number): Promise<{ channel: string; chatId: string }[]> {
+  const rows = await tx
+    .selectDistinct({ channel: channelIdentities.channel, chatId: channelIdentities.externalId })
+    .from(organizers)
+    .innerJoin(channelIdentities, eq(channelIdentities.personId, organizers.personId))
+    .where(inArray(organizers.stationId, tree.chain(stationId)));
+  return rows;
+}
+
+/** Private chats of one person on every channel they use. */
+export async function privateChatsOf(tx: Db, personId: number): Promise<{ channel: string; chatId: string }[]> {
+  return tx.select({ channel: channelIdentities.channel, chatId: channelIdentities.externalId }).from(channelIdentities).where(eq(channelIdentities.personId, personId));
+}
+
+/**
+ * Makes the accounts in `ORGANIZERS` (`telegram:123,wechat:wxid_abc`) organizers of the root station,
+ * creating their person records if they have not written yet.
+ */
+export async function bootstrapOrganizers(db: Db, accounts: { channel: string; externalId: string }[], rootStationId: number, at: Date) {
+  await db.transaction(async (tx) => {
+    for (const a of accounts) {
+      const [identity] = await tx.select().from(channelIdentities).where(and(eq(channelIdentities.channel, a.channel), eq(channelIdentities.externalId, a.externalId)));
+      let personId = identity?.personId;
+      if (!personId) {
+        const [p] = await tx.insert(people).values({ displayName: '组织者' }).returning({ id: people.id });
+        personId = p!.id;
+        await tx.insert(channelIdentities).values({ channel: a.channel, externalId: a.externalId, personId });
+      }
+      await grantOrganizer(tx, personId, rootStationId, null, at);
+    }
+  });
+}
+
+export type VolunteerRow = typeof volunteers.$inferSelect;
+
+export async function volunteerOf(tx: Db, personId: number): Promise<VolunteerRow | undefined> {
+  const [v] = await tx.select().from(volunteers).where(eq(volunteers.personId, personId));
+  return v;
+}

@@ -1,0 +1,31 @@
+import type { Db } from '../../../db/client.js';
+import { stations } from '../../../db/schema.js';
+
+/** Stations as loaded from the database once at start: ids, names and the parent chain. */
+export interface StationTree {
+  byId(id: number): { id: number; code: string; name: string; level: string; parentId: number | null } | undefined;
+  byCode(code: string): { id: number; code: string; name: string; level: string; parentId: number | null } | undefined;
+  /** The station and its ancestors up to the city, the station first. */
+  chain(id: number): number[];
+  /** Looks up a typed station name or code (exact code, name or alias). */
+  find(text: string): { id: number; code: string; name: string } | undefined;
+}
+
+export async function loadStationTree(db: Db): Promise<StationTree> {
+  const rows = await db.select().from(stations);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  return {
+    byId: (id) => byId.get(id),
+    byCode: (code) => byCode.get(code),
+    chain(id) {
+      const out: number[] = [];
+      for (let s = byId.get(id); s && !out.includes(s.id); s = s.parentId ? byId.get(s.parentId) : undefined) out.push(s.id);
+      return out;
+    },
+    find(text) {
+      const t = text.trim();
+      return byCode.get(t) ?? rows.find((r) => r.name === t || r.aliases.includes(t)) ?? rows.find((r) => r.name.startsWith(t) && t.length >= 2);
+    },
+  };
+}

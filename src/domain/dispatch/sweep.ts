@@ -1,0 +1,67 @@
+import { and, eq, isNull, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { requests } from '../../../db/schema.js';
+import { dispatchTexts as t } from '../../core/texts-dispatch.js';
+import { appendEvent } from '../requests/requests.js';
+import { editCards, postCards, requestView, routeRequest, tellOrganizers } from './announce.js';
+import type { StationTree } from './station-tree.js';
+
+// === Deadlines: time lives in the database; a sweep turns due rows into reminders and escalations
+
+export interface SweepOptions {
+  tree: StationTree;
+  /** Unclaimed this long → cards marked 加急. */
+  remindMinutes: number;
+  /** Unclaimed this long (per level) → announced one station up, organizers told. */
+  escalateMinutes: number;
+}
+
+const minutesAgo = (now: Date, m: number) => new Date(now.getTime() - m * 60_000);
+
+/**
+ * One pass over open requests. Safe when several instances sweep at once: each reminder and each
+ * escalation is a conditional update that only one of them can win, on rows locked `SKIP LOCKED`.
+ */
+export async function sweepDeadlines(db: Db, opts: SweepOptions, now: Date): Promise<{ reminded: number; escalated: number }> {
+  let reminded = 0;
+  let escalated = 0;
+  const dueRemind = await db.select({ id: requests.id }).from(requests)
+    .where(and(eq(requests.status, 'open'), isNull(requests.remindedAt), lte(requests.openedAt, minutesAgo(now, opts.remindMinutes))))
+    .orderBy(requests.id).limit(200);
+  for (const { id } of dueRemind) {
+    await db.transaction(async (tx) => {
+      const [row] = await tx.update(requests).set({ remindedAt: now })
+        .where(and(eq(requests.id, id), eq(requests.status, 'open'), isNull(requests.remindedAt))).returning({ id: requests.id });
+      if (!row) return;
+      const r = (await requestView(tx, id))!;
+      await editCards(tx, r, 'open', '', now);
+      await appendEvent(tx, id, 'reminded', null, {}, now);
+      reminded++;
+    });
+  }
+
+  const dueEscalate = await db.select({ id: requests.id, level: requests.escalationLevel }).from(requests)
+    .where(and(eq(requests.status, 'open'), lte(sql`coalesce(${requests.escalatedAt}, ${requests.openedAt})`, minutesAgo(now, opts.escalateMinutes).toISOString())))
+    .orderBy(requests.id).limit(200);
+  for (const { id, level } of dueEscalate) {
+    await db.transaction(async (tx) => {
+      const [locked] = await tx.select({ id: requests.id }).from(requests).where(and(eq(requests.id, id), eq(requests.escalationLevel, level), eq(requests.status, 'open'))).for('update', { skipLocked: true });
+      if (!locked) return;
+      const r = (await requestView(tx, id))!;
+      const chain = opts.tree.chain(r.stationId);
+      const next = level + 1;
+      if (next >= chain.length && r.escalatedAt) return; // already at the top and organizers told
+      const [row] = await tx.update(requests).set({ escalationLevel: Math.min(next, chain.length - 1), escalatedAt: now })
+        .where(and(eq(requests.id, id), eq(requests.escalationLevel, level), eq(requests.status, 'open'))).returning({ id: requests.id });
+      if (!row) return;
+      if (next < chain.length) {
+        const route = await routeRequest(tx, opts.tree, r, next);
+        await postCards(tx, (await requestView(tx, id))!, route.groups, route.level, now);
+      }
+      await appendEvent(tx, id, 'escalated', null, { level: next }, now);
+      await tellOrganizers(tx, opts.tree, r.stationId, t.alertEscalated(r.ticket, r.community, Math.round((now.getTime() - (r.escalatedAt ?? r.openedAt).getTime()) / 60_000)), now, `escalate:${id}:${next}`);
+      escalated++;
+    });
+  }
+  return { reminded, escalated };
+}

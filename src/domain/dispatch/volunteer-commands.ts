@@ -1,0 +1,67 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { catalogueClasses, catalogueItems, requests, stations, volunteers } from '../../../db/schema.js';
+import { dispatchTexts as t } from '../../core/texts-dispatch.js';
+import type { CommandContext } from './command-context.js';
+import { parseHours, recordVisitStep, type VisitStep } from './visit.js';
+
+// === Volunteers in private chat: /me, and the visit steps by button or text
+
+const STEP_WORDS: Record<string, VisitStep> = { 出发: 'depart', 到达: 'arrive', 完成: 'done', 放弃: 'release' };
+
+const fmtDay = (d: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric' }).format(d);
+
+/** `/me`: profile, status and current tasks. */
+export async function showMe(ctx: CommandContext) {
+  const [v] = await ctx.tx.select({ v: volunteers, community: stations.name }).from(volunteers).innerJoin(stations, eq(stations.id, volunteers.stationId)).where(eq(volunteers.personId, ctx.person.id));
+  if (!v) return ctx.reply(t.notAVolunteer);
+  const names = new Map<string, string>();
+  for (const c of await ctx.tx.select({ code: catalogueClasses.code, name: catalogueClasses.name }).from(catalogueClasses)) names.set(c.code, c.name);
+  for (const i of await ctx.tx.select({ code: catalogueItems.code, name: catalogueItems.name }).from(catalogueItems).where(inArray(catalogueItems.code, v.v.skills.length ? v.v.skills : ['']))) names.set(i.code, i.name);
+  const tasks = await ctx.tx.select({ ticket: requests.ticket, status: requests.status }).from(requests).where(and(eq(requests.volunteerId, ctx.person.id), inArray(requests.status, ['claimed', 'in_progress'])));
+  ctx.reply(
+    t.me({
+      id: ctx.person.id,
+      name: v.v.name,
+      status: t.volunteerStatus[v.v.status] ?? v.v.status,
+      community: v.community,
+      skills: v.v.skills.map((s) => names.get(s) ?? s).join('、'),
+      suspendedUntil: v.v.suspendedUntil && v.v.suspendedUntil > ctx.now ? fmtDay(v.v.suspendedUntil) : null,
+      tasks: tasks.map((x) => `· ${x.ticket}（${x.status === 'claimed' ? '已接单' : '服务中'}）`),
+    }),
+  );
+}
+
+/** A visit step from a button (`depart:<ticket>`) or text (`完成 <ticket> 1.5小时 已修好`); false if it is none. */
+export async function handleVisitStep(ctx: CommandContext): Promise<boolean> {
+  const c = ctx.msg.content;
+  let step: VisitStep | undefined;
+  let ticket: string | undefined;
+  let rest = '';
+  if (c.kind === 'choice') {
+    const m = /^(depart|arrive|done|release):(\d{8}-\d{4})$/.exec(c.choiceId);
+    if (!m) return false;
+    step = m[1] as VisitStep;
+    ticket = m[2];
+  } else if (c.kind === 'text') {
+    const m = /^(出发|到达|完成|放弃)\s*(\d{8}-\d{4})\s*(.*)$/s.exec(c.text.trim());
+    if (!m) return false;
+    step = STEP_WORDS[m[1]!];
+    ticket = m[2];
+    rest = m[3]!.trim();
+  } else return false;
+  if (!step || !ticket) return false;
+  const extra: { hours?: number; note?: string; reason?: string } = {};
+  if (step === 'done' && rest) {
+    const [first = '', ...note] = rest.split(/\s+/);
+    const hours = parseHours(first);
+    if (hours === null) {
+      ctx.reply(t.doneHowTo(ticket));
+      return true;
+    }
+    extra.hours = hours;
+    extra.note = note.join(' ').slice(0, 200);
+  }
+  if (step === 'release') extra.reason = rest.slice(0, 200) || '未说明';
+  ctx.reply(await recordVisitStep(ctx.tx, ticket, ctx.person.id, step, ctx.now, extra));
+  return true;
+}
