@@ -22,6 +22,7 @@ import type { VolunteerContext, VolunteerDraft, VolunteerEvent, VolunteerFlowDep
 
 /** Bump when a change makes saved snapshots unfit: old conversations then restart politely. */
 export const VOLUNTEER_FLOW_VERSION = 1;
+/** The flow's id, as saved with its conversations. */
 export const VOLUNTEER_FLOW_ID = 'volunteer';
 
 const MAX_SKILLS = 20;
@@ -55,6 +56,10 @@ const mobileOf = (e: Ev): string | null => {
   const r = readMobile(phoneOf(e));
   return r !== null && 'mobile' in r ? r.mobile : null;
 };
+const isLandline = (e: Ev): boolean => {
+  const r = readMobile(phoneOf(e));
+  return r !== null && 'landline' in r;
+};
 const isWord = (e: Ev, words: readonly string[]) => e.type === 'answer.text' && words.includes(normalizeText(e.text).toLowerCase());
 
 /** The id (less `prefix`) of the current question's choice the event picks; typed text must be a number or a whole label. */
@@ -87,7 +92,7 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
       editing: ({ context }) => context.editing,
       validName: ({ event }) => readName(textOf(event)) !== null,
       mobile: ({ event }) => mobileOf(event) !== null,
-      landline: ({ event }) => { const r = readMobile(phoneOf(event)); return r !== null && 'landline' in r; },
+      landline: ({ event }) => isLandline(event),
       partyWord: ({ event }) => readPartyMember(textOf(event)) !== null,
       wantsDone: ({ context, event }) => isWord(event, DONE_WORDS) || picked(event, context, VCHOICE.skillsDone) !== null,
       wantsClear: ({ context, event }) => isWord(event, CLEAR_WORDS) || picked(event, context, VCHOICE.skillsClear) !== null,
@@ -120,11 +125,15 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
     ({ type: 'reply', params: ({ context }: { context: Ctx }) => payload(context, `${note}\n${context.question.text}`) }) as const;
   const fallback = { actions: reask(t.notUnderstood) };
   const pick = (prefix: string) => ({ type: 'picked', params: { prefix } }) as const;
-  const afterField = (next: string) => [{ guard: 'editing', target: 'summary' } as const, { target: next }];
-  const backTo = (previous: string) => [{ guard: 'editing', target: 'summary' } as const, { target: previous }];
+  /** While changing a field from the summary, the next (or previous) step is the summary. */
+  const summaryOr = (step: string) => [{ guard: 'editing', target: 'summary' } as const, { target: step }];
 
+  const tellStatus = {
+    type: 'reply',
+    params: ({ context }: { context: Ctx }) => ({ text: statusText(context.registration?.status ?? 'pending', context.registration?.name ?? '') }),
+  } as const;
   const begin = [
-    { guard: 'registered', target: 'registered', actions: { type: 'reply', params: ({ context }: { context: Ctx }) => ({ text: statusText(context.registration?.status ?? 'pending', context.registration?.name ?? '') }) } },
+    { guard: 'registered', target: 'registered', actions: tellStatus },
     { target: 'name', actions: say(t.welcome) },
   ] as const;
 
@@ -209,7 +218,7 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
           'nav.back': [{ guard: 'editing', target: 'summary' }, { actions: [say(t.firstStep), reask()] }],
         },
       },
-      afterName: { always: afterField('phone') },
+      afterName: { always: summaryOr('phone') },
       phone: {
         entry: ask((ctx) => phoneQuestion(ctx)),
         on: {
@@ -225,10 +234,10 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
             { guard: 'landline', actions: reask(t.phoneLandline) },
             { actions: reask(t.phoneInvalid) },
           ],
-          'nav.back': backTo('name'),
+          'nav.back': summaryOr('name'),
         },
       },
-      afterPhone: { always: afterField('party') },
+      afterPhone: { always: summaryOr('party') },
       party: {
         entry: ask(() => partyQuestion()),
         on: {
@@ -238,10 +247,10 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
             fallback,
           ],
           'answer.choice': [{ guard: pick('party:'), target: 'afterParty', actions: setParty((ctx, ev) => picked(ev, ctx, 'party:') === 'yes') }, fallback],
-          'nav.back': backTo('phone'),
+          'nav.back': summaryOr('phone'),
         },
       },
-      afterParty: { always: afterField('skills') },
+      afterParty: { always: summaryOr('skills') },
       skills: {
         entry: [s.assign({ skillPicks: ({ context }) => context.skills }), ...ask((ctx) => skillsQuestion(ctx, deps))],
         on: {
@@ -257,7 +266,7 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
           'nav.back': [{ guard: 'editing', target: 'summary' }, { target: 'party', actions: commitSkills }],
         },
       },
-      afterSkills: { always: afterField('community') },
+      afterSkills: { always: summaryOr('community') },
       community: {
         entry: ask((ctx) => communityQuestion(ctx, deps)),
         exit: s.assign({ communityOptions: [] }),
@@ -280,10 +289,10 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
             { guard: 'locatedCommunity', target: 'afterCommunity', actions: setCommunity((_, ev) => locationCommunities(ev)[0]?.code ?? null) },
             { actions: reask(t.locationNotNeeded) },
           ],
-          'nav.back': backTo('skills'),
+          'nav.back': summaryOr('skills'),
         },
       },
-      afterCommunity: { always: afterField('availability') },
+      afterCommunity: { always: summaryOr('availability') },
       availability: {
         entry: ask(() => availabilityQuestion()),
         on: {
@@ -293,7 +302,7 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
             { actions: reask(t.availabilityInvalid) },
           ],
           'answer.choice': [{ guard: pick('availability:'), target: 'summary', actions: setAvailability((ctx, ev) => picked(ev, ctx, 'availability:')) }, fallback],
-          'nav.back': backTo('community'),
+          'nav.back': summaryOr('community'),
         },
       },
       summary: {
@@ -320,4 +329,5 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
   });
 }
 
+/** The machine `createVolunteerMachine` builds. */
 export type VolunteerMachine = ReturnType<typeof createVolunteerMachine>;

@@ -7,6 +7,7 @@ import type { VolunteerContext, VolunteerDraft, VolunteerFlowDeps } from './volu
 
 // === The questions of the volunteer flow: text, numbered choices and help, from context
 
+/** A question before it gets its id. */
 export type QuestionBody = { text: string; choices: Choice[]; help: string };
 
 /** Choice ids used across questions. */
@@ -32,6 +33,7 @@ export function knownMobile(ctx: VolunteerContext): string | null {
   return isMobile(phone) ? phone : null;
 }
 
+/** The name, offering the display name when it can be one. */
 export function nameQuestion(ctx: VolunteerContext): QuestionBody {
   const known = knownName(ctx);
   return {
@@ -41,6 +43,7 @@ export function nameQuestion(ctx: VolunteerContext): QuestionBody {
   };
 }
 
+/** The mobile, offering the known one (masked) when it is a mobile. */
 export function phoneQuestion(ctx: VolunteerContext): QuestionBody {
   const known = knownMobile(ctx);
   return {
@@ -50,6 +53,7 @@ export function phoneQuestion(ctx: VolunteerContext): QuestionBody {
   };
 }
 
+/** Party member or not. */
 export function partyQuestion(): QuestionBody {
   return {
     text: t.askParty,
@@ -92,12 +96,15 @@ export function communityQuestion(ctx: VolunteerContext, deps: VolunteerFlowDeps
   };
 }
 
+/** When the person can usually serve: four choices, or their own words. */
 export function availabilityQuestion(): QuestionBody {
   return { text: t.askAvailability, choices: t.availabilityChoices.map((a) => ({ id: `availability:${a}`, label: a })), help: t.availabilityHelp };
 }
 
+/** The summary's choices, in order: submit, then one change per field. */
 export const SUMMARY_FIELDS = ['submit', 'name', 'phone', 'party', 'skills', 'community', 'availability'] as const;
 
+/** Everything gathered, with choices to submit or change a field. */
 export function summaryQuestion(ctx: VolunteerContext, deps: VolunteerFlowDeps): QuestionBody {
   const lines = t.summaryLines({
     name: ctx.name ?? '',

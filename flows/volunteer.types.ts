@@ -18,8 +18,10 @@ export interface VolunteerInput {
   registration: null | { status: VolunteerStatus; name: string };
 }
 
+/** The question currently put to the person (shared with the resident flow). */
 export type { Question };
 
+/** The flow's context: plain JSON, saved between messages. */
 export interface VolunteerContext {
   profile: VolunteerProfile;
   registration: VolunteerInput['registration'];
@@ -39,6 +41,7 @@ export interface VolunteerContext {
   editing: boolean;
 }
 
+/** What the flow hears: the person's answers and commands, and the runtime's answer to `registerVolunteer`. */
 export type VolunteerEvent =
   | { type: 'answer.text'; text: string }
   | { type: 'answer.choice'; id: string }

@@ -123,7 +123,7 @@ export function createFlowRunner(options: FlowRunnerOptions) {
         snapshot = initial;
         pending.push(...(await perform(current, actions, replies, tx, msg, person.id, key, now)));
       }
-      const queued = started ? pending : [...current.interpret(snapshot.context, msg.content), ...pending];
+      const queued = [...current.interpret(snapshot.context, msg.content), ...pending];
       const eventTypes = queued.map((e) => e.type);
       let steps = 0;
       while (queued.length > 0) {

@@ -25,14 +25,17 @@ export const deps: VolunteerFlowDeps = {
     return s?.level === 'community' ? s : undefined;
   },
 };
+/** The machine under test, built on the real reference data. */
 export const machine = createVolunteerMachine(deps);
 
+/** One reply the flow sent. */
 export interface Reply {
   text: string;
   choices: Choice[];
   questionId: number | undefined;
 }
 
+/** Who the person is, and how the runtime answers. */
 export interface VolunteerSetup {
   displayName?: string;
   phone?: string | null;
@@ -136,8 +139,10 @@ export function startVolunteer(setup: VolunteerSetup = {}) {
   return convo;
 }
 
+/** A conversation driven by `startVolunteer`. */
 export type VolunteerConversation = ReturnType<typeof startVolunteer>;
 
+/** The steps `volunteerAt` can bring a conversation to. */
 export type VolunteerStep = 'name' | 'phone' | 'party' | 'skills' | 'community' | 'availability' | 'summary';
 
 /** The plain answers, each leading to the named step. */

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { redactForGroup } from '../../../src/core/privacy.js';
+import { describeDb } from '../../support/db.js';
+import { createDispatchApp } from '../../support/dispatch-app.js';
+
+const MIN = 60_000;
+const PHONE_LIKE = /1[3-9]\d{9}|0\d{2,3}-?\d{7,8}/;
+
+describe('redacting text for groups', () => {
+  it.each([
+    ['电话13912345678，水管漏水', '电话***，水管漏水'],
+    ['我住文昌小区3幢2单元501，电视坏了', '[地址已隐去]，电视坏了'],
+    ['中山路88号，锁坏了', '[地址已隐去]，锁坏了'],
+    ['座机0573-82345678', '座机***'],
+    ['电视没图像', '电视没图像'],
+  ])('%s → %s', (input, expected) => {
+    expect(redactForGroup(input)).toBe(expected);
+  });
+});
+
+describeDb('privacy of group messages', (ctx) => {
+  it('never puts a phone number or a detailed address in any group message, through a busy day', async () => {
+    const t0 = new Date('2026-07-01T01:00:00Z');
+    let now = t0;
+    const app = await createDispatchApp(ctx.database, { clock: () => now });
+    await app.bindGroup('g-p-wen', 'nanhu-jianshe-wenchang');
+    await app.bindGroup('g-p-town', 'nanhu-jianshe');
+    await app.bindGroup('g-p-city', 'jx', 'daily-life');
+    await app.volunteer('v-p1', 'nanhu-jianshe-wenchang', { name: '周师傅' });
+    await app.volunteer('v-p2', 'nanhu-jianshe-wenchang', { name: '吴阿姨' });
+    const secrets = [
+      { problem: '我住文昌小区3幢2单元501，电话13912345678，水管漏水', address: '文昌小区3幢2单元501', phone: '13912345678' },
+      { problem: '电视坏了，打0573-82345678找我', address: '禾兴南路100号2单元303室', phone: '0573-82345678', community: '禾兴' },
+      { problem: '下水道堵了', address: '紫阳街17号', phone: '13766665555', community: '紫阳' },
+    ];
+    const tickets = [];
+    for (const [i, s] of secrets.entries()) tickets.push(await app.request(`r-p${i}`, s));
+    await app.press('g-p-wen', 'v-p1', `claim:${tickets[0]}`);
+    await app.say('v-p1', 'v-p1', `放弃 ${tickets[0]} 临时有事`);
+    await app.say('g-p-wen', 'v-p2', `接单 ${tickets[0]}`);
+    await app.say('v-p2', 'v-p2', `完成 ${tickets[0]} 2小时 换了水管`);
+    for (const m of [10, 30, 60, 90]) {
+      now = new Date(t0.getTime() + m * MIN);
+      await app.dispatch.sweep(app.db, now);
+      await app.delivery.deliverDue();
+    }
+    const traffic = app.groupTraffic();
+    expect(traffic.length).toBeGreaterThan(8);
+    for (const m of traffic) {
+      expect(m.payload.text).not.toMatch(PHONE_LIKE);
+      for (const s of secrets) {
+        expect(m.payload.text).not.toContain(s.address);
+        expect(m.payload.text).not.toContain(s.phone);
+      }
+      expect(m.payload.text).not.toMatch(/\d+幢|\d+单元|\d+室/);
+    }
+    // The details did reach the volunteers, privately.
+    expect(app.to('v-p2').some((m) => m.payload.text.includes('13912345678'))).toBe(true);
+    const logs = app.logLines.join('\n');
+    for (const s of secrets) {
+      expect(logs).not.toContain(s.phone);
+      expect(logs).not.toContain(s.address);
+    }
+  });
+});

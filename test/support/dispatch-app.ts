@@ -1,0 +1,142 @@
+import type { Database } from '../../db/client.js';
+import { chatGroups, volunteers } from '../../db/schema.js';
+import { createFlowRunner } from '../../src/core/flow-runner.js';
+import type { IncomingContent, IncomingMessage, OutgoingPayload } from '../../src/core/message.js';
+import { createOutboxDelivery } from '../../src/core/outbox.js';
+import type { Sender } from '../../src/core/ports.js';
+import { createCatalogueMatcher } from '../../src/domain/catalogue/matcher.js';
+import { skillFinder } from '../../src/domain/catalogue/skills.js';
+import { createDispatch } from '../../src/domain/dispatch/dispatch.js';
+import { ensurePerson } from '../../src/domain/people/people.js';
+import { grantOrganizer } from '../../src/domain/dispatch/roles.js';
+import { loadStationTree } from '../../src/domain/dispatch/station-tree.js';
+import { readCatalogueFile, readStationsFile } from '../../src/domain/reference-data.js';
+import { createResidentFlow, residentFlowDeps } from '../../src/domain/resident-flow.js';
+import { createStationDirectory } from '../../src/domain/stations/matcher.js';
+import { createVolunteerFlow, startsVolunteerFlow } from '../../src/domain/volunteer-flow.js';
+import { VOLUNTEER_FLOW_ID } from '../../flows/volunteer.machine.js';
+import { createCapturingLogger } from './app.js';
+
+const catalogue = readCatalogueFile();
+const stationFile = readStationsFile();
+const deps = residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), createStationDirectory(stationFile));
+
+export interface SentRecord {
+  chatId: string;
+  payload: OutgoingPayload;
+  /** Set when this record is an edit of an earlier message. */
+  edited?: string;
+  externalId: string;
+}
+
+/** A sender for the `test` channel that can edit, and records everything (groups have ids starting with `g`). */
+export function createEditingSender() {
+  const log: SentRecord[] = [];
+  let n = 0;
+  const sender: Sender & { log: SentRecord[] } = {
+    log,
+    async send(chatId, payload) {
+      const externalId = String(++n);
+      log.push({ chatId, payload, externalId });
+      return { externalId };
+    },
+    async edit(chatId, externalId, payload) {
+      log.push({ chatId, payload, edited: externalId, externalId });
+    },
+  };
+  return sender;
+}
+
+export interface DispatchAppOptions {
+  clock?: () => Date;
+  noDelivery?: boolean;
+  remindMinutes?: number;
+  escalateMinutes?: number;
+}
+
+/** Resident and volunteer flows, dispatch commands and the outbox, wired like main.ts on the `test` channel. */
+export async function createDispatchApp(database: Database, options: DispatchAppOptions = {}) {
+  const db = database.db;
+  const tree = await loadStationTree(db);
+  const sender = createEditingSender();
+  const { log, lines } = createCapturingLogger();
+  const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), remindMinutes: options.remindMinutes ?? 10, escalateMinutes: options.escalateMinutes ?? 30 });
+  const delivery = createOutboxDelivery({ db, senders: { test: sender }, log, clock: options.clock });
+  const runner = createFlowRunner({
+    db,
+    flows: [createResidentFlow(deps, dispatch), createVolunteerFlow(deps, tree)],
+    startFlow: (c) => (startsVolunteerFlow(c) ? VOLUNTEER_FLOW_ID : null),
+    commands: dispatch.commands,
+    log,
+    clock: options.clock,
+    senders: { test: sender },
+    deliver: options.noDelivery ? async () => {} : () => delivery.deliverDue(),
+  });
+  let seq = 0;
+  const message = (chatId: string, userId: string, content: IncomingContent, name = '用户'): IncomingMessage => ({
+    channel: 'test',
+    chatId,
+    userId,
+    displayName: name,
+    isGroup: chatId.startsWith('g'),
+    messageId: `d${++seq}-${Math.random().toString(36).slice(2, 8)}`,
+    content,
+  });
+  const stationId = (code: string) => tree.byCode(code)!.id;
+
+  const app = {
+    db,
+    tree,
+    dispatch,
+    runner,
+    delivery,
+    sender,
+    logLines: lines,
+    stationId,
+    /** A text from `userId` in `chatId` (a private chat when chatId === userId; a group when it starts with g). */
+    async say(chatId: string, userId: string, text: string, name?: string) {
+      return runner.handle(message(chatId, userId, { kind: 'text', text }, name));
+    },
+    async press(chatId: string, userId: string, choiceId: string, name?: string) {
+      return runner.handle(message(chatId, userId, { kind: 'choice', choiceId }, name));
+    },
+    /** Messages (and edits) that reached a chat, in order. */
+    to: (chatId: string) => sender.log.filter((s) => s.chatId === chatId),
+    lastTo: (chatId: string) => sender.log.filter((s) => s.chatId === chatId).at(-1),
+    /** Everything that went to group chats. */
+    groupTraffic: () => sender.log.filter((s) => s.chatId.startsWith('g')),
+    /** An organizer of a station (by code), known on the test channel as `userId`. */
+    async organizer(userId: string, stationCode: string) {
+      const p = await ensurePerson(db, 'test', userId, `组织者${userId}`);
+      await grantOrganizer(db, p.id, stationId(stationCode), null, new Date());
+      return p.id;
+    },
+    /** An approved volunteer (unless `status` says otherwise) of a station, with skills. */
+    async volunteer(userId: string, stationCode: string, opts: { status?: 'pending' | 'approved' | 'rejected'; suspendedUntil?: Date; skills?: string[]; name?: string } = {}) {
+      const p = await ensurePerson(db, 'test', userId, opts.name ?? `志愿者${userId}`);
+      await db.insert(volunteers).values({
+        personId: p.id, name: opts.name ?? `志愿者${userId}`, phone: '13900000000', partyMember: true, skills: opts.skills ?? ['daily-life'],
+        stationId: stationId(stationCode), availability: '随时', status: opts.status ?? 'approved', suspendedUntil: opts.suspendedUntil ?? null,
+      }).onConflictDoNothing();
+      return p.id;
+    },
+    /** Binds a group chat directly (the /bind command is tested on its own). */
+    async bindGroup(chatId: string, stationCode: string, skill: string | null = null) {
+      await db.insert(chatGroups).values({ channel: 'test', chatId, stationId: stationId(stationCode), skill, boundBy: 0 }).onConflictDoNothing();
+    },
+    /** A resident's whole typed intake; returns the ticket. */
+    async request(userId: string, o: { problem?: string; community?: string; address?: string; phone?: string } = {}) {
+      for (const t of [o.problem ?? '电视坏了', '1', o.community ?? '文昌', o.address ?? '文昌小区3幢2单元501', o.phone ?? '13812345678', '尽快', '1']) {
+        await app.say(userId, userId, t, `居民${userId}`);
+      }
+      const text = sender.log.filter((s) => s.chatId === userId).map((s) => s.payload.text).join('\n');
+      const all = [...text.matchAll(/单号 (\d{8}-\d{4})/g)];
+      if (!all.length) throw new Error(`no ticket for ${userId}: ${text.slice(-300)}`);
+      return all.at(-1)![1]!;
+    },
+  };
+  return app;
+}
+
+export type DispatchApp = Awaited<ReturnType<typeof createDispatchApp>>;
+
