@@ -25,6 +25,8 @@ export async function handleGroupMessage(ctx: CommandContext): Promise<void> {
   if (bind) {
     const station = ctx.tree.find(bind[1]!);
     if (!station || !(await isOrganizerOf(tx, ctx.tree, person.id, station.id))) return;
+    // Moving a bound group is unbinding it too: only an organizer of its current station may.
+    if (group && !(await isOrganizerOf(tx, ctx.tree, person.id, group.stationId))) return;
     const skill = bind[2] ? ctx.findSkill(bind[2]) : null;
     if (bind[2] && !skill) return ctx.reply(t.unknownSkill(bind[2]));
     const values = { stationId: station.id, skill: skill?.code ?? null, boundBy: person.id, boundAt: now };
