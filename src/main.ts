@@ -54,7 +54,7 @@ export async function startApp(io: AppIO) {
   const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), ...config.dispatch });
   const flows = [createResidentFlow(deps, dispatch), createVolunteerFlow(deps, tree)];
   const senders: Record<string, Sender> = {};
-  const delivery = createOutboxDelivery({ db: database.db, senders, log });
+  const delivery = createOutboxDelivery({ db: database.db, senders, log, onChatMigrated: (channel, from, to) => dispatch.followMigratedChat(database.db, channel, from, to) });
   const runner: FlowRunner = createFlowRunner({
     db: database.db,
     flows,

@@ -29,6 +29,8 @@ export interface OutboxDeliveryOptions {
   maxAttempts?: number;
   /** How long a claimed message is reserved for the sender that claimed it. */
   leaseMs?: number;
+  /** Called when a channel says a chat moved (a Telegram group became a supergroup). */
+  onChatMigrated?: (channel: string, from: string, to: string) => Promise<void>;
 }
 
 /**
@@ -103,7 +105,10 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
     const e = err instanceof DeliveryError ? err : new DeliveryError('network', String(err), { permanent: false, cause: err });
     log.warn({ outboxId: row.id, channel: row.channel, code: e.code, attempts: row.attempts, err: safeError(err) }, 'delivery failed');
     if (e.code === 'chat_migrated' && e.options.newChatId) {
-      await db.update(outbox).set({ chatId: e.options.newChatId, nextAttemptAt: now, lastError: e.code }).where(eq(outbox.id, row.id));
+      const to = e.options.newChatId;
+      await db.update(outbox).set({ chatId: to, nextAttemptAt: now, lastError: e.code })
+        .where(and(eq(outbox.channel, row.channel), eq(outbox.chatId, row.chatId), eq(outbox.status, 'pending')));
+      await options.onChatMigrated?.(row.channel, row.chatId, to);
       return;
     }
     if (e.options.permanent || row.attempts >= maxAttempts) {

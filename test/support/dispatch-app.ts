@@ -33,9 +33,15 @@ export interface SentRecord {
 export function createEditingSender() {
   const log: SentRecord[] = [];
   let n = 0;
-  const sender: Sender & { log: SentRecord[] } = {
+  let fail: ((chatId: string) => Error | null) | null = null;
+  const sender: Sender & { log: SentRecord[]; failWith(f: typeof fail): void } = {
     log,
+    failWith(f) {
+      fail = f;
+    },
     async send(chatId, payload) {
+      const err = fail?.(chatId);
+      if (err) throw err;
       const externalId = String(++n);
       log.push({ chatId, payload, externalId });
       return { externalId };
@@ -61,7 +67,13 @@ export async function createDispatchApp(database: Database, options: DispatchApp
   const sender = createEditingSender();
   const { log, lines } = createCapturingLogger();
   const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), remindMinutes: options.remindMinutes ?? 10, escalateMinutes: options.escalateMinutes ?? 30 });
-  const delivery = createOutboxDelivery({ db, senders: { test: sender }, log, clock: options.clock });
+  const delivery = createOutboxDelivery({
+    db,
+    senders: { test: sender },
+    log,
+    clock: options.clock,
+    onChatMigrated: (channel, from, to) => dispatch.followMigratedChat(db, channel, from, to),
+  });
   const runner = createFlowRunner({
     db,
     flows: [createResidentFlow(deps, dispatch), createVolunteerFlow(deps, tree)],

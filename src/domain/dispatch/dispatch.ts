@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/client.js';
 import type { CommandHook } from '../../core/flow-runner.js';
 import { announceRequest } from './announce.js';
+import { followMigratedChat } from './migration.js';
 import type { CommandContext } from './command-context.js';
 import { handleGroupMessage } from './group-commands.js';
 import { handleOrganizerCommand } from './organizer-commands.js';
@@ -50,6 +51,8 @@ export function createDispatch(options: DispatchOptions) {
     afterRequestCreated: (tx: Db, requestId: number, emergencyWords: string[], at: Date) => announceRequest(tx, tree, requestId, emergencyWords, at),
     /** A resident cancelled: edit cards, tell the volunteer. */
     afterRequestCancelled: (tx: Db, requestId: number, volunteerId: number | null, at: Date) => afterResidentCancel(tx, requestId, volunteerId, at),
+    /** A group chat got a new id (Telegram group → supergroup): keep its binding and cards. */
+    followMigratedChat: (db: Db, channel: string, from: string, to: string) => followMigratedChat(db, channel, from, to),
     /** One pass of reminders and escalations. */
     sweep: (db: Db, now: Date) => sweepDeadlines(db, { tree, remindMinutes: options.remindMinutes, escalateMinutes: options.escalateMinutes }, now),
   };
