@@ -68,11 +68,13 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
         .limit(100)
         .for('update', { skipLocked: true });
       if (due.length === 0) return [];
-      return tx
+      const claimed = await tx
         .update(outbox)
         .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: lease })
         .where(inArray(outbox.id, due.map((d) => d.id)))
         .returning();
+      // RETURNING has no order: sort, or one chat's messages could overtake each other.
+      return claimed.sort((a, b) => a.id - b.id);
     });
   }
 

@@ -55,6 +55,8 @@ export const dispatchTexts = {
   volunteerResidentCancelled: (ticket: string) => `居民已取消 ${ticket}，无需上门了，谢谢您！`,
 
   // --- Organizers
+  alertEmergencyWords: (name: string, words: string, phone: string | null) =>
+    `🚨 居民 ${name}${phone ? `（${phone}）` : ''}刚在对话中提到“${words}”，求助还没填完。请尽快联系，必要时拨打 120/119/110。`,
   alertNoGroup: (ticket: string, community: string) => `⚠️ ${ticket}（${community}）附近没有绑定的志愿者群，请手动派单：/assign ${ticket} 志愿者编号`,
   alertUrgent: (ticket: string, community: string, words: string) => `🚨 紧急求助 ${ticket}（${community}）：居民提到“${words}”。请立即联系居民，必要时拨打 120/119/110。/request ${ticket}`,
   alertEscalated: (ticket: string, community: string, minutes: number) => `⏰ ${ticket}（${community}）${minutes} 分钟无人接单，已发到上级站点的群。/assign ${ticket} 志愿者编号 可手动派单`,

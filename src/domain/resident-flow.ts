@@ -30,6 +30,8 @@ export function residentFlowDeps(catalogue: Catalogue, matcher: CatalogueMatcher
 export interface ResidentFlowHooks {
   afterRequestCreated?: (tx: Db, requestId: number, emergencyWords: string[], at: Date) => Promise<void>;
   afterRequestCancelled?: (tx: Db, requestId: number, volunteerId: number | null, at: Date) => Promise<void>;
+  /** Emergency words were heard: organizers must know now, before the intake is finished. */
+  afterEmergencyWords?: (tx: Db, personId: number, words: string[], at: Date) => Promise<void>;
 }
 
 /** The resident flow wired to the domain: what its effects do in the database. */
@@ -54,6 +56,7 @@ export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHo
       },
       recordAlert: async (params: { words: string[]; services: string[] }, env) => {
         await recordAlert(env.tx, { kind: 'emergency', personId: env.personId, conversationKey: env.conversationKey, detail: params }, env.now);
+        await hooks.afterEmergencyWords?.(env.tx, env.personId, params.words, env.now);
       },
       listRequests: async (_params, env) => {
         const rows = await listRequestsOf(env.tx, env.personId);

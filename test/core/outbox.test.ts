@@ -29,6 +29,18 @@ describeDb('outbox', (ctx) => {
     expect(row!.status).toBe('sent');
   });
 
+  it('keeps one chat’s order even when rows were updated (RETURNING has no order)', async () => {
+    const sender = createMemorySender();
+    const { log } = createCapturingLogger();
+    const delivery = createOutboxDelivery({ db: ctx.database.db, senders: { ord: sender }, log });
+    const ids = await enqueueMessages(ctx.database.db, ['一', '二', '三', '四', '五'].map((text) => ({ channel: 'ord', chatId: 'o-order', payload: { text } })), new Date());
+    // Touch the first rows so that PostgreSQL stores their new versions after the others.
+    await ctx.database.db.update(outbox).set({ lastError: 'x' }).where(eq(outbox.id, ids[0]!));
+    await ctx.database.db.update(outbox).set({ lastError: 'y' }).where(eq(outbox.id, ids[1]!));
+    await delivery.deliverDue();
+    expect(sender.sent.map((s) => s.payload.text)).toEqual(['一', '二', '三', '四', '五']);
+  });
+
   it('never adds the same dedup key twice', async () => {
     const at = new Date();
     const msg = { channel: 'test', chatId: 'o-dedup', payload: { text: '您好' }, dedupKey: 'event-1:o-dedup' };

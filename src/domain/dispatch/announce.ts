@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { announcements, catalogueClasses, catalogueItems, chatGroups, people, requests, stations } from '../../../db/schema.js';
 import type { Choice, OutgoingPayload } from '../../core/message.js';
@@ -112,4 +112,12 @@ export async function announceRequest(tx: Db, tree: StationTree, requestId: numb
   await tx.update(requests).set({ escalationLevel: route.level }).where(eq(requests.id, r.id));
   if (r.urgent) await tellOrganizers(tx, tree, r.stationId, t.alertUrgent(r.ticket, r.community, emergencyWords.join('、') || '紧急'), at, `urgent:${r.id}`);
   if (posted === 0) await tellOrganizers(tx, tree, r.stationId, t.alertNoGroup(r.ticket, r.community), at, `nogroup:${r.id}`);
+}
+
+/** Tells organizers at once that a resident used emergency words (station: their last request's, else the root). */
+export async function alertEmergencyWords(tx: Db, tree: StationTree, personId: number, words: string[], at: Date) {
+  const [person] = await tx.select({ name: people.displayName, phone: people.phone }).from(people).where(eq(people.id, personId));
+  const [last] = await tx.select({ stationId: requests.stationId }).from(requests).where(eq(requests.residentId, personId)).orderBy(desc(requests.id)).limit(1);
+  const stationId = last?.stationId ?? tree.root();
+  await tellOrganizers(tx, tree, stationId, t.alertEmergencyWords(person?.name ?? '', words.join('、'), person?.phone ?? null), at);
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/client.js';
 import type { CommandHook } from '../../core/flow-runner.js';
-import { announceRequest } from './announce.js';
+import { alertEmergencyWords, announceRequest } from './announce.js';
 import { followMigratedChat } from './migration.js';
 import type { CommandContext } from './command-context.js';
 import { handleGroupMessage } from './group-commands.js';
@@ -49,6 +49,8 @@ export function createDispatch(options: DispatchOptions) {
     commands,
     /** A request was stored: announce it. */
     afterRequestCreated: (tx: Db, requestId: number, emergencyWords: string[], at: Date) => announceRequest(tx, tree, requestId, emergencyWords, at),
+    /** Emergency words mid-conversation: organizers of the person's usual community (or all) are told at once. */
+    afterEmergencyWords: (tx: Db, personId: number, words: string[], at: Date) => alertEmergencyWords(tx, tree, personId, words, at),
     /** A resident cancelled: edit cards, tell the volunteer. */
     afterRequestCancelled: (tx: Db, requestId: number, volunteerId: number | null, at: Date) => afterResidentCancel(tx, requestId, volunteerId, at),
     /** A group chat got a new id (Telegram group → supergroup): keep its binding and cards. */

@@ -10,6 +10,12 @@ import { grantOrganizer, isOrganizer, isOrganizerOf, privateChatsOf } from './ro
 
 // === Organizer tools in private chat; every command checks the role on the server
 
+/** A typed person id (`12` or `#12`) that fits the integer column; null for anything else. */
+const personIdOf = (text: string): number | null => {
+  const id = Number(text.replace(/^#/, ''));
+  return Number.isInteger(id) && id > 0 && id <= 2_147_483_647 ? id : null;
+};
+
 const fmtTime = (d: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
 
 /** `/pending`: open requests in the organizer's stations, oldest first. */
@@ -49,9 +55,9 @@ async function requestDetail(ctx: CommandContext, ticket: string) {
 
 /** `/approve <id>` and `/reject <id>`: decide a pending registration; the volunteer is told. */
 async function decide(ctx: CommandContext, idText: string, ok: boolean) {
-  const id = Number(idText.replace(/^#/, ''));
-  const [v] = Number.isInteger(id) ? await ctx.tx.select().from(volunteers).where(eq(volunteers.personId, id)) : [];
-  if (!v) return ctx.reply(t.noSuchVolunteer(idText));
+  const id = personIdOf(idText);
+  const [v] = id !== null ? await ctx.tx.select().from(volunteers).where(eq(volunteers.personId, id)) : [];
+  if (!v || id === null) return ctx.reply(t.noSuchVolunteer(idText));
   if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, v.stationId))) return ctx.reply(t.notOrganizer);
   await ctx.tx.update(volunteers).set({ status: ok ? 'approved' : 'rejected', decidedBy: ctx.person.id, decidedAt: ctx.now }).where(eq(volunteers.personId, id));
   const chats = await privateChatsOf(ctx.tx, id);
@@ -78,7 +84,9 @@ async function assign(ctx: CommandContext, ticket: string, idText: string) {
   const [row] = await ctx.tx.select({ stationId: requests.stationId }).from(requests).where(eq(requests.ticket, ticket));
   if (!row) return ctx.reply(t.unknownTicket(ticket));
   if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, row.stationId))) return ctx.reply(t.notOrganizer);
-  const result = await claimRequest(ctx.tx, ticket, Number(idText.replace(/^#/, '')), ctx.now, 'assign', ctx.person.id);
+  const volunteerId = personIdOf(idText);
+  if (volunteerId === null) return ctx.reply(t.usage('/assign 单号 志愿者编号'));
+  const result = await claimRequest(ctx.tx, ticket, volunteerId, ctx.now, 'assign', ctx.person.id);
   ctx.reply(result.ok ? t.assigned(ticket, result.volunteerName) : t.assignFailed(ticket, claimRefusal(result)));
 }
 
@@ -87,8 +95,8 @@ async function makeOrganizer(ctx: CommandContext, idText: string, stationText: s
   const station = ctx.tree.find(stationText);
   if (!station) return ctx.reply(t.noSuchStation(stationText));
   if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, station.id))) return ctx.reply(t.notOrganizer);
-  const id = Number(idText.replace(/^#/, ''));
-  if (!Number.isInteger(id)) return ctx.reply(t.usage('/organizer 编号 站点'));
+  const id = personIdOf(idText);
+  if (id === null) return ctx.reply(t.usage('/organizer 编号 站点'));
   await grantOrganizer(ctx.tx, id, station.id, ctx.person.id, ctx.now);
   ctx.reply(t.madeOrganizer(id, station.name));
 }

@@ -7,6 +7,8 @@ export interface StationTree {
   byCode(code: string): { id: number; code: string; name: string; level: string; parentId: number | null } | undefined;
   /** The station and its ancestors up to the city, the station first. */
   chain(id: number): number[];
+  /** The id of the top station (the city centre). */
+  root(): number;
   /** Looks up a typed station name or code (exact code, name or alias). */
   find(text: string): { id: number; code: string; name: string } | undefined;
 }
@@ -23,6 +25,7 @@ export async function loadStationTree(db: Db): Promise<StationTree> {
       for (let s = byId.get(id); s && !out.includes(s.id); s = s.parentId ? byId.get(s.parentId) : undefined) out.push(s.id);
       return out;
     },
+    root: () => (rows.find((r) => r.parentId === null) ?? rows[0])!.id,
     find(text) {
       const t = text.trim();
       return byCode.get(t) ?? rows.find((r) => r.name === t || r.aliases.includes(t)) ?? rows.find((r) => r.name.startsWith(t) && t.length >= 2);

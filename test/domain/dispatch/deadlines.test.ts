@@ -88,6 +88,14 @@ describeDb('dispatch deadlines and escalation', (ctx) => {
     expect(notes).toContain(t.alertNoGroup(ticket, '秀园社区'));
   });
 
+  it('tells organizers the moment emergency words are heard, before the intake is finished', async () => {
+    const app = await createDispatchApp(ctx.database);
+    await app.organizer('o-city', 'jx');
+    await app.say('r-words', 'r-words', '我老伴摔倒了', '刘奶奶');
+    const note = app.lastTo('o-city')!.payload.text;
+    expect(note).toBe(t.alertEmergencyWords('刘奶奶', '摔倒', null));
+  });
+
   it('tells the volunteer and edits the cards when the resident cancels', async () => {
     const app = await createDispatchApp(ctx.database);
     await app.bindGroup('g-cancel', 'nanhu-jianshe-wenchang');
