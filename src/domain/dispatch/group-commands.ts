@@ -3,7 +3,7 @@ import { chatGroups, unboundGroupNotices } from '../../../db/schema.js';
 import { dispatchTexts as t } from '../../core/texts-dispatch.js';
 import { claimRefusal, claimRequest } from './claim.js';
 import type { CommandContext } from './command-context.js';
-import { isOrganizerOf } from './roles.js';
+import { isOrganizer, isOrganizerOf } from './roles.js';
 
 // === What the bot does with messages in group chats: bind, unbind, claim; otherwise stay quiet
 
@@ -23,8 +23,10 @@ export async function handleGroupMessage(ctx: CommandContext): Promise<void> {
 
   const bind = /^(?:\/bind(?:@\w+)?|绑定)\s+(\S+)(?:\s+(\S+))?\s*$/.exec(text);
   if (bind) {
+    if (!(await isOrganizer(tx, person.id))) return;
     const station = ctx.tree.find(bind[1]!);
-    if (!station || !(await isOrganizerOf(tx, ctx.tree, person.id, station.id))) return;
+    if (!station) return ctx.reply(t.noSuchStation(bind[1]!));
+    if (!(await isOrganizerOf(tx, ctx.tree, person.id, station.id))) return;
     // Moving a bound group is unbinding it too: only an organizer of its current station may.
     if (group && !(await isOrganizerOf(tx, ctx.tree, person.id, group.stationId))) return;
     const skill = bind[2] ? ctx.findSkill(bind[2]) : null;

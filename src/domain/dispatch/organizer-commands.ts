@@ -1,12 +1,12 @@
-import { asc, eq } from 'drizzle-orm';
-import { catalogueItems, requestEvents, requests, stations, volunteers } from '../../../db/schema.js';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { catalogueItems, requestEvents, requests, reveals, stations, volunteers } from '../../../db/schema.js';
 import { enqueueMessages } from '../../core/outbox.js';
 import { statusLabel } from '../../core/texts.js';
 import { dispatchTexts as t } from '../../core/texts-dispatch.js';
 import { requestView } from './announce.js';
 import { claimRefusal, claimRequest } from './claim.js';
 import type { CommandContext } from './command-context.js';
-import { grantOrganizer, isOrganizer, isOrganizerOf, privateChatsOf } from './roles.js';
+import { grantOrganizer, isOrganizer, isOrganizerOf, privateChatsOf, stationsOfOrganizer } from './roles.js';
 
 // === Organizer tools in private chat; every command checks the role on the server
 
@@ -25,11 +25,10 @@ async function pending(ctx: CommandContext) {
     .from(requests)
     .leftJoin(catalogueItems, eq(catalogueItems.code, requests.itemCode))
     .innerJoin(stations, eq(stations.id, requests.stationId))
-    .where(eq(requests.status, 'open'))
+    .where(and(eq(requests.status, 'open'), inArray(requests.stationId, await stationsOfOrganizer(ctx.tx, ctx.tree, ctx.person.id))))
     .orderBy(asc(requests.openedAt))
-    .limit(200);
-  const mine = [];
-  for (const r of rows) if (await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, r.stationId)) mine.push(r);
+    .limit(30);
+  const mine = rows;
   if (mine.length === 0) return ctx.reply(t.pendingNone);
   ctx.reply(t.pendingList(mine.slice(0, 30).map((r) => t.pendingRow({ ticket: r.ticket, itemName: r.itemName ?? '', community: r.community, urgent: r.urgent, minutes: Math.round((ctx.now.getTime() - r.openedAt.getTime()) / 60_000) }))));
 }
@@ -41,6 +40,7 @@ async function requestDetail(ctx: CommandContext, ticket: string) {
   if (!r) return ctx.reply(t.unknownTicket(ticket));
   if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, r.stationId))) return ctx.reply(t.notOrganizer);
   const events = await ctx.tx.select().from(requestEvents).where(eq(requestEvents.requestId, r.id)).orderBy(requestEvents.id);
+  await ctx.tx.insert(reveals).values({ requestId: r.id, personId: ctx.person.id, reason: 'organizer-view', at: ctx.now });
   ctx.reply(t.requestDetail([
     `${r.ticket}（${statusLabel(r.status)}${r.urgent ? '，紧急' : ''}）`,
     `服务：${r.className ?? ''} · ${r.itemName ?? ''}`,

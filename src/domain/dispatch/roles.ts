@@ -64,3 +64,9 @@ export async function volunteerOf(tx: Db, personId: number): Promise<VolunteerRo
   const [v] = await tx.select().from(volunteers).where(eq(volunteers.personId, personId));
   return v;
 }
+
+/** Every station an organizer is responsible for (their stations and all below). */
+export async function stationsOfOrganizer(tx: Db, tree: StationTree, personId: number): Promise<number[]> {
+  const own = await tx.select({ stationId: organizers.stationId }).from(organizers).where(eq(organizers.personId, personId));
+  return tree.under(own.map((o) => o.stationId));
+}

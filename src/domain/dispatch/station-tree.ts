@@ -7,6 +7,8 @@ export interface StationTree {
   byCode(code: string): { id: number; code: string; name: string; level: string; parentId: number | null } | undefined;
   /** The station and its ancestors up to the city, the station first. */
   chain(id: number): number[];
+  /** The stations at or below any of the given stations. */
+  under(stationIds: number[]): number[];
   /** The id of the top station (the city centre). */
   root(): number;
   /** Looks up a typed station name or code (exact code, name or alias). */
@@ -17,13 +19,17 @@ export async function loadStationTree(db: Db): Promise<StationTree> {
   const rows = await db.select().from(stations);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const byCode = new Map(rows.map((r) => [r.code, r]));
+  const chain = (id: number): number[] => {
+    const out: number[] = [];
+    for (let s = byId.get(id); s && !out.includes(s.id); s = s.parentId ? byId.get(s.parentId) : undefined) out.push(s.id);
+    return out;
+  };
   return {
     byId: (id) => byId.get(id),
     byCode: (code) => byCode.get(code),
-    chain(id) {
-      const out: number[] = [];
-      for (let s = byId.get(id); s && !out.includes(s.id); s = s.parentId ? byId.get(s.parentId) : undefined) out.push(s.id);
-      return out;
+    chain,
+    under(ids) {
+      return rows.filter((r) => chain(r.id).some((a) => ids.includes(a))).map((r) => r.id);
     },
     root: () => (rows.find((r) => r.parentId === null) ?? rows[0])!.id,
     find(text) {

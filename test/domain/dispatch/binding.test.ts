@@ -116,6 +116,14 @@ describeDb('dispatch: binding group chats', (ctx) => {
     expect(texts(app, 'g-b4-ziyang')).toEqual([t.bound('紫阳社区', null)]);
   });
 
+  it('tells an organizer when the station they named does not exist', async () => {
+    const app = await createDispatchApp(ctx.database);
+    await app.organizer('o-typo', 'jx');
+    await app.say('g-typo', 'o-typo', '/bind 文昌舍区区');
+    expect(texts(app, 'g-typo').at(-1)).toBe(t.noSuchStation('文昌舍区区'));
+    expect(await groupRow(app, 'g-typo')).toBeUndefined();
+  });
+
   it('/unbind and 解绑 remove the binding; the group is then told once that it is not bound', async () => {
     const app = await createDispatchApp(ctx.database);
     await app.organizer('o-b5', 'nanhu');

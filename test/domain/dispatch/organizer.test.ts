@@ -100,6 +100,16 @@ describeDb('dispatch: organizer commands', (ctx) => {
     expect(lastText(app, 'o-q-town')).toBe(t.usage('/request 单号'));
   });
 
+  it('/request records that the organizer saw the private details', async () => {
+    const app = await createDispatchApp(ctx.database);
+    const organizer = await app.organizer('o-seen', 'nanhu');
+    const ticket = await app.request('r-seen');
+    await app.say('o-seen', 'o-seen', `/request ${ticket}`);
+    const [req] = await app.db.select().from(requests).where(eq(requests.ticket, ticket));
+    const seen = await app.db.select().from(reveals).where(and(eq(reveals.requestId, req!.id), eq(reveals.personId, organizer)));
+    expect(seen.map((r) => r.reason)).toEqual(['organizer-view']);
+  });
+
   it('/assign gives the task: private details, cards edited, resident told, event assigned; a taken task fails with a reason', async () => {
     const app = await createDispatchApp(ctx.database);
     const org = await app.organizer('o-a', 'nanhu-jianshe');
