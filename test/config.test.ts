@@ -11,6 +11,23 @@ describe('configuration', () => {
     expect(createConfig({ DATABASE_URL: '', DATA_DIR: '/srv/lx' }).database).toEqual({ kind: 'pglite', dataDir: '/srv/lx' });
   });
 
+  it('reads organizers and dispatch timing', () => {
+    const c = createConfig({ ORGANIZERS: 'telegram:123456,wechat:wxid_abc', CLAIM_REMIND_MINUTES: '5', ESCALATE_MINUTES: '20' });
+    expect(c.organizers).toEqual([{ channel: 'telegram', externalId: '123456' }, { channel: 'wechat', externalId: 'wxid_abc' }]);
+    expect(c.dispatch).toEqual({ remindMinutes: 5, escalateMinutes: 20 });
+    expect(createConfig({}).dispatch).toEqual({ remindMinutes: 10, escalateMinutes: 30 });
+    expect(() => createConfig({ ORGANIZERS: '123456' })).toThrow(/ORGANIZERS/);
+    expect(() => createConfig({ ESCALATE_MINUTES: '0' })).toThrow(/ESCALATE_MINUTES/);
+  });
+
+  it('requires a long secret and a token for webhook mode', () => {
+    expect(() => createConfig({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_URL: 'https://x.org/tg' })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
+    expect(() => createConfig({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_URL: 'https://x.org/tg', TELEGRAM_WEBHOOK_SECRET: 'short' })).toThrow(/32/);
+    expect(() => createConfig({ TELEGRAM_BOT_TOKEN: 'not-a-token' })).toThrow(/BotFather/);
+    const ok = createConfig({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_URL: 'https://x.org/tg', TELEGRAM_WEBHOOK_SECRET: 'a'.repeat(32), PORT: '8443' });
+    expect(ok.telegram).toEqual({ token: '1:abc', apiRoot: undefined, webhook: { url: 'https://x.org/tg', secret: 'a'.repeat(32), port: 8443, host: '0.0.0.0' } });
+  });
+
   it('names the wrong variable and how to fix it', () => {
     expect(() => createConfig({ DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
     expect(() => createConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
