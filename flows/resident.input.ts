@@ -1,5 +1,6 @@
 import type { IncomingContent } from '../src/core/message.js';
 import { normalizeText } from './choice.js';
+import { interpretCommon } from './input-common.js';
 import type { ResidentContext, ResidentEvent } from './resident.types.js';
 
 // === From what a person sent to the events the resident flow understands
@@ -69,19 +70,10 @@ export function interpretResidentInput(context: ResidentContext, content: Incomi
       return events;
     }
     case 'choice':
-    {
-      if (content.questionId !== undefined && content.questionId !== context.question.id) return [{ type: 'answer.stale' }];
-      // `#3`: the third choice (channels use it when an id is too long for a button).
-      const byIndex = /^#(\d+)$/.exec(content.choiceId);
-      const id = byIndex ? context.question.choices[Number(byIndex[1]) - 1]?.id : content.choiceId;
-      return id === undefined ? [{ type: 'answer.stale' }] : [{ type: 'answer.choice', id }];
-    }
     case 'location':
-      return [{ type: 'answer.location', latitude: content.latitude, longitude: content.longitude, label: content.label ?? null }];
     case 'contact':
-      return [{ type: 'answer.contact', phone: content.phone }];
     case 'edited':
-      return [{ type: 'answer.edited' }];
+      return [interpretCommon(context.question, content)!];
     case 'media': {
       const media: ResidentEvent = { type: 'answer.media', media: content.media, ref: content.ref ?? null };
       const captionText = content.caption ?? '';

@@ -1,6 +1,7 @@
 import type { IncomingContent } from '../src/core/message.js';
 import { normalizeText, parseOrdinal } from './choice.js';
-import { MAX_TEXT } from './resident.input.js';
+import { interpretCommon } from './input-common.js';
+import { MAX_TEXT, detectEmergency } from './resident.input.js';
 import type { VolunteerContext, VolunteerEvent, VolunteerFlowDeps } from './volunteer.types.js';
 import { meaningfulLength, normalizePhone } from './validate.js';
 
@@ -33,20 +34,16 @@ export function interpretVolunteerInput(context: VolunteerContext, content: Inco
     case 'text': {
       const nav = navEvent(content.text);
       if (nav) return [nav];
+      // Someone may be in danger: say whom to call and ask the same question again (not an answer).
+      const emergency = detectEmergency(content.text);
+      if (emergency.services.length > 0) return [{ type: 'emergency.detected', ...emergency }];
       return [{ type: 'answer.text', text: [...content.text].slice(0, MAX_TEXT).join('') }];
     }
-    case 'choice': {
-      if (content.questionId !== undefined && content.questionId !== context.question.id) return [{ type: 'answer.stale' }];
-      const byIndex = /^#(\d+)$/.exec(content.choiceId);
-      const id = byIndex ? context.question.choices[Number(byIndex[1]) - 1]?.id : content.choiceId;
-      return id === undefined ? [{ type: 'answer.stale' }] : [{ type: 'answer.choice', id }];
-    }
+    case 'choice':
     case 'location':
-      return [{ type: 'answer.location', latitude: content.latitude, longitude: content.longitude, label: content.label ?? null }];
     case 'contact':
-      return [{ type: 'answer.contact', phone: content.phone }];
     case 'edited':
-      return [{ type: 'answer.edited' }];
+      return [interpretCommon(context.question, content)!];
     case 'media': {
       const caption = content.caption ?? '';
       if (caption.trim()) return interpretVolunteerInput(context, { kind: 'text', text: caption });

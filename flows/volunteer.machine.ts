@@ -1,6 +1,7 @@
 import { and, setup } from 'xstate';
 import type { OutgoingPayload } from '../src/core/message.js';
 import { volunteerTexts as t } from '../src/core/texts-volunteer.js';
+import { texts as residentTexts } from '../src/core/texts.js';
 import { type Answer, YES_WORDS, normalizeText, resolveChoice } from './choice.js';
 import { isMeaningful } from './validate.js';
 import { CLEAR_WORDS, DONE_WORDS, readMobile, readName, readPartyMember, readSkills } from './volunteer.input.js';
@@ -85,6 +86,8 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
       reply: (_, _params: OutgoingPayload) => {},
       /** Store the registration as pending; the runtime answers with `volunteer.registered`. */
       registerVolunteer: (_, _params: VolunteerDraft) => {},
+      /** Record an alert for organizers (emergency words). */
+      recordAlert: (_, _params: { words: string[]; services: string[] }) => {},
     },
     guards: {
       picked: ({ context, event }, p: { prefix: string }) => picked(event, context, p.prefix) !== null,
@@ -170,6 +173,11 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
     { guard: pick('edit:availability'), target: 'availability', actions: s.assign({ editing: true }) },
   ] as const;
 
+  const emergencyActions = [
+    { type: 'reply', params: ({ event }: { event: Ev }) => ({ text: residentTexts.emergency(event.type === 'emergency.detected' ? event.services : []) }) },
+    { type: 'recordAlert', params: ({ event }: { event: Ev }) => (event.type === 'emergency.detected' ? { words: event.words, services: event.services } : { words: [], services: [] }) },
+  ] as const;
+
   return s.createMachine({
     id: VOLUNTEER_FLOW_ID,
     context: ({ input }) => initialVolunteerContext(input),
@@ -186,6 +194,12 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
         ],
       },
       'nav.unknownCommand': { actions: [say(t.unknownCommand), reask()] },
+      'emergency.detected': {
+        actions: [
+          ...emergencyActions,
+          reask(),
+        ],
+      },
       'answer.stale': { actions: noteThenReask(t.stale) },
       'answer.edited': { actions: noteThenReask(t.editedMessage) },
       'answer.media': [

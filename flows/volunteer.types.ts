@@ -57,7 +57,9 @@ export type VolunteerEvent =
   /** 我要当志愿者 or /volunteer: starts the registration (over). */
   | { type: 'nav.start' }
   | { type: 'nav.unknownCommand'; command: string }
-  | { type: 'volunteer.registered'; status: VolunteerStatus };
+  | { type: 'volunteer.registered'; status: VolunteerStatus }
+  /** Emergency words: the emergency numbers first, an alert for organizers, then the same question. */
+  | { type: 'emergency.detected'; words: string[]; services: string[] };
 
 /** The registration the flow asks the runtime to store (as pending). */
 export interface VolunteerDraft {

@@ -52,7 +52,7 @@ export async function startApp(io: AppIO) {
   const matcher = createCatalogueMatcher(catalogue);
   const deps = residentFlowDeps(catalogue, matcher, createStationDirectory(stationTree));
   const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), ...config.dispatch });
-  const flows = [createResidentFlow(deps, dispatch), createVolunteerFlow(deps, tree)];
+  const flows = [createResidentFlow(deps, dispatch), createVolunteerFlow(deps, tree, dispatch)];
   const senders: Record<string, Sender> = {};
   const delivery = createOutboxDelivery({ db: database.db, senders, log, onChatMigrated: (channel, from, to) => dispatch.followMigratedChat(database.db, channel, from, to) });
   const runner: FlowRunner = createFlowRunner({

@@ -2,7 +2,7 @@ import { createResidentMachine, RESIDENT_FLOW_ID, RESIDENT_FLOW_VERSION } from '
 import { interpretResidentInput } from '../../flows/resident.input.js';
 import type { RequestDraft, ResidentContext, ResidentFlowDeps } from '../../flows/resident.types.js';
 import type { Db } from '../../db/client.js';
-import type { FlowDefinition } from '../core/flow.js';
+import type { EffectHandler, FlowDefinition } from '../core/flow.js';
 import { recordAlert } from './alerts.js';
 import type { CatalogueMatcher } from './catalogue/matcher.js';
 import type { Catalogue } from './catalogue/types.js';
@@ -34,6 +34,14 @@ export interface ResidentFlowHooks {
   afterEmergencyWords?: (tx: Db, personId: number, words: string[], at: Date) => Promise<void>;
 }
 
+/** The `recordAlert` effect of every flow: an alert row, and organizers told at once. */
+export function emergencyAlertEffect(hooks: Pick<ResidentFlowHooks, 'afterEmergencyWords'>): EffectHandler {
+  return async (params: { words: string[]; services: string[] }, env) => {
+    await recordAlert(env.tx, { kind: 'emergency', personId: env.personId, conversationKey: env.conversationKey, detail: params }, env.now);
+    await hooks.afterEmergencyWords?.(env.tx, env.personId, params.words, env.now);
+  };
+}
+
 /** The resident flow wired to the domain: what its effects do in the database. */
 export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHooks = {}): FlowDefinition {
   const machine = createResidentMachine(deps);
@@ -54,10 +62,7 @@ export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHo
         await hooks.afterRequestCreated?.(env.tx, id, draft.emergencyWords, env.now);
         return { type: 'request.created', ticket };
       },
-      recordAlert: async (params: { words: string[]; services: string[] }, env) => {
-        await recordAlert(env.tx, { kind: 'emergency', personId: env.personId, conversationKey: env.conversationKey, detail: params }, env.now);
-        await hooks.afterEmergencyWords?.(env.tx, env.personId, params.words, env.now);
-      },
+      recordAlert: emergencyAlertEffect(hooks),
       listRequests: async (_params, env) => {
         const rows = await listRequestsOf(env.tx, env.personId);
         return {

@@ -5,6 +5,7 @@ import type { FlowDefinition } from '../core/flow.js';
 import type { IncomingContent } from '../core/message.js';
 import { registerVolunteer, registrationOf } from './dispatch/registration.js';
 import type { StationTree } from './dispatch/station-tree.js';
+import { emergencyAlertEffect, type ResidentFlowHooks } from './resident-flow.js';
 
 const START_WORDS = /^(我要当志愿者|我想当志愿者|志愿者报名|报名志愿者|\/volunteer(@\w+)?)$/i;
 
@@ -14,7 +15,7 @@ export function startsVolunteerFlow(content: IncomingContent): boolean {
 }
 
 /** The volunteer registration flow wired to the domain. */
-export function createVolunteerFlow(deps: VolunteerFlowDeps, tree: StationTree): FlowDefinition {
+export function createVolunteerFlow(deps: VolunteerFlowDeps, tree: StationTree, hooks: Pick<ResidentFlowHooks, 'afterEmergencyWords'> = {}): FlowDefinition {
   const skillName = (code: string) => deps.item(code)?.name ?? deps.classes.find((c) => c.code === code)?.name ?? code;
   return {
     id: VOLUNTEER_FLOW_ID,
@@ -26,6 +27,7 @@ export function createVolunteerFlow(deps: VolunteerFlowDeps, tree: StationTree):
     }),
     interpret: (context: VolunteerContext, content) => interpretVolunteerInput(context, content),
     effects: {
+      recordAlert: emergencyAlertEffect(hooks),
       registerVolunteer: async (draft: VolunteerDraft, env) => {
         await registerVolunteer(env.tx, tree, env.personId, draft, skillName, env.now);
         return { type: 'volunteer.registered', status: 'pending' };

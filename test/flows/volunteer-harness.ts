@@ -5,26 +5,15 @@ import type { VolunteerContext, VolunteerDraft, VolunteerEvent, VolunteerFlowDep
 import type { Choice, IncomingContent } from '../../src/core/message.js';
 import { createCatalogueMatcher } from '../../src/domain/catalogue/matcher.js';
 import { readCatalogueFile, readStationsFile } from '../../src/domain/reference-data.js';
+import { residentFlowDeps } from '../../src/domain/resident-flow.js';
 import { createStationDirectory } from '../../src/domain/stations/matcher.js';
 
 // === A tiny driver of the volunteer flow as pure transitions: no database, effects answered here
 
 const catalogue = readCatalogueFile();
-const matcher = createCatalogueMatcher(catalogue);
-const places = createStationDirectory(readStationsFile());
 
-/** The real catalogue and stations from db/seed, as the flow sees them. */
-export const deps: VolunteerFlowDeps = {
-  classes: catalogue.classes.map((c) => ({ code: c.code, name: c.name })),
-  item: (code) => matcher.item(code),
-  matchItems: (text) => matcher.match(text, 3),
-  communities: () => places.communities(),
-  matchCommunities: (text) => places.matchCommunities(text),
-  community: (code) => {
-    const s = places.get(code);
-    return s?.level === 'community' ? s : undefined;
-  },
-};
+/** The real catalogue and stations from db/seed, as the flow sees them (the runtime's own deps). */
+export const deps: VolunteerFlowDeps = residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), createStationDirectory(readStationsFile()));
 /** The machine under test, built on the real reference data. */
 export const machine = createVolunteerMachine(deps);
 
@@ -68,6 +57,7 @@ export function startVolunteer(setup: VolunteerSetup = {}) {
         continue;
       }
       effects.push({ type: action.type, params: action.params });
+      if (action.type === 'recordAlert') continue;
       if (action.type !== 'registerVolunteer') throw new Error(`the flow asked for an unknown effect "${action.type}"`);
       answers.push({ type: 'volunteer.registered', status: setup.status ?? 'pending' });
     }

@@ -119,3 +119,17 @@ describe('emoji and very long text', () => {
     expect(c.context.name).toBeNull();
   });
 });
+
+describe('emergency words during registration', () => {
+  it.each(STEPS)('at %s: the emergency line first, an alert, the same question again, nothing stored', (step) => {
+    const c = volunteerAt(step);
+    const question = c.context.question;
+    const before = { ...c.context };
+    c.say('救命，我爸摔倒了');
+    expect(c.turn[0]!.text).toMatch(/^⚠️.*120/);
+    expect(c.turn.at(-1)).toEqual({ text: question.text, choices: question.choices, questionId: question.id });
+    expect(c.effects.at(-1)).toEqual({ type: 'recordAlert', params: { words: ['摔倒', '救命'], services: ['120', '110'] } });
+    expect(c.state).toBe(step);
+    expect(c.context).toEqual(before);
+  });
+});

@@ -76,7 +76,7 @@ export async function createDispatchApp(database: Database, options: DispatchApp
   });
   const runner = createFlowRunner({
     db,
-    flows: [createResidentFlow(deps, dispatch), createVolunteerFlow(deps, tree)],
+    flows: [createResidentFlow(deps, dispatch), createVolunteerFlow(deps, tree, dispatch)],
     startFlow: (c) => (startsVolunteerFlow(c) ? VOLUNTEER_FLOW_ID : null),
     commands: dispatch.commands,
     log,

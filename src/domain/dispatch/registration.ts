@@ -1,3 +1,4 @@
+import type { VolunteerDraft } from '../../../flows/volunteer.types.js';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { people, stations, volunteers } from '../../../db/schema.js';
@@ -5,15 +6,8 @@ import { dispatchTexts as t } from '../../core/texts-dispatch.js';
 import { tellOrganizersWithChoices } from './announce.js';
 import type { StationTree } from './station-tree.js';
 
-/** What a volunteer gave when registering. */
-export interface RegistrationDraft {
-  name: string;
-  phone: string;
-  partyMember: boolean;
-  skills: string[];
-  communityCode: string;
-  availability: string;
-}
+/** What a volunteer gave when registering (the registration flow's draft). */
+export type RegistrationDraft = VolunteerDraft;
 
 /** The person's registration, if any, for the flow's input. */
 export async function registrationOf(tx: Db, personId: number): Promise<{ status: 'pending' | 'approved' | 'rejected'; name: string } | null> {
