@@ -173,9 +173,22 @@ export function createFlowRunner(options: FlowRunnerOptions) {
     return events;
   }
 
-  async function apologise(msg: IncomingMessage) {
+  /** The question the conversation is at, if it can still be read (a write may fail while reads work). */
+  async function currentQuestion(key: string): Promise<OutgoingPayload | null> {
     try {
-      await options.senders[msg.channel]?.send(msg.chatId, { text: texts.sorry });
+      const [row] = await db.select({ snapshot: conversations.snapshot }).from(conversations).where(eq(conversations.key, key));
+      const saved = row?.snapshot as PersistedSnapshot | undefined;
+      const q = saved?.status === 'active' ? (saved.context.question as { id: number; text: string; choices: OutgoingPayload['choices'] } | undefined) : undefined;
+      return q?.text ? { text: q.text, choices: q.choices ?? [], questionId: q.id } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async function apologise(msg: IncomingMessage, key: string) {
+    try {
+      const q = msg.isGroup ? null : await currentQuestion(key);
+      await options.senders[msg.channel]?.send(msg.chatId, q ? { ...q, text: `${texts.sorry}\n${q.text}` } : { text: texts.sorry });
     } catch (err) {
       log.warn({ channel: msg.channel, err: safeError(err) }, 'could not send apology');
     }
@@ -200,7 +213,7 @@ export function createFlowRunner(options: FlowRunnerOptions) {
             continue;
           }
           log.error({ key, messageId: msg.messageId, err: safeError(err) }, 'message failed');
-          await apologise(msg);
+          await apologise(msg, key);
           return { status: 'failed', error: err };
         }
       }

@@ -160,7 +160,9 @@ describeDb('flow runner', (ctx) => {
 
     failures = 99;
     const sorry = await app.say('u-flaky', '1', 'flaky-2');
-    expect(sorry).toEqual([texts.sorry]);
+    // The apology comes with the question the person is at, and its buttons still work.
+    expect(sorry).toEqual([`${texts.sorry}\n${texts.confirmItem}`]);
+    expect(app.sender.sent.at(-1)!.payload.choices?.[0]?.label).toBe('家电维修');
     const processed = await ctx.database.db.select().from(processedMessages).where(eq(processedMessages.key, 'test:u-flaky:flaky-2'));
     expect(processed).toHaveLength(0);
     failures = 0;

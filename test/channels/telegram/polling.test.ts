@@ -1,0 +1,55 @@
+import { Bot } from 'grammy';
+import type { Update } from 'grammy/types';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { chatOf, createPolling } from '../../../src/channels/telegram/polling.js';
+import { type BotApiStandin, startBotApiStandin } from '../../support/bot-api-standin.js';
+
+describe('long polling, at least once', () => {
+  let standin: BotApiStandin;
+  let stop = async () => {};
+  afterEach(async () => {
+    await stop();
+    await standin?.close();
+  });
+
+  it('handles different chats concurrently and one chat in order, confirming a batch only after it was handled', async () => {
+    standin = await startBotApiStandin();
+    const bot = new Bot(standin.token, { client: { apiRoot: standin.apiRoot }, botInfo: standin.botInfo });
+    const log: string[] = [];
+    let release: () => void = () => {};
+    const slowFirst = new Promise<void>((r) => (release = r));
+    const polling = createPolling({
+      bot,
+      log: pino({ level: 'silent' }),
+      timeoutSeconds: 1,
+      handle: async (u: Update) => {
+        const text = u.message?.text ?? '';
+        log.push(`start ${text}`);
+        if (text === 'A1') await slowFirst;
+        log.push(`end ${text}`);
+      },
+    });
+    standin.pushUpdate(standin.textMessage({ chatId: 1, userId: 1, text: 'A1' }));
+    standin.pushUpdate(standin.textMessage({ chatId: 1, userId: 1, text: 'A2' }));
+    standin.pushUpdate(standin.textMessage({ chatId: 2, userId: 2, text: 'B1' }));
+    await polling.start();
+    stop = () => polling.stop();
+    await standin.waitFor(() => log.includes('end B1'));
+    // B1 finished while A1 was still being handled; A2 waits for A1.
+    expect(log).toContain('start A1');
+    expect(log).not.toContain('end A1');
+    expect(log).not.toContain('start A2');
+    // Nothing of the batch is confirmed yet: a crash now would mean redelivery.
+    expect(standin.pendingUpdates()).toHaveLength(3);
+    release();
+    await standin.waitFor(() => log.includes('end A2'));
+    expect(log.indexOf('end A1')).toBeLessThan(log.indexOf('start A2'));
+    await standin.waitFor(() => standin.pendingUpdates().length === 0);
+  });
+
+  it('keys updates by chat', () => {
+    expect(chatOf({ update_id: 1, message: { chat: { id: -100 } } } as unknown as Update)).toBe('-100');
+    expect(chatOf({ update_id: 7 } as Update)).toBe('update:7');
+  });
+});
