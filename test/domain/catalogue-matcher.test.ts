@@ -138,6 +138,10 @@ describe('catalogue matcher on the seed catalogue', () => {
     });
   });
 
+  it('drops weak side matches next to a strong one', () => {
+    expect(matcher.match('我老伴摔倒了起不来').map((m) => m.itemName)).toEqual(['紧急求助']);
+  });
+
   it('looks items up by code', () => {
     expect(matcher.item('haircut')).toMatchObject({
       code: 'haircut',

@@ -34,6 +34,8 @@ interface Hit {
 const HOMOPHONE_FACTOR = 0.6;
 const FUZZY_FACTOR = 0.4;
 const MIN_SCORE = 1.2;
+/** Matches scoring under this share of the best one are dropped. */
+const RELATIVE_CUTOFF = 0.3;
 const KEPT_CHAR = /[\p{Script=Han}a-z0-9]/u;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
@@ -151,8 +153,10 @@ export function createCatalogueMatcher(catalogue: Catalogue): CatalogueMatcher {
       pushTo(acceptedAt, h.start, h);
       scores.set(h.item, (scores.get(h.item) ?? 0) + h.score);
     }
+    const best = Math.max(0, ...scores.values());
     return [...scores]
-      .filter(([, score]) => score >= MIN_SCORE)
+      // Weak side hits are noise next to a strong one: "摔倒了起不来" should not also propose 劳资纠纷.
+      .filter(([, score]) => score >= MIN_SCORE && score >= best * RELATIVE_CUTOFF)
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, limit)
       .flatMap(([index, score]) => {

@@ -63,10 +63,11 @@ export function createStationDirectory(root: StationNode) {
       if (text.length === 0) return [];
       const textPinyin = toneless(text);
       const scored = communities.map((c) => ({ c, s: score(c, text, textPinyin) })).filter((x) => x.s > 0);
-      if (scored.length > 0) {
-        const best = Math.max(...scored.map((x) => x.s));
-        return scored.filter((x) => x.s === best).map((x) => x.c);
-      }
+      const best = Math.max(0, ...scored.map((x) => x.s));
+      // "新丰" names the town exactly; a community alias merely containing it ("新丰镇南") must not win.
+      const exactAreas = best < 4 ? all.filter((s) => s.level !== 'community' && score(s, text, textPinyin) === 4) : [];
+      if (exactAreas.length > 0) return exactAreas.flatMap((a) => descendantsOf(a.code));
+      if (scored.length > 0) return scored.filter((x) => x.s === best).map((x) => x.c);
       const areas = all.filter((s) => s.level !== 'community' && score(s, text, textPinyin) >= 2);
       return areas.flatMap((a) => descendantsOf(a.code));
     },
