@@ -137,8 +137,8 @@ export async function createDispatchApp(database: Database, options: DispatchApp
       await db.insert(chatGroups).values({ channel: 'test', chatId, stationId: stationId(stationCode), skill, boundBy: 0 }).onConflictDoNothing();
     },
     /** A resident's whole typed intake; returns the ticket. */
-    async request(userId: string, o: { problem?: string; community?: string; address?: string; phone?: string } = {}) {
-      for (const t of [o.problem ?? '电视坏了', '1', o.community ?? '文昌', o.address ?? '文昌小区3幢2单元501', o.phone ?? '13812345678', '尽快', '1']) {
+    async request(userId: string, o: { problem?: string; community?: string; address?: string; phone?: string; when?: string } = {}) {
+      for (const t of [o.problem ?? '电视坏了', '1', o.community ?? '文昌', o.address ?? '文昌小区3幢2单元501', o.phone ?? '13812345678', o.when ?? '尽快', '1']) {
         await app.say(userId, userId, t, `居民${userId}`);
       }
       const text = sender.log.filter((s) => s.chatId === userId).map((s) => s.payload.text).join('\n');

@@ -44,7 +44,7 @@ export function cardPayload(r: RequestView, state: CardState, volunteerName = ''
     className: r.className ?? '',
     itemName: r.itemName ?? '',
     community: r.community,
-    wantedTime: r.wantedTime,
+    wantedTime: redactForGroup(r.wantedTime),
     description: redactForGroup(r.description).slice(0, 120),
     urgent: r.urgent,
     hurry: r.remindedAt !== null,

@@ -26,8 +26,10 @@ export function parseHours(text: string): number | null {
  * Each change appends a request event; the resident is told; cards are edited.
  */
 export async function recordVisitStep(tx: Db, ticket: string, personId: number, step: VisitStep, at: Date, extra: { hours?: number; note?: string; reason?: string } = {}): Promise<string> {
+  // Locked: a resident cancelling at the same moment waits, or makes this step find nothing.
   const [req] = await tx.select({ id: requests.id }).from(requests)
-    .where(and(eq(requests.ticket, ticket), eq(requests.volunteerId, personId), inArray(requests.status, ['claimed', 'in_progress'])));
+    .where(and(eq(requests.ticket, ticket), eq(requests.volunteerId, personId), inArray(requests.status, ['claimed', 'in_progress'])))
+    .for('update');
   if (!req) return t.notYourTask(ticket);
   const r = (await requestView(tx, req.id))!;
   const [vol] = await tx.select({ name: volunteers.name }).from(volunteers).where(eq(volunteers.personId, personId));

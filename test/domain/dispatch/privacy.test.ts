@@ -13,6 +13,12 @@ describe('redacting text for groups', () => {
     ['中山路88号，锁坏了', '[地址已隐去]，锁坏了'],
     ['座机0573-82345678', '座机***'],
     ['电视没图像', '电视没图像'],
+    ['明天下午到了打13812345678', '明天下午到了打***'],
+    ['１３８１２３４５６７８', '***'],
+    ['138.1234.5678', '***'],
+    ['住3-2-501', '住[地址已隐去]'],
+    ['幸福路十二号', '[地址已隐去]'],
+    ['周六上午，大概2小时', '周六上午，大概2小时'],
   ])('%s → %s', (input, expected) => {
     expect(redactForGroup(input)).toBe(expected);
   });
@@ -31,7 +37,7 @@ describeDb('privacy of group messages', (ctx) => {
     const secrets = [
       { problem: '我住文昌小区3幢2单元501，电话13912345678，水管漏水', address: '文昌小区3幢2单元501', phone: '13912345678' },
       { problem: '电视坏了，打0573-82345678找我', address: '禾兴南路100号2单元303室', phone: '0573-82345678', community: '禾兴' },
-      { problem: '下水道堵了', address: '紫阳街17号', phone: '13766665555', community: '紫阳' },
+      { problem: '下水道堵了', address: '紫阳街17号', phone: '13766665555', community: '紫阳', when: '明天下午，到了打13955554444' },
     ];
     const tickets = [];
     for (const [i, s] of secrets.entries()) tickets.push(await app.request(`r-p${i}`, s));
@@ -56,6 +62,7 @@ describeDb('privacy of group messages', (ctx) => {
     }
     // The details did reach the volunteers, privately.
     expect(app.to('v-p2').some((m) => m.payload.text.includes('13912345678'))).toBe(true);
+    expect(traffic.some((m) => /时间：明天下午.到了打\*\*\*/.test(m.payload.text))).toBe(true);
     const logs = app.logLines.join('\n');
     for (const s of secrets) {
       expect(logs).not.toContain(s.phone);
