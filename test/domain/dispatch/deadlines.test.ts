@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { requestEvents, requests } from '../../../db/schema.js';
 import { dispatchTexts as t } from '../../../src/core/texts-dispatch.js';
+import { recordVisitStep } from '../../../src/domain/dispatch/visit.js';
+import { cancelByResident } from '../../../src/domain/requests/requests.js';
 import { describeDb } from '../../support/db.js';
 import { createDispatchApp } from '../../support/dispatch-app.js';
 
@@ -109,6 +111,30 @@ describeDb('dispatch deadlines and escalation', (ctx) => {
     expect(app.lastTo('g-cancel')!.payload.text).toBe(t.cardCancelled(ticket));
     expect(await app.say('v-cancel', 'v-cancel', `出发 ${ticket}`)).toMatchObject({ status: 'handled' });
     expect(app.lastTo('v-cancel')!.payload.text).toBe(t.notYourTask(ticket));
+  });
+
+  it('lets a resident’s cancel and a volunteer’s 完成 at the same moment end as cancelled, not overwritten', async () => {
+    const app = await createDispatchApp(ctx.database);
+    await app.bindGroup('g-racecancel', 'nanhu-jianshe-wenchang');
+    const vol = await app.volunteer('v-racecancel', 'nanhu-jianshe-wenchang', { name: '冯师傅' });
+    const ticket = await app.request('r-racecancel');
+    await app.press('g-racecancel', 'v-racecancel', `claim:${ticket}`);
+    const [req] = await app.db.select().from(requests).where(eq(requests.ticket, ticket));
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const cancel = app.db.transaction(async (tx) => {
+      const r = await cancelByResident(tx, req!.residentId, ticket, new Date());
+      await gate; // hold the cancel open while the volunteer reports done
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const done = app.db.transaction((tx) => recordVisitStep(tx, ticket, vol, 'done', new Date(), { hours: 1, note: '' }));
+    await new Promise((r) => setTimeout(r, 100));
+    release();
+    expect(await cancel).not.toBeNull();
+    expect(await done).toBe(t.notYourTask(ticket));
+    const [after] = await app.db.select().from(requests).where(eq(requests.id, req!.id));
+    expect(after!.status).toBe('cancelled');
   });
 
   it('delivers a claim’s messages once after a crash between commit and delivery', async () => {
