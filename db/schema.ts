@@ -111,6 +111,8 @@ export const requests = pgTable(
     escalationLevel: integer('escalation_level').notNull().default(0),
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    /** Announced at the top station and organizers told: nothing more for the sweep to do. */
+    escalationDone: boolean('escalation_done').notNull().default(false),
     /** When the request last became open (created, or given back): deadlines count from here. */
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),

@@ -17,6 +17,9 @@ export interface SweepOptions {
 }
 
 const minutesAgo = (now: Date, m: number) => new Date(now.getTime() - m * 60_000);
+/** Unclaimed for `minutes` since it opened or was last escalated. */
+const dueForEscalation = (now: Date, minutes: number) =>
+  lte(sql`coalesce(${requests.escalatedAt}, ${requests.openedAt})`, minutesAgo(now, minutes).toISOString());
 
 /**
  * One pass over open requests. Safe when several instances sweep at once: each reminder and each
@@ -41,17 +44,18 @@ export async function sweepDeadlines(db: Db, opts: SweepOptions, now: Date): Pro
   }
 
   const dueEscalate = await db.select({ id: requests.id, level: requests.escalationLevel }).from(requests)
-    .where(and(eq(requests.status, 'open'), lte(sql`coalesce(${requests.escalatedAt}, ${requests.openedAt})`, minutesAgo(now, opts.escalateMinutes).toISOString())))
+    .where(and(eq(requests.status, 'open'), eq(requests.escalationDone, false), dueForEscalation(now, opts.escalateMinutes)))
     .orderBy(requests.id).limit(200);
   for (const { id, level } of dueEscalate) {
     await db.transaction(async (tx) => {
-      const [locked] = await tx.select({ id: requests.id }).from(requests).where(and(eq(requests.id, id), eq(requests.escalationLevel, level), eq(requests.status, 'open'))).for('update', { skipLocked: true });
+      const [locked] = await tx.select({ id: requests.id }).from(requests)
+        .where(and(eq(requests.id, id), eq(requests.escalationLevel, level), eq(requests.status, 'open'), eq(requests.escalationDone, false), dueForEscalation(now, opts.escalateMinutes)))
+        .for('update', { skipLocked: true });
       if (!locked) return;
       const r = (await requestView(tx, id))!;
       const chain = opts.tree.chain(r.stationId);
       const next = level + 1;
-      if (next >= chain.length && r.escalatedAt) return; // already at the top and organizers told
-      const [row] = await tx.update(requests).set({ escalationLevel: Math.min(next, chain.length - 1), escalatedAt: now })
+      const [row] = await tx.update(requests).set({ escalationLevel: Math.min(next, chain.length - 1), escalatedAt: now, escalationDone: next >= chain.length - 1 })
         .where(and(eq(requests.id, id), eq(requests.escalationLevel, level), eq(requests.status, 'open'))).returning({ id: requests.id });
       if (!row) return;
       if (next < chain.length) {

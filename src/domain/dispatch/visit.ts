@@ -53,7 +53,7 @@ export async function recordVisitStep(tx: Db, ticket: string, personId: number, 
     return t.doneRecorded(r.ticket, extra.hours);
   }
   await tx.update(requests)
-    .set({ status: 'open', volunteerId: null, claimedAt: null, openedAt: at, remindedAt: null, escalatedAt: null, updatedAt: at })
+    .set({ status: 'open', volunteerId: null, claimedAt: null, openedAt: at, remindedAt: null, escalatedAt: null, escalationDone: false, updatedAt: at })
     .where(eq(requests.id, r.id));
   await appendEvent(tx, r.id, 'released', personId, { reason: extra.reason ?? '' }, at);
   const reopened = (await requestView(tx, r.id))!;

@@ -55,6 +55,14 @@ describeDb('dispatch deadlines and escalation', (ctx) => {
     const events = await app.db.select().from(requestEvents).where(eq(requestEvents.requestId, row!.id));
     expect(events.filter((e) => e.type === 'escalated')).toHaveLength(2);
     expect(events.filter((e) => e.type === 'reminded')).toHaveLength(1);
+
+    // Up to the city, then done: later sweeps leave it alone (and so never clog on it).
+    await sweep(90);
+    const [top] = await app.db.select().from(requests).where(eq(requests.ticket, ticket));
+    expect(top).toMatchObject({ escalationLevel: 3, escalationDone: true });
+    await sweep(200);
+    await sweep(400);
+    expect((await eventTypes(app.db, ticket)).filter((e) => e === 'escalated')).toHaveLength(3);
   });
 
   it('stops the clock when someone claims, and restarts it when the task is given back', async () => {

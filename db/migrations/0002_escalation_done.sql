@@ -1,0 +1,1 @@
+ALTER TABLE "requests" ADD COLUMN "escalation_done" boolean DEFAULT false NOT NULL;
