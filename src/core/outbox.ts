@@ -106,11 +106,14 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
     const now = clock();
     const e = err instanceof DeliveryError ? err : new DeliveryError('network', String(err), { permanent: false, cause: err });
     log.warn({ outboxId: row.id, channel: row.channel, code: e.code, attempts: row.attempts, err: safeError(err) }, 'delivery failed');
-    if (e.code === 'chat_migrated' && e.options.newChatId) {
+    if (e.code === 'chat_migrated' && e.options.newChatId && row.attempts < maxAttempts) {
       const to = e.options.newChatId;
-      await db.update(outbox).set({ chatId: to, nextAttemptAt: now, lastError: e.code })
+      // A message of the old chat cannot be edited any more: the edit goes to the new chat as a new message.
+      const { editOf: _, ...fresh } = row.payload as unknown as OutgoingPayload;
+      await db.update(outbox).set({ chatId: to, payload: { ...fresh }, nextAttemptAt: now, lastError: e.code }).where(eq(outbox.id, row.id));
+      await db.update(outbox).set({ chatId: to })
         .where(and(eq(outbox.channel, row.channel), eq(outbox.chatId, row.chatId), eq(outbox.status, 'pending')));
-      await options.onChatMigrated?.(row.channel, row.chatId, to);
+      if (row.chatId !== to) await options.onChatMigrated?.(row.channel, row.chatId, to);
       return;
     }
     if (e.options.permanent || row.attempts >= maxAttempts) {

@@ -47,6 +47,8 @@ export function createEditingSender() {
       return { externalId };
     },
     async edit(chatId, externalId, payload) {
+      const err = fail?.(chatId);
+      if (err) throw err;
       log.push({ chatId, payload, edited: externalId, externalId });
     },
   };

@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { chatGroups } from '../../../db/schema.js';
+import { chatGroups, outbox } from '../../../db/schema.js';
+import { dispatchTexts as t } from '../../../src/core/texts-dispatch.js';
 import { DeliveryError } from '../../../src/core/ports.js';
 import { describeDb } from '../../support/db.js';
 import { createDispatchApp } from '../../support/dispatch-app.js';
@@ -17,5 +18,21 @@ describeDb('a group that moved to a new chat id', (ctx) => {
     expect(row?.stationId).toBe(app.stationId('nanhu-jianshe-hexing'));
     const second = await app.request('r-mig-2', { community: '禾兴', address: '禾兴小区2幢202' });
     expect(app.to('g-new').map((m) => m.payload.text).join()).toContain(second);
+  });
+
+  it('turns an edit of a card left in the old chat into a new message in the new one, instead of retrying forever', async () => {
+    const app = await createDispatchApp(ctx.database);
+    await app.bindGroup('g-old2', 'nanhu-jianshe-haiyantang');
+    await app.volunteer('v-mig', 'nanhu-jianshe-haiyantang', { name: '陈师傅' });
+    const ticket = await app.request('r-mig-3', { community: '海盐塘', address: '盐塘新村5幢505' });
+    expect(app.to('g-old2')).toHaveLength(1);
+    // The group now lives at g-new2: the old card can no longer be edited.
+    app.sender.failWith((chatId) => (chatId === 'g-old2' ? new DeliveryError('chat_migrated', 'group upgraded', { permanent: false, newChatId: 'g-new2' }) : null));
+    await app.say('g-old2', 'v-mig', `接单 ${ticket}`, '陈师傅');
+    await app.delivery.deliverDue();
+    const arrived = app.to('g-new2').map((m) => m.payload.text);
+    expect(arrived).toContain(t.cardTaken(ticket, '陈师傅'));
+    const stuck = await app.db.select().from(outbox).where(and(eq(outbox.chatId, 'g-old2'), eq(outbox.status, 'pending')));
+    expect(stuck).toHaveLength(0);
   });
 });
