@@ -62,7 +62,11 @@ export async function startApp(io: AppIO) {
     commands: dispatch.commands,
     log,
     senders,
-    deliver: () => delivery.deliverDue(),
+    // The person's own replies now; everything else (cards, notices, paced group traffic) in the background.
+    deliver: async (_ids, msg) => {
+      await delivery.deliverChats([{ channel: msg.channel, chatId: msg.chatId }]);
+      void delivery.deliverDue();
+    },
   });
   const sweeper = createDispatchSweeper({ db: database.db, dispatch, log, afterSweep: () => delivery.deliverDue() });
 

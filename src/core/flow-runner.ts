@@ -39,8 +39,8 @@ export interface FlowRunnerOptions {
   commands?: CommandHook;
   log: Logger;
   clock?: Clock;
-  /** Called after each committed message with the outbox ids it wrote. */
-  deliver: (outboxIds: number[]) => Promise<unknown>;
+  /** Called after each committed message with the outbox ids it wrote; resolves when the person's replies are out. */
+  deliver: (outboxIds: number[], msg: IncomingMessage) => Promise<unknown>;
   /** Used to apologise directly when the database fails (no outbox then). */
   senders: Record<string, Sender>;
   /** Extra tries of a message whose transaction failed. */
@@ -204,7 +204,7 @@ export function createFlowRunner(options: FlowRunnerOptions) {
         try {
           const result = await handleInTransaction(msg, key);
           log.debug({ key, messageId: msg.messageId, status: result.status, ms: Math.round(performance.now() - started) }, 'message handled');
-          if (result.status === 'handled') await options.deliver(result.outboxIds);
+          if (result.status === 'handled') await options.deliver(result.outboxIds, msg);
           return result;
         } catch (err) {
           if (attempt < retries) {

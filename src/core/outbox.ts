@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
 import { outbox } from '../../db/schema.js';
@@ -27,7 +27,10 @@ export interface OutboxDeliveryOptions {
   clock?: Clock;
   /** Attempts before a message is given up as failed. */
   maxAttempts?: number;
-  /** How long a claimed message is reserved for the sender that claimed it. */
+  /**
+   * How long a claimed message is reserved for the sender that claimed it; must exceed the slowest
+   * send (retries and pacing included), or another instance may send it again. Default 10 minutes.
+   */
   leaseMs?: number;
   /** Called when a channel says a chat moved (a Telegram group became a supergroup). */
   onChatMigrated?: (channel: string, from: string, to: string) => Promise<void>;
@@ -41,12 +44,12 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
   const { db, senders, log } = options;
   const clock = options.clock ?? (() => new Date());
   const maxAttempts = options.maxAttempts ?? 8;
-  const leaseMs = options.leaseMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? 10 * 60_000;
   let running: Promise<number> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | null = null;
 
-  async function claim(): Promise<(typeof outbox.$inferSelect)[]> {
+  async function claim(only?: { channel: string; chatId: string }[]): Promise<(typeof outbox.$inferSelect)[]> {
     const now = clock();
     const lease = new Date(now.getTime() + leaseMs);
     const channels = Object.keys(senders);
@@ -59,6 +62,7 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
           and(
             eq(outbox.status, 'pending'),
             inArray(outbox.channel, channels),
+            ...(only ? [or(...only.map((c) => and(eq(outbox.channel, c.channel), eq(outbox.chatId, c.chatId))))] : []),
             sql`${outbox.nextAttemptAt} <= ${now.toISOString()}`,
             sql`not exists (select 1 from ${outbox} p where p.channel = ${outbox.channel} and p.chat_id = ${outbox.chatId}
                 and p.status = 'pending' and p.id < ${outbox.id} and p.next_attempt_at > ${now.toISOString()})`,
@@ -127,10 +131,10 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
     await db.update(outbox).set({ nextAttemptAt: new Date(now.getTime() + backoff), lastError: e.code }).where(eq(outbox.id, row.id));
   }
 
-  async function pass(): Promise<number> {
+  async function pass(only?: { channel: string; chatId: string }[]): Promise<number> {
     let sent = 0;
     for (;;) {
-      const rows = await claim();
+      const rows = await claim(only);
       if (rows.length === 0) return sent;
       const byChat = new Map<string, typeof rows>();
       for (const r of rows) byChat.set(`${r.channel}:${r.chatId}`, [...(byChat.get(`${r.channel}:${r.chatId}`) ?? []), r]);
@@ -179,6 +183,18 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
 
   return {
     deliverDue,
+    /**
+     * Delivers what is due for these chats only (a person's replies), without waiting for other
+     * chats' traffic such as slow, paced group messages.
+     */
+    async deliverChats(chats: { channel: string; chatId: string }[]): Promise<number> {
+      try {
+        return await pass(chats);
+      } catch (err) {
+        log.error({ err: safeError(err) }, 'outbox pass failed');
+        return 0;
+      }
+    },
     /** Polls for due messages (retries, messages from other instances) every `intervalMs`. */
     start(intervalMs = 1000) {
       timer ??= setInterval(() => void deliverDue(), intervalMs);

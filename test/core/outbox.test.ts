@@ -41,6 +41,30 @@ describeDb('outbox', (ctx) => {
     expect(sender.sent.map((s) => s.payload.text)).toEqual(['一', '二', '三', '四', '五']);
   });
 
+  it('delivers a person’s reply while a slow group chat is still being sent to', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const sent: string[] = [];
+    const sender = {
+      async send(chatId: string) {
+        if (chatId === 'o-slow-group') await gate;
+        sent.push(chatId);
+        return {};
+      },
+    };
+    const { log } = createCapturingLogger();
+    const delivery = createOutboxDelivery({ db: ctx.database.db, senders: { slow: sender }, log });
+    await enqueueMessages(ctx.database.db, [{ channel: 'slow', chatId: 'o-slow-group', payload: { text: '卡片' } }], new Date());
+    const background = delivery.deliverDue();
+    await new Promise((r) => setTimeout(r, 50));
+    await enqueueMessages(ctx.database.db, [{ channel: 'slow', chatId: 'o-resident', payload: { text: '回复' } }], new Date());
+    await delivery.deliverChats([{ channel: 'slow', chatId: 'o-resident' }]);
+    expect(sent).toEqual(['o-resident']);
+    release();
+    await background;
+    expect(sent).toEqual(['o-resident', 'o-slow-group']);
+  });
+
   it('never adds the same dedup key twice', async () => {
     const at = new Date();
     const msg = { channel: 'test', chatId: 'o-dedup', payload: { text: '您好' }, dedupKey: 'event-1:o-dedup' };

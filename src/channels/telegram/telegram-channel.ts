@@ -43,7 +43,8 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
       out: { maxConcurrent: 1, reservoir: 5, reservoirIncreaseAmount: 1, reservoirIncreaseInterval: 1000, reservoirIncreaseMaximum: 5 },
     }),
   );
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  // Bounded so that one send stays well inside the outbox lease (10 minutes); the outbox retries later.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   const sender = createTelegramSender(bot.api);
 
   // Webhook mode: an update whose transaction failed is answered 500, so Telegram delivers it again.
