@@ -14,6 +14,8 @@ export const dispatchTexts = {
       `接单请点下方按钮，或回复“接单 ${c.ticket}”。`,
     ].join('\n'),
   claimButton: '我来接单',
+  hurryNudge: (ticket: string, community: string, itemName: string, minutes: number) =>
+    `⏰ 加急：${community}的求助 ${ticket}（${itemName}）已等 ${minutes} 分钟，还没有人接单。请点上面卡片的按钮，或回复“接单 ${ticket}”。`,
   cardTaken: (ticket: string, name: string) => `✅ ${ticket} 已由 ${name} 接单，谢谢！`,
   cardInProgress: (ticket: string, name: string) => `🚶 ${ticket} ${name} 正在服务`,
   cardDone: (ticket: string, name: string) => `🎉 ${ticket} 已由 ${name} 完成，谢谢！`,
@@ -37,6 +39,7 @@ export const dispatchTexts = {
   claimRejected: '您的志愿者登记未通过，如有疑问请联系工作人员。',
   claimSuspended: (until: string) => `您目前暂停接单，至 ${until} 恢复。`,
   claimClosed: (ticket: string) => `${ticket} 已结束或已取消，无需接单。`,
+  notAnnouncedHere: (ticket: string) => `求助 ${ticket} 没有发到这个群，请在收到它的群里接单。`,
   unknownTicket: (ticket: string) => `没有找到求助 ${ticket}，请核对单号。`,
   residentClaimed: (ticket: string, name: string) => `好消息：您的求助 ${ticket} 已由志愿者 ${name} 接单，稍后会和您联系。`,
 

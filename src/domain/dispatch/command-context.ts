@@ -14,6 +14,8 @@ export interface CommandContext {
   reply(text: string, choices?: Choice[]): void;
   /** A short answer on the pressed button itself (channels without that send it to the chat). */
   notice(text: string): void;
+  /** A message to the writer's private chat (e.g. a refusal that the group need not see). */
+  tellPrivately(text: string): Promise<void>;
   /** A catalogue class or item by code or name. */
   findSkill(text: string): { code: string; name: string } | null;
   /** Dispatch timing, for listings. */

@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/client.js';
 import type { CommandHook } from '../../core/flow-runner.js';
+import { enqueueMessages } from '../../core/outbox.js';
 import { alertEmergencyWords, announceRequest } from './announce.js';
 import { followMigratedChat } from './migration.js';
 import type { CommandContext } from './command-context.js';
@@ -32,6 +33,9 @@ export function createDispatch(options: DispatchOptions) {
       now: h.now,
       reply: (text, choices) => h.reply({ text, ...(choices ? { choices } : {}) }),
       notice: h.notice,
+      tellPrivately: async (text) => {
+        await enqueueMessages(h.tx, [{ channel: h.msg.channel, chatId: h.msg.userId, payload: { text } }], h.now);
+      },
       findSkill: options.findSkill,
       settings: { remindMinutes: options.remindMinutes, escalateMinutes: options.escalateMinutes },
     };

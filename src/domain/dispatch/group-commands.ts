@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { chatGroups, unboundGroupNotices } from '../../../db/schema.js';
+import { announcements, chatGroups, requests, unboundGroupNotices } from '../../../db/schema.js';
 import { dispatchTexts as t } from '../../core/texts-dispatch.js';
 import { claimRefusal, claimRequest } from './claim.js';
 import type { CommandContext } from './command-context.js';
@@ -12,7 +12,7 @@ function claimTicket(ctx: CommandContext): string | null {
   const c = ctx.msg.content;
   if (c.kind === 'choice') return c.choiceId.startsWith('claim:') ? c.choiceId.slice('claim:'.length) : null;
   if (c.kind !== 'text') return null;
-  const m = /^(接单|抢单|\/claim)\s*(\d{8}-\d{4})/.exec(c.text.trim());
+  const m = /^(接单|抢单|\/claim)\s*(\d{8}-\d{4,})/.exec(c.text.trim());
   return m?.[2] ?? null;
 }
 
@@ -47,9 +47,13 @@ export async function handleGroupMessage(ctx: CommandContext): Promise<void> {
   }
   const ticket = claimTicket(ctx);
   if (!ticket) return;
-  const result = await claimRequest(tx, ticket, person.id, now);
-  if (result.ok) return;
-  // A refused press is answered on the button itself; a typed claim in the group.
-  if (msg.content.kind === 'choice') ctx.notice(claimRefusal(result));
-  else ctx.reply(`${msg.displayName}：${claimRefusal(result)}`);
+  // Claims count only where the task was announced: a ticket number alone opens nothing elsewhere.
+  const [announced] = await tx.select({ id: announcements.id }).from(announcements).innerJoin(requests, eq(requests.id, announcements.requestId))
+    .where(and(eq(requests.ticket, ticket), eq(announcements.channel, msg.channel), eq(announcements.chatId, msg.chatId)));
+  const result = announced ? await claimRequest(tx, ticket, person.id, now) : null;
+  if (result?.ok) return;
+  const refusal = result ? claimRefusal(result) : t.notAnnouncedHere(ticket);
+  // Refusals are answered on the button itself, or privately: never in front of the group.
+  if (msg.content.kind === 'choice') ctx.notice(refusal);
+  else ctx.tellPrivately(refusal);
 }

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../../db/client.js';
+import { type Db, lockKey } from '../../../db/client.js';
 import { channelIdentities, organizers, people, volunteers } from '../../../db/schema.js';
 import type { StationTree } from './station-tree.js';
 
@@ -45,6 +45,7 @@ export async function privateChatsOf(tx: Db, personId: number): Promise<{ channe
  */
 export async function bootstrapOrganizers(db: Db, accounts: { channel: string; externalId: string }[], rootStationId: number, at: Date) {
   await db.transaction(async (tx) => {
+    await lockKey(tx, 'bootstrap-organizers'); // several instances may start at once
     for (const a of accounts) {
       const [identity] = await tx.select().from(channelIdentities).where(and(eq(channelIdentities.channel, a.channel), eq(channelIdentities.externalId, a.externalId)));
       let personId = identity?.personId;

@@ -1,6 +1,7 @@
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { requests } from '../../../db/schema.js';
+import { announcements, requests } from '../../../db/schema.js';
+import { enqueueMessages } from '../../core/outbox.js';
 import { dispatchTexts as t } from '../../core/texts-dispatch.js';
 import { appendEvent } from '../requests/requests.js';
 import { editCards, postCards, requestView, routeRequest, tellOrganizers } from './announce.js';
@@ -38,6 +39,10 @@ export async function sweepDeadlines(db: Db, opts: SweepOptions, now: Date): Pro
       if (!row) return;
       const r = (await requestView(tx, id))!;
       await editCards(tx, r, 'open', '', now);
+      // Announced again: an edit notifies nobody, so a short nudge (no address, no phone) follows.
+      const cards = await tx.select({ channel: announcements.channel, chatId: announcements.chatId }).from(announcements).where(eq(announcements.requestId, id));
+      const minutes = Math.round((now.getTime() - r.openedAt.getTime()) / 60_000);
+      await enqueueMessages(tx, cards.map((c) => ({ ...c, payload: { text: t.hurryNudge(r.ticket, r.community, r.itemName ?? '', minutes) }, dedupKey: `nudge:${id}:${r.openedAt.getTime()}:${c.channel}:${c.chatId}` })), now);
       await appendEvent(tx, id, 'reminded', null, {}, now);
       reminded++;
     });

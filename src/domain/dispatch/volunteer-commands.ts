@@ -38,12 +38,12 @@ export async function handleVisitStep(ctx: CommandContext): Promise<boolean> {
   let ticket: string | undefined;
   let rest = '';
   if (c.kind === 'choice') {
-    const m = /^(depart|arrive|done|release):(\d{8}-\d{4})$/.exec(c.choiceId);
+    const m = /^(depart|arrive|done|release):(\d{8}-\d{4,})$/.exec(c.choiceId);
     if (!m) return false;
     step = m[1] as VisitStep;
     ticket = m[2];
   } else if (c.kind === 'text') {
-    const m = /^(出发|到达|完成|放弃)\s*(\d{8}-\d{4})\s*(.*)$/s.exec(c.text.trim());
+    const m = /^(出发|到达|完成|放弃)\s*(\d{8}-\d{4,})\s*(.*)$/s.exec(c.text.trim());
     if (!m) return false;
     step = STEP_WORDS[m[1]!];
     ticket = m[2];

@@ -85,8 +85,15 @@ describeDb('claiming: exactly one winner', (ctx) => {
     expect(unknown.ok ? '' : claimRefusal(unknown)).toBe(t.unknownTicket('20990101-0001'));
     const [row] = await app.db.select().from(requests).where(eq(requests.ticket, ticket));
     expect(row!.status).toBe('open');
-    // Typed in the group by someone unregistered: answered in the group, by name.
+    // Typed in the group by someone unregistered: answered privately, the group sees nothing.
+    await app.delivery.deliverDue();
+    const groupBefore = app.to('g-refuse').length;
     await app.say('g-refuse', 'ref-typed', `接单 ${ticket}`, '老王');
-    expect(app.lastTo('g-refuse')!.payload.text).toBe(`老王：${t.claimNotVolunteer}`);
+    expect(app.lastTo('ref-typed')!.payload.text).toBe(t.claimNotVolunteer);
+    expect(app.to('g-refuse')).toHaveLength(groupBefore);
+    // A ticket typed in a group it was never announced in opens nothing.
+    await app.bindGroup('g-elsewhere', 'xiuzhou');
+    await app.say('g-elsewhere', 'ref-suspended', `接单 ${ticket}`);
+    expect(app.lastTo('ref-suspended')!.payload.text).toBe(t.notAnnouncedHere(ticket));
   });
 });

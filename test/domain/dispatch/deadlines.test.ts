@@ -35,9 +35,10 @@ describeDb('dispatch deadlines and escalation', (ctx) => {
     };
     expect(await sweep(9)).toEqual({ reminded: 0, escalated: 0 });
     expect(await sweep(10)).toEqual({ reminded: 1, escalated: 0 });
-    const hurried = app.lastTo('g-esc-wen')!;
-    expect(hurried.edited).toBeDefined();
-    expect(hurried.payload.text).toContain('【加急】');
+    const [card, edit, nudge] = app.to('g-esc-wen');
+    expect(edit!.edited).toBe(card!.externalId);
+    expect(edit!.payload.text).toContain('【加急】');
+    expect(nudge!.payload.text).toBe(t.hurryNudge(ticket, '文昌社区', '家电维修', 10));
     expect(await sweep(11)).toEqual({ reminded: 0, escalated: 0 });
     expect(await sweep(29)).toEqual({ reminded: 0, escalated: 0 });
     expect(await sweep(30)).toEqual({ reminded: 0, escalated: 1 });

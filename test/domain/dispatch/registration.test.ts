@@ -109,7 +109,8 @@ describeDb('dispatch: volunteer registration and approval', (ctx) => {
     const pressed = await app.press('g-r3', 'v-r3', `claim:${ticket}`, '张卫东');
     expect(pressed).toMatchObject({ status: 'handled', notice: t.claimPending });
     await app.say('g-r3', 'v-r3', `接单 ${ticket}`, '张卫东');
-    expect(app.lastTo('g-r3')!.payload.text).toBe(`张卫东：${t.claimPending}`);
+    expect(app.lastTo('v-r3')!.payload.text).toBe(t.claimPending);
+    expect(app.lastTo('g-r3')).toEqual(card);
     const [still] = await app.db.select().from(requests).where(eq(requests.ticket, ticket));
     expect(still).toMatchObject({ status: 'open', volunteerId: null });
     expect(app.to('g-r3').filter((s) => s.edited)).toEqual([]);
