@@ -1,4 +1,5 @@
 import type { IncomingContent } from '../src/core/message.js';
+import { normalizeText } from './choice.js';
 import type { Question } from './resident.types.js';
 
 // === Incoming content that every flow reads the same way
@@ -32,4 +33,21 @@ export function interpretCommon(question: Question, content: IncomingContent): C
     default:
       return null;
   }
+}
+
+/** A navigation word or command (取消, 返回, 帮助, /start…), or an unknown `/command`. */
+export type NavEvent<T extends string> = { type: T } | { type: 'nav.unknownCommand'; command: string };
+
+/**
+ * Reads a text as one of a flow's navigation words (`words`: event type → words), an unknown
+ * command, or null. A lone `?` asks for help; commands may carry the bot's name (`/help@bot`).
+ */
+export function readNavigation<T extends string>(text: string, words: Record<T, string[]>): NavEvent<T> | { type: 'nav.help' } | null {
+  if (/^[?？]+$/.test(text.trim())) return { type: 'nav.help' };
+  const t = normalizeText(text).toLowerCase().replace(/^(\/[a-z0-9_]+)@\w+$/, '$1');
+  for (const [type, list] of Object.entries(words) as [T, string[]][]) {
+    if (list.includes(t)) return { type };
+  }
+  if (/^\/[a-z0-9_]+$/.test(t)) return { type: 'nav.unknownCommand', command: t };
+  return null;
 }

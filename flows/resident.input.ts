@@ -1,6 +1,6 @@
 import type { IncomingContent } from '../src/core/message.js';
 import { normalizeText } from './choice.js';
-import { interpretCommon } from './input-common.js';
+import { interpretCommon, readNavigation } from './input-common.js';
 import type { ResidentContext, ResidentEvent } from './resident.types.js';
 
 // === From what a person sent to the events the resident flow understands
@@ -36,15 +36,7 @@ export function detectEmergency(text: string): { words: string[]; services: Emer
 }
 
 function navEvent(text: string): ResidentEvent | null {
-  // A lone question mark asks for help (normalizing would drop it as trailing punctuation).
-  if (/^[?？]+$/.test(text.trim())) return { type: 'nav.help' };
-  // Commands may carry the bot's name: /help@lianxin_bot.
-  const t = normalizeText(text).toLowerCase().replace(/^(\/[a-z0-9_]+)@\w+$/, '$1');
-  for (const [type, words] of Object.entries(NAV_WORDS) as [keyof typeof NAV_WORDS, string[]][]) {
-    if (words.includes(t)) return { type } as ResidentEvent;
-  }
-  if (/^\/[a-z0-9_]+$/.test(t)) return { type: 'nav.unknownCommand', command: t };
-  return null;
+  return readNavigation(text, NAV_WORDS) as ResidentEvent | null;
 }
 
 /** Longest text kept from one message; more is cut and the person is told. */

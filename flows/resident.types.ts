@@ -1,4 +1,5 @@
 import type { Choice, MediaKind } from '../src/core/message.js';
+import type { CommonEvent } from './input-common.js';
 
 // === What the resident flow knows, hears and asks for
 
@@ -51,12 +52,7 @@ export interface ResidentContext {
 export type ResidentEvent =
   /** `emergency`: the same message raised `emergency.detected` just before. */
   | { type: 'answer.text'; text: string; truncated?: boolean; emergency?: boolean }
-  | { type: 'answer.choice'; id: string }
-  | { type: 'answer.stale' }
-  /** An earlier message was edited: it is not handled again. */
-  | { type: 'answer.edited' }
-  | { type: 'answer.location'; latitude: number; longitude: number; label: string | null }
-  | { type: 'answer.contact'; phone: string }
+  | CommonEvent
   | { type: 'answer.media'; media: MediaKind; ref: string | null }
   | { type: 'emergency.detected'; words: string[]; services: string[] }
   | { type: 'nav.cancel' }

@@ -1,6 +1,6 @@
 import type { IncomingContent } from '../src/core/message.js';
 import { normalizeText, parseOrdinal } from './choice.js';
-import { interpretCommon } from './input-common.js';
+import { interpretCommon, readNavigation } from './input-common.js';
 import { MAX_TEXT, detectEmergency } from './resident.input.js';
 import type { VolunteerContext, VolunteerEvent, VolunteerFlowDeps } from './volunteer.types.js';
 import { meaningfulLength, normalizePhone } from './validate.js';
@@ -15,13 +15,7 @@ const NAV_WORDS: Record<'nav.cancel' | 'nav.back' | 'nav.help' | 'nav.start', st
 };
 
 function navEvent(text: string): VolunteerEvent | null {
-  if (/^[?？]+$/.test(text.trim())) return { type: 'nav.help' };
-  const t = normalizeText(text).toLowerCase().replace(/^(\/[a-z0-9_]+)@\w+$/, '$1');
-  for (const [type, words] of Object.entries(NAV_WORDS) as [keyof typeof NAV_WORDS, string[]][]) {
-    if (words.includes(t)) return { type } as VolunteerEvent;
-  }
-  if (/^\/[a-z0-9_]+$/.test(t)) return { type: 'nav.unknownCommand', command: t };
-  return null;
+  return readNavigation(text, NAV_WORDS) as VolunteerEvent | null;
 }
 
 /**

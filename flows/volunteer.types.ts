@@ -1,4 +1,5 @@
 import type { MediaKind } from '../src/core/message.js';
+import type { CommonEvent } from './input-common.js';
 import type { Question } from './resident.types.js';
 
 // === What the volunteer registration flow knows, hears and asks for
@@ -44,12 +45,7 @@ export interface VolunteerContext {
 /** What the flow hears: the person's answers and commands, and the runtime's answer to `registerVolunteer`. */
 export type VolunteerEvent =
   | { type: 'answer.text'; text: string }
-  | { type: 'answer.choice'; id: string }
-  | { type: 'answer.stale' }
-  /** An earlier message was edited: it is not handled again. */
-  | { type: 'answer.edited' }
-  | { type: 'answer.location'; latitude: number; longitude: number; label: string | null }
-  | { type: 'answer.contact'; phone: string }
+  | CommonEvent
   | { type: 'answer.media'; media: MediaKind; ref: string | null }
   | { type: 'nav.cancel' }
   | { type: 'nav.back' }
