@@ -1,0 +1,43 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { requests } from '../../../db/schema.js';
+import { dispatchTexts as t } from '../../../src/core/texts-dispatch.js';
+import { parseHours } from '../../../src/domain/dispatch/visit.js';
+import { describeDb } from '../../support/db.js';
+import { createDispatchApp } from '../../support/dispatch-app.js';
+
+describe('reading reported hours', () => {
+  it.each([
+    ['1.5小时', 1.5], ['2h', 2], ['半小时', 0.5], ['90分钟', 1.5], ['3', 3], ['2个小时', 2],
+    ['很久', null], ['0', null], ['25小时', null], ['', null],
+  ])('%s → %s', (text, hours) => {
+    expect(parseHours(text)).toBe(hours);
+  });
+});
+
+describeDb('reporting a visit by text, with mistakes', (ctx) => {
+  it('asks again for unreadable hours, refuses strangers, and records 到达 and 完成 without a note', async () => {
+    const app = await createDispatchApp(ctx.database);
+    await app.bindGroup('g-visit', 'nanhu-jianshe-wenchang');
+    await app.volunteer('v-visit', 'nanhu-jianshe-wenchang', { name: '韩师傅' });
+    await app.volunteer('v-other', 'nanhu-jianshe-wenchang', { name: '别人' });
+    const ticket = await app.request('r-visit');
+    await app.press('g-visit', 'v-visit', `claim:${ticket}`);
+
+    await app.say('v-other', 'v-other', `出发 ${ticket}`);
+    expect(app.lastTo('v-other')!.payload.text).toBe(t.notYourTask(ticket));
+    await app.say('v-visit', 'v-visit', `完成 ${ticket} 很久 修好了`);
+    expect(app.lastTo('v-visit')!.payload.text).toBe(t.doneHowTo(ticket));
+    await app.press('v-visit', 'v-visit', `done:${ticket}`);
+    expect(app.lastTo('v-visit')!.payload.text).toBe(t.doneHowTo(ticket));
+    await app.say('v-visit', 'v-visit', `到达 ${ticket}`);
+    expect(app.lastTo('v-visit')!.payload.text).toBe(t.arrived(ticket));
+    expect(app.to('r-visit').at(-1)!.payload.text).toBe(t.residentArrived(ticket, '韩师傅'));
+    const [during] = await app.db.select().from(requests).where(eq(requests.ticket, ticket));
+    expect(during!.status).toBe('in_progress');
+    await app.say('v-visit', 'v-visit', `完成 ${ticket} 半小时`);
+    expect(app.lastTo('v-visit')!.payload.text).toBe(t.doneRecorded(ticket, 0.5));
+    await app.say('v-visit', 'v-visit', `完成 ${ticket} 1小时`);
+    expect(app.lastTo('v-visit')!.payload.text).toBe(t.notYourTask(ticket));
+  });
+});
