@@ -1,12 +1,12 @@
-import { type AnyMachineSnapshot, initialTransition, transition } from 'xstate';
 import { interpretResidentInput } from '../../flows/resident.input.js';
 import { createResidentMachine } from '../../flows/resident.machine.js';
 import type { RequestDraft, RequestSummary, ResidentContext, ResidentEvent, ResidentFlowDeps, ResidentProfile } from '../../flows/resident.types.js';
-import type { Choice, IncomingContent } from '../../src/core/message.js';
+import type { IncomingContent } from '../../src/core/message.js';
 import { createCatalogueMatcher } from '../../src/domain/catalogue/matcher.js';
 import { readCatalogueFile, readStationsFile } from '../../src/domain/reference-data.js';
 import { residentFlowDeps } from '../../src/domain/resident-flow.js';
 import { createStationDirectory } from '../../src/domain/stations/matcher.js';
+import { driveFlow, type Reply } from './driver.js';
 
 // === A tiny driver of the resident flow as pure transitions: no database, effects answered here
 
@@ -15,16 +15,7 @@ const catalogue = readCatalogueFile();
 export const deps: ResidentFlowDeps = residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), createStationDirectory(readStationsFile()));
 export const machine = createResidentMachine(deps);
 
-export interface Reply {
-  text: string;
-  choices: Choice[];
-  questionId: number | undefined;
-}
-
-export interface Effect {
-  type: string;
-  params: unknown;
-}
+export type { Effect, Reply } from './driver.js';
 
 export interface ConversationOptions {
   /** What `listRequests` answers with. */
@@ -35,64 +26,33 @@ export interface ConversationOptions {
   ticket?: string;
 }
 
-const EFFECT_LIMIT = 20;
-
 export function startConversation(profile: Partial<ResidentProfile> = {}, options: ConversationOptions = {}) {
   const fullProfile: ResidentProfile = { phone: null, lastCommunityCode: null, ...profile };
-  const replies: Reply[] = [];
-  const effects: Effect[] = [];
-  /** The replies of the last message sent, only. */
-  let turn: Reply[] = [];
   const opts = { requests: [] as RequestSummary[], cancelOk: true, ticket: '20261122-0001', ...options };
-
-  const perform = (actions: { type: string; params?: unknown }[]): ResidentEvent[] => {
-    const answers: ResidentEvent[] = [];
-    for (const action of actions) {
-      if (action.type.startsWith('xstate.')) continue;
-      if (action.type === 'reply') {
-        const p = action.params as { text: string; choices?: Choice[]; questionId?: number };
-        const reply = { text: p.text, choices: p.choices ?? [], questionId: p.questionId };
-        replies.push(reply);
-        turn.push(reply);
-        continue;
-      }
-      effects.push({ type: action.type, params: action.params });
-      switch (action.type) {
+  const driver = driveFlow<ResidentEvent>({
+    machine,
+    input: { profile: fullProfile },
+    interpret: interpretResidentInput,
+    answer: (effect) => {
+      switch (effect.type) {
         case 'createRequest':
-          answers.push({ type: 'request.created', ticket: opts.ticket });
-          break;
+          return { type: 'request.created', ticket: opts.ticket };
         case 'listRequests':
-          answers.push({ type: 'requests.listed', requests: opts.requests });
-          break;
+          return { type: 'requests.listed', requests: opts.requests };
         case 'cancelRequest':
-          answers.push({ type: 'request.cancelled', ticket: (action.params as { ticket: string }).ticket, ok: opts.cancelOk });
-          break;
+          return { type: 'request.cancelled', ticket: (effect.params as { ticket: string }).ticket, ok: opts.cancelOk };
         case 'recordAlert':
-          break;
+          return null;
         default:
-          throw new Error(`the flow asked for an unknown effect "${action.type}"`);
+          throw new Error(`the flow asked for an unknown effect "${effect.type}"`);
       }
-    }
-    return answers;
-  };
-
-  const [initial, initialActions] = initialTransition(machine, { profile: fullProfile });
-  let snapshot: AnyMachineSnapshot = initial;
-  const startEvents = perform(initialActions as { type: string; params?: unknown }[]);
-  if (startEvents.length > 0) throw new Error('the flow should not ask for effects when it starts');
+    },
+  });
+  if (driver.startAnswers.length > 0) throw new Error('the flow should not ask for effects when it starts');
+  const { replies, effects } = driver;
 
   function send(content: IncomingContent) {
-    turn = [];
-    const queued: ResidentEvent[] = interpretResidentInput(snapshot.context as ResidentContext, content);
-    let steps = 0;
-    while (queued.length > 0) {
-      if (++steps > EFFECT_LIMIT) throw new Error('the flow did not settle');
-      const event = queued.shift()!;
-      if (snapshot.status !== 'active') break;
-      const [next, actions] = transition(machine, snapshot, event);
-      snapshot = next;
-      queued.unshift(...perform(actions as { type: string; params?: unknown }[]));
-    }
+    driver.send(content);
     return convo;
   }
 
@@ -102,20 +62,20 @@ export function startConversation(profile: Partial<ResidentProfile> = {}, option
     profile: fullProfile,
     /** Replies of the last message only. */
     get turn(): Reply[] {
-      return turn;
+      return driver.turn;
     },
     /** All the text of the last message's replies, joined by newlines. */
     get turnText(): string {
-      return turn.map((r) => r.text).join('\n');
+      return driver.turn.map((r) => r.text).join('\n');
     },
     get state(): unknown {
-      return snapshot.value;
+      return driver.snapshot.value;
     },
     get context(): ResidentContext {
-      return snapshot.context as ResidentContext;
+      return driver.snapshot.context as ResidentContext;
     },
     get status(): string {
-      return snapshot.status;
+      return driver.snapshot.status;
     },
     get lastReply(): Reply | undefined {
       return replies.at(-1);
@@ -126,7 +86,7 @@ export function startConversation(profile: Partial<ResidentProfile> = {}, option
     },
     /** The id of the question currently asked. */
     get questionId(): number {
-      return (snapshot.context as ResidentContext).question.id;
+      return (driver.snapshot.context as ResidentContext).question.id;
     },
     /** The createRequest draft, when one was asked for. */
     get draft(): RequestDraft | undefined {
@@ -138,7 +98,7 @@ export function startConversation(profile: Partial<ResidentProfile> = {}, option
     say(text: string) {
       return send({ kind: 'text', text });
     },
-    press(choiceId: string, questionId: number = (snapshot.context as ResidentContext).question.id) {
+    press(choiceId: string, questionId: number = (driver.snapshot.context as ResidentContext).question.id) {
       return send({ kind: 'choice', choiceId, questionId });
     },
     send,

@@ -1,12 +1,12 @@
-import { type AnyMachineSnapshot, initialTransition, transition } from 'xstate';
 import { interpretVolunteerInput } from '../../flows/volunteer.input.js';
 import { createVolunteerMachine } from '../../flows/volunteer.machine.js';
 import type { VolunteerContext, VolunteerDraft, VolunteerEvent, VolunteerFlowDeps, VolunteerInput, VolunteerStatus } from '../../flows/volunteer.types.js';
-import type { Choice, IncomingContent } from '../../src/core/message.js';
+import type { IncomingContent } from '../../src/core/message.js';
 import { createCatalogueMatcher } from '../../src/domain/catalogue/matcher.js';
 import { readCatalogueFile, readStationsFile } from '../../src/domain/reference-data.js';
 import { residentFlowDeps } from '../../src/domain/resident-flow.js';
 import { createStationDirectory } from '../../src/domain/stations/matcher.js';
+import { driveFlow, type Reply } from './driver.js';
 
 // === A tiny driver of the volunteer flow as pure transitions: no database, effects answered here
 
@@ -17,12 +17,7 @@ export const deps: VolunteerFlowDeps = residentFlowDeps(catalogue, createCatalog
 /** The machine under test, built on the real reference data. */
 export const machine = createVolunteerMachine(deps);
 
-/** One reply the flow sent. */
-export interface Reply {
-  text: string;
-  choices: Choice[];
-  questionId: number | undefined;
-}
+export type { Reply } from './driver.js';
 
 /** Who the person is, and how the runtime answers. */
 export interface VolunteerSetup {
@@ -33,55 +28,27 @@ export interface VolunteerSetup {
   status?: VolunteerStatus;
 }
 
-const EFFECT_LIMIT = 20;
-
 /** A volunteer conversation, not yet started: the first message opens it. */
 export function startVolunteer(setup: VolunteerSetup = {}) {
   const input: VolunteerInput = {
     profile: { displayName: setup.displayName ?? '', phone: setup.phone ?? null },
     registration: setup.registration ?? null,
   };
-  const replies: Reply[] = [];
-  const effects: { type: string; params: unknown }[] = [];
-  let turn: Reply[] = [];
-
-  const perform = (actions: { type: string; params?: unknown }[]): VolunteerEvent[] => {
-    const answers: VolunteerEvent[] = [];
-    for (const action of actions) {
-      if (action.type.startsWith('xstate.')) continue;
-      if (action.type === 'reply') {
-        const p = action.params as { text: string; choices?: Choice[]; questionId?: number };
-        const reply = { text: p.text, choices: p.choices ?? [], questionId: p.questionId };
-        replies.push(reply);
-        turn.push(reply);
-        continue;
-      }
-      effects.push({ type: action.type, params: action.params });
-      if (action.type === 'recordAlert') continue;
-      if (action.type !== 'registerVolunteer') throw new Error(`the flow asked for an unknown effect "${action.type}"`);
-      answers.push({ type: 'volunteer.registered', status: setup.status ?? 'pending' });
-    }
-    return answers;
-  };
-
-  const [initial, initialActions] = initialTransition(machine, input);
-  let snapshot: AnyMachineSnapshot = initial;
-  if (perform(initialActions as { type: string; params?: unknown }[]).length > 0 || replies.length > 0) {
-    throw new Error('the flow should wait for the first message');
-  }
+  const driver = driveFlow<VolunteerEvent>({
+    machine,
+    input,
+    interpret: interpretVolunteerInput,
+    answer: (effect) => {
+      if (effect.type === 'recordAlert') return null;
+      if (effect.type !== 'registerVolunteer') throw new Error(`the flow asked for an unknown effect "${effect.type}"`);
+      return { type: 'volunteer.registered', status: setup.status ?? 'pending' };
+    },
+  });
+  if (driver.startAnswers.length > 0 || driver.replies.length > 0) throw new Error('the flow should wait for the first message');
+  const { replies, effects } = driver;
 
   function send(content: IncomingContent) {
-    turn = [];
-    const queued = interpretVolunteerInput(snapshot.context as VolunteerContext, content);
-    let steps = 0;
-    while (queued.length > 0) {
-      if (++steps > EFFECT_LIMIT) throw new Error('the flow did not settle');
-      const event = queued.shift()!;
-      if (snapshot.status !== 'active') break;
-      const [next, actions] = transition(machine, snapshot, event);
-      snapshot = next;
-      queued.unshift(...perform(actions as { type: string; params?: unknown }[]));
-    }
+    driver.send(content);
     return convo;
   }
 
@@ -90,19 +57,19 @@ export function startVolunteer(setup: VolunteerSetup = {}) {
     effects,
     /** Replies of the last message only. */
     get turn(): Reply[] {
-      return turn;
+      return driver.turn;
     },
     get texts(): string[] {
-      return turn.map((r) => r.text);
+      return driver.turn.map((r) => r.text);
     },
     get state(): unknown {
-      return snapshot.value;
+      return driver.snapshot.value;
     },
     get context(): VolunteerContext {
-      return snapshot.context as VolunteerContext;
+      return driver.snapshot.context as VolunteerContext;
     },
     get status(): string {
-      return snapshot.status;
+      return driver.snapshot.status;
     },
     get lastReply(): Reply | undefined {
       return replies.at(-1);
@@ -112,7 +79,7 @@ export function startVolunteer(setup: VolunteerSetup = {}) {
       return (replies.at(-1)?.choices ?? []).map((c) => c.label);
     },
     get questionId(): number {
-      return (snapshot.context as VolunteerContext).question.id;
+      return (driver.snapshot.context as VolunteerContext).question.id;
     },
     /** The registerVolunteer params, when the flow asked for them. */
     get draft(): VolunteerDraft | undefined {
@@ -121,7 +88,7 @@ export function startVolunteer(setup: VolunteerSetup = {}) {
     say(text: string) {
       return send({ kind: 'text', text });
     },
-    press(choiceId: string, questionId: number = (snapshot.context as VolunteerContext).question.id) {
+    press(choiceId: string, questionId: number = (driver.snapshot.context as VolunteerContext).question.id) {
       return send({ kind: 'choice', choiceId, questionId });
     },
     send,
