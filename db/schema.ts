@@ -191,6 +191,8 @@ export const outbox = pgTable(
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastError: text('last_error'),
     externalId: text('external_id'),
+    /** The delivering process (instance id) that holds the lease in `next_attempt_at`, while sending. */
+    claimedBy: text('claimed_by'),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
@@ -201,3 +203,10 @@ export const outbox = pgTable(
 );
 
 export * from './dispatch-schema.js';
+
+/** Small facts the process keeps about itself (e.g. a hash of the reference data last synced). */
+export const appMeta = pgTable('app_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
