@@ -54,7 +54,8 @@ export async function startApp(io: AppIO) {
   const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), ...config.dispatch });
   const flows = [createResidentFlow(deps, dispatch), createVolunteerFlow(deps, tree, dispatch)];
   const senders: Record<string, Sender> = {};
-  const delivery = createOutboxDelivery({ db: database.db, senders, log, onChatMigrated: (channel, from, to) => dispatch.followMigratedChat(database.db, channel, from, to) });
+  const onChatMigrated = (channel: string, from: string, to: string) => dispatch.followMigratedChat(database.db, channel, from, to);
+  const delivery = createOutboxDelivery({ db: database.db, senders, log, onChatMigrated });
   const runner: FlowRunner = createFlowRunner({
     db: database.db,
     flows,
@@ -73,7 +74,7 @@ export async function startApp(io: AppIO) {
   let done: Promise<void>;
   let stopChannel = async () => {};
   const telegram = config.telegram
-    ? createTelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, webhook: config.telegram.webhook, log, handle: runner.handle })
+    ? createTelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, webhook: config.telegram.webhook, log, handle: runner.handle, onChatMigrated })
     : undefined;
   if (telegram) {
     senders[TELEGRAM_CHANNEL] = telegram.sender;

@@ -9,6 +9,9 @@ import { safeError } from '../../core/privacy.js';
 export function chatOf(update: Update): string {
   const chat =
     update.message?.chat ?? update.edited_message?.chat ?? update.callback_query?.message?.chat ?? update.channel_post?.chat ?? update.my_chat_member?.chat;
+  // A migration belongs to the new supergroup: it is followed before that chat's next messages.
+  const moved = update.message?.migrate_to_chat_id;
+  if (moved !== undefined) return String(moved);
   return chat ? String(chat.id) : `update:${update.update_id}`;
 }
 

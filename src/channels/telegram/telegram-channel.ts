@@ -9,7 +9,7 @@ import { safeError } from '../../core/privacy.js';
 import { texts } from '../../core/texts.js';
 import { createPolling } from './polling.js';
 import { createTelegramSender } from './sender.js';
-import { toIncoming } from './updates.js';
+import { migrationOf, TELEGRAM_CHANNEL, toIncoming } from './updates.js';
 import { createWebhookServer } from './webhook.js';
 
 // === Telegram channel (grammY): updates in, outbox messages out
@@ -23,6 +23,8 @@ export interface TelegramChannelOptions {
   handle: (msg: IncomingMessage) => Promise<HandleResult>;
   /** Webhook mode when set: Telegram posts updates to this URL; `secret` is then required. */
   webhook?: { url: string; secret: string; port: number; host?: string };
+  /** A group became a supergroup with a new chat id: move its binding (the same handler the outbox uses). */
+  onChatMigrated?: (channel: string, from: string, to: string) => Promise<void>;
   /** Known bot identity (skips `getMe`), for tests. */
   botInfo?: UserFromGetMe;
 }
@@ -61,6 +63,8 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
   });
 
   safe.use(async (ctx) => {
+    const migration = migrationOf(ctx.update);
+    if (migration) return followMigration(ctx.update.update_id, migration);
     const msg = toIncoming(ctx);
     if (!msg) return;
     const result = await options.handle(msg);
@@ -71,6 +75,28 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
       if (result.status === 'handled' && !result.events.includes('command')) await markPressed(ctx, result.events.includes('answer.stale'));
     }
   });
+
+  /**
+   * Follows a group's move to a supergroup as soon as Telegram says so (both service messages come;
+   * the second finds nothing left to move). No answer in either chat; after three failed tries it is
+   * logged, and in webhook mode the update is asked for again.
+   */
+  async function followMigration(updateId: number, { from, to }: { from: string; to: string }) {
+    if (!options.onChatMigrated || from === to) return;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await options.onChatMigrated(TELEGRAM_CHANNEL, from, to);
+        log.info({ updateId, from, to }, 'group moved to a supergroup; binding followed');
+        return;
+      } catch (err) {
+        if (attempt < 3) continue;
+        // The outbox still follows the move when a send to the old chat fails.
+        log.error({ updateId, err: safeError(err) }, 'could not follow a group migration');
+        uncommitted.add(updateId);
+        return;
+      }
+    }
+  }
 
   /** Shows on the question what was chosen (or that it expired), and removes its buttons. */
   async function markPressed(ctx: Context, stale: boolean) {

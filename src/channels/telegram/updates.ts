@@ -1,4 +1,5 @@
 import type { Context } from 'grammy';
+import type { Update } from 'grammy/types';
 import type { IncomingContent, IncomingMessage } from '../../core/message.js';
 
 // === Telegram updates → the channel-neutral message model
@@ -44,6 +45,15 @@ export function contentOf(ctx: Context): IncomingContent | null {
   if (msg.document) return media('document');
   if (msg.new_chat_members || msg.left_chat_member || msg.new_chat_title || msg.migrate_to_chat_id || msg.migrate_from_chat_id || msg.pinned_message || msg.group_chat_created || msg.supergroup_chat_created) return null;
   return media('other');
+}
+
+/** A group's move to a supergroup, from either service message (`migrate_to_chat_id` in the old group, `migrate_from_chat_id` in the new one); null otherwise. */
+export function migrationOf(update: Update): { from: string; to: string } | null {
+  const msg = update.message;
+  if (!msg) return null;
+  if (msg.migrate_to_chat_id !== undefined) return { from: String(msg.chat.id), to: String(msg.migrate_to_chat_id) };
+  if (msg.migrate_from_chat_id !== undefined) return { from: String(msg.migrate_from_chat_id), to: String(msg.chat.id) };
+  return null;
 }
 
 /** The incoming message for an update, or null when there is nothing for the flows. */
