@@ -1,12 +1,39 @@
-import { GrammyError, HttpError } from 'grammy';
+import { Api, Context, GrammyError, HttpError } from 'grammy';
+import type { Update, UserFromGetMe } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
 import { keyboardOf, toDeliveryError } from '../../../src/channels/telegram/sender.js';
-import { decodeCallback, encodeCallback } from '../../../src/channels/telegram/updates.js';
+import { chatOf } from '../../../src/channels/telegram/polling.js';
+import { decodeCallback, encodeCallback, migrationOf, toIncoming } from '../../../src/channels/telegram/updates.js';
 
 const grammyError = (error_code: number, description: string, parameters: object = {}) =>
   new GrammyError('call failed', { ok: false, error_code, description, parameters }, 'sendMessage', {});
 
+const me = { id: 999, is_bot: true, first_name: '连心桥', username: 'lianxin_test_bot' } as UserFromGetMe;
+const contextOf = (update: Update) => new Context(update, new Api('123456:TEST'), me);
+const from = { id: 5000, is_bot: false, first_name: '王站长' };
+const OLD = -4321;
+const NEW = -1009876543;
+/** The two service messages Telegram sends when a group becomes a supergroup. */
+const migrateTo = { update_id: 1, message: { message_id: 7, date: 0, chat: { id: OLD, type: 'group', title: '志愿者群' }, from, migrate_to_chat_id: NEW } } as Update;
+const migrateFrom = { update_id: 2, message: { message_id: 1, date: 0, chat: { id: NEW, type: 'supergroup', title: '志愿者群' }, from, migrate_from_chat_id: OLD } } as Update;
+
 describe('Telegram adapter pieces', () => {
+  it('reads both migration service messages as the same move, and neither as a message for the flows', () => {
+    expect(migrationOf(migrateTo)).toEqual({ from: String(OLD), to: String(NEW) });
+    expect(migrationOf(migrateFrom)).toEqual({ from: String(OLD), to: String(NEW) });
+    expect(toIncoming(contextOf(migrateTo))).toBeNull();
+    expect(toIncoming(contextOf(migrateFrom))).toBeNull();
+    const text = { update_id: 3, message: { message_id: 2, date: 0, chat: { id: NEW, type: 'supergroup', title: '志愿者群' }, from, text: '接单 20261122-0001' } } as Update;
+    expect(migrationOf(text)).toBeNull();
+    expect(toIncoming(contextOf(text))).toMatchObject({ chatId: String(NEW), isGroup: true, content: { kind: 'text', text: '接单 20261122-0001' } });
+  });
+
+  it('queues a migration with the new supergroup, so it is followed before that chat’s next messages', () => {
+    expect(chatOf(migrateTo)).toBe(String(NEW));
+    expect(chatOf(migrateFrom)).toBe(String(NEW));
+  });
+
+
   it('puts versioned, small callback data on buttons and reads it back', () => {
     expect(encodeCallback(7, 'item:appliance-repair', 0)).toBe('v1:7:item:appliance-repair');
     expect(decodeCallback('v1:7:item:appliance-repair')).toEqual({ kind: 'choice', choiceId: 'item:appliance-repair', questionId: 7 });

@@ -57,3 +57,27 @@ export function buttonData(message: { reply_markup?: { inline_keyboard: { text: 
   if (!button?.callback_data) throw new Error(`no button "${label}" in ${JSON.stringify(message.reply_markup)}`);
   return button.callback_data;
 }
+
+/**
+ * Registers `userId` as a volunteer of 文昌社区 through the Telegram chat, and has `organizerId`
+ * approve with the button. Resolves once the volunteer was told.
+ */
+export async function approvedVolunteer(h: TelegramHarness, userId: number, organizerId: number, name: string, phone = '13900001234') {
+  const say = (text: string) => h.standin.textMessage({ chatId: userId, userId, text, firstName: name });
+  const press = (label: string) => {
+    const message = h.standin.lastMessage(userId);
+    return h.standin.callbackQuery({ chatId: userId, userId, data: buttonData(message, label), messageId: message.message_id });
+  };
+  await h.exchange(say('我要当志愿者'), userId);
+  await h.exchange(press(name), userId);
+  await h.exchange(say(phone), userId);
+  for (const label of ['是（党员）', '生活求助类', '选好了']) await h.exchange(press(label), userId);
+  await h.exchange(say('文昌'), userId);
+  await h.exchange(press('随时都可以'), userId);
+  const before = h.standin.sentMessages(organizerId).length;
+  await h.exchange(press('确认提交'), userId);
+  await h.standin.waitFor(() => h.standin.sentMessages(organizerId).length > before);
+  const application = h.standin.lastMessage(organizerId);
+  const approve = application.reply_markup.inline_keyboard.flat().find((b: { text: string }) => b.text.includes('通过') && !b.text.includes('不通过'));
+  await h.exchange(h.standin.callbackQuery({ chatId: organizerId, userId: organizerId, data: approve.callback_data, messageId: application.message_id }), userId);
+}
