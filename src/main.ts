@@ -13,7 +13,7 @@ import type { Sender } from './core/ports.js';
 import { safeError } from './core/privacy.js';
 import { texts } from './core/texts.js';
 import { createCatalogueMatcher } from './domain/catalogue/matcher.js';
-import { readCatalogueFile, readStationsFile, syncCatalogue, syncStations } from './domain/reference-data.js';
+import { readCatalogueFile, readStationsFile, syncReferenceData } from './domain/reference-data.js';
 import { createResidentFlow, residentFlowDeps } from './domain/resident-flow.js';
 import { createStationDirectory } from './domain/stations/matcher.js';
 import { createLogger } from './logger.js';
@@ -43,8 +43,7 @@ export async function startApp(io: AppIO) {
   const catalogue = readCatalogueFile(config.catalogueFile);
   const stationTree = readStationsFile(config.stationsFile);
   const database = await openDatabase(config.database);
-  await syncCatalogue(database.db, catalogue);
-  await syncStations(database.db, stationTree);
+  await syncReferenceData(database.db, catalogue, stationTree);
   log.info({ database: database.kind, location: database.location }, 'database ready');
 
   const tree = await loadStationTree(database.db);
