@@ -39,6 +39,7 @@ export const dispatchTexts = {
   claimRejected: '您的志愿者登记未通过，如有疑问请联系工作人员。',
   claimSuspended: (until: string) => `您目前暂停接单，至 ${until} 恢复。`,
   claimClosed: (ticket: string) => `${ticket} 已结束或已取消，无需接单。`,
+  claimInGroup: '接单请在收到求助的志愿者群里：点卡片下方的“我来接单”，或在群里回复“接单 单号”。',
   notAnnouncedHere: (ticket: string) => `求助 ${ticket} 没有发到这个群，请在收到它的群里接单。`,
   unknownTicket: (ticket: string) => `没有找到求助 ${ticket}，请核对单号。`,
   residentClaimed: (ticket: string, name: string) => `好消息：您的求助 ${ticket} 已由志愿者 ${name} 接单，稍后会和您联系。`,
@@ -55,6 +56,10 @@ export const dispatchTexts = {
   released: (ticket: string) => `已放弃 ${ticket}，我们会重新派单。谢谢告知！`,
   residentReleased: (ticket: string) => `原来的志愿者临时去不了，我们正在为 ${ticket} 重新安排，请稍候。`,
   notYourTask: (ticket: string) => `${ticket} 不是您接的单，或已结束。`,
+  stepNeedsTicket: (word: string, tickets: string[]) =>
+    `请在“${word}”后面加上单号，例如“${word} ${tickets[0]}${word === '完成' ? ' 1.5小时 已修好' : ''}”。您当前的任务：${tickets.join('、')}`,
+  stepNoTask: (word: string) => `您目前没有进行中的任务，不用发“${word}”。接单后，上门各步可点任务消息下方的按钮。`,
+  stepNotVolunteer: (word: string) => `“${word}”是志愿者接单后上门时用的。如需求助，请直接说说遇到了什么问题。`,
   volunteerResidentCancelled: (ticket: string) => `居民已取消 ${ticket}，无需上门了，谢谢您！`,
 
   // --- Organizers
@@ -68,6 +73,7 @@ export const dispatchTexts = {
   rejectButton: '不通过',
   volunteerApproved: '恭喜！您的志愿者登记已通过审核，可以在志愿者群里接单了。',
   volunteerRejected: '抱歉，您的志愿者登记未通过审核，如有疑问请联系工作人员。',
+  rejectHasTasks: (id: number) => `志愿者 #${id} 已通过审核并接过单，不能再改为不通过（服务记录要保留）。`,
   decided: (id: number, ok: boolean) => `已${ok ? '通过' : '拒绝'}志愿者 #${id}。`,
   notOrganizer: '这个命令只有工作人员可以用。',
   usage: (u: string) => `用法：${u}`,
@@ -98,6 +104,7 @@ export const dispatchTexts = {
   // --- Groups
   bound: (station: string, skill: string | null) => `好的，本群已绑定为「${station}」${skill ? `（${skill}）` : ''}志愿者群，新求助会发到这里。`,
   unbound: '本群已解除绑定，不再接收新求助。',
+  bindInGroup: '绑定和解绑请在志愿者群里发送，例如在群里发“/bind 文昌社区”。',
   notBound: '本群还没有绑定站点，不会收到求助。工作人员可发送“/bind 站点名称 [服务类别]”绑定，例如“/bind 文昌社区 家电维修”。',
   unknownSkill: (s: string) => `没有找到服务类别“${s}”。`,
 } as const;

@@ -6,6 +6,7 @@ import { followMigratedChat } from './migration.js';
 import type { CommandContext } from './command-context.js';
 import { handleGroupMessage } from './group-commands.js';
 import { handleOrganizerCommand } from './organizer-commands.js';
+import { handleMisplacedWords } from './private-words.js';
 import type { StationTree } from './station-tree.js';
 import { sweepDeadlines } from './sweep.js';
 import { afterResidentCancel } from './visit.js';
@@ -47,7 +48,7 @@ export function createDispatch(options: DispatchOptions) {
       await showMe(ctx);
       return true;
     }
-    return (await handleVisitStep(ctx)) || (await handleOrganizerCommand(ctx));
+    return (await handleVisitStep(ctx)) || (await handleOrganizerCommand(ctx)) || (await handleMisplacedWords(ctx));
   };
   return {
     commands,

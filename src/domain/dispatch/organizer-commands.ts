@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { catalogueItems, requestEvents, requests, reveals, stations, volunteers } from '../../../db/schema.js';
 import { enqueueMessages } from '../../core/outbox.js';
 import { statusLabel } from '../../core/texts.js';
@@ -53,12 +53,25 @@ async function requestDetail(ctx: CommandContext, ticket: string) {
   ]));
 }
 
-/** `/approve <id>` and `/reject <id>`: decide a pending registration; the volunteer is told. */
+/** Whether a volunteer ever held a task: one now (any status), or one they gave back. */
+async function hasServed(ctx: CommandContext, personId: number): Promise<boolean> {
+  const [held] = await ctx.tx.select({ id: requests.id }).from(requests).where(eq(requests.volunteerId, personId)).limit(1);
+  if (held) return true;
+  const [acted] = await ctx.tx.select({ id: requestEvents.id }).from(requestEvents)
+    .where(and(eq(requestEvents.actorId, personId), or(eq(requestEvents.type, 'claimed'), eq(requestEvents.type, 'released')))).limit(1);
+  return Boolean(acted);
+}
+
+/**
+ * `/approve <id>` and `/reject <id>` (and the buttons): decide a registration; the volunteer is told.
+ * An approved volunteer who has taken tasks is not turned into a rejected one: their service records stay theirs.
+ */
 async function decide(ctx: CommandContext, idText: string, ok: boolean) {
   const id = personIdOf(idText);
   const [v] = id !== null ? await ctx.tx.select().from(volunteers).where(eq(volunteers.personId, id)) : [];
   if (!v || id === null) return ctx.reply(t.noSuchVolunteer(idText));
   if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, v.stationId))) return ctx.reply(t.notOrganizer);
+  if (!ok && v.status === 'approved' && (await hasServed(ctx, id))) return ctx.reply(t.rejectHasTasks(id));
   await ctx.tx.update(volunteers).set({ status: ok ? 'approved' : 'rejected', decidedBy: ctx.person.id, decidedAt: ctx.now }).where(eq(volunteers.personId, id));
   const chats = await privateChatsOf(ctx.tx, id);
   await enqueueMessages(ctx.tx, chats.slice(0, 1).map((c) => ({ ...c, payload: { text: ok ? t.volunteerApproved : t.volunteerRejected } })), ctx.now);

@@ -132,6 +132,43 @@ describeDb('dispatch: volunteer registration and approval', (ctx) => {
     expect(events.map((e) => [e.type, e.actorId])).toEqual([['created', expect.anything()], ['claimed', id]]);
   });
 
+  it('/reject and the 不通过 button refuse an approved volunteer who has taken tasks (done, running or given back)', async () => {
+    const app = await createDispatchApp(ctx.database);
+    const town = await app.organizer('o-r5-town', 'nanhu-jianshe');
+    await app.bindGroup('g-r5', WENCHANG);
+    const done = await app.volunteer('v-r5-done', WENCHANG, { name: '周师傅' });
+    const running = await app.volunteer('v-r5-run', WENCHANG, { name: '吴师傅' });
+    const gaveBack = await app.volunteer('v-r5-back', WENCHANG, { name: '郑师傅' });
+    const first = await app.request('r-r5a');
+    await app.press('g-r5', 'v-r5-done', `claim:${first}`, '周师傅');
+    await app.say('v-r5-done', 'v-r5-done', `完成 ${first} 1小时 修好了`);
+    const second = await app.request('r-r5b', { address: '文昌小区4幢101' });
+    await app.press('g-r5', 'v-r5-run', `claim:${second}`, '吴师傅');
+    const third = await app.request('r-r5c', { address: '文昌小区5幢102' });
+    await app.press('g-r5', 'v-r5-back', `claim:${third}`, '郑师傅');
+    await app.say('v-r5-back', 'v-r5-back', `放弃 ${third} 临时有事`);
+    const decisions = async (id: number) => (await app.db.select().from(volunteers).where(eq(volunteers.personId, id)))[0]!;
+
+    await app.say('o-r5-town', 'o-r5-town', `/reject ${done}`);
+    expect(app.lastTo('o-r5-town')!.payload.text).toBe(t.rejectHasTasks(done));
+    await app.press('o-r5-town', 'o-r5-town', `reject:${running}`);
+    expect(app.lastTo('o-r5-town')!.payload.text).toBe(t.rejectHasTasks(running));
+    await app.say('o-r5-town', 'o-r5-town', `/reject #${gaveBack}`);
+    expect(app.lastTo('o-r5-town')!.payload.text).toBe(t.rejectHasTasks(gaveBack));
+    for (const [userId, id] of [['v-r5-done', done], ['v-r5-run', running], ['v-r5-back', gaveBack]] as const) {
+      expect(await decisions(id)).toMatchObject({ status: 'approved', decidedBy: null });
+      expect(textsSince(app, userId, 0)).not.toContain(t.volunteerRejected);
+    }
+    // Still a volunteer: the running task goes on.
+    await app.say('v-r5-run', 'v-r5-run', `出发 ${second}`);
+    expect(app.lastTo('v-r5-run')!.payload.text).toBe(t.departed(second));
+    // An approved volunteer who never took a task can still be turned down (a second thought).
+    const fresh = await app.volunteer('v-r5-new', WENCHANG, { name: '冯师傅' });
+    await app.say('o-r5-town', 'o-r5-town', `/reject ${fresh}`);
+    expect(app.lastTo('o-r5-town')!.payload.text).toBe(t.decided(fresh, false));
+    expect(await decisions(fresh)).toMatchObject({ status: 'rejected', decidedBy: town });
+  });
+
   it('/me shows profile, status and current tasks; a non-volunteer is invited to register', async () => {
     const app = await createDispatchApp(ctx.database);
     await app.organizer('o-r4-town', 'nanhu-jianshe');
