@@ -20,6 +20,19 @@ describeDb('a group that moved to a new chat id', (ctx) => {
     expect(app.to('g-new').map((m) => m.payload.text).join()).toContain(second);
   });
 
+  it('is followed any number of times (both service messages, redeliveries), and a binding made in the new chat meanwhile stays', async () => {
+    const app = await createDispatchApp(ctx.database);
+    await app.bindGroup('g-old3', 'nanhu-jianshe-hexing');
+    for (let i = 0; i < 3; i++) await app.dispatch.followMigratedChat(app.db, 'test', 'g-old3', 'g-new3');
+    const groups = async (...ids: string[]) => (await app.db.select().from(chatGroups)).filter((g) => ids.includes(g.chatId)).map((g) => [g.chatId, g.stationId]);
+    expect(await groups('g-old3', 'g-new3')).toEqual([['g-new3', app.stationId('nanhu-jianshe-hexing')]]);
+
+    await app.bindGroup('g-old4', 'nanhu-jianshe-hexing');
+    await app.bindGroup('g-new4', 'nanhu-jianshe-wenchang');
+    await app.dispatch.followMigratedChat(app.db, 'test', 'g-old4', 'g-new4');
+    expect(await groups('g-old4', 'g-new4')).toEqual([['g-new4', app.stationId('nanhu-jianshe-wenchang')]]);
+  });
+
   it('turns an edit of a card left in the old chat into a new message in the new one, instead of retrying forever', async () => {
     const app = await createDispatchApp(ctx.database);
     await app.bindGroup('g-old2', 'nanhu-jianshe-haiyantang');
