@@ -5,6 +5,7 @@ import { type Db, lockKey } from '../../db/client.js';
 import { conversations, processedMessages } from '../../db/schema.js';
 import { ensurePerson } from '../domain/people/people.js';
 import type { FlowDefinition, FlowPerson } from './flow.js';
+import { cleanIncoming } from './input-clean.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { type IncomingMessage, type OutgoingPayload, conversationKey } from './message.js';
 import { enqueueMessages } from './outbox.js';
@@ -194,8 +195,12 @@ export function createFlowRunner(options: FlowRunnerOptions) {
     }
   }
 
-  /** Handles one incoming message; never throws (failures are logged and apologised for). */
-  async function handle(msg: IncomingMessage): Promise<HandleResult> {
+  /**
+   * Handles one incoming message; never throws (failures are logged and apologised for).
+   * Every channel's message enters here, so this is where its text is cleaned (see input-clean.ts).
+   */
+  async function handle(incoming: IncomingMessage): Promise<HandleResult> {
+    const msg = cleanIncoming(incoming);
     if (msg.isGroup && !options.commands) return { status: 'ignored' };
     const key = conversationKey(msg);
     return queue.run(key, async () => {

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { Database, Db } from '../../db/client.js';
 import { createFlowRunner } from '../../src/core/flow-runner.js';
 import type { IncomingContent, IncomingMessage, OutgoingPayload } from '../../src/core/message.js';
@@ -9,6 +9,7 @@ import { createCatalogueMatcher } from '../../src/domain/catalogue/matcher.js';
 import { readCatalogueFile, readStationsFile } from '../../src/domain/reference-data.js';
 import { createResidentFlow, residentFlowDeps } from '../../src/domain/resident-flow.js';
 import { createStationDirectory } from '../../src/domain/stations/matcher.js';
+import { createLogger } from '../../src/logger.js';
 
 const catalogue = readCatalogueFile();
 const stations = readStationsFile();
@@ -42,7 +43,7 @@ export function createCapturingLogger(): { log: Logger; lines: string[] } {
       cb();
     },
   });
-  return { log: pino({ level: 'debug' }, stream), lines };
+  return { log: createLogger('debug', stream), lines };
 }
 
 export interface TestAppOptions {
