@@ -54,7 +54,8 @@ export async function startApp(io: AppIO) {
   const flows = [createResidentFlow(deps, dispatch), createVolunteerFlow(deps, tree, dispatch)];
   const senders: Record<string, Sender> = {};
   const onChatMigrated = (channel: string, from: string, to: string) => dispatch.followMigratedChat(database.db, channel, from, to);
-  const delivery = createOutboxDelivery({ db: database.db, senders, log, onChatMigrated });
+  const delivery = createOutboxDelivery({ db: database.db, senders, log, onChatMigrated, instanceName: config.instanceName, exclusiveDatabase: database.kind === 'pglite' });
+  await delivery.takeOverLeases();
   const runner: FlowRunner = createFlowRunner({
     db: database.db,
     flows,

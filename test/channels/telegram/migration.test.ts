@@ -1,4 +1,3 @@
-import type { Message } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchTexts as t } from '../../../src/core/texts-dispatch.js';
 import type { UpdateInput } from '../../support/bot-api-standin.js';
@@ -25,14 +24,14 @@ describe.each(backends)('a bound Telegram group upgraded to a supergroup [%s]', 
   const say = (chatId: number, userId: number, text: string, firstName = '用户') => h.standin.textMessage({ chatId, userId, text, firstName });
   let serviceId = 500;
   /** A service message as Telegram sends it: `migrate_to_chat_id` in the old group, `migrate_from_chat_id` in the new one. */
-  const service = (chatId: number, extra: Partial<Message>): UpdateInput => ({
+  const service = (chatId: number, extra: { migrate_to_chat_id: number } | { migrate_from_chat_id: number }): UpdateInput => ({
     message: {
       message_id: ++serviceId,
       date: Math.floor(Date.now() / 1000),
       chat: chatId === NEW ? { id: NEW, type: 'supergroup', title: '文昌志愿者' } : { id: OLD, type: 'group', title: '文昌志愿者' },
       from: { id: ORGANIZER, is_bot: false, first_name: '王站长' },
       ...extra,
-    } as Message,
+    } as NonNullable<UpdateInput['message']>,
   });
 
   /** A resident's typed request; resolves with its ticket once its card reached `groupId`. */
