@@ -38,6 +38,7 @@ const schema = z.object({
   ),
   CLAIM_REMIND_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   ESCALATE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  INSTANCE_NAME: optional.pipe(z.string().regex(/^[^/\s]{1,100}$/, 'must be 1–100 characters without spaces or /, e.g. bot-1').optional()),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
 }).superRefine((e, ctx) => {
@@ -57,6 +58,8 @@ export interface Config {
   /** Accounts that are organizers of the root station from the start. */
   organizers: { channel: string; externalId: string }[];
   dispatch: { remindMinutes: number; escalateMinutes: number };
+  /** This instance's stable name (kept across restarts); the host name when unset. */
+  instanceName: string | undefined;
   /** Set when the Telegram channel should run. */
   telegram:
     | { token: string; apiRoot: string | undefined; webhook: { url: string; secret: string; port: number; host: string } | undefined }
@@ -88,6 +91,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
         return { channel, externalId: rest.join(':') };
       }),
     dispatch: { remindMinutes: e.CLAIM_REMIND_MINUTES, escalateMinutes: e.ESCALATE_MINUTES },
+    instanceName: e.INSTANCE_NAME,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {
           token: e.TELEGRAM_BOT_TOKEN,
