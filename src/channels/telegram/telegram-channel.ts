@@ -45,7 +45,8 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
       out: { maxConcurrent: 1, reservoir: 5, reservoirIncreaseAmount: 1, reservoirIncreaseInterval: 1000, reservoirIncreaseMaximum: 5 },
     }),
   );
-  // Bounded so that one send stays well inside the outbox lease (10 minutes); the outbox retries later.
+  // Bounded so that one slow chat does not hold its later messages for long; the outbox retries later
+  // (its lease is renewed while a send is in flight, so a long wait here is never sent twice).
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   const sender = createTelegramSender(bot.api);
 
