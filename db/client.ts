@@ -1,14 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
+import { copyDataDir, defaultTemplateDir, isNewDataDir, readTemplate, saveTemplate, templateKey } from './pglite-template.js';
 import * as schema from './schema.js';
 
 /** The one database type the code sees, whether PGlite or PostgreSQL. */
@@ -26,12 +22,24 @@ export interface Database {
 }
 
 export type DatabaseOptions =
-  | { kind: 'pglite'; dataDir?: string; client?: PGlite }
+  | {
+      kind: 'pglite';
+      dataDir?: string;
+      client?: PGlite;
+      /** Where a new data folder's template is kept (see pglite-template.ts); null: always initdb. */
+      templateDir?: string | null;
+    }
   | { kind: 'postgres'; url: string; maxConnections?: number };
 
 /** Opens the database and applies the committed migrations (idempotent). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
+    // Drivers are loaded only when used: less to load at start.
+    const [{ default: postgres }, { drizzle: drizzlePostgres }, { migrate: migratePostgres }] = await Promise.all([
+      import('postgres'),
+      import('drizzle-orm/postgres-js'),
+      import('drizzle-orm/postgres-js/migrator'),
+    ]);
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
@@ -48,19 +56,48 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     }
     return { db, kind: 'postgres', location: redactUrl(options.url), close: () => client.end({ timeout: 5 }) };
   }
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
   let client = options.client;
+  let newTemplate: { dir: string; key: string } | null = null;
   if (!client) {
-    if (options.dataDir) mkdirSync(path.dirname(path.resolve(options.dataDir)), { recursive: true });
-    client = new PGlite(options.dataDir);
+    const { dataDir } = options;
+    const templateDir = options.templateDir === undefined ? defaultTemplateDir : options.templateDir;
+    if (dataDir) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+    const key = dataDir && templateDir && isNewDataDir(dataDir) ? templateKey(migrationsFolder) : null;
+    const template = key && templateDir ? readTemplate(templateDir, key) : null;
+    if (template) {
+      try {
+        client = await PGlite.create(dataDir, { loadDataDir: template });
+      } catch {
+        // A damaged template: this folder was new, so it is emptied and made the usual way.
+        rmSync(dataDir!, { recursive: true, force: true });
+      }
+    }
+    if (!client) {
+      client = new PGlite(dataDir);
+      if (key && templateDir) newTemplate = { dir: templateDir, key };
+    }
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
   const owned = client;
+  // Copied now, before anything but the schema is in it; written out in the background.
+  let saving = Promise.resolve();
+  if (newTemplate) {
+    const { dir, key } = newTemplate;
+    const tar = await copyDataDir(owned).catch(() => null);
+    if (tar) saving = saveTemplate(tar, dir, key).catch(() => {});
+  }
   return {
     db,
     kind: 'pglite',
     location: options.dataDir ? path.resolve(options.dataDir) : 'memory',
     close: async () => {
+      await saving;
       if (!options.client) await owned.close();
     },
   };

@@ -2,10 +2,9 @@ import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
+import type { TelegramChannel } from './channels/telegram/telegram-channel.js';
 import { openDatabase } from '../db/client.js';
 import { CONSOLE_CHANNEL, createConsoleChannel } from './channels/console/console-channel.js';
-import { createTelegramChannel } from './channels/telegram/telegram-channel.js';
-import { TELEGRAM_CHANNEL } from './channels/telegram/updates.js';
 import { ConfigError, createConfig } from './config.js';
 import { createFlowRunner, type FlowRunner } from './core/flow-runner.js';
 import { createOutboxDelivery } from './core/outbox.js';
@@ -73,16 +72,21 @@ export async function startApp(io: AppIO) {
 
   let done: Promise<void>;
   let stopChannel = async () => {};
-  const telegram = config.telegram
-    ? createTelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, webhook: config.telegram.webhook, log, handle: runner.handle, onChatMigrated })
-    : undefined;
-  if (telegram) {
-    senders[TELEGRAM_CHANNEL] = telegram.sender;
-    await telegram.start();
+  let telegram: TelegramChannel | undefined;
+  if (config.telegram) {
+    // Loaded only when configured: grammY and its plugins are a good part of the start-up time.
+    const [{ createTelegramChannel }, { TELEGRAM_CHANNEL }] = await Promise.all([
+      import('./channels/telegram/telegram-channel.js'),
+      import('./channels/telegram/updates.js'),
+    ]);
+    const channel = createTelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, webhook: config.telegram.webhook, log, handle: runner.handle, onChatMigrated });
+    telegram = channel;
+    senders[TELEGRAM_CHANNEL] = channel.sender;
+    await channel.start();
     let ended = () => {};
     done = new Promise<void>((resolve) => (ended = resolve));
     stopChannel = async () => {
-      await telegram.stop();
+      await channel.stop();
       ended();
     };
   } else {
@@ -111,18 +115,40 @@ export async function startApp(io: AppIO) {
   };
 }
 
+/** How long a stop may take after SIGTERM or SIGINT before the process exits anyway. */
+const STOP_TIMEOUT_MS = 5_000;
+/** A repeat of a signal within this time is the same request (npm forwards the terminal's Ctrl+C too). */
+const REPEAT_SIGNAL_MS = 1_000;
+
 async function main(): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
+  // Listening from the very start: a signal during start-up stops the app as soon as it is up.
+  let requested: number | null = null;
+  let onStopRequest = () => {};
+  const stopRequested = new Promise<void>((resolve) => (onStopRequest = resolve));
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (requested === null) {
+      requested = Date.now();
+      setTimeout(() => {
+        process.stderr.write(`lianxin: stopping took over ${STOP_TIMEOUT_MS / 1000} s; exiting anyway (undelivered messages are sent at the next start)\n`);
+        process.exit(1);
+      }, STOP_TIMEOUT_MS).unref();
+      onStopRequest();
+    } else if (Date.now() - requested > REPEAT_SIGNAL_MS) {
+      process.stderr.write(`lianxin: ${signal} again; exiting now\n`);
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
   const app = await startApp({ env: process.env, stdin: process.stdin, stdout: process.stdout });
-  const shutdown = () => void app.stop().then(() => process.exit(0));
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
-  await app.done;
+  await Promise.race([app.done, stopRequested]);
   await app.stop();
   return 0;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+/** Runs lianxin as a program: exits 0 after a clean stop, 1 when it could not start. */
+export function run(): void {
   main().then(
     (code) => process.exit(code),
     (err: unknown) => {
@@ -132,3 +158,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     },
   );
 }
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) run();
