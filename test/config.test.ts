@@ -28,6 +28,13 @@ describe('configuration', () => {
     expect(ok.telegram).toEqual({ token: '1:abc', apiRoot: undefined, webhook: { url: 'https://x.org/tg', secret: 'a'.repeat(32), port: 8443, host: '0.0.0.0' } });
   });
 
+  it('reads an instance name without spaces or slashes', () => {
+    expect(createConfig({ INSTANCE_NAME: 'bot-1' }).instanceName).toBe('bot-1');
+    expect(createConfig({}).instanceName).toBeUndefined();
+    expect(() => createConfig({ INSTANCE_NAME: 'bot 1' })).toThrow(/INSTANCE_NAME/);
+    expect(() => createConfig({ INSTANCE_NAME: 'a/b' })).toThrow(/INSTANCE_NAME/);
+  });
+
   it('names the wrong variable and how to fix it', () => {
     expect(() => createConfig({ DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
     expect(() => createConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
