@@ -94,6 +94,7 @@ export async function startApp(io: AppIO) {
     senders[CONSOLE_CHANNEL] = consoleChannel.sender;
     io.stdout.write(`${texts.consoleIntro(database.location)}\n`);
     done = consoleChannel.run();
+    stopChannel = () => consoleChannel.stop();
   }
   await delivery.deliverDue();
   delivery.start();
@@ -107,9 +108,15 @@ export async function startApp(io: AppIO) {
     done,
     stop: () =>
       (stopped ??= (async () => {
-        await stopChannel();
+        const deadline = Date.now() + STOP_GRACE_MS;
+        const within = async (work: Promise<unknown>) => {
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([work.catch(() => {}), new Promise((r) => (timer = setTimeout(r, Math.max(0, deadline - Date.now()))))]);
+          clearTimeout(timer);
+        };
+        await within(stopChannel());
         sweeper.stop();
-        await delivery.stop();
+        await within(delivery.stop());
         await database.close();
       })()),
   };
@@ -119,6 +126,8 @@ export async function startApp(io: AppIO) {
 const STOP_TIMEOUT_MS = 5_000;
 /** A repeat of a signal within this time is the same request (npm forwards the terminal's Ctrl+C too). */
 const REPEAT_SIGNAL_MS = 1_000;
+/** How long a stop waits for work in hand (a message, a delivery pass) before closing anyway. */
+const STOP_GRACE_MS = 2_000;
 
 async function main(): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');

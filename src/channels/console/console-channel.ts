@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createInterface } from 'node:readline';
+import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { IncomingMessage, OutgoingPayload } from '../../core/message.js';
 import type { Sender } from '../../core/ports.js';
@@ -9,7 +9,7 @@ import type { Sender } from '../../core/ports.js';
 export interface ConsoleChannelOptions {
   input: Readable;
   output: Writable;
-  /** Interactive terminal: show a prompt. Otherwise read line by line until end of input. */
+  /** A terminal: a line editor that shows what is typed, after a prompt. Otherwise lines are read until end of input. */
   interactive: boolean;
   /** Handles one message (the flow runner's `handle`); resolves after its replies were delivered. */
   handle: (msg: IncomingMessage) => Promise<unknown>;
@@ -26,25 +26,53 @@ export function renderPayload(payload: OutgoingPayload): string {
   return lines.join('\n');
 }
 
+const PROMPT = '您：';
+
 export function createConsoleChannel(options: ConsoleChannelOptions) {
   const { input, output, interactive } = options;
   const userId = options.userId ?? 'local';
+  let rl: Interface | null = null;
+  /** The prompt is shown and the person may be typing (interactive only). */
+  let atPrompt = false;
+  let running: Promise<void> | null = null;
+
+  function write(text: string) {
+    if (rl && atPrompt) {
+      // A message that arrives while the person types goes above their line, which is shown again below.
+      clearLine(output, 0);
+      cursorTo(output, 0);
+      output.write(`${text}\n`);
+      rl.prompt(true);
+    } else {
+      output.write(`${text}\n`);
+    }
+  }
 
   const sender: Sender = {
     async send(_chatId, payload) {
-      output.write(`${renderPayload(payload)}\n`);
+      write(renderPayload(payload));
       return {};
     },
   };
 
-  /** Reads lines until end of input; each line is handled (and answered) before the next is read. */
-  async function run(): Promise<void> {
-    const rl = createInterface({ input, terminal: interactive, crlfDelay: Infinity });
-    const prompt = () => interactive && output.write('您：');
-    prompt();
-    for await (const line of rl) {
+  /**
+   * Reads lines until end of input; each line is handled (and answered) before the next is read.
+   * In a terminal, typed characters are shown by the line editor after a prompt, and Ctrl+C or
+   * Ctrl+D ends the conversation; piped input is shown after `您：` as it is read.
+   */
+  async function loop(): Promise<void> {
+    const editor = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, prompt: PROMPT, crlfDelay: Infinity });
+    rl = editor;
+    const ask = () => {
+      if (!interactive) return;
+      atPrompt = true;
+      editor.prompt();
+    };
+    ask();
+    for await (const line of editor) {
+      atPrompt = false;
       if (line.trim() !== '') {
-        if (!interactive) output.write(`您：${line}\n`);
+        if (!interactive) output.write(`${PROMPT}${line}\n`);
         await options.handle({
           channel: CONSOLE_CHANNEL,
           chatId: userId,
@@ -55,10 +83,20 @@ export function createConsoleChannel(options: ConsoleChannelOptions) {
           content: { kind: 'text', text: line },
         });
       }
-      prompt();
+      ask();
     }
+    atPrompt = false;
+    rl = null;
     if (interactive) output.write('\n');
   }
 
-  return { sender, run };
+  return {
+    sender,
+    run: () => (running ??= loop()),
+    /** Ends the conversation: no more lines are read; resolves when the message in hand is answered. */
+    async stop() {
+      rl?.close();
+      await running;
+    },
+  };
 }
