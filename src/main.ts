@@ -106,6 +106,10 @@ export async function startApp(io: AppIO) {
     telegram,
     /** Resolves when the channel ends by itself (console: end of input). */
     done,
+    /**
+     * Stops taking messages, lets the message in hand and the delivery pass under way finish for a
+     * moment (a send waiting out a rate limit is left: it is sent again at the next start), closes.
+     */
     stop: () =>
       (stopped ??= (async () => {
         const deadline = Date.now() + STOP_GRACE_MS;
@@ -122,12 +126,12 @@ export async function startApp(io: AppIO) {
   };
 }
 
+/** How long a stop waits for work in hand (a message, a delivery pass) before closing anyway. */
+const STOP_GRACE_MS = 2_000;
 /** How long a stop may take after SIGTERM or SIGINT before the process exits anyway. */
 const STOP_TIMEOUT_MS = 5_000;
 /** A repeat of a signal within this time is the same request (npm forwards the terminal's Ctrl+C too). */
 const REPEAT_SIGNAL_MS = 1_000;
-/** How long a stop waits for work in hand (a message, a delivery pass) before closing anyway. */
-const STOP_GRACE_MS = 2_000;
 
 async function main(): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
