@@ -18,17 +18,20 @@ import type { PGlite } from '@electric-sql/pglite';
 /** Where templates are kept by default: the project's tool cache (ignored by git, gone with node_modules). */
 export const defaultTemplateDir = fileURLToPath(new URL('../node_modules/.cache/lianxin', import.meta.url));
 
-let keyMemo: string | null = null;
+const keys = new Map<string, string>();
 
 /** Changes with the PGlite version and with any migration. */
 export function templateKey(migrationsFolder: string): string {
-  if (keyMemo) return keyMemo;
+  const known = keys.get(migrationsFolder);
+  if (known) return known;
   const require = createRequire(import.meta.url);
   const pkg = path.join(path.dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
   const hash = createHash('sha1').update(JSON.parse(readFileSync(pkg, 'utf8')).version as string);
   for (const file of readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).sort()) hash.update(file).update(readFileSync(path.join(migrationsFolder, file)));
   hash.update(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json')));
-  return (keyMemo = hash.digest('hex').slice(0, 16));
+  const key = hash.digest('hex').slice(0, 16);
+  keys.set(migrationsFolder, key);
+  return key;
 }
 
 const templateFile = (dir: string, key: string) => path.join(dir, `pglite-template-${key}.tar.gz`);

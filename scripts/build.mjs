@@ -10,17 +10,17 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export const root = fileURLToPath(new URL('..', import.meta.url));
-const cacheDir = path.join(root, 'node_modules', '.cache', 'lianxin');
-const stampFile = path.join(cacheDir, 'build.json');
+export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 /** Bump when the build options change. */
 const BUILD_VERSION = 1;
 
 const sha1 = (data) => createHash('sha1').update(data).digest('hex');
 
-function readStamp() {
+const stampFile = (cacheDir) => path.join(cacheDir, 'build.json');
+
+function readStamp({ root, cacheDir }) {
   try {
-    const stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
+    const stamp = JSON.parse(readFileSync(stampFile(cacheDir), 'utf8'));
     return stamp.version === BUILD_VERSION && stamp.root === root ? stamp : null;
   } catch {
     return null;
@@ -28,7 +28,7 @@ function readStamp() {
 }
 
 /** The bundle's entry when every source it was built from is unchanged, else null. */
-function current(stamp) {
+function current({ root, cacheDir }, stamp) {
   if (!stamp) return null;
   const entry = path.join(cacheDir, stamp.dir, 'main.js');
   if (!existsSync(entry)) return null;
@@ -57,7 +57,7 @@ const keepImportMetaUrl = {
   },
 };
 
-async function build() {
+async function build({ root, cacheDir }) {
   // esbuild comes with tsx (a dependency), so nothing more is installed for this.
   const esbuild = createRequire(createRequire(import.meta.url).resolve('tsx'))('esbuild');
   mkdirSync(cacheDir, { recursive: true });
@@ -85,8 +85,8 @@ async function build() {
   const target = path.join(cacheDir, dir);
   if (existsSync(target)) rmSync(tmp, { recursive: true, force: true });
   else renameSync(tmp, target);
-  writeFileSync(`${stampFile}.${process.pid}`, JSON.stringify({ version: BUILD_VERSION, root, dir, inputs }));
-  renameSync(`${stampFile}.${process.pid}`, stampFile);
+  writeFileSync(`${stampFile(cacheDir)}.${process.pid}`, JSON.stringify({ version: BUILD_VERSION, root, dir, inputs }));
+  renameSync(`${stampFile(cacheDir)}.${process.pid}`, stampFile(cacheDir));
   // Earlier builds go once they are an hour old (a process started from one may still load a chunk).
   for (const name of readdirSync(cacheDir)) {
     if (name === dir || !/^(app|tmp)-/.test(name)) continue;
@@ -96,13 +96,18 @@ async function build() {
   return path.join(target, 'main.js');
 }
 
-/** Path of an up-to-date bundle of src/main.ts, building it first when a source changed. */
-export async function ensureBuilt() {
-  return current(readStamp()) ?? (await build());
+/**
+ * Path of an up-to-date bundle of `root`/src/main.ts (this project by default), building it first
+ * when a source changed; `built` says whether it was built now.
+ */
+export async function ensureBuilt({ root = projectRoot, cacheDir = path.join(root, 'node_modules', '.cache', 'lianxin') } = {}) {
+  const where = { root, cacheDir };
+  const entry = current(where, readStamp(where));
+  return entry ? { entry, built: false } : { entry: await build(where), built: true };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const started = performance.now();
-  const entry = await ensureBuilt();
-  process.stdout.write(`${path.relative(root, entry)} (${(performance.now() - started).toFixed(0)} ms)\n`);
+  const { entry, built } = await ensureBuilt();
+  process.stdout.write(`${path.relative(projectRoot, entry)}: ${built ? 'built' : 'up to date'} (${(performance.now() - started).toFixed(0)} ms)\n`);
 }

@@ -5,7 +5,7 @@ import { ensureBuilt } from './build.mjs';
 
 let entry = null;
 try {
-  entry = await ensureBuilt();
+  ({ entry } = await ensureBuilt());
 } catch (err) {
   process.stderr.write(`lianxin: could not build the start bundle (${err instanceof Error ? err.message : String(err)}); running the sources with tsx\n`);
 }

@@ -1,0 +1,83 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Database, migrationsFolder, openDatabase } from '../../db/client.js';
+import { copyDataDir, readTemplate, saveTemplate, templateKey } from '../../db/pglite-template.js';
+
+// A new PGlite data folder starts from a template of the migrated, empty schema instead of initdb.
+
+const base = mkdtempSync(path.join(tmpdir(), 'lianxin-template-'));
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+const dir = (name: string) => path.join(base, name);
+
+async function tables(database: Database): Promise<string[]> {
+  const rows = await database.db.execute(sql`select table_name as name from information_schema.tables where table_schema = 'public' order by 1`);
+  const list = (Array.isArray(rows) ? rows : (rows as unknown as { rows: { name: string }[] }).rows) as { name: string }[];
+  return list.map((r) => r.name);
+}
+
+describe('PGlite data folder template', () => {
+  it('is saved by the first new folder, with nothing but the schema in it', async () => {
+    const templates = dir('t1');
+    const first = await openDatabase({ kind: 'pglite', dataDir: dir('first/data'), templateDir: templates });
+    // Written after the template was taken: must not be in it.
+    await first.db.execute(sql`create table written_later (x int)`);
+    await first.close();
+    const saved = readdirSync(templates).filter((f) => f.startsWith('pglite-template-'));
+    expect(saved).toEqual([`pglite-template-${templateKey(migrationsFolder)}.tar.gz`]);
+
+    const second = await openDatabase({ kind: 'pglite', dataDir: dir('second/data'), templateDir: templates });
+    const names = await tables(second);
+    expect(names).toContain('app_meta');
+    expect(names).toContain('outbox');
+    expect(names).not.toContain('written_later');
+    await second.close();
+  }, 60_000);
+
+  it('is what a new folder starts from, and that folder opens again later', async () => {
+    // A template with a marker table proves the folder came from it (initdb would not make one).
+    const templates = dir('t2');
+    const client = new PGlite();
+    const memory = await openDatabase({ kind: 'pglite', client });
+    await memory.db.execute(sql`create table from_template (x int)`);
+    await saveTemplate(await copyDataDir(client), templates, templateKey(migrationsFolder));
+    await client.close();
+
+    const opened = await openDatabase({ kind: 'pglite', dataDir: dir('third/data'), templateDir: templates });
+    expect(await tables(opened)).toContain('from_template');
+    await opened.db.execute(sql`insert into from_template values (7)`);
+    await opened.close();
+    const reopened = await openDatabase({ kind: 'pglite', dataDir: dir('third/data'), templateDir: templates });
+    const rows = await reopened.db.execute(sql`select x from from_template`);
+    expect(JSON.stringify(rows)).toContain('7');
+    await reopened.close();
+  }, 60_000);
+
+  it('is not used by a folder that already holds a database, nor with other migrations', async () => {
+    const templates = dir('t2');
+    const opened = await openDatabase({ kind: 'pglite', dataDir: dir('first/data'), templateDir: templates });
+    expect(await tables(opened)).not.toContain('from_template');
+    await opened.close();
+
+    const otherMigrations = dir('migrations');
+    cpSync(migrationsFolder, otherMigrations, { recursive: true });
+    writeFileSync(path.join(otherMigrations, '0999_more.sql'), 'select 1;');
+    expect(templateKey(otherMigrations)).not.toBe(templateKey(migrationsFolder));
+    expect(readTemplate(templates, templateKey(otherMigrations))).toBeNull();
+  }, 60_000);
+
+  it('when damaged, is replaced, and the new folder is made the usual way', async () => {
+    const templates = dir('t3');
+    const file = path.join(templates, `pglite-template-${templateKey(migrationsFolder)}.tar.gz`);
+    cpSync(path.join(base, 't1'), templates, { recursive: true });
+    writeFileSync(file, 'not a gzip file');
+    const opened = await openDatabase({ kind: 'pglite', dataDir: dir('fourth/data'), templateDir: templates });
+    expect(await tables(opened)).toContain('outbox');
+    await opened.close();
+    expect(existsSync(file)).toBe(true);
+    expect(readTemplate(templates, templateKey(migrationsFolder))).not.toBeNull();
+  }, 60_000);
+});
