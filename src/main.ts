@@ -16,6 +16,7 @@ import { readCatalogueFile, readStationsFile, syncReferenceData } from './domain
 import { createResidentFlow, residentFlowDeps } from './domain/resident-flow.js';
 import { createStationDirectory } from './domain/stations/matcher.js';
 import { createLogger } from './logger.js';
+import { peoplePort } from './domain/people/people.js';
 import { skillFinder } from './domain/catalogue/skills.js';
 import { createDispatch } from './domain/dispatch/dispatch.js';
 import { bootstrapOrganizers } from './domain/dispatch/roles.js';
@@ -39,23 +40,39 @@ export async function startApp(io: AppIO) {
   const config = createConfig(io.env);
   const log = io.log ?? createLogger(config.logLevel ?? (config.telegram ? 'info' : 'warn'));
 
+  // Where start-up time goes, in ms (`loading`: the process until here), logged once started.
+  const startup: Record<string, number> = { loading: Math.round(performance.now()) };
+  let mark = performance.now();
+  const phase = (name: string) => {
+    startup[name] = Math.round(performance.now() - mark);
+    mark = performance.now();
+  };
+
   const catalogue = readCatalogueFile(config.catalogueFile);
   const stationTree = readStationsFile(config.stationsFile);
-  const database = await openDatabase(config.database);
+  phase('files');
+  // The matcher is built while the database opens (PGlite compiles its WebAssembly in the background).
+  const opening = openDatabase(config.database);
+  opening.catch(() => {});
+  const matcher = createCatalogueMatcher(catalogue);
+  phase('matcher');
+  const database = await opening;
+  phase('database');
   await syncReferenceData(database.db, catalogue, stationTree);
+  phase('referenceData');
   log.info({ database: database.kind, location: database.location }, 'database ready');
 
   const tree = await loadStationTree(database.db);
   await bootstrapOrganizers(database.db, config.organizers, tree.byCode(stationTree.code)!.id, new Date());
-  const matcher = createCatalogueMatcher(catalogue);
   const deps = residentFlowDeps(catalogue, matcher, createStationDirectory(stationTree));
   const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), ...config.dispatch });
   const flows = [createResidentFlow(deps, dispatch), createVolunteerFlow(deps, tree, dispatch)];
   const senders: Record<string, Sender> = {};
   const onChatMigrated = (channel: string, from: string, to: string) => dispatch.followMigratedChat(database.db, channel, from, to);
-  const delivery = createOutboxDelivery({ db: database.db, senders, log, onChatMigrated, instanceName: config.instanceName, exclusiveDatabase: database.kind === 'pglite' });
+  const delivery = createOutboxDelivery({ db: database.db, senders, log, onChatMigrated, onBlocked: peoplePort.markBlocked, instanceName: config.instanceName, exclusiveDatabase: database.kind === 'pglite' });
   await delivery.takeOverLeases();
   const runner: FlowRunner = createFlowRunner({
+    people: peoplePort,
     db: database.db,
     flows,
     startFlow: (content) => (startsVolunteerFlow(content) ? VOLUNTEER_FLOW_ID : null),
@@ -69,6 +86,7 @@ export async function startApp(io: AppIO) {
     },
   });
   const sweeper = createDispatchSweeper({ db: database.db, dispatch, log, afterSweep: () => delivery.deliverDue() });
+  phase('flows');
 
   let done: Promise<void>;
   let stopChannel = async () => {};
@@ -96,9 +114,12 @@ export async function startApp(io: AppIO) {
     done = consoleChannel.run();
     stopChannel = () => consoleChannel.stop();
   }
+  phase('channel');
   await delivery.deliverDue();
   delivery.start();
   sweeper.start();
+  phase('outbox');
+  log.info({ startup }, 'started');
 
   let stopped: Promise<void> | null = null;
   return {

@@ -1,22 +1,22 @@
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { type AnyMachineSnapshot, type EventObject, initialTransition, transition } from 'xstate';
+import type { EventObject } from 'xstate';
 import { type Db, lockKey } from '../../db/client.js';
 import { conversations, processedMessages } from '../../db/schema.js';
-import { ensurePerson } from '../domain/people/people.js';
+import { apologyPayload } from './apology.js';
+import { FlowError } from './errors.js';
 import type { FlowDefinition, FlowPerson } from './flow.js';
 import { cleanIncoming } from './input-clean.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { type IncomingMessage, type OutgoingPayload, conversationKey } from './message.js';
 import { enqueueMessages } from './outbox.js';
-import type { Clock, Sender } from './ports.js';
+import type { Clock, PeoplePort, Sender } from './ports.js';
 import { safeError } from './privacy.js';
+import { activeContext, persistSnapshot, restoreSnapshot } from './snapshots.js';
 import { texts } from './texts.js';
+import { type FlowAction, runTurn, stepAsync } from './turn.js';
 
-/** A conversation idle for longer than this starts afresh. */
-export const CONVERSATION_TTL_MS = 24 * 60 * 60 * 1000;
-/** Effects answering with events, per message, at most (guards against a loop between machine and runtime). */
-const MAX_STEPS = 20;
+// === The flow runner: one message, one transaction around one turn
 
 /** Handles a message that is a command rather than part of a conversation; true when it was one. */
 export type CommandHook = (ctx: {
@@ -38,6 +38,7 @@ export interface FlowRunnerOptions {
   startFlow?: (content: IncomingMessage['content']) => string | null;
   /** Commands (groups always; private chats before the flows). */
   commands?: CommandHook;
+  people: PeoplePort;
   log: Logger;
   clock?: Clock;
   /** Called after each committed message with the outbox ids it wrote; resolves when the person's replies are out. */
@@ -49,21 +50,18 @@ export interface FlowRunnerOptions {
 }
 
 export type HandleResult =
-  | { status: 'handled'; outboxIds: number[]; state: unknown; events: string[]; notice?: string }
+  | { status: 'handled'; outboxIds: number[]; state: unknown; events: string[]; command: boolean; stale: boolean; notice?: string }
   | { status: 'duplicate' }
   | { status: 'ignored' }
   | { status: 'failed'; error: unknown };
 
-interface PersistedSnapshot {
-  value: unknown;
-  context: Record<string, unknown>;
-  status: string;
-}
+const RESTART_NOTICE = { flow_updated: texts.flowUpdated, expired: texts.conversationExpired } as const;
 
 /**
- * The flow runner: per incoming message, load the conversation's snapshot → transition → save the
- * snapshot, the domain writes and the outgoing messages in one transaction → deliver.
- * Messages of one conversation are handled one at a time, in order; redeliveries have no effect.
+ * Per incoming message: clean it, then in one transaction record its id (a redelivery stops
+ * there), find the person, run commands or load the conversation's snapshot, run one turn (effects
+ * as domain writes), save the snapshot and the outgoing messages; after commit, deliver. Messages of
+ * one conversation are handled one at a time, in order.
  */
 export function createFlowRunner(options: FlowRunnerOptions) {
   const { db, flows, log } = options;
@@ -72,20 +70,6 @@ export function createFlowRunner(options: FlowRunnerOptions) {
   const clock = options.clock ?? (() => new Date());
   const queue = createKeyedQueue();
   const retries = options.retries ?? 2;
-
-  function restore(row: typeof conversations.$inferSelect | undefined, flow: FlowDefinition, now: Date): { snapshot: AnyMachineSnapshot | null; notice?: string } {
-    if (!row) return { snapshot: null };
-    const saved = row.snapshot as PersistedSnapshot;
-    if (row.flowId !== flow.id || row.flowVersion !== flow.version) return { snapshot: null, notice: texts.flowUpdated };
-    if (saved.status !== 'active') return { snapshot: null };
-    if (now.getTime() - row.updatedAt.getTime() > CONVERSATION_TTL_MS) return { snapshot: null, notice: texts.conversationExpired };
-    try {
-      return { snapshot: flow.machine.resolveState({ value: saved.value as never, context: saved.context }) };
-    } catch (err) {
-      log.warn({ key: row.key, err: safeError(err) }, 'saved conversation no longer fits the flow; restarting');
-      return { snapshot: null, notice: texts.flowUpdated };
-    }
-  }
 
   async function handleInTransaction(msg: IncomingMessage, key: string): Promise<HandleResult> {
     const now = clock();
@@ -98,98 +82,66 @@ export function createFlowRunner(options: FlowRunnerOptions) {
         .returning({ key: processedMessages.key });
       if (fresh.length === 0) return { status: 'duplicate' } as const;
 
-      const person = await ensurePerson(tx, msg.channel, msg.userId, msg.displayName);
+      const person = await options.people.identify(tx, msg.channel, msg.userId, msg.displayName);
+      const replies: OutgoingPayload[] = [];
       if (options.commands) {
-        const replies: OutgoingPayload[] = [];
         let notice: string | undefined;
         const handled = await options.commands({ tx, person, msg, now, reply: (p) => replies.push(p), notice: (text) => (notice = text) });
         if (handled || msg.isGroup) {
           const outboxIds = await enqueueMessages(tx, replies.map((payload) => ({ channel: msg.channel, chatId: msg.chatId, payload })), now);
-          return { status: 'handled', outboxIds, state: null, events: ['command'], ...(notice ? { notice } : {}) } as const;
+          return { status: 'handled', outboxIds, state: null, events: [], command: true, stale: false, ...(notice ? { notice } : {}) } as const;
         }
       }
-      const [row] = await tx.select().from(conversations).where(eq(conversations.key, key));
+
+      const [saved] = await tx.select().from(conversations).where(eq(conversations.key, key));
       const started = options.startFlow?.(msg.content);
-      const flow = (started && flowById.get(started)) || (row && flowById.get(row.flowId)) || defaultFlow;
-      const restored = started ? { snapshot: null } : restore(row, flow, now);
-      const replies: OutgoingPayload[] = restored.notice ? [{ text: restored.notice }] : [];
-      const pending: EventObject[] = [];
-      let snapshot: AnyMachineSnapshot;
-      let current = flow;
-      if (restored.snapshot) snapshot = restored.snapshot;
-      else {
-        // A finished, expired or outdated conversation goes back to the default flow.
-        if (!started) current = defaultFlow;
-        const [initial, actions] = initialTransition(current.machine, await current.input(person, tx));
-        snapshot = initial;
-        pending.push(...(await perform(current, actions, replies, tx, msg, person.id, key, now)));
-      }
-      const queued = [...current.interpret(snapshot.context, msg.content), ...pending];
-      const eventTypes = queued.map((e) => e.type);
-      let steps = 0;
-      while (queued.length > 0) {
-        if (++steps > MAX_STEPS) throw new Error(`flow ${flow.id} did not settle after ${MAX_STEPS} steps`);
-        const event = queued.shift()!;
-        if (snapshot.status !== 'active') break;
-        const [next, actions]: [AnyMachineSnapshot, { type: string; params?: unknown }[]] = transition(current.machine, snapshot, event);
-        snapshot = next;
-        queued.unshift(...(await perform(current, actions, replies, tx, msg, person.id, key, now)));
-      }
-      const persisted: PersistedSnapshot = { value: snapshot.value, context: snapshot.context, status: snapshot.status };
+      const resumed = (saved && flowById.get(saved.flowId)) || defaultFlow;
+      const restored = started ? { snapshot: null } : restoreSnapshot(saved, resumed, now);
+      if ('error' in restored && restored.error) log.warn({ key, err: safeError(restored.error) }, 'saved conversation no longer fits the flow; restarting');
+      if (restored.restart) replies.push({ text: RESTART_NOTICE[restored.restart] });
+      // A finished, expired or outdated conversation goes back to the default flow.
+      const flow = (started && flowById.get(started)) || (restored.snapshot ? resumed : defaultFlow);
+      const start = restored.snapshot ? { snapshot: restored.snapshot } : { input: await flow.input(person, tx) };
+      const perform = async (action: FlowAction): Promise<EventObject | void> => {
+        const effect = flow.effects[action.type];
+        if (!effect) throw new FlowError('no_effect_handler', `flow ${flow.id} asked for "${action.type}", which has no effect handler`);
+        return effect(action.params, { tx, personId: person.id, conversationKey: key, message: msg, now });
+      };
+      const outcome = await stepAsync(runTurn(flow, start, msg.content), perform);
+      replies.push(...outcome.replies);
+
+      const snapshot = persistSnapshot(outcome.snapshot);
       await tx
         .insert(conversations)
-        .values({ key, flowId: current.id, flowVersion: current.version, snapshot: persisted, updatedAt: now })
-        .onConflictDoUpdate({ target: conversations.key, set: { flowId: current.id, flowVersion: current.version, snapshot: persisted, updatedAt: now } });
+        .values({ key, flowId: flow.id, flowVersion: flow.version, snapshot, updatedAt: now })
+        .onConflictDoUpdate({ target: conversations.key, set: { flowId: flow.id, flowVersion: flow.version, snapshot, updatedAt: now } });
       const outboxIds = await enqueueMessages(
         tx,
         mergeReplies(replies).map((payload) => ({ channel: msg.channel, chatId: msg.chatId, payload })),
         now,
       );
-      return { status: 'handled', outboxIds, state: snapshot.value, events: eventTypes } as const;
+      const stale = outcome.events.some((e) => flow.isStale(e));
+      return { status: 'handled', outboxIds, state: outcome.snapshot.value, events: outcome.events, command: false, stale } as const;
     });
-  }
-
-  async function perform(
-    flow: FlowDefinition,
-    actions: { type: string; params?: unknown }[],
-    replies: OutgoingPayload[],
-    tx: Db,
-    message: IncomingMessage,
-    personId: number,
-    key: string,
-    now: Date,
-  ): Promise<EventObject[]> {
-    const events: EventObject[] = [];
-    for (const action of actions) {
-      if (action.type.startsWith('xstate.')) continue;
-      if (action.type === 'reply') {
-        replies.push(action.params as OutgoingPayload);
-        continue;
-      }
-      const effect = flow.effects[action.type];
-      if (!effect) throw new Error(`flow ${flow.id} asked for "${action.type}", which has no effect handler`);
-      const answer = await effect(action.params, { tx, personId, conversationKey: key, message, now });
-      if (answer) events.push(answer);
-    }
-    return events;
   }
 
   /** The question the conversation is at, if it can still be read (a write may fail while reads work). */
   async function currentQuestion(key: string): Promise<OutgoingPayload | null> {
     try {
-      const [row] = await db.select({ snapshot: conversations.snapshot }).from(conversations).where(eq(conversations.key, key));
-      const saved = row?.snapshot as PersistedSnapshot | undefined;
-      const q = saved?.status === 'active' ? (saved.context.question as { id: number; text: string; choices: OutgoingPayload['choices'] } | undefined) : undefined;
-      return q?.text ? { text: q.text, choices: q.choices ?? [], questionId: q.id } : null;
+      const [saved] = await db.select({ flowId: conversations.flowId, snapshot: conversations.snapshot }).from(conversations).where(eq(conversations.key, key));
+      const context = activeContext(saved);
+      const flow = saved && flowById.get(saved.flowId);
+      return context && flow ? flow.question(context) : null;
     } catch {
       return null;
     }
   }
 
+  /** The one apology path: the person is told, with the question they are at. */
   async function apologise(msg: IncomingMessage, key: string) {
     try {
-      const q = msg.isGroup ? null : await currentQuestion(key);
-      await options.senders[msg.channel]?.send(msg.chatId, q ? { ...q, text: `${texts.sorry}\n${q.text}` } : { text: texts.sorry });
+      const question = msg.isGroup ? null : await currentQuestion(key);
+      await options.senders[msg.channel]?.send(msg.chatId, apologyPayload(question));
     } catch (err) {
       log.warn({ channel: msg.channel, err: safeError(err) }, 'could not send apology');
     }

@@ -1,6 +1,8 @@
 import type { AnyStateMachine, EventObject } from 'xstate';
 import type { Db } from '../../db/client.js';
-import type { IncomingContent, IncomingMessage } from './message.js';
+import type { IncomingContent, IncomingMessage, OutgoingPayload } from './message.js';
+
+// === What a flow is to the runtime, and what the runtime gives it
 
 /** What an effect may use: the open transaction and who the conversation is with. */
 export interface EffectEnv {
@@ -14,7 +16,7 @@ export interface EffectEnv {
 /** Performs one named action of a flow inside the transaction; may answer with an event. */
 export type EffectHandler = (params: any, env: EffectEnv) => Promise<EventObject | void>;
 
-/** What the runner needs to know of a person to start a flow. */
+/** A person as the runtime and the flows know them: who, and what we already know. */
 export interface FlowPerson {
   id: number;
   displayName: string;
@@ -34,4 +36,8 @@ export interface FlowDefinition {
   interpret(context: any, content: IncomingContent): EventObject[];
   /** Handlers for the machine's actions other than `reply`. */
   effects: Record<string, EffectHandler>;
+  /** The question the conversation is at (to ask it again after an apology), or null. */
+  question(context: any): OutgoingPayload | null;
+  /** True for an event that says a pressed button belonged to an older question. */
+  isStale(event: string): boolean;
 }

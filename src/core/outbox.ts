@@ -2,10 +2,9 @@ import { and, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
 import { outbox } from '../../db/schema.js';
-import { markBlocked } from '../domain/people/people.js';
 import { createInstanceId, isPredecessor } from './instance.js';
 import type { OutgoingMessage, OutgoingPayload } from './message.js';
-import { type Clock, DeliveryError, type Sender } from './ports.js';
+import { type Clock, DeliveryError, type PeoplePort, type Sender } from './ports.js';
 import { safeError } from './privacy.js';
 
 // === Writing messages to the outbox (inside a transaction) and delivering them (after commit)
@@ -42,8 +41,18 @@ export interface OutboxDeliveryOptions {
   instanceName?: string;
   /** No other process can use this database (PGlite): every lease left in it belongs to a dead process. */
   exclusiveDatabase?: boolean;
-  /** Called when a channel says a chat moved (a Telegram group became a supergroup). */
+  /**
+   * The one handler of a chat that moved (a Telegram group became a supergroup): it must move the
+   * chat's pending outbox rows (`moveOutboxChat`) and whatever else refers to the chat. Default: the rows only.
+   */
   onChatMigrated?: (channel: string, from: string, to: string) => Promise<void>;
+  /** Called in a transaction when a channel refuses delivery to a person for good (they blocked the bot). */
+  onBlocked?: PeoplePort['markBlocked'];
+}
+
+/** Moves a chat's pending messages to its new id (messages already sent live on in the old chat). */
+export async function moveOutboxChat(tx: Db, channel: string, from: string, to: string): Promise<void> {
+  await tx.update(outbox).set({ chatId: to }).where(and(eq(outbox.channel, channel), eq(outbox.chatId, from), eq(outbox.status, 'pending')));
 }
 
 /**
@@ -58,6 +67,7 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
   const maxAttempts = options.maxAttempts ?? 8;
   const leaseMs = options.leaseMs ?? 30_000;
   const renewMs = options.renewMs ?? Math.floor(leaseMs / 3);
+  const onChatMigrated = options.onChatMigrated ?? ((channel: string, from: string, to: string) => moveOutboxChat(db, channel, from, to));
   const me = createInstanceId(options.instanceName);
   type Row = typeof outbox.$inferSelect;
   let running: Promise<number> | null = null;
@@ -161,15 +171,13 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
       // A message of the old chat cannot be edited any more: the edit goes to the new chat as a new message.
       const { editOf: _, ...fresh } = row.payload as unknown as OutgoingPayload;
       await db.update(outbox).set({ chatId: to, payload: { ...fresh }, nextAttemptAt: now, lastError: e.code, claimedBy: null }).where(mine(row.id));
-      await db.update(outbox).set({ chatId: to })
-        .where(and(eq(outbox.channel, row.channel), eq(outbox.chatId, row.chatId), eq(outbox.status, 'pending')));
-      if (row.chatId !== to) await options.onChatMigrated?.(row.channel, row.chatId, to);
+      if (row.chatId !== to) await onChatMigrated(row.channel, row.chatId, to);
       return;
     }
     if (e.options.permanent || row.attempts >= maxAttempts) {
       await db.transaction(async (tx) => {
         await tx.update(outbox).set({ status: 'failed', lastError: e.code, claimedBy: null }).where(mine(row.id));
-        if (e.code === 'blocked') await markBlocked(tx, row.channel, row.chatId, now);
+        if (e.code === 'blocked') await options.onBlocked?.(tx, row.channel, row.chatId, now);
       });
       return;
     }

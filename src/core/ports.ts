@@ -1,3 +1,5 @@
+import type { Db } from '../../db/client.js';
+import type { FlowPerson } from './flow.js';
 import type { OutgoingPayload } from './message.js';
 
 // === Small interfaces between the core and the outside world
@@ -26,3 +28,11 @@ export class DeliveryError extends Error {
 
 /** Milliseconds since the epoch: the one clock everything reads, so tests can move it. */
 export type Clock = () => Date;
+
+/** The person behind a channel account, as the runner needs them (the domain keeps people). */
+export interface PeoplePort {
+  /** Finds the person, creating them on first contact; a person who writes again is no longer marked blocked. */
+  identify(tx: Db, channel: string, externalId: string, displayName: string): Promise<FlowPerson>;
+  /** The channel refused delivery to this account for good (they blocked the bot). */
+  markBlocked(tx: Db, channel: string, externalId: string, at: Date): Promise<void>;
+}

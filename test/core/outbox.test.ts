@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { channelIdentities, outbox } from '../../db/schema.js';
 import { createOutboxDelivery, enqueueMessages } from '../../src/core/outbox.js';
+import { peoplePort } from '../../src/domain/people/people.js';
 import { DeliveryError } from '../../src/core/ports.js';
 import { createCapturingLogger, createMemorySender, createTestApp } from '../support/app.js';
 import { describeDb } from '../support/db.js';
@@ -104,7 +105,7 @@ describeDb('outbox', (ctx) => {
     const sender = createMemorySender();
     sender.failWith(() => new DeliveryError('blocked', 'Forbidden: bot was blocked by the user', { permanent: true }));
     const { log } = createCapturingLogger();
-    const delivery = createOutboxDelivery({ db: ctx.database.db, senders: { test: sender }, log });
+    const delivery = createOutboxDelivery({ db: ctx.database.db, senders: { test: sender }, log, onBlocked: peoplePort.markBlocked });
     await delivery.deliverDue();
     const [row] = await ctx.database.db.select().from(outbox).where(eq(outbox.chatId, 'o-blocked'));
     expect(row).toMatchObject({ status: 'failed', lastError: 'blocked', attempts: 1 });

@@ -1,5 +1,6 @@
-import { type AnyMachineSnapshot, type AnyStateMachine, type EventObject, initialTransition, transition } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
 import type { Choice, IncomingContent } from '../../src/core/message.js';
+import { runTurn, stepSync, type TurnStart } from '../../src/core/turn.js';
 
 // === Drives any flow as pure transitions, the way src/core/flow-runner.ts does, with no database
 
@@ -16,8 +17,6 @@ export interface Effect {
   params: unknown;
 }
 
-const EFFECT_LIMIT = 20;
-
 export interface DriverOptions<E extends EventObject> {
   machine: AnyStateMachine;
   input: unknown;
@@ -26,34 +25,30 @@ export interface DriverOptions<E extends EventObject> {
   answer: (effect: Effect) => E | null;
 }
 
-/** Starts the machine; `send` feeds a message; replies and effects are recorded. */
+/** Starts the machine; `send` feeds a message; replies and effects are recorded. One turn = `runTurn`, as in the runner. */
 export function driveFlow<E extends EventObject>(options: DriverOptions<E>) {
   const replies: Reply[] = [];
   const effects: Effect[] = [];
   let turn: Reply[] = [];
+  const flow = { id: 'test', machine: options.machine, interpret: options.interpret as (c: unknown, content: IncomingContent) => E[] };
+  const startAnswers: E[] = [];
 
-  const perform = (actions: { type: string; params?: unknown }[]): E[] => {
-    const answers: E[] = [];
-    for (const action of actions) {
-      if (action.type.startsWith('xstate.')) continue;
-      if (action.type === 'reply') {
-        const p = action.params as { text: string; choices?: Choice[]; questionId?: number };
-        const reply = { text: p.text, choices: p.choices ?? [], questionId: p.questionId };
-        replies.push(reply);
-        turn.push(reply);
-        continue;
-      }
+  const play = (start: TurnStart, content: IncomingContent | null, recordAnswers = false): AnyMachineSnapshot => {
+    const outcome = stepSync(runTurn(flow, start, content), (action) => {
       const effect = { type: action.type, params: action.params };
       effects.push(effect);
       const answer = options.answer(effect);
-      if (answer) answers.push(answer);
+      if (answer && recordAnswers) startAnswers.push(answer);
+      return answer;
+    });
+    for (const p of outcome.replies) {
+      const reply = { text: p.text, choices: p.choices ?? [], questionId: p.questionId };
+      replies.push(reply);
+      turn.push(reply);
     }
-    return answers;
+    return outcome.snapshot;
   };
-
-  const [initial, initialActions] = initialTransition(options.machine, options.input);
-  let snapshot: AnyMachineSnapshot = initial;
-  const startAnswers = perform(initialActions as { type: string; params?: unknown }[]);
+  let snapshot = play({ input: options.input }, null, true);
 
   return {
     replies,
@@ -69,16 +64,7 @@ export function driveFlow<E extends EventObject>(options: DriverOptions<E>) {
     },
     send(content: IncomingContent) {
       turn = [];
-      const queued: E[] = options.interpret(snapshot.context as never, content);
-      let steps = 0;
-      while (queued.length > 0) {
-        if (++steps > EFFECT_LIMIT) throw new Error('the flow did not settle');
-        const event = queued.shift()!;
-        if (snapshot.status !== 'active') break;
-        const [next, actions] = transition(options.machine, snapshot, event);
-        snapshot = next;
-        queued.unshift(...perform(actions as { type: string; params?: unknown }[]));
-      }
+      snapshot = play({ snapshot }, content);
     },
   };
 }

@@ -5,6 +5,7 @@ import { createFlowRunner } from '../../src/core/flow-runner.js';
 import type { IncomingContent, IncomingMessage, OutgoingPayload } from '../../src/core/message.js';
 import { createOutboxDelivery } from '../../src/core/outbox.js';
 import type { Sender } from '../../src/core/ports.js';
+import { peoplePort } from '../../src/domain/people/people.js';
 import { createCatalogueMatcher } from '../../src/domain/catalogue/matcher.js';
 import { readCatalogueFile, readStationsFile } from '../../src/domain/reference-data.js';
 import { createResidentFlow, residentFlowDeps } from '../../src/domain/resident-flow.js';
@@ -59,9 +60,10 @@ export function createTestApp(database: Database, options: TestAppOptions = {}) 
   const sender = createMemorySender();
   const { log, lines } = createCapturingLogger();
   const db = options.db ?? database.db;
-  const delivery = createOutboxDelivery({ db: database.db, senders: { test: sender }, log, clock: options.clock });
+  const delivery = createOutboxDelivery({ db: database.db, senders: { test: sender }, log, clock: options.clock, onBlocked: peoplePort.markBlocked });
   const flow = createResidentFlow(deps);
   const runner = createFlowRunner({
+    people: peoplePort,
     db,
     flows: [flow],
     log,

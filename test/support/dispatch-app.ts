@@ -4,6 +4,7 @@ import { createFlowRunner } from '../../src/core/flow-runner.js';
 import type { IncomingContent, IncomingMessage, OutgoingPayload } from '../../src/core/message.js';
 import { createOutboxDelivery } from '../../src/core/outbox.js';
 import type { Sender } from '../../src/core/ports.js';
+import { peoplePort } from '../../src/domain/people/people.js';
 import { createCatalogueMatcher } from '../../src/domain/catalogue/matcher.js';
 import { skillFinder } from '../../src/domain/catalogue/skills.js';
 import { createDispatch } from '../../src/domain/dispatch/dispatch.js';
@@ -75,8 +76,10 @@ export async function createDispatchApp(database: Database, options: DispatchApp
     log,
     clock: options.clock,
     onChatMigrated: (channel, from, to) => dispatch.followMigratedChat(db, channel, from, to),
+    onBlocked: peoplePort.markBlocked,
   });
   const runner = createFlowRunner({
+    people: peoplePort,
     db,
     flows: [createResidentFlow(deps, dispatch), createVolunteerFlow(deps, tree, dispatch)],
     startFlow: (c) => (startsVolunteerFlow(c) ? VOLUNTEER_FLOW_ID : null),

@@ -3,6 +3,7 @@ import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { Bot, type Context, webhookCallback } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
+import { apologyPayload } from '../../core/apology.js';
 import type { HandleResult } from '../../core/flow-runner.js';
 import type { IncomingMessage } from '../../core/message.js';
 import { safeError } from '../../core/privacy.js';
@@ -60,7 +61,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
   /** The error boundary: log with context (no personal data), apologise, keep running. */
   const safe = bot.errorBoundary(async (err) => {
     log.error({ updateId: err.ctx.update.update_id, err: safeError(err.error) }, 'telegram update failed');
-    if (err.ctx.chat) await err.ctx.api.sendMessage(err.ctx.chat.id, texts.sorry).catch(() => {});
+    if (err.ctx.chat) await err.ctx.api.sendMessage(err.ctx.chat.id, apologyPayload(null).text).catch(() => {});
   });
 
   safe.use(async (ctx) => {
@@ -73,7 +74,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
     if (ctx.callbackQuery) {
       const notice = result.status === 'handled' ? result.notice : undefined;
       await ctx.answerCallbackQuery(notice ? { text: notice, show_alert: true } : undefined).catch((err) => log.debug({ err: safeError(err) }, 'answerCallbackQuery failed'));
-      if (result.status === 'handled' && !result.events.includes('command')) await markPressed(ctx, result.events.includes('answer.stale'));
+      if (result.status === 'handled' && !result.command) await markPressed(ctx, result.stale);
     }
   });
 
@@ -116,7 +117,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
     } catch (err) {
       log.error({ updateId: update.update_id, err: safeError(err) }, 'telegram update failed');
       const chatId = update.message?.chat.id ?? update.callback_query?.message?.chat.id ?? update.edited_message?.chat.id;
-      if (chatId !== undefined) await bot.api.sendMessage(chatId, texts.sorry).catch(() => {});
+      if (chatId !== undefined) await bot.api.sendMessage(chatId, apologyPayload(null).text).catch(() => {});
     }
   }
 

@@ -1,17 +1,12 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
+import type { FlowPerson } from '../../core/flow.js';
+import type { PeoplePort } from '../../core/ports.js';
 import { channelIdentities, people, requests, stations } from '../../../db/schema.js';
 
-/** A person as the flows need them: who, and what we already know. */
-export interface KnownPerson {
-  id: number;
-  displayName: string;
-  phone: string | null;
-  lastCommunityCode: string | null;
-}
 
 /** Finds the person behind a channel account, creating them on first contact; clears a block mark. */
-export async function ensurePerson(tx: Db, channel: string, externalId: string, displayName: string): Promise<KnownPerson> {
+export async function ensurePerson(tx: Db, channel: string, externalId: string, displayName: string): Promise<FlowPerson> {
   const [found] = await tx
     .select({ id: people.id, displayName: people.displayName, phone: people.phone, blockedAt: channelIdentities.blockedAt })
     .from(channelIdentities)
@@ -55,3 +50,6 @@ export async function markBlocked(tx: Db, channel: string, externalId: string, a
     .set({ blockedAt: at })
     .where(and(eq(channelIdentities.channel, channel), eq(channelIdentities.externalId, externalId)));
 }
+
+/** People as the runner's port. */
+export const peoplePort: PeoplePort = { identify: ensurePerson, markBlocked };
