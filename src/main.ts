@@ -51,12 +51,7 @@ export async function startApp(io: AppIO) {
   const catalogue = readCatalogueFile(config.catalogueFile);
   const stationTree = readStationsFile(config.stationsFile);
   phase('files');
-  // The matcher is built while the database opens (PGlite compiles its WebAssembly in the background).
-  const opening = openDatabase(config.database);
-  opening.catch(() => {});
-  const matcher = createCatalogueMatcher(catalogue);
-  phase('matcher');
-  const database = await opening;
+  const database = await openDatabase(config.database);
   phase('database');
   await syncReferenceData(database.db, catalogue, stationTree);
   phase('referenceData');
@@ -64,6 +59,7 @@ export async function startApp(io: AppIO) {
 
   const tree = await loadStationTree(database.db);
   await bootstrapOrganizers(database.db, config.organizers, tree.byCode(stationTree.code)!.id, new Date());
+  const matcher = createCatalogueMatcher(catalogue);
   const deps = residentFlowDeps(catalogue, matcher, createStationDirectory(stationTree));
   const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), ...config.dispatch });
   const flows = [createResidentFlow(deps, dispatch), createVolunteerFlow(deps, tree, dispatch)];
