@@ -1,4 +1,4 @@
-import { texts } from '../src/core/texts.js';
+import { texts } from '../src/texts/resident.js';
 import { NO_WORDS, YES_WORDS, normalizeText } from './choice.js';
 import { MAX_TEXT } from './resident.input.js';
 import { myRequestsStates } from './resident.mine.js';

@@ -1,4 +1,4 @@
-import { texts } from '../src/core/texts.js';
+import { texts } from '../src/texts/resident.js';
 import { NO_WORDS, YES_WORDS } from './choice.js';
 import { CHOICE, confirmCancelQuestion, requestListQuestion } from './resident.questions.js';
 import { type ResidentKit, picked } from './resident.setup.js';

@@ -1,5 +1,5 @@
 import type { Choice } from '../src/core/message.js';
-import { maskPhone, texts } from '../src/core/texts.js';
+import { maskPhone, texts } from '../src/texts/resident.js';
 import type { ResidentContext, ResidentFlowDeps } from './resident.types.js';
 
 // === The questions of the resident flow: text, numbered choices and help, from context

@@ -1,6 +1,6 @@
 import { setup } from 'xstate';
 import type { OutgoingPayload } from '../src/core/message.js';
-import { texts } from '../src/core/texts.js';
+import { texts } from '../src/texts/resident.js';
 import { type Answer, normalizeText, resolveChoice } from './choice.js';
 import type { QuestionBody } from './resident.questions.js';
 import type { RequestDraft, ResidentContext, ResidentEvent, ResidentFlowDeps, ResidentProfile } from './resident.types.js';

@@ -1,7 +1,7 @@
 import { and, setup } from 'xstate';
 import type { OutgoingPayload } from '../src/core/message.js';
-import { volunteerTexts as t } from '../src/core/texts-volunteer.js';
-import { texts as residentTexts } from '../src/core/texts.js';
+import { volunteerTexts as t } from '../src/texts/volunteer.js';
+import { texts as residentTexts } from '../src/texts/resident.js';
 import { type Answer, YES_WORDS, normalizeText, resolveChoice } from './choice.js';
 import { isMeaningful } from './validate.js';
 import { CLEAR_WORDS, DONE_WORDS, readMobile, readName, readPartyMember, readSkills } from './volunteer.input.js';

@@ -1,6 +1,6 @@
 import type { Choice } from '../src/core/message.js';
-import { maskPhone } from '../src/core/texts.js';
-import { volunteerTexts as t } from '../src/core/texts-volunteer.js';
+import { maskPhone } from '../src/texts/resident.js';
+import { volunteerTexts as t } from '../src/texts/volunteer.js';
 import { normalizePhone } from './validate.js';
 import { isMobile, readName } from './volunteer.input.js';
 import type { VolunteerContext, VolunteerDraft, VolunteerFlowDeps } from './volunteer.types.js';

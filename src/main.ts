@@ -10,7 +10,7 @@ import { createFlowRunner, type FlowRunner } from './core/flow-runner.js';
 import { createOutboxDelivery } from './core/outbox.js';
 import type { Sender } from './core/ports.js';
 import { safeError } from './core/privacy.js';
-import { texts } from './core/texts.js';
+import { texts } from './texts/resident.js';
 import { createCatalogueMatcher } from './domain/catalogue/matcher.js';
 import { readCatalogueFile, readStationsFile, syncReferenceData } from './domain/reference-data.js';
 import { createResidentFlow, residentFlowDeps } from './domain/resident-flow.js';

@@ -1,4 +1,4 @@
-import { texts } from './texts.js';
+import { texts } from '../texts/resident.js';
 import type { OutgoingPayload } from './message.js';
 
 // === The one apology: what a person gets when their message could not be handled

@@ -13,7 +13,7 @@ import { enqueueMessages } from './outbox.js';
 import type { Clock, PeoplePort, Sender } from './ports.js';
 import { safeError } from './privacy.js';
 import { activeContext, persistSnapshot, restoreSnapshot } from './snapshots.js';
-import { texts } from './texts.js';
+import { texts } from '../texts/resident.js';
 import { type FlowAction, runTurn, stepAsync } from './turn.js';
 
 // === The flow runner: one message, one transaction around one turn

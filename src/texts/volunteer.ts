@@ -1,4 +1,4 @@
-import { texts } from './texts.js';
+import { texts } from './resident.js';
 
 // === Every sentence of the volunteer registration flow. Simplified Chinese, short and polite;
 // numbered choices are added by the channel.

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import type { Db } from '../../db/client.js';
 import { alerts, conversations, outbox, processedMessages, requestEvents, requests } from '../../db/schema.js';
-import { texts } from '../../src/core/texts.js';
+import { texts } from '../../src/texts/resident.js';
 import { createTestApp } from '../support/app.js';
 import { describeDb } from '../support/db.js';
 

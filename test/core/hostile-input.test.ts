@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { requests } from '../../db/schema.js';
-import { texts } from '../../src/core/texts.js';
+import { texts } from '../../src/texts/resident.js';
 import { describeDb } from '../support/db.js';
 import { createDispatchApp } from '../support/dispatch-app.js';
 

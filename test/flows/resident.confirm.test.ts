@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { texts } from '../../src/core/texts.js';
+import { texts } from '../../src/texts/resident.js';
 import { conversationAt, startConversation } from './harness.js';
 
 // === The summary: correcting any field, and submitting

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { texts } from '../../src/core/texts.js';
+import { texts } from '../../src/texts/resident.js';
 import { type Step, conversationAt, startConversation } from './harness.js';
 
 // === Photos, voice and other media, emoji, very long text, and emergencies

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestSummary } from '../../flows/resident.types.js';
-import { texts } from '../../src/core/texts.js';
+import { texts } from '../../src/texts/resident.js';
 import { startConversation } from './harness.js';
 
 // === "My requests": listing them and cancelling an open one

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { texts } from '../../src/core/texts.js';
+import { texts } from '../../src/texts/resident.js';
 import { type Step, conversationAt, startConversation } from './harness.js';
 
 // === 返回, 取消, 帮助, stale buttons and commands, at every step

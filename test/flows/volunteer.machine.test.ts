@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VOLUNTEER_FLOW_ID, VOLUNTEER_FLOW_VERSION, createVolunteerMachine } from '../../flows/volunteer.machine.js';
-import { volunteerTexts as t } from '../../src/core/texts-volunteer.js';
+import { volunteerTexts as t } from '../../src/texts/volunteer.js';
 import { deps, startVolunteer, volunteerAt } from './volunteer-harness.js';
 
 // === The volunteer registration, step by step, as pure transitions

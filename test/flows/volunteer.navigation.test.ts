@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { volunteerTexts as t } from '../../src/core/texts-volunteer.js';
+import { volunteerTexts as t } from '../../src/texts/volunteer.js';
 import { type VolunteerStep, startVolunteer, volunteerAt } from './volunteer-harness.js';
 
 // === Changing answers from the summary; 返回, 取消, 帮助, stale buttons and commands at every step

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { volunteerTexts as t } from '../../src/core/texts-volunteer.js';
+import { volunteerTexts as t } from '../../src/texts/volunteer.js';
 import { volunteerAt } from './volunteer-harness.js';
 
 // === Skills (several allowed), community and availability

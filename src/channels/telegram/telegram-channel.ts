@@ -7,7 +7,7 @@ import { apologyPayload } from '../../core/apology.js';
 import type { HandleResult } from '../../core/flow-runner.js';
 import type { IncomingMessage } from '../../core/message.js';
 import { safeError } from '../../core/privacy.js';
-import { texts } from '../../core/texts.js';
+import { texts } from '../../texts/resident.js';
 import { createPolling } from './polling.js';
 import { createTelegramSender } from './sender.js';
 import { migrationOf, TELEGRAM_CHANNEL, toIncoming } from './updates.js';

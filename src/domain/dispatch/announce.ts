@@ -4,7 +4,7 @@ import { announcements, catalogueClasses, catalogueItems, chatGroups, people, re
 import type { Choice, OutgoingPayload } from '../../core/message.js';
 import { enqueueMessages } from '../../core/outbox.js';
 import { redactForGroup } from '../../core/privacy.js';
-import { type CardState, dispatchTexts as t } from '../../core/texts-dispatch.js';
+import { type CardState, dispatchTexts as t } from '../../texts/dispatch.js';
 import { organizerChatsFor } from './roles.js';
 import type { StationTree } from './station-tree.js';
 

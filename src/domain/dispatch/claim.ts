@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client.js';
 import { requests, reveals, volunteers } from '../../../db/schema.js';
 import type { OutgoingPayload } from '../../core/message.js';
 import { enqueueMessages } from '../../core/outbox.js';
-import { dispatchTexts as t } from '../../core/texts-dispatch.js';
+import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { appendEvent } from '../requests/requests.js';
 import { editCards, type RequestView, requestView } from './announce.js';
 import { privateChatsOf } from './roles.js';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { announcements, chatGroups, requests, unboundGroupNotices } from '../../../db/schema.js';
-import { dispatchTexts as t } from '../../core/texts-dispatch.js';
+import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { claimRefusal, claimRequest } from './claim.js';
 import type { CommandContext } from './command-context.js';
 import { isOrganizer, isOrganizerOf } from './roles.js';

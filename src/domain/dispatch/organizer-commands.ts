@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { catalogueItems, requestEvents, requests, reveals, stations, volunteers } from '../../../db/schema.js';
 import { enqueueMessages } from '../../core/outbox.js';
-import { statusLabel } from '../../core/texts.js';
-import { dispatchTexts as t } from '../../core/texts-dispatch.js';
+import { statusLabel } from '../../texts/resident.js';
+import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { requestView } from './announce.js';
 import { claimRefusal, claimRequest } from './claim.js';
 import type { CommandContext } from './command-context.js';

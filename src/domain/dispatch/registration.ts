@@ -2,7 +2,7 @@ import type { VolunteerDraft } from '../../../flows/volunteer.types.js';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { people, stations, volunteers } from '../../../db/schema.js';
-import { dispatchTexts as t } from '../../core/texts-dispatch.js';
+import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { tellOrganizersWithChoices } from './announce.js';
 import type { StationTree } from './station-tree.js';
 

@@ -2,7 +2,7 @@ import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { announcements, requests } from '../../../db/schema.js';
 import { enqueueMessages } from '../../core/outbox.js';
-import { dispatchTexts as t } from '../../core/texts-dispatch.js';
+import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { appendEvent } from '../requests/requests.js';
 import { editCards, postCards, requestView, routeRequest, tellOrganizers } from './announce.js';
 import type { StationTree } from './station-tree.js';

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { requests, visitReports, volunteers } from '../../../db/schema.js';
 import { enqueueMessages } from '../../core/outbox.js';
-import { dispatchTexts as t } from '../../core/texts-dispatch.js';
+import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { appendEvent } from '../requests/requests.js';
 import { editCards, requestView } from './announce.js';
 import { privateChatsOf } from './roles.js';

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { catalogueClasses, catalogueItems, requests, stations, volunteers } from '../../../db/schema.js';
-import { dispatchTexts as t } from '../../core/texts-dispatch.js';
+import { dispatchTexts as t } from '../../texts/dispatch.js';
 import type { CommandContext } from './command-context.js';
 import { parseHours, recordVisitStep, type VisitStep } from './visit.js';
 

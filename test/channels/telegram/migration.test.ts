@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchTexts as t } from '../../../src/core/texts-dispatch.js';
+import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
 import type { UpdateInput } from '../../support/bot-api-standin.js';
 import { backends } from '../../support/db.js';
 import { approvedVolunteer, buttonData, startTelegramHarness, type TelegramHarness } from './harness.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { texts } from '../../../src/core/texts.js';
+import { texts } from '../../../src/texts/resident.js';
 import { backends } from '../../support/db.js';
 import { buttonData, startTelegramHarness, type TelegramHarness } from './harness.js';
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { chatGroups, conversations, unboundGroupNotices } from '../../../db/schema.js';
-import { dispatchTexts as t } from '../../../src/core/texts-dispatch.js';
+import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
 import { describeDb } from '../../support/db.js';
 import { createDispatchApp, type DispatchApp } from '../../support/dispatch-app.js';
 

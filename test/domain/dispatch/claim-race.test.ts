@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { outbox, requests, reveals } from '../../../db/schema.js';
-import { dispatchTexts as t } from '../../../src/core/texts-dispatch.js';
+import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
 import { claimRefusal, claimRequest } from '../../../src/domain/dispatch/claim.js';
 import { ensurePerson } from '../../../src/domain/people/people.js';
 import { createRequest } from '../../../src/domain/requests/requests.js';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { requestEvents, requests } from '../../../db/schema.js';
-import { dispatchTexts as t } from '../../../src/core/texts-dispatch.js';
+import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
 import { recordVisitStep } from '../../../src/domain/dispatch/visit.js';
 import { cancelByResident } from '../../../src/domain/requests/requests.js';
 import { describeDb } from '../../support/db.js';

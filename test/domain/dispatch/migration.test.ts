@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { chatGroups, outbox } from '../../../db/schema.js';
-import { dispatchTexts as t } from '../../../src/core/texts-dispatch.js';
+import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
 import { DeliveryError } from '../../../src/core/ports.js';
 import { describeDb } from '../../support/db.js';
 import { createDispatchApp } from '../../support/dispatch-app.js';

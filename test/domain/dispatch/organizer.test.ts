@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { organizers, requestEvents, requests, reveals, volunteers } from '../../../db/schema.js';
-import { statusLabel } from '../../../src/core/texts.js';
-import { dispatchTexts as t } from '../../../src/core/texts-dispatch.js';
+import { statusLabel } from '../../../src/texts/resident.js';
+import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
 import { ensurePerson } from '../../../src/domain/people/people.js';
 import { describeDb } from '../../support/db.js';
 import { createDispatchApp, type DispatchApp } from '../../support/dispatch-app.js';

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { people, requestEvents, requests, volunteers } from '../../../db/schema.js';
-import { dispatchTexts as t } from '../../../src/core/texts-dispatch.js';
-import { volunteerTexts as vt } from '../../../src/core/texts-volunteer.js';
+import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
+import { volunteerTexts as vt } from '../../../src/texts/volunteer.js';
 import { describeDb } from '../../support/db.js';
 import { createDispatchApp, type DispatchApp } from '../../support/dispatch-app.js';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { requests } from '../../../db/schema.js';
-import { dispatchTexts as t } from '../../../src/core/texts-dispatch.js';
+import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
 import { parseHours } from '../../../src/domain/dispatch/visit.js';
 import { describeDb } from '../../support/db.js';
 import { createDispatchApp } from '../../support/dispatch-app.js';
