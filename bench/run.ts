@@ -2,12 +2,14 @@
 // PGlite always; PostgreSQL too when DATABASE_URL is set (it creates and drops its own database).
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { type Database, openDatabase } from '../db/client.js';
 import { createCatalogueMatcher } from '../src/domain/catalogue/matcher.js';
 import { readCatalogueFile, readStationsFile, syncCatalogue, syncStations } from '../src/domain/reference-data.js';
 import { createDispatchApp } from '../test/support/dispatch-app.js';
+import { measureStartup, median } from './startup.js';
 
 const rows: string[] = [];
 const line = (what: string, figure: string) => {
@@ -52,6 +54,14 @@ async function benchBackend(name: string, database: Database) {
   line(`${name}: ${parallel} residents writing at once, all answered`, `${(performance.now() - t).toFixed(0)} ms`);
 }
 
+// Start-up first, while nothing else of the benchmark is running.
+const load = os.loadavg()[0]!;
+const startRuns = 5;
+const startup = await measureStartup(fileURLToPath(new URL('..', import.meta.url)), startRuns);
+const seconds = (xs: number[]) => `${(median(xs) / 1000).toFixed(2)} s (${xs.map((x) => (x / 1000).toFixed(1)).join(', ')})`;
+line(`npm start, one message piped: first reply, warm data folder (median of ${startRuns})`, seconds(startup.warm));
+line(`npm start, one message piped: first reply, new data folder (median of ${startRuns})`, seconds(startup.fresh));
+
 benchMatcher();
 const lite = await seeded(await openDatabase({ kind: 'pglite', client: new PGlite() }));
 await benchBackend('PGlite', lite);
@@ -77,6 +87,10 @@ const doc = `# Benchmarks
 Made by \`npm run bench\` (\`bench/run.ts\`) on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${os.cpus().length} cores,
 ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB. PGlite in memory; PostgreSQL ${process.env.DATABASE_URL ? 'on 127.0.0.1' : '(not measured: DATABASE_URL unset)'}.
 Figures are wall-clock times of the real runtime (flow runner, transaction, outbox delivery to an in-memory sender).
+Start-up: \`npm start\` spawned with one message piped in, until its first reply on standard output
+(load average ${load.toFixed(1)} when it began). A new data folder starts from the template of the
+migrated schema that the first new folder on the machine leaves in node_modules/.cache/lianxin; the very
+first start after \`npm install\` also builds the start bundle (~0.2 s) and runs PGlite's initdb (~2–3 s).
 
 | what | figure |
 | --- | --- |

@@ -83,8 +83,13 @@ async function build({ root, cacheDir }) {
   for (const file of Object.keys(result.metafile.inputs)) inputs[file] = sha1(readFileSync(path.join(root, file)));
   const dir = `app-${sha1(JSON.stringify(inputs)).slice(0, 12)}`;
   const target = path.join(cacheDir, dir);
-  if (existsSync(target)) rmSync(tmp, { recursive: true, force: true });
-  else renameSync(tmp, target);
+  try {
+    renameSync(tmp, target);
+  } catch (err) {
+    // Built by another start at the same time (same sources, same bundle).
+    if (!existsSync(target)) throw err;
+    rmSync(tmp, { recursive: true, force: true });
+  }
   writeFileSync(`${stampFile(cacheDir)}.${process.pid}`, JSON.stringify({ version: BUILD_VERSION, root, dir, inputs }));
   renameSync(`${stampFile(cacheDir)}.${process.pid}`, stampFile(cacheDir));
   // Earlier builds go once they are an hour old (a process started from one may still load a chunk).
