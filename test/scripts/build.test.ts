@@ -42,14 +42,13 @@ describe('start bundle', () => {
 
   it('is rebuilt when a source changes, and runs like the sources', async () => {
     const before = await ensureBuilt({ root, cacheDir });
-    const texts = path.join(root, 'src/core/texts.ts');
-    writeFileSync(texts, readFileSync(texts, 'utf8').replace('终端对话（您是居民）', '终端对话（构建测试）'));
+    const source = path.join(root, 'src/channels/console/console-channel.ts');
+    writeFileSync(source, readFileSync(source, 'utf8').replace("const PROMPT = '您：';", "const PROMPT = '您说：';"));
     const after = await ensureBuilt({ root, cacheDir });
     expect(after.built).toBe(true);
     expect(after.entry).not.toBe(before.entry);
     const out = await runBundle(after.entry);
-    expect(out).toContain('终端对话（构建测试）');
-    expect(out).toContain('您：电视坏了');
+    expect(out).toContain('您说：电视坏了');
     expect(out).toMatch(/连心桥：[\s\S]*\n {2}1\. 家电维修/);
     expect(await ensureBuilt({ root, cacheDir })).toEqual({ entry: after.entry, built: false });
   }, 90_000);
