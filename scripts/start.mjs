@@ -10,7 +10,8 @@ try {
   process.stderr.write(`lianxin: could not build the start bundle (${err instanceof Error ? err.message : String(err)}); running the sources with tsx\n`);
 }
 if (entry) {
-  process.setSourceMapsEnabled(true);
+  // Stack frames name the bundle's functions; NODE_OPTIONS=--enable-source-maps maps them to the
+  // sources (it is left off by default: it parses every loaded package's source map at start).
   const { run } = await import(pathToFileURL(entry).href);
   run();
 } else {
