@@ -1,7 +1,9 @@
 import { texts } from '../src/texts/resident.js';
-import { NO_WORDS, YES_WORDS } from './choice.js';
+import { NO_WORDS, YES_WORDS } from './common/choice.js';
+import { picked } from './common/guards.js';
+import { say } from './common/question.js';
 import { CHOICE, confirmCancelQuestion, requestListQuestion } from './resident.questions.js';
-import { type ResidentKit, picked } from './resident.setup.js';
+import type { ResidentKit } from './resident.setup.js';
 
 // === "My requests": list the person's requests and cancel an open one
 
@@ -9,7 +11,7 @@ import { type ResidentKit, picked } from './resident.setup.js';
  * The states of "my requests", to put beside the intake states; they end in the sibling state
  * `finished`. While a request is being chosen, 取消/退出 means "leave", never "cancel the request".
  */
-export function myRequestsStates({ s, say, ask, fallback }: ResidentKit) {
+export function myRequestsStates({ s, ask, fallback }: ResidentKit) {
   const leave = { target: 'finished', actions: say(texts.requestKept) } as const;
 
   const listing = s.createStateConfig({

@@ -1,10 +1,8 @@
-import type { Choice } from '../src/core/message.js';
 import { maskPhone, texts } from '../src/texts/resident.js';
+import type { QuestionBody } from './common/question.js';
 import type { ResidentContext, ResidentFlowDeps } from './resident.types.js';
 
 // === The questions of the resident flow: text, numbered choices and help, from context
-
-export type QuestionBody = { text: string; choices: Choice[]; help: string };
 
 /** Choice ids used across questions. */
 export const CHOICE = {

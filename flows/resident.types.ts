@@ -1,5 +1,5 @@
-import type { Choice, MediaKind } from '../src/core/message.js';
-import type { CommonEvent } from './input-common.js';
+import type { CommonEvent, EmergencyDetected, MediaAnswer, NavigationEvent } from './common/events.js';
+import type { Question } from './common/question.js';
 
 // === What the resident flow knows, hears and asks for
 
@@ -7,14 +7,6 @@ import type { CommonEvent } from './input-common.js';
 export interface ResidentProfile {
   phone: string | null;
   lastCommunityCode: string | null;
-}
-
-/** The question currently put to the person, kept so it can be asked again. */
-export interface Question {
-  id: number;
-  text: string;
-  choices: Choice[];
-  help: string;
 }
 
 /** A request as listed to its resident. */
@@ -53,14 +45,11 @@ export type ResidentEvent =
   /** `emergency`: the same message raised `emergency.detected` just before. */
   | { type: 'answer.text'; text: string; truncated?: boolean; emergency?: boolean }
   | CommonEvent
-  | { type: 'answer.media'; media: MediaKind; ref: string | null }
-  | { type: 'emergency.detected'; words: string[]; services: string[] }
-  | { type: 'nav.cancel' }
-  | { type: 'nav.back' }
-  | { type: 'nav.help' }
+  | MediaAnswer
+  | EmergencyDetected
+  | NavigationEvent
+  /** 我的求助 or /my: the person's requests. */
   | { type: 'nav.mine' }
-  | { type: 'nav.start' }
-  | { type: 'nav.unknownCommand'; command: string }
   | { type: 'request.created'; ticket: string }
   | { type: 'requests.listed'; requests: RequestSummary[] }
   | { type: 'request.cancelled'; ticket: string; ok: boolean };

@@ -1,22 +1,19 @@
 import type { IncomingContent } from '../src/core/message.js';
-import { normalizeText, parseOrdinal } from './choice.js';
-import { interpretCommon, readNavigation } from './input-common.js';
-import { MAX_TEXT, detectEmergency } from './resident.input.js';
+import { normalizeText, parseOrdinal } from './common/choice.js';
+import { detectEmergency } from './common/emergency.js';
+import { cutText, interpretCommon } from './common/input.js';
+import { BACK_WORDS, CANCEL_WORDS, HELP_WORDS, readNavigation } from './common/navigation.js';
+import { isMobile, meaningfulLength, normalizePhone } from './common/validate.js';
 import type { VolunteerContext, VolunteerEvent, VolunteerFlowDeps } from './volunteer.types.js';
-import { meaningfulLength, normalizePhone } from './validate.js';
 
 // === From what a person sent to the volunteer flow's events, and reading typed answers
 
 const NAV_WORDS: Record<'nav.cancel' | 'nav.back' | 'nav.help' | 'nav.start', string[]> = {
-  'nav.cancel': ['取消', '退出', '不报了', '不报名了', '算了', '不要了', '结束', '/cancel', 'cancel'],
-  'nav.back': ['返回', '上一步', '回去', '后退', '/back', 'back'],
-  'nav.help': ['帮助', '帮忙说明', '怎么用', '?', '/help', 'help'],
+  'nav.cancel': [...CANCEL_WORDS, '不报了', '不报名了'],
+  'nav.back': BACK_WORDS,
+  'nav.help': HELP_WORDS,
   'nav.start': ['我要当志愿者', '我想当志愿者', '当志愿者', '报名志愿者', '志愿者报名', '/volunteer', '重新开始'],
 };
-
-function navEvent(text: string): VolunteerEvent | null {
-  return readNavigation(text, NAV_WORDS) as VolunteerEvent | null;
-}
 
 /**
  * Turns incoming content into volunteer flow events. Text is cut to `MAX_TEXT` characters (no answer
@@ -26,18 +23,18 @@ function navEvent(text: string): VolunteerEvent | null {
 export function interpretVolunteerInput(context: VolunteerContext, content: IncomingContent): VolunteerEvent[] {
   switch (content.kind) {
     case 'text': {
-      const nav = navEvent(content.text);
+      const nav = readNavigation(content.text, NAV_WORDS);
       if (nav) return [nav];
       // Someone may be in danger: say whom to call and ask the same question again (not an answer).
       const emergency = detectEmergency(content.text);
       if (emergency.services.length > 0) return [{ type: 'emergency.detected', ...emergency }];
-      return [{ type: 'answer.text', text: [...content.text].slice(0, MAX_TEXT).join('') }];
+      return [{ type: 'answer.text', text: cutText(content.text).text }];
     }
     case 'choice':
     case 'location':
     case 'contact':
     case 'edited':
-      return [interpretCommon(context.question, content)!];
+      return [interpretCommon(context, content)];
     case 'media': {
       const caption = content.caption ?? '';
       if (caption.trim()) return interpretVolunteerInput(context, { kind: 'text', text: caption });
@@ -45,9 +42,6 @@ export function interpretVolunteerInput(context: VolunteerContext, content: Inco
     }
   }
 }
-
-/** True for a mainland mobile number (digits only, as `normalizePhone` gives it). */
-export const isMobile = (phone: string | null): phone is string => phone !== null && /^1[3-9]\d{9}$/.test(phone);
 
 /** How a typed number reads at the mobile step. */
 export function readMobile(text: string): { mobile: string } | { landline: true } | null {

@@ -1,14 +1,12 @@
 import type { Choice } from '../src/core/message.js';
 import { maskPhone } from '../src/texts/resident.js';
 import { volunteerTexts as t } from '../src/texts/volunteer.js';
-import { normalizePhone } from './validate.js';
-import { isMobile, readName } from './volunteer.input.js';
+import type { QuestionBody } from './common/question.js';
+import { isMobile, normalizePhone } from './common/validate.js';
+import { readName } from './volunteer.input.js';
 import type { VolunteerContext, VolunteerDraft, VolunteerFlowDeps } from './volunteer.types.js';
 
 // === The questions of the volunteer flow: text, numbered choices and help, from context
-
-/** A question before it gets its id. */
-export type QuestionBody = { text: string; choices: Choice[]; help: string };
 
 /** Choice ids used across questions. */
 export const VCHOICE = {

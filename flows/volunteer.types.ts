@@ -1,6 +1,5 @@
-import type { MediaKind } from '../src/core/message.js';
-import type { CommonEvent } from './input-common.js';
-import type { Question } from './resident.types.js';
+import type { CommonEvent, EmergencyDetected, MediaAnswer, NavigationEvent, TextAnswer } from './common/events.js';
+import type { Question } from './common/question.js';
 
 // === What the volunteer registration flow knows, hears and asks for
 
@@ -18,9 +17,6 @@ export interface VolunteerInput {
   profile: VolunteerProfile;
   registration: null | { status: VolunteerStatus; name: string };
 }
-
-/** The question currently put to the person (shared with the resident flow). */
-export type { Question };
 
 /** The flow's context: plain JSON, saved between messages. */
 export interface VolunteerContext {
@@ -44,18 +40,14 @@ export interface VolunteerContext {
 
 /** What the flow hears: the person's answers and commands, and the runtime's answer to `registerVolunteer`. */
 export type VolunteerEvent =
-  | { type: 'answer.text'; text: string }
+  | TextAnswer
   | CommonEvent
-  | { type: 'answer.media'; media: MediaKind; ref: string | null }
-  | { type: 'nav.cancel' }
-  | { type: 'nav.back' }
-  | { type: 'nav.help' }
-  /** 我要当志愿者 or /volunteer: starts the registration (over). */
-  | { type: 'nav.start' }
-  | { type: 'nav.unknownCommand'; command: string }
+  | MediaAnswer
+  /** `nav.start` is 我要当志愿者 or /volunteer: starts the registration (over). */
+  | NavigationEvent
   | { type: 'volunteer.registered'; status: VolunteerStatus }
   /** Emergency words: the emergency numbers first, an alert for organizers, then the same question. */
-  | { type: 'emergency.detected'; words: string[]; services: string[] };
+  | EmergencyDetected;
 
 /** The registration the flow asks the runtime to store (as pending). */
 export interface VolunteerDraft {

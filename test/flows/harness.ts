@@ -1,81 +1,102 @@
-import { interpretResidentInput } from '../../flows/resident.input.js';
-import { createResidentMachine } from '../../flows/resident.machine.js';
-import type { RequestDraft, RequestSummary, ResidentContext, ResidentEvent, ResidentFlowDeps, ResidentProfile } from '../../flows/resident.types.js';
-import type { IncomingContent } from '../../src/core/message.js';
+import type { AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
+import type { WithQuestion } from '../../flows/common/question.js';
+import type { ResidentFlowDeps } from '../../flows/resident.types.js';
+import type { Choice, IncomingContent } from '../../src/core/message.js';
+import { runTurn, stepSync, type TurnStart } from '../../src/core/turn.js';
 import { createCatalogueMatcher } from '../../src/domain/catalogue/matcher.js';
 import { readCatalogueFile, readStationsFile } from '../../src/domain/reference-data.js';
 import { residentFlowDeps } from '../../src/domain/resident-flow.js';
-import { createStationDirectory } from '../../src/domain/stations/matcher.js';
-import { driveFlow, type Reply } from './driver.js';
+import { stationTreeOf } from '../../src/domain/stations/tree.js';
 
-// === A tiny driver of the resident flow as pure transitions: no database, effects answered here
+// === Any flow as pure transitions, one turn = `runTurn` as in the runner, with no database:
+// a conversation to send messages to and read replies, effects and the snapshot from
 
-const catalogue = readCatalogueFile();
-/** The real catalogue and stations from db/seed, as the flow sees them. */
-export const deps: ResidentFlowDeps = residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), createStationDirectory(readStationsFile()));
-export const machine = createResidentMachine(deps);
-
-export type { Effect, Reply } from './driver.js';
-
-export interface ConversationOptions {
-  /** What `listRequests` answers with. */
-  requests?: RequestSummary[];
-  /** Whether `cancelRequest` succeeds. */
-  cancelOk?: boolean;
-  /** The ticket `createRequest` answers with. */
-  ticket?: string;
+/** One reply the flow sent. */
+export interface Reply {
+  text: string;
+  choices: Choice[];
+  questionId: number | undefined;
 }
 
-export function startConversation(profile: Partial<ResidentProfile> = {}, options: ConversationOptions = {}) {
-  const fullProfile: ResidentProfile = { phone: null, lastCommunityCode: null, ...profile };
-  const opts = { requests: [] as RequestSummary[], cancelOk: true, ticket: '20261122-0001', ...options };
-  const driver = driveFlow<ResidentEvent>({
-    machine,
-    input: { profile: fullProfile },
-    interpret: interpretResidentInput,
-    answer: (effect) => {
-      switch (effect.type) {
-        case 'createRequest':
-          return { type: 'request.created', ticket: opts.ticket };
-        case 'listRequests':
-          return { type: 'requests.listed', requests: opts.requests };
-        case 'cancelRequest':
-          return { type: 'request.cancelled', ticket: (effect.params as { ticket: string }).ticket, ok: opts.cancelOk };
-        case 'recordAlert':
-          return null;
-        default:
-          throw new Error(`the flow asked for an unknown effect "${effect.type}"`);
-      }
-    },
-  });
-  if (driver.startAnswers.length > 0) throw new Error('the flow should not ask for effects when it starts');
-  const { replies, effects } = driver;
+/** An action other than `reply`, as the flow asked for it. */
+export interface Effect {
+  type: string;
+  params: unknown;
+}
+
+/** A flow under test: its machine and input, how it reads messages, and how the runtime answers its effects. */
+export interface FlowUnderTest<C extends WithQuestion, E extends EventObject> {
+  machine: AnyStateMachine;
+  input: unknown;
+  interpret: (context: C, content: IncomingContent) => E[];
+  /** The runtime's answer to an effect (null: none); throw for effects the flow should not ask for. */
+  answer: (effect: Effect) => E | null;
+  /** The effect whose params are the flow's result (`draft`), e.g. `createRequest`. */
+  draftEffect?: string;
+}
+
+const catalogue = readCatalogueFile();
+/** The real catalogue and stations from db/seed, as the flows see them (the runtime's own deps). */
+export const referenceDeps: ResidentFlowDeps = residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), stationTreeOf(readStationsFile()));
+
+/**
+ * Starts the flow (its start may already reply); `say`, `press` and `send` feed it a message.
+ * `D` is the type of the `draftEffect`'s params.
+ */
+export function converse<C extends WithQuestion, E extends EventObject, D = unknown>(flow: FlowUnderTest<C, E>) {
+  const replies: Reply[] = [];
+  const effects: Effect[] = [];
+  let turn: Reply[] = [];
+  const runnable = { id: 'test', machine: flow.machine, interpret: flow.interpret as (c: unknown, content: IncomingContent) => E[] };
+  const startAnswers: E[] = [];
+
+  const play = (start: TurnStart, content: IncomingContent | null, recordAnswers = false): AnyMachineSnapshot => {
+    const outcome = stepSync(runTurn(runnable, start, content), (action) => {
+      const effect = { type: action.type, params: action.params };
+      effects.push(effect);
+      const answer = flow.answer(effect);
+      if (answer && recordAnswers) startAnswers.push(answer);
+      return answer;
+    });
+    for (const p of outcome.replies) {
+      const reply = { text: p.text, choices: p.choices ?? [], questionId: p.questionId };
+      replies.push(reply);
+      turn.push(reply);
+    }
+    return outcome.snapshot;
+  };
+  let snapshot = play({ input: flow.input }, null, true);
 
   function send(content: IncomingContent) {
-    driver.send(content);
+    turn = [];
+    snapshot = play({ snapshot }, content);
     return convo;
   }
 
   const convo = {
     replies,
     effects,
-    profile: fullProfile,
+    /** Events the start itself asked the runtime for (flows here ask for none). */
+    startAnswers,
     /** Replies of the last message only. */
     get turn(): Reply[] {
-      return driver.turn;
+      return turn;
     },
-    /** All the text of the last message's replies, joined by newlines. */
-    get turnText(): string {
-      return driver.turn.map((r) => r.text).join('\n');
+    /** The texts of the last message's replies. */
+    get texts(): string[] {
+      return turn.map((r) => r.text);
+    },
+    get snapshot(): AnyMachineSnapshot {
+      return snapshot;
     },
     get state(): unknown {
-      return driver.snapshot.value;
+      return snapshot.value;
     },
-    get context(): ResidentContext {
-      return driver.snapshot.context as ResidentContext;
+    get context(): C {
+      return snapshot.context as C;
     },
     get status(): string {
-      return driver.snapshot.status;
+      return snapshot.status;
     },
     get lastReply(): Reply | undefined {
       return replies.at(-1);
@@ -86,11 +107,11 @@ export function startConversation(profile: Partial<ResidentProfile> = {}, option
     },
     /** The id of the question currently asked. */
     get questionId(): number {
-      return (driver.snapshot.context as ResidentContext).question.id;
+      return (snapshot.context as C).question.id;
     },
-    /** The createRequest draft, when one was asked for. */
-    get draft(): RequestDraft | undefined {
-      return effects.find((e) => e.type === 'createRequest')?.params as RequestDraft | undefined;
+    /** The params of the flow's `draftEffect`, when it asked for it. */
+    get draft(): D | undefined {
+      return effects.find((e) => e.type === flow.draftEffect)?.params as D | undefined;
     },
     effectsOf(type: string): unknown[] {
       return effects.filter((e) => e.type === type).map((e) => e.params);
@@ -98,7 +119,7 @@ export function startConversation(profile: Partial<ResidentProfile> = {}, option
     say(text: string) {
       return send({ kind: 'text', text });
     },
-    press(choiceId: string, questionId: number = (driver.snapshot.context as ResidentContext).question.id) {
+    press(choiceId: string, questionId: number = (snapshot.context as C).question.id) {
       return send({ kind: 'choice', choiceId, questionId });
     },
     send,
@@ -106,33 +127,20 @@ export function startConversation(profile: Partial<ResidentProfile> = {}, option
   return convo;
 }
 
-export type Conversation = ReturnType<typeof startConversation>;
+/** A conversation `converse` started. */
+export type FlowConversation<C extends WithQuestion, D = unknown> = ReturnType<typeof converse<C, EventObject, D>>;
 
-/** The answers of a plain intake, each leading to the named step. */
-const HAPPY_PATH: ReadonlyArray<readonly [string, string]> = [
-  ['电视坏了', 'confirmItem'],
-  ['1', 'community'],
-  ['文昌', 'address'],
-  ['文昌小区3幢2单元501', 'phone'],
-  ['13812345678', 'when'],
-  ['1', 'confirm'],
-];
+/** Plain answers, each with the step it leads to. */
+export type Path<S extends string = string> = ReadonlyArray<readonly [answer: string, reached: S]>;
 
-export type Step = 'describe' | 'pickItem' | 'confirmItem' | 'community' | 'address' | 'phone' | 'when' | 'confirm' | 'editDescription';
-
-/** A conversation brought to `step` by the plain answers (television broken, 文昌, …). */
-export function conversationAt(step: Step, profile: Partial<ResidentProfile> = {}, options: ConversationOptions = {}): Conversation {
-  const c = startConversation(profile, options);
-  if (step === 'describe') c.say('你好');
-  else if (step === 'pickItem') c.say('你好').say('1');
-  else if (step === 'editDescription') {
-    for (const [answer] of HAPPY_PATH) c.say(answer);
-    c.press('edit:description');
-  } else {
-    for (const [answer, reached] of HAPPY_PATH) {
-      c.say(answer);
-      if (reached === step) break;
-    }
+/**
+ * Brings a conversation to `step` by saying the path's answers up to the first that leads there;
+ * throws when the conversation is not at `step` then.
+ */
+export function bringTo<T extends { say(text: string): unknown; readonly state: unknown }>(c: T, step: string, path: Path): T {
+  for (const [answer, reached] of path) {
+    c.say(answer);
+    if (reached === step) break;
   }
   if (c.state !== step) throw new Error(`could not bring the conversation to ${step}: it is at ${JSON.stringify(c.state)}`);
   return c;

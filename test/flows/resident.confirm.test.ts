@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { texts } from '../../src/texts/resident.js';
-import { conversationAt, startConversation } from './harness.js';
+import { conversationAt, startConversation } from './resident.fixtures.js';
 
 // === The summary: correcting any field, and submitting
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TEXT, interpretResidentInput } from '../../flows/resident.input.js';
+import { MAX_TEXT } from '../../flows/common/input.js';
+import { interpretResidentInput } from '../../flows/resident.input.js';
 import { initialResidentContext } from '../../flows/resident.machine.js';
 import type { ResidentContext } from '../../flows/resident.types.js';
 import type { IncomingContent } from '../../src/core/message.js';

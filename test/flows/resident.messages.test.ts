@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { texts } from '../../src/texts/resident.js';
-import { type Step, conversationAt, startConversation } from './harness.js';
+import { type Step, conversationAt, startConversation } from './resident.fixtures.js';
 
 // === Photos, voice and other media, emoji, very long text, and emergencies
 

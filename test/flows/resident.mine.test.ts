@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestSummary } from '../../flows/resident.types.js';
 import { texts } from '../../src/texts/resident.js';
-import { startConversation } from './harness.js';
+import { startConversation } from './resident.fixtures.js';
 
 // === "My requests": listing them and cancelling an open one
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { texts } from '../../src/texts/resident.js';
-import { type Step, conversationAt, startConversation } from './harness.js';
+import { type Step, conversationAt, startConversation } from './resident.fixtures.js';
 
 // === 返回, 取消, 帮助, stale buttons and commands, at every step
 

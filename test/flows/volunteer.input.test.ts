@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TEXT } from '../../flows/resident.input.js';
+import { MAX_TEXT } from '../../flows/common/input.js';
 import { interpretVolunteerInput, readMobile, readName, readPartyMember, readSkills } from '../../flows/volunteer.input.js';
 import { initialVolunteerContext } from '../../flows/volunteer.machine.js';
 import type { VolunteerContext } from '../../flows/volunteer.types.js';
 import type { IncomingContent } from '../../src/core/message.js';
-import { deps } from './volunteer-harness.js';
+import { deps } from './volunteer.fixtures.js';
 
 const context: VolunteerContext = {
   ...initialVolunteerContext({ profile: { displayName: '', phone: null }, registration: null }),

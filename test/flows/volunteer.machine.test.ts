@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VOLUNTEER_FLOW_ID, VOLUNTEER_FLOW_VERSION, createVolunteerMachine } from '../../flows/volunteer.machine.js';
 import { volunteerTexts as t } from '../../src/texts/volunteer.js';
-import { deps, startVolunteer, volunteerAt } from './volunteer-harness.js';
+import { deps, startVolunteer, volunteerAt } from './volunteer.fixtures.js';
 
 // === The volunteer registration, step by step, as pure transitions
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { volunteerTexts as t } from '../../src/texts/volunteer.js';
-import { type VolunteerStep, startVolunteer, volunteerAt } from './volunteer-harness.js';
+import { type VolunteerStep, startVolunteer, volunteerAt } from './volunteer.fixtures.js';
 
 // === Changing answers from the summary; 返回, 取消, 帮助, stale buttons and commands at every step
 

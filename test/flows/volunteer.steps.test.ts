@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { volunteerTexts as t } from '../../src/texts/volunteer.js';
-import { volunteerAt } from './volunteer-harness.js';
+import { volunteerAt } from './volunteer.fixtures.js';
 
 // === Skills (several allowed), community and availability
 

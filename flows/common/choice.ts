@@ -1,4 +1,4 @@
-import type { Choice } from '../src/core/message.js';
+import type { Choice } from '../../src/core/message.js';
 
 // === Reading what a person typed or pressed as one of the offered choices
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMERGENCY_WORDS, detectEmergency } from '../../flows/resident.input.js';
-import { isMeaningful, meaningfulLength, normalizePhone } from '../../flows/validate.js';
+import { isMeaningful, isMobile, meaningfulLength, normalizePhone } from '../../../flows/common/validate.js';
 
 describe('isMeaningful', () => {
   it.each([['电视坏了'], ['ab'], ['12'], ['修理'], ['😀好的😀'], ['a1']])('%j is meaningful', (t) => {
@@ -59,36 +58,12 @@ describe('normalizePhone', () => {
   });
 });
 
-describe('detectEmergency', () => {
-  it.each([
-    ['我摔倒了', ['摔倒'], ['120']],
-    ['老伴晕倒了', ['晕倒'], ['120']],
-    ['他昏迷了', ['昏迷'], ['120']],
-    ['胸痛得厉害', ['胸痛'], ['120']],
-    ['喘不上气', ['喘不上气'], ['120']],
-    ['孩子高烧不退', ['高烧不退'], ['120']],
-    ['家里着火了', ['着火'], ['119']],
-    ['煤气泄漏', ['煤气泄漏'], ['119']],
-    ['救命', ['救命'], ['120', '119', '110']],
-    ['救命！着火了', ['着火', '救命'], ['119', '110']],
-    ['有人闯入我家', ['有人闯入'], ['110']],
-    ['着火了，有人晕倒', ['晕倒', '着火'], ['120', '119']],
-  ])('%j → words %j, services %j', (text, words, services) => {
-    expect(detectEmergency(text)).toEqual({ words, services });
+describe('isMobile', () => {
+  it('a mainland mobile as normalizePhone gives it', () => {
+    expect(isMobile('13812345678')).toBe(true);
+    expect(isMobile(normalizePhone('+86 138 1234 5678'))).toBe(true);
   });
-
-  it('reads full-width and spaced text', () => {
-    expect(detectEmergency(' 我 摔 倒 了 ').services).toEqual(['120']);
-  });
-
-  it.each([['电视坏了'], ['水管漏水'], ['火车票怎么买'], ['']])('%j is no emergency', (text) => {
-    expect(detectEmergency(text)).toEqual({ words: [], services: [] });
-  });
-
-  it('every word names a known service', () => {
-    for (const [word, service] of EMERGENCY_WORDS) {
-      expect(['120', '119', '110']).toContain(service);
-      expect(detectEmergency(`快来，${word}了`).words).toContain(word);
-    }
+  it.each([[null], ['0573-82345678'], ['12812345678'], ['1381234567'], ['138-1234-5678']])('%j is not', (phone) => {
+    expect(isMobile(phone)).toBe(false);
   });
 });

@@ -28,3 +28,6 @@ export function normalizePhone(input: string): string | null {
   if (land) return `${land[1]}-${land[2]}`;
   return null;
 }
+
+/** True for a mainland mobile number (digits only, as `normalizePhone` gives it). */
+export const isMobile = (phone: string | null): phone is string => phone !== null && /^1[3-9]\d{9}$/.test(phone);

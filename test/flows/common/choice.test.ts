@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_WORDS, YES_WORDS, normalizeText, parseOrdinal, resolveChoice } from '../../flows/choice.js';
+import { NO_WORDS, YES_WORDS, normalizeText, parseOrdinal, resolveChoice } from '../../../flows/common/choice.js';
 
 const choices = [
   { id: 'when:尽快', label: '尽快' },

@@ -1,0 +1,34 @@
+import type { MediaKind } from '../../src/core/message.js';
+
+// === Events every flow built with the kit hears; a flow's event type is a union of these and its own
+
+/** Typed text. A flow may widen it with optional marks (the resident flow adds `truncated`, `emergency`). */
+export type TextAnswer = { type: 'answer.text'; text: string };
+
+/** A pressed button: the id of one of the current question's choices. */
+export type ChoiceAnswer = { type: 'answer.choice'; id: string };
+
+/** Content other than text and media, read the same way by every flow (`interpretCommon`). */
+export type CommonEvent =
+  | { type: 'answer.stale' }
+  | ChoiceAnswer
+  | { type: 'answer.location'; latitude: number; longitude: number; label: string | null }
+  | { type: 'answer.contact'; phone: string }
+  | { type: 'answer.edited' };
+
+/** A photo, voice message, sticker…; `ref` is the channel's file id when there is one. */
+export type MediaAnswer = { type: 'answer.media'; media: MediaKind; ref: string | null };
+
+/** Emergency words: the numbers to call first, and an alert for organizers. */
+export type EmergencyDetected = { type: 'emergency.detected'; words: string[]; services: string[] };
+
+/** The navigation every flow understands: 取消, 返回, 帮助, its start words, and unknown `/commands`. */
+export type NavigationEvent =
+  | { type: 'nav.cancel' }
+  | { type: 'nav.back' }
+  | { type: 'nav.help' }
+  | { type: 'nav.start' }
+  | { type: 'nav.unknownCommand'; command: string };
+
+/** Everything a person can send, as a flow with plain text answers hears it. */
+export type PersonEvent = TextAnswer | CommonEvent | MediaAnswer | EmergencyDetected | NavigationEvent;
