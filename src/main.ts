@@ -2,30 +2,17 @@ import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import type { TelegramChannel } from './channels/telegram/telegram-channel.js';
 import { openDatabase } from '../db/client.js';
+import { createApp } from './app.js';
 import { CONSOLE_CHANNEL, createConsoleChannel } from './channels/console/console-channel.js';
+import type { TelegramChannel } from './channels/telegram/telegram-channel.js';
 import { ConfigError, createConfig } from './config.js';
-import { createFlowRunner, type FlowRunner } from './core/flow-runner.js';
-import { createOutboxDelivery } from './core/outbox.js';
-import type { Sender } from './core/ports.js';
 import { safeError } from './core/privacy.js';
-import { texts } from './texts/resident.js';
-import { createCatalogueMatcher } from './domain/catalogue/matcher.js';
 import { readCatalogueFile, readStationsFile, syncReferenceData } from './domain/reference-data.js';
-import { createResidentFlow, residentFlowDeps } from './domain/resident-flow.js';
-import { createStationDirectory } from './domain/stations/matcher.js';
 import { createLogger } from './logger.js';
-import { peoplePort } from './domain/people/people.js';
-import { skillFinder } from './domain/catalogue/skills.js';
-import { createDispatch } from './domain/dispatch/dispatch.js';
-import { bootstrapOrganizers } from './domain/dispatch/roles.js';
-import { loadStationTree } from './domain/dispatch/station-tree.js';
-import { createVolunteerFlow, startsVolunteerFlow } from './domain/volunteer-flow.js';
-import { VOLUNTEER_FLOW_ID } from '../flows/volunteer.machine.js';
-import { createDispatchSweeper } from './scheduler/dispatch-sweeper.js';
+import { texts } from './texts/resident.js';
 
-// === The one composition root
+// === The process: configuration, database, the app (src/app.ts), the configured channel, signals
 
 export interface AppIO {
   env: Record<string, string | undefined>;
@@ -35,7 +22,7 @@ export interface AppIO {
   log?: Logger;
 }
 
-/** Starts lianxin: database, reference data, flows, outbox, and the configured channel. */
+/** Starts lianxin: database, reference data, the app, and the configured channel. */
 export async function startApp(io: AppIO) {
   const config = createConfig(io.env);
   const log = io.log ?? createLogger(config.logLevel ?? (config.telegram ? 'info' : 'warn'));
@@ -57,31 +44,7 @@ export async function startApp(io: AppIO) {
   phase('referenceData');
   log.info({ database: database.kind, location: database.location }, 'database ready');
 
-  const tree = await loadStationTree(database.db);
-  await bootstrapOrganizers(database.db, config.organizers, tree.byCode(stationTree.code)!.id, new Date());
-  const matcher = createCatalogueMatcher(catalogue);
-  const deps = residentFlowDeps(catalogue, matcher, createStationDirectory(stationTree));
-  const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), ...config.dispatch });
-  const flows = [createResidentFlow(deps, dispatch), createVolunteerFlow(deps, tree, dispatch)];
-  const senders: Record<string, Sender> = {};
-  const onChatMigrated = (channel: string, from: string, to: string) => dispatch.followMigratedChat(database.db, channel, from, to);
-  const delivery = createOutboxDelivery({ db: database.db, senders, log, onChatMigrated, onBlocked: peoplePort.markBlocked, instanceName: config.instanceName, exclusiveDatabase: database.kind === 'pglite' });
-  await delivery.takeOverLeases();
-  const runner: FlowRunner = createFlowRunner({
-    people: peoplePort,
-    db: database.db,
-    flows,
-    startFlow: (content) => (startsVolunteerFlow(content) ? VOLUNTEER_FLOW_ID : null),
-    commands: dispatch.commands,
-    log,
-    senders,
-    // The person's own replies now; everything else (cards, notices, paced group traffic) in the background.
-    deliver: async (_ids, msg) => {
-      await delivery.deliverChats([{ channel: msg.channel, chatId: msg.chatId }]);
-      void delivery.deliverDue();
-    },
-  });
-  const sweeper = createDispatchSweeper({ db: database.db, dispatch, log, afterSweep: () => delivery.deliverDue() });
+  const app = await createApp({ config, database, log, catalogue });
   phase('flows');
 
   let done: Promise<void>;
@@ -93,9 +56,10 @@ export async function startApp(io: AppIO) {
       import('./channels/telegram/telegram-channel.js'),
       import('./channels/telegram/updates.js'),
     ]);
-    const channel = createTelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, webhook: config.telegram.webhook, log, handle: runner.handle, onChatMigrated });
+    const channel = createTelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, webhook: config.telegram.webhook, log, handle: app.handle, onChatMigrated: app.followMigratedChat });
     telegram = channel;
-    senders[TELEGRAM_CHANNEL] = channel.sender;
+    app.addSender(TELEGRAM_CHANNEL, channel.sender);
+    await app.start();
     await channel.start();
     let ended = () => {};
     done = new Promise<void>((resolve) => (ended = resolve));
@@ -104,17 +68,14 @@ export async function startApp(io: AppIO) {
       ended();
     };
   } else {
-    const consoleChannel = createConsoleChannel({ input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY), handle: runner.handle });
-    senders[CONSOLE_CHANNEL] = consoleChannel.sender;
+    const consoleChannel = createConsoleChannel({ input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY), handle: app.handle });
+    app.addSender(CONSOLE_CHANNEL, consoleChannel.sender);
+    await app.start();
     io.stdout.write(`${texts.consoleIntro(database.location)}\n`);
     done = consoleChannel.run();
     stopChannel = () => consoleChannel.stop();
   }
   phase('channel');
-  await delivery.deliverDue();
-  delivery.start();
-  sweeper.start();
-  phase('outbox');
   log.info({ startup }, 'started');
 
   let stopped: Promise<void> | null = null;
@@ -136,8 +97,7 @@ export async function startApp(io: AppIO) {
           clearTimeout(timer);
         };
         await within(stopChannel());
-        sweeper.stop();
-        await within(delivery.stop());
+        await within(app.stop());
         await database.close();
       })()),
   };

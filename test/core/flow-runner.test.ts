@@ -2,6 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import type { Db } from '../../db/client.js';
 import { alerts, conversations, outbox, processedMessages, requestEvents, requests } from '../../db/schema.js';
+import pino from 'pino';
+import { type FlowDefinition } from '../../src/core/flow.js';
+import { createFlowRunner } from '../../src/core/flow-runner.js';
+import { peoplePort } from '../../src/domain/people/people.js';
 import { texts } from '../../src/texts/resident.js';
 import { createTestApp } from '../support/app.js';
 import { describeDb } from '../support/db.js';
@@ -10,7 +14,7 @@ const at = (iso: string) => new Date(iso);
 
 describeDb('flow runner', (ctx) => {
   it('stores a request with a ticket and its first event after a whole typed intake', async () => {
-    const app = createTestApp(ctx.database);
+    const app = await createTestApp(ctx.database);
     const ticket = await app.completeIntake('u-whole');
     expect(ticket).toMatch(/^\d{8}-\d{4}$/);
     const [req] = await ctx.database.db.select().from(requests).where(eq(requests.ticket, ticket));
@@ -21,7 +25,7 @@ describeDb('flow runner', (ctx) => {
 
   it('numbers tickets per day in Asia/Shanghai', async () => {
     let now = at('2026-03-01T15:30:00Z'); // 23:30 in Shanghai
-    const app = createTestApp(ctx.database, { clock: () => now });
+    const app = await createTestApp(ctx.database, { clock: () => now });
     const t1 = await app.completeIntake('u-day-1');
     const t2 = await app.completeIntake('u-day-2');
     now = at('2026-03-01T16:30:00Z'); // 00:30 next day in Shanghai
@@ -30,7 +34,7 @@ describeDb('flow runner', (ctx) => {
   });
 
   it('offers the phone on file and the last community in the next request', async () => {
-    const app = createTestApp(ctx.database);
+    const app = await createTestApp(ctx.database);
     await app.completeIntake('u-known', { phone: '13900001111', community: '紫阳' });
     await app.say('u-known', '水管漏水');
     const communityQ = await app.say('u-known', '1');
@@ -44,16 +48,16 @@ describeDb('flow runner', (ctx) => {
   });
 
   it('continues the same conversation after a restart (new runner, same database)', async () => {
-    const first = createTestApp(ctx.database);
+    const first = await createTestApp(ctx.database);
     await first.say('u-restart', '电视坏了');
     await first.say('u-restart', '1');
-    const second = createTestApp(ctx.database);
+    const second = await createTestApp(ctx.database);
     const reply = await second.say('u-restart', '文昌');
     expect(reply.join('\n')).toContain(texts.askAddress);
   });
 
   it('gives a redelivered message no second effect', async () => {
-    const app = createTestApp(ctx.database);
+    const app = await createTestApp(ctx.database);
     await app.say('u-dup', '电视坏了', 'same-id');
     const countBefore = (await ctx.database.db.select().from(outbox).where(eq(outbox.chatId, 'u-dup'))).length;
     const again = await app.say('u-dup', '电视坏了', 'same-id');
@@ -65,7 +69,7 @@ describeDb('flow runner', (ctx) => {
   });
 
   it('handles one conversation’s messages one at a time, in order', async () => {
-    const app = createTestApp(ctx.database);
+    const app = await createTestApp(ctx.database);
     const user = 'u-order';
     await Promise.all(['电视坏了', '1', '文昌', '文昌小区3幢2单元501', '13812345678'].map((t) => app.runner.handle(app.message(user, { kind: 'text', text: t }))));
     const [conv] = await ctx.database.db.select().from(conversations).where(eq(conversations.key, `test:${user}:${user}`));
@@ -73,7 +77,7 @@ describeDb('flow runner', (ctx) => {
   });
 
   it('restarts politely when the saved conversation is of another flow version', async () => {
-    const app = createTestApp(ctx.database);
+    const app = await createTestApp(ctx.database);
     await app.say('u-version', '电视坏了');
     await ctx.database.db.update(conversations).set({ flowVersion: 0 }).where(eq(conversations.key, 'test:u-version:u-version'));
     const reply = await app.say('u-version', '1');
@@ -81,7 +85,7 @@ describeDb('flow runner', (ctx) => {
   });
 
   it('restarts politely when the saved snapshot no longer fits the machine', async () => {
-    const app = createTestApp(ctx.database);
+    const app = await createTestApp(ctx.database);
     await app.say('u-garbled', '电视坏了');
     await ctx.database.db
       .update(conversations)
@@ -94,7 +98,7 @@ describeDb('flow runner', (ctx) => {
 
   it('expires a conversation idle for 24 hours', async () => {
     let now = at('2026-04-01T02:00:00Z');
-    const app = createTestApp(ctx.database, { clock: () => now });
+    const app = await createTestApp(ctx.database, { clock: () => now });
     await app.say('u-idle', '电视坏了');
     await app.say('u-idle', '1');
     now = at('2026-04-02T02:00:01Z');
@@ -105,7 +109,7 @@ describeDb('flow runner', (ctx) => {
   });
 
   it('records an urgent alert at once and links it to the request', async () => {
-    const app = createTestApp(ctx.database);
+    const app = await createTestApp(ctx.database);
     const first = await app.say('u-sos', '我老伴摔倒了起不来');
     expect(first[0]).toMatch(/^⚠️.*120/);
     const [alert] = await ctx.database.db.select().from(alerts).where(eq(alerts.conversationKey, 'test:u-sos:u-sos'));
@@ -128,7 +132,7 @@ describeDb('flow runner', (ctx) => {
   });
 
   it('lists a resident’s requests and cancels one, appending an event', async () => {
-    const app = createTestApp(ctx.database);
+    const app = await createTestApp(ctx.database);
     const ticket = await app.completeIntake('u-mine');
     const list = await app.say('u-mine', '我的求助');
     expect(list.join('\n')).toContain(ticket);
@@ -154,7 +158,7 @@ describeDb('flow runner', (ctx) => {
         return Reflect.get(target, prop, receiver);
       },
     }) as Db;
-    const app = createTestApp(ctx.database, { db: flaky });
+    const app = await createTestApp(ctx.database, { db: flaky });
     await app.say('u-flaky', '电视坏了', 'flaky-1');
     expect(app.sender.sent.at(-1)!.payload.choices?.[0]?.label).toBe('家电维修');
 
@@ -171,15 +175,23 @@ describeDb('flow runner', (ctx) => {
     expect(app.logLines.join('\n')).not.toContain('13812345678');
   });
 
-  it('ignores group messages (they belong to dispatch)', async () => {
-    const app = createTestApp(ctx.database);
-    const result = await app.runner.handle({ ...app.message('u-group', { kind: 'text', text: '电视坏了' }), isGroup: true, chatId: 'group-1' });
+  it('ignores group messages when no commands are wired (a runner without dispatch)', async () => {
+    const app = await createTestApp(ctx.database);
+    const bare = createFlowRunner({ db: ctx.database.db, flows: [{ id: 'none' } as unknown as FlowDefinition], people: peoplePort, log: pino({ level: 'silent' }), deliver: async () => {}, senders: {} });
+    const result = await bare.handle({ ...app.message('u-group', { kind: 'text', text: '电视坏了' }), isGroup: true, chatId: 'group-1' });
     expect(result.status).toBe('ignored');
-    expect(app.sender.sent).toHaveLength(0);
+  });
+
+  it('never starts a conversation from a group message: groups belong to dispatch', async () => {
+    const app = await createTestApp(ctx.database);
+    const result = await app.runner.handle({ ...app.message('u-group', { kind: 'text', text: '电视坏了' }), isGroup: true, chatId: 'group-2' });
+    expect(result).toMatchObject({ status: 'handled', command: true });
+    expect(await ctx.database.db.select().from(conversations).where(eq(conversations.key, 'test:group-2:u-group'))).toEqual([]);
+    expect(app.sender.sent.filter((s) => s.chatId === 'group-2').map((s) => s.payload.text).join('')).not.toContain('电视');
   });
 
   it('never writes a resident’s phone or address to the logs', async () => {
-    const app = createTestApp(ctx.database);
+    const app = await createTestApp(ctx.database);
     await app.completeIntake('u-privacy', { phone: '13755556666', address: '秘密小区8幢808室' });
     const logs = app.logLines.join('\n');
     expect(logs.length).toBeGreaterThan(0);
@@ -188,7 +200,7 @@ describeDb('flow runner', (ctx) => {
   });
 
   it('keeps conversations of different people apart', async () => {
-    const app = createTestApp(ctx.database);
+    const app = await createTestApp(ctx.database);
     await app.say('u-a', '电视坏了');
     await app.say('u-b', '我的求助');
     const reply = await app.say('u-a', '1');

@@ -14,7 +14,7 @@ describeDb('outbox', (ctx) => {
   };
 
   it('delivers once after a crash between commit and send', async () => {
-    const crashed = createTestApp(ctx.database, { noDelivery: true });
+    const crashed = await createTestApp(ctx.database, { noDelivery: true });
     await crashed.say('o-crash', '电视坏了');
     expect(crashed.sender.sent).toHaveLength(0);
     const pending = await ctx.database.db.select().from(outbox).where(eq(outbox.chatId, 'o-crash'));
@@ -100,7 +100,7 @@ describeDb('outbox', (ctx) => {
   });
 
   it('stops trying a person who blocked the bot and marks them', async () => {
-    const app = createTestApp(ctx.database, { noDelivery: true });
+    const app = await createTestApp(ctx.database, { noDelivery: true });
     await app.say('o-blocked', '你好');
     const sender = createMemorySender();
     sender.failWith(() => new DeliveryError('blocked', 'Forbidden: bot was blocked by the user', { permanent: true }));

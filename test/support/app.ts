@@ -1,20 +1,12 @@
 import { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Database, Db } from '../../db/client.js';
-import { createFlowRunner } from '../../src/core/flow-runner.js';
+import { createApp } from '../../src/app.js';
+import { createConfig } from '../../src/config.js';
 import type { IncomingContent, IncomingMessage, OutgoingPayload } from '../../src/core/message.js';
-import { createOutboxDelivery } from '../../src/core/outbox.js';
 import type { Sender } from '../../src/core/ports.js';
-import { peoplePort } from '../../src/domain/people/people.js';
-import { createCatalogueMatcher } from '../../src/domain/catalogue/matcher.js';
-import { readCatalogueFile, readStationsFile } from '../../src/domain/reference-data.js';
-import { createResidentFlow, residentFlowDeps } from '../../src/domain/resident-flow.js';
-import { createStationDirectory } from '../../src/domain/stations/matcher.js';
 import { createLogger } from '../../src/logger.js';
 
-const catalogue = readCatalogueFile();
-const stations = readStationsFile();
-const deps = residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), createStationDirectory(stations));
 
 /** A sender that records what it was asked to send; `fail` lets a test make it throw. */
 export function createMemorySender() {
@@ -55,22 +47,20 @@ export interface TestAppOptions {
   noDelivery?: boolean;
 }
 
-/** The resident flow, runner and outbox wired like main.ts, on the `test` channel. */
-export function createTestApp(database: Database, options: TestAppOptions = {}) {
+/** The app as main.ts builds it (src/app.ts), on the `test` channel with a recording sender. */
+export async function createTestApp(database: Database, options: TestAppOptions = {}) {
   const sender = createMemorySender();
   const { log, lines } = createCapturingLogger();
-  const db = options.db ?? database.db;
-  const delivery = createOutboxDelivery({ db: database.db, senders: { test: sender }, log, clock: options.clock, onBlocked: peoplePort.markBlocked });
-  const flow = createResidentFlow(deps);
-  const runner = createFlowRunner({
-    people: peoplePort,
-    db,
-    flows: [flow],
+  const app = await createApp({
+    config: createConfig({}),
+    database,
     log,
     clock: options.clock,
     senders: { test: sender },
-    deliver: options.noDelivery ? async () => {} : () => delivery.deliverDue(),
+    delivery: options.noDelivery ? 'none' : 'await-all',
+    ...(options.db ? { runnerDb: options.db } : {}),
   });
+  const { runner, delivery } = app;
   let seq = 0;
   const message = (userId: string, content: IncomingContent, messageId?: string): IncomingMessage => ({
     channel: 'test',

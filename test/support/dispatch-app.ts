@@ -1,26 +1,13 @@
 import type { Database } from '../../db/client.js';
+import { createApp } from '../../src/app.js';
+import { createConfig } from '../../src/config.js';
 import { chatGroups, volunteers } from '../../db/schema.js';
-import { createFlowRunner } from '../../src/core/flow-runner.js';
 import type { IncomingContent, IncomingMessage, OutgoingPayload } from '../../src/core/message.js';
-import { createOutboxDelivery } from '../../src/core/outbox.js';
 import type { Sender } from '../../src/core/ports.js';
-import { peoplePort } from '../../src/domain/people/people.js';
-import { createCatalogueMatcher } from '../../src/domain/catalogue/matcher.js';
-import { skillFinder } from '../../src/domain/catalogue/skills.js';
-import { createDispatch } from '../../src/domain/dispatch/dispatch.js';
 import { ensurePerson } from '../../src/domain/people/people.js';
 import { grantOrganizer } from '../../src/domain/dispatch/roles.js';
-import { loadStationTree } from '../../src/domain/dispatch/station-tree.js';
-import { readCatalogueFile, readStationsFile } from '../../src/domain/reference-data.js';
-import { createResidentFlow, residentFlowDeps } from '../../src/domain/resident-flow.js';
-import { createStationDirectory } from '../../src/domain/stations/matcher.js';
-import { createVolunteerFlow, startsVolunteerFlow } from '../../src/domain/volunteer-flow.js';
-import { VOLUNTEER_FLOW_ID } from '../../flows/volunteer.machine.js';
 import { createCapturingLogger } from './app.js';
 
-const catalogue = readCatalogueFile();
-const stationFile = readStationsFile();
-const deps = residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), createStationDirectory(stationFile));
 
 export interface SentRecord {
   chatId: string;
@@ -63,32 +50,13 @@ export interface DispatchAppOptions {
   escalateMinutes?: number;
 }
 
-/** Resident and volunteer flows, dispatch commands and the outbox, wired like main.ts on the `test` channel. */
+/** The app as main.ts builds it (src/app.ts), on the `test` channel with an editing, recording sender. */
 export async function createDispatchApp(database: Database, options: DispatchAppOptions = {}) {
-  const db = database.db;
-  const tree = await loadStationTree(db);
   const sender = createEditingSender();
   const { log, lines } = createCapturingLogger();
-  const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), remindMinutes: options.remindMinutes ?? 10, escalateMinutes: options.escalateMinutes ?? 30 });
-  const delivery = createOutboxDelivery({
-    db,
-    senders: { test: sender },
-    log,
-    clock: options.clock,
-    onChatMigrated: (channel, from, to) => dispatch.followMigratedChat(db, channel, from, to),
-    onBlocked: peoplePort.markBlocked,
-  });
-  const runner = createFlowRunner({
-    people: peoplePort,
-    db,
-    flows: [createResidentFlow(deps, dispatch), createVolunteerFlow(deps, tree, dispatch)],
-    startFlow: (c) => (startsVolunteerFlow(c) ? VOLUNTEER_FLOW_ID : null),
-    commands: dispatch.commands,
-    log,
-    clock: options.clock,
-    senders: { test: sender },
-    deliver: options.noDelivery ? async () => {} : () => delivery.deliverDue(),
-  });
+  const config = createConfig({ CLAIM_REMIND_MINUTES: String(options.remindMinutes ?? 10), ESCALATE_MINUTES: String(options.escalateMinutes ?? 30) });
+  const built = await createApp({ config, database, log, clock: options.clock, senders: { test: sender }, delivery: options.noDelivery ? 'none' : 'await-all' });
+  const { db, tree, dispatch, runner, delivery } = built;
   let seq = 0;
   const message = (chatId: string, userId: string, content: IncomingContent, name = '用户'): IncomingMessage => ({
     channel: 'test',

@@ -1,0 +1,91 @@
+// Import rules of the house, checked in CI by `npm run lint:deps` (dependency-cruiser).
+// The picture: flows/ and src/texts/ at the bottom; src/core/ knows no domain, flow or channel;
+// src/domain/ uses core; channels use core only; src/app.ts composes everything; src/main.ts runs it.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      comment: 'Files that import each other cannot be understood or tested alone.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'texts-import-nothing',
+      severity: 'error',
+      comment: 'src/texts holds the words people read and imports nothing, so wording can be reviewed alone.',
+      from: { path: '^src/texts/' },
+      to: { pathNot: '^src/texts/' },
+    },
+    {
+      name: 'flows-are-pure',
+      severity: 'error',
+      comment: 'A flow imports xstate, src/texts and types of src/core only: no database, channel, scheduler or domain.',
+      from: { path: '^flows/' },
+      to: { pathNot: '^(flows/|src/texts/|src/core/|node_modules/xstate/)', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'flows-use-core-types-only',
+      severity: 'error',
+      comment: 'From src/core a flow takes types (the message model), never values.',
+      from: { path: '^flows/' },
+      to: { path: '^src/core/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'no-flow-imports-another-flow',
+      severity: 'error',
+      comment: 'A flow shares code only through flows/common/.',
+      from: { path: '^flows/([a-z-]+)\\.' },
+      to: { path: '^flows/[a-z-]+\\.', pathNot: '^flows/$1\\.' },
+    },
+    {
+      name: 'core-knows-no-domain-flow-or-channel',
+      severity: 'error',
+      comment: 'What core needs from the domain comes through the ports it defines (src/core/ports.ts).',
+      from: { path: '^src/core/' },
+      to: { path: '^(src/(domain|channels|scheduler|app)|flows/|src/app\\.ts|src/main\\.ts)' },
+    },
+    {
+      name: 'domain-uses-core-not-channels-or-flows',
+      severity: 'error',
+      comment: 'The domain is plain functions over the database; it never imports channels, flows or the app.',
+      from: { path: '^src/domain/' },
+      to: { path: '^(src/(channels|scheduler|app)|flows/|src/app\\.ts|src/main\\.ts)' },
+    },
+    {
+      name: 'channels-know-only-core',
+      severity: 'error',
+      comment: 'A channel translates to and from the core message model; it knows no domain, flow or other channel.',
+      from: { path: '^src/channels/([^/]+)/' },
+      to: { path: '^(src/(domain|scheduler|app)|flows/|src/app\\.ts|src/main\\.ts|src/channels/)', pathNot: '^src/channels/$1/' },
+    },
+    {
+      name: 'one-composition-root',
+      severity: 'error',
+      comment: 'Only src/main.ts (and the tests and bench, not checked here) build the app.',
+      from: { path: '^src/', pathNot: '^src/(main|app)\\.ts$|^src/app/' },
+      to: { path: '^src/app(\\.ts$|/)' },
+    },
+    {
+      name: 'db-below-src',
+      severity: 'error',
+      comment: 'db/ (schema, client, migrations) is the ground floor: it imports nothing of src/ or flows/.',
+      from: { path: '^db/' },
+      to: { path: '^(src|flows)/' },
+    },
+    {
+      name: 'no-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(test|bench|scripts)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.mjs'] },
+  },
+};

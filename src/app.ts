@@ -1,0 +1,125 @@
+import type { Logger } from 'pino';
+import type { Database, Db } from '../db/client.js';
+import { VOLUNTEER_FLOW_ID } from '../flows/volunteer.machine.js';
+import type { Config } from './config.js';
+import { createFlowRunner } from './core/flow-runner.js';
+import { createOutboxDelivery } from './core/outbox.js';
+import type { Clock, Sender } from './core/ports.js';
+import { createCatalogueMatcher } from './domain/catalogue/matcher.js';
+import { skillFinder } from './domain/catalogue/skills.js';
+import type { Catalogue } from './domain/catalogue/types.js';
+import { createDispatch } from './domain/dispatch/dispatch.js';
+import { bootstrapOrganizers } from './domain/dispatch/roles.js';
+import { loadStationTree } from './domain/dispatch/station-tree.js';
+import { peoplePort } from './domain/people/people.js';
+import { readCatalogueFile, readStationsFile } from './domain/reference-data.js';
+import { createResidentFlow, residentFlowDeps } from './domain/resident-flow.js';
+import { createStationDirectory } from './domain/stations/matcher.js';
+import { createVolunteerFlow, startsVolunteerFlow } from './domain/volunteer-flow.js';
+import { createDispatchSweeper } from './scheduler/dispatch-sweeper.js';
+
+// === The one composition root: main, every test and the benchmark build the app here
+
+/** When a handled message's outgoing messages are delivered. */
+export type DeliveryMode =
+  /** The person's own replies before `handle` resolves, everything else (cards, paced group traffic) in the background. */
+  | 'background'
+  /** Everything due before `handle` resolves (tests that read what was sent right after). */
+  | 'await-all'
+  /** Nothing until `delivery.deliverDue()` is called (a crash between commit and send). */
+  | 'none';
+
+export interface AppOptions {
+  config: Config;
+  /** An open, migrated database with the reference data synced. */
+  database: Database;
+  log: Logger;
+  clock?: Clock;
+  /** Senders by channel; a channel started later adds its own with `app.addSender`. */
+  senders?: Record<string, Sender>;
+  delivery?: DeliveryMode;
+  /** The database the runner uses, when it must differ (tests that make transactions fail). */
+  runnerDb?: Db;
+  /** The catalogue, when already read (default: from `config.catalogueFile`). */
+  catalogue?: Catalogue;
+}
+
+/** Wires database, domain, flows, runner, outbox and scheduler; starts nothing until `start()`. */
+export async function createApp(options: AppOptions) {
+  const { config, database, log } = options;
+  const db = database.db;
+  const clock = options.clock ?? (() => new Date());
+  const senders: Record<string, Sender> = { ...options.senders };
+  const catalogue = options.catalogue ?? readCatalogueFile(config.catalogueFile);
+
+  const tree = await loadStationTree(db);
+  await bootstrapOrganizers(db, config.organizers, tree.root(), clock());
+  const deps = residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), createStationDirectory(readStationsFile(config.stationsFile)));
+  const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), ...config.dispatch });
+  /** The one handler of a chat that got a new id: the outbox and the channels both call it. */
+  const followMigratedChat = (channel: string, from: string, to: string) => dispatch.followMigratedChat(db, channel, from, to);
+  const delivery = createOutboxDelivery({
+    db,
+    senders,
+    log,
+    clock: options.clock,
+    onChatMigrated: followMigratedChat,
+    onBlocked: peoplePort.markBlocked,
+    instanceName: config.instanceName,
+    exclusiveDatabase: database.kind === 'pglite',
+  });
+  const mode = options.delivery ?? 'background';
+  const runner = createFlowRunner({
+    db: options.runnerDb ?? db,
+    flows: [createResidentFlow(deps, dispatch), createVolunteerFlow(deps, tree, dispatch)],
+    startFlow: (content) => (startsVolunteerFlow(content) ? VOLUNTEER_FLOW_ID : null),
+    commands: dispatch.commands,
+    people: peoplePort,
+    log,
+    clock: options.clock,
+    senders,
+    deliver: async (_ids, msg) => {
+      if (mode === 'none') return;
+      if (mode === 'await-all') {
+        await delivery.deliverDue();
+        return;
+      }
+      await delivery.deliverChats([{ channel: msg.channel, chatId: msg.chatId }]);
+      void delivery.deliverDue();
+    },
+  });
+  const sweeper = createDispatchSweeper({ db, dispatch, log, clock: options.clock, afterSweep: () => delivery.deliverDue() });
+
+  return {
+    config,
+    db,
+    log,
+    tree,
+    dispatch,
+    runner,
+    delivery,
+    sweeper,
+    senders,
+    /** Handles one incoming message from any channel (never throws). */
+    handle: runner.handle,
+    followMigratedChat,
+    /** A channel's sender, so the outbox can deliver to it. */
+    addSender(channel: string, sender: Sender) {
+      senders[channel] = sender;
+    },
+    /** Takes over a dead predecessor's leases, delivers what waits, then polls the outbox and runs the minute sweep. */
+    async start() {
+      await delivery.takeOverLeases();
+      await delivery.deliverDue();
+      delivery.start();
+      sweeper.start();
+    },
+    /** Stops the sweep and the outbox polling (the database is the caller's to close). */
+    async stop() {
+      sweeper.stop();
+      await delivery.stop();
+    },
+  };
+}
+
+export type App = Awaited<ReturnType<typeof createApp>>;
