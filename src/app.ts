@@ -10,11 +10,10 @@ import { skillFinder } from './domain/catalogue/skills.js';
 import type { Catalogue } from './domain/catalogue/types.js';
 import { createDispatch } from './domain/dispatch/dispatch.js';
 import { bootstrapOrganizers } from './domain/dispatch/roles.js';
-import { loadStationTree } from './domain/dispatch/station-tree.js';
+import { loadStationTree } from './domain/stations/tree.js';
 import { peoplePort } from './domain/people/people.js';
 import { readCatalogueFile, readStationsFile } from './domain/reference-data.js';
 import { createResidentFlow, residentFlowDeps } from './domain/resident-flow.js';
-import { createStationDirectory } from './domain/stations/matcher.js';
 import { createVolunteerFlow, startsVolunteerFlow } from './domain/volunteer-flow.js';
 import { createDispatchSweeper } from './scheduler/dispatch-sweeper.js';
 
@@ -52,9 +51,9 @@ export async function createApp(options: AppOptions) {
   const senders: Record<string, Sender> = { ...options.senders };
   const catalogue = options.catalogue ?? readCatalogueFile(config.catalogueFile);
 
-  const tree = await loadStationTree(db);
-  await bootstrapOrganizers(db, config.organizers, tree.root(), clock());
-  const deps = residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), createStationDirectory(readStationsFile(config.stationsFile)));
+  const tree = await loadStationTree(db, readStationsFile(config.stationsFile));
+  await bootstrapOrganizers(db, config.organizers, tree.root().id, clock());
+  const deps = residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), tree);
   const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), ...config.dispatch });
   /** The one handler of a chat that got a new id: the outbox and the channels both call it. */
   const followMigratedChat = (channel: string, from: string, to: string) => dispatch.followMigratedChat(db, channel, from, to);

@@ -7,21 +7,29 @@ import { recordAlert } from './alerts.js';
 import type { CatalogueMatcher } from './catalogue/matcher.js';
 import type { Catalogue } from './catalogue/types.js';
 import { rememberPhone } from './people/people.js';
-import { CANCELLABLE, cancelByResident, createRequest, listRequestsOf } from './requests/requests.js';
-import type { StationDirectory } from './stations/matcher.js';
+import { CANCELLABLE, cancelByResident, createRequest, listRequestsOf, type RequestFields } from './requests/requests.js';
+import { createStationMatcher } from './stations/matcher.js';
+import type { StationTree } from './stations/tree.js';
+
+/** True when A and B are one type: a field added, dropped or retyped on either side makes it false. */
+export type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+// The flow's draft is the domain's request fields (flows and domain do not import each other).
+true satisfies Same<RequestDraft, RequestFields>;
 
 /** The catalogue and places as pure look-ups for the resident flow. */
-export function residentFlowDeps(catalogue: Catalogue, matcher: CatalogueMatcher, places: StationDirectory): ResidentFlowDeps {
+export function residentFlowDeps(catalogue: Catalogue, matcher: CatalogueMatcher, stations: StationTree): ResidentFlowDeps {
+  const places = createStationMatcher(stations);
   return {
     classes: catalogue.classes.map((c) => ({ code: c.code, name: c.name })),
     itemsOf: (classCode) => catalogue.classes.find((c) => c.code === classCode)?.items ?? [],
     item: (code) => matcher.item(code),
     matchItems: (text) => matcher.match(text, 3),
-    communities: () => places.communities(),
+    communities: () => stations.communities(),
     matchCommunities: (text) => places.matchCommunities(text),
     community: (code) => {
-      const s = places.get(code);
-      return s?.level === 'community' ? s : undefined;
+      const s = stations.byCode(code);
+      return s?.level === 'community' && !s.retired ? s : undefined;
     },
   };
 }
@@ -55,11 +63,8 @@ export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHo
     interpret: (context: ResidentContext, content) => interpretResidentInput(context, content),
     effects: {
       createRequest: async (draft: RequestDraft, env) => {
-        const { id, ticket } = await createRequest(
-          env.tx,
-          { ...draft, residentId: env.personId, channel: env.message.channel, chatId: env.message.chatId, conversationKey: env.conversationKey },
-          env.now,
-        );
+        const owner = { residentId: env.personId, channel: env.message.channel, chatId: env.message.chatId, conversationKey: env.conversationKey };
+        const { id, ticket } = await createRequest(env.tx, draft, owner, env.now);
         await rememberPhone(env.tx, env.personId, draft.phone);
         await hooks.afterRequestCreated?.(env.tx, id, draft.emergencyWords, env.now);
         return { type: 'request.created', ticket };

@@ -3,9 +3,12 @@ import { interpretVolunteerInput } from '../../flows/volunteer.input.js';
 import type { VolunteerContext, VolunteerDraft, VolunteerFlowDeps, VolunteerInput } from '../../flows/volunteer.types.js';
 import type { FlowDefinition } from '../core/flow.js';
 import type { IncomingContent } from '../core/message.js';
-import { registerVolunteer, registrationOf } from './dispatch/registration.js';
-import type { StationTree } from './dispatch/station-tree.js';
-import { emergencyAlertEffect, type ResidentFlowHooks } from './resident-flow.js';
+import { type RegistrationDraft, registerVolunteer, registrationOf } from './dispatch/registration.js';
+import type { StationTree } from './stations/tree.js';
+import { emergencyAlertEffect, type ResidentFlowHooks, type Same } from './resident-flow.js';
+
+// The flow's draft is the domain's registration (flows and domain do not import each other).
+true satisfies Same<VolunteerDraft, RegistrationDraft>;
 
 const START_WORDS = /^(我要当志愿者|我想当志愿者|志愿者报名|报名志愿者|\/volunteer(@\w+)?)$/i;
 

@@ -6,7 +6,7 @@ import { enqueueMessages } from '../../core/outbox.js';
 import { redactForGroup } from '../../core/privacy.js';
 import { type CardState, dispatchTexts as t } from '../../texts/dispatch.js';
 import { organizerChatsFor } from './roles.js';
-import type { StationTree } from './station-tree.js';
+import type { StationTree } from '../stations/tree.js';
 
 // === Routing a request to volunteer groups, and the card that announces it
 
@@ -118,6 +118,6 @@ export async function announceRequest(tx: Db, tree: StationTree, requestId: numb
 export async function alertEmergencyWords(tx: Db, tree: StationTree, personId: number, words: string[], at: Date) {
   const [person] = await tx.select({ name: people.displayName, phone: people.phone }).from(people).where(eq(people.id, personId));
   const [last] = await tx.select({ stationId: requests.stationId }).from(requests).where(eq(requests.residentId, personId)).orderBy(desc(requests.id)).limit(1);
-  const stationId = last?.stationId ?? tree.root();
+  const stationId = last?.stationId ?? tree.root().id;
   await tellOrganizers(tx, tree, stationId, t.alertEmergencyWords(person?.name ?? '', words.join('、'), person?.phone ?? null), at);
 }

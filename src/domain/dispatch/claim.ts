@@ -1,11 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { requests, reveals, volunteers } from '../../../db/schema.js';
+import { requests, reveals } from '../../../db/schema.js';
 import type { OutgoingPayload } from '../../core/message.js';
 import { enqueueMessages } from '../../core/outbox.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { appendEvent } from '../requests/requests.js';
 import { editCards, type RequestView, requestView } from './announce.js';
+import { volunteerOf } from './registration.js';
 import { privateChatsOf } from './roles.js';
 
 // === Claiming: exactly one winner, by one conditional update
@@ -52,7 +53,7 @@ export function visitButtons(ticket: string): OutgoingPayload['choices'] {
 export async function claimRequest(tx: Db, ticket: string, volunteerPersonId: number, at: Date, how: 'claim' | 'assign' = 'claim', actorId = volunteerPersonId): Promise<ClaimResult> {
   const [req] = await tx.select({ id: requests.id, status: requests.status, volunteerId: requests.volunteerId }).from(requests).where(eq(requests.ticket, ticket));
   if (!req) return { ok: false, reason: 'unknown', ticket };
-  const [vol] = await tx.select().from(volunteers).where(eq(volunteers.personId, volunteerPersonId));
+  const vol = await volunteerOf(tx, volunteerPersonId);
   if (!vol) return { ok: false, reason: 'not_volunteer' };
   if (vol.status !== 'approved') return { ok: false, reason: vol.status };
   if (vol.suspendedUntil && vol.suspendedUntil > at) return { ok: false, reason: 'suspended', until: vol.suspendedUntil };
@@ -65,7 +66,7 @@ export async function claimRequest(tx: Db, ticket: string, volunteerPersonId: nu
   if (!won) {
     const [now] = await tx.select({ status: requests.status, volunteerId: requests.volunteerId }).from(requests).where(eq(requests.id, req.id));
     if (now?.volunteerId && ['claimed', 'in_progress', 'done'].includes(now.status)) {
-      const [winner] = await tx.select({ name: volunteers.name }).from(volunteers).where(eq(volunteers.personId, now.volunteerId));
+      const winner = await volunteerOf(tx, now.volunteerId);
       return { ok: false, reason: 'taken', by: winner?.name ?? '其他志愿者' };
     }
     return { ok: false, reason: 'closed', ticket };

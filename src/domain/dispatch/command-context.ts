@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/client.js';
 import type { Choice, IncomingMessage } from '../../core/message.js';
 import type { FlowPerson } from '../../core/flow.js';
-import type { StationTree } from './station-tree.js';
+import type { StationTree } from '../stations/tree.js';
 
 /** What a dispatch command handler gets: the open transaction, who wrote, and how to answer. */
 export interface CommandContext {

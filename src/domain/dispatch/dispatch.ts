@@ -7,7 +7,7 @@ import type { CommandContext } from './command-context.js';
 import { handleGroupMessage } from './group-commands.js';
 import { handleOrganizerCommand } from './organizer-commands.js';
 import { handleMisplacedWords } from './private-words.js';
-import type { StationTree } from './station-tree.js';
+import type { StationTree } from '../stations/tree.js';
 import { sweepDeadlines } from './sweep.js';
 import { afterResidentCancel } from './visit.js';
 import { handleVisitStep, showMe } from './volunteer-commands.js';

@@ -3,9 +3,11 @@ import { catalogueItems, requestEvents, requests, reveals, stations, volunteers 
 import { enqueueMessages } from '../../core/outbox.js';
 import { statusLabel } from '../../texts/resident.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
+import { historyOf } from '../requests/requests.js';
 import { requestView } from './announce.js';
 import { claimRefusal, claimRequest } from './claim.js';
 import type { CommandContext } from './command-context.js';
+import { volunteerOf } from './registration.js';
 import { grantOrganizer, isOrganizer, isOrganizerOf, privateChatsOf, stationsOfOrganizer } from './roles.js';
 
 // === Organizer tools in private chat; every command checks the role on the server
@@ -39,7 +41,7 @@ async function requestDetail(ctx: CommandContext, ticket: string) {
   const r = row && (await requestView(ctx.tx, row.id));
   if (!r) return ctx.reply(t.unknownTicket(ticket));
   if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, r.stationId))) return ctx.reply(t.notOrganizer);
-  const events = await ctx.tx.select().from(requestEvents).where(eq(requestEvents.requestId, r.id)).orderBy(requestEvents.id);
+  const events = await historyOf(ctx.tx, r.id);
   await ctx.tx.insert(reveals).values({ requestId: r.id, personId: ctx.person.id, reason: 'organizer-view', at: ctx.now });
   ctx.reply(t.requestDetail([
     `${r.ticket}（${statusLabel(r.status)}${r.urgent ? '，紧急' : ''}）`,
@@ -68,7 +70,7 @@ async function hasServed(ctx: CommandContext, personId: number): Promise<boolean
  */
 async function decide(ctx: CommandContext, idText: string, ok: boolean) {
   const id = personIdOf(idText);
-  const [v] = id !== null ? await ctx.tx.select().from(volunteers).where(eq(volunteers.personId, id)) : [];
+  const v = id !== null ? await volunteerOf(ctx.tx, id) : undefined;
   if (!v || id === null) return ctx.reply(t.noSuchVolunteer(idText));
   if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, v.stationId))) return ctx.reply(t.notOrganizer);
   if (!ok && v.status === 'approved' && (await hasServed(ctx, id))) return ctx.reply(t.rejectHasTasks(id));
@@ -83,11 +85,9 @@ async function listVolunteers(ctx: CommandContext, stationText?: string) {
   const station = stationText ? ctx.tree.find(stationText) : undefined;
   if (stationText && !station) return ctx.reply(t.noSuchStation(stationText));
   const rows = await ctx.tx.select({ v: volunteers, community: stations.name }).from(volunteers).innerJoin(stations, eq(stations.id, volunteers.stationId)).orderBy(volunteers.personId).limit(500);
-  const visible = [];
-  for (const r of rows) {
-    if (station && !ctx.tree.chain(r.v.stationId).includes(station.id)) continue;
-    if (await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, r.v.stationId)) visible.push(r);
-  }
+  const mine = new Set(await stationsOfOrganizer(ctx.tx, ctx.tree, ctx.person.id));
+  const asked = station ? new Set(ctx.tree.under([station.id]).map((s) => s.id)) : null;
+  const visible = rows.filter((r) => mine.has(r.v.stationId) && (!asked || asked.has(r.v.stationId)));
   if (visible.length === 0) return ctx.reply(t.volunteersNone);
   ctx.reply(visible.slice(0, 50).map((r) => t.volunteerRow({ id: r.v.personId, name: r.v.name, status: t.volunteerStatus[r.v.status] ?? r.v.status, community: r.community, party: r.v.partyMember })).join('\n'));
 }

@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { requests, volunteers } from '../../../db/schema.js';
+import { requests } from '../../../db/schema.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { activeStatuses } from './claim.js';
 import type { CommandContext } from './command-context.js';
+import { volunteerOf } from './registration.js';
 
 // === Dispatch words typed in a private chat that belong elsewhere: a short answer, not a resident intake
 
@@ -33,7 +34,7 @@ export async function handleMisplacedWords(ctx: CommandContext): Promise<boolean
   }
   const step = BARE_STEP.exec(text)?.[1];
   if (!step) return false;
-  const [v] = await ctx.tx.select({ status: volunteers.status }).from(volunteers).where(eq(volunteers.personId, ctx.person.id));
+  const v = await volunteerOf(ctx.tx, ctx.person.id);
   const tasks = await ctx.tx.select({ ticket: requests.ticket }).from(requests).where(and(eq(requests.volunteerId, ctx.person.id), activeStatuses)).orderBy(requests.id);
   if (tasks.length > 0) ctx.reply(t.stepNeedsTicket(step, tasks.map((r) => r.ticket)));
   else if (v?.status === 'approved') ctx.reply(t.stepNoTask(step));

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { type Db, lockKey } from '../../../db/client.js';
-import { channelIdentities, organizers, people, volunteers } from '../../../db/schema.js';
-import type { StationTree } from './station-tree.js';
+import { channelIdentities, organizers, people } from '../../../db/schema.js';
+import type { StationTree } from '../stations/tree.js';
 
 // === Who may do what: organizers (per station, inherited downwards) and volunteers
 
@@ -59,15 +59,8 @@ export async function bootstrapOrganizers(db: Db, accounts: { channel: string; e
   });
 }
 
-export type VolunteerRow = typeof volunteers.$inferSelect;
-
-export async function volunteerOf(tx: Db, personId: number): Promise<VolunteerRow | undefined> {
-  const [v] = await tx.select().from(volunteers).where(eq(volunteers.personId, personId));
-  return v;
-}
-
 /** Every station an organizer is responsible for (their stations and all below). */
 export async function stationsOfOrganizer(tx: Db, tree: StationTree, personId: number): Promise<number[]> {
   const own = await tx.select({ stationId: organizers.stationId }).from(organizers).where(eq(organizers.personId, personId));
-  return tree.under(own.map((o) => o.stationId));
+  return tree.under(own.map((o) => o.stationId)).map((s) => s.id);
 }

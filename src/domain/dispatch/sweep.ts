@@ -5,7 +5,7 @@ import { enqueueMessages } from '../../core/outbox.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { appendEvent } from '../requests/requests.js';
 import { editCards, postCards, requestView, routeRequest, tellOrganizers } from './announce.js';
-import type { StationTree } from './station-tree.js';
+import type { StationTree } from '../stations/tree.js';
 
 // === Deadlines: time lives in the database; a sweep turns due rows into reminders and escalations
 

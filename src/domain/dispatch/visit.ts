@@ -1,10 +1,12 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { requests, visitReports, volunteers } from '../../../db/schema.js';
+import { requests, visitReports } from '../../../db/schema.js';
 import { enqueueMessages } from '../../core/outbox.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { appendEvent } from '../requests/requests.js';
 import { editCards, requestView } from './announce.js';
+import { activeStatuses } from './claim.js';
+import { volunteerOf } from './registration.js';
 import { privateChatsOf } from './roles.js';
 
 // === The visit: depart, arrive, done with hours, or give the task back
@@ -28,12 +30,11 @@ export function parseHours(text: string): number | null {
 export async function recordVisitStep(tx: Db, ticket: string, personId: number, step: VisitStep, at: Date, extra: { hours?: number; note?: string; reason?: string } = {}): Promise<string> {
   // Locked: a resident cancelling at the same moment waits, or makes this step find nothing.
   const [req] = await tx.select({ id: requests.id }).from(requests)
-    .where(and(eq(requests.ticket, ticket), eq(requests.volunteerId, personId), inArray(requests.status, ['claimed', 'in_progress'])))
+    .where(and(eq(requests.ticket, ticket), eq(requests.volunteerId, personId), activeStatuses))
     .for('update');
   if (!req) return t.notYourTask(ticket);
   const r = (await requestView(tx, req.id))!;
-  const [vol] = await tx.select({ name: volunteers.name }).from(volunteers).where(eq(volunteers.personId, personId));
-  const name = vol?.name ?? '';
+  const name = (await volunteerOf(tx, personId))?.name ?? '';
   const tellResident = (text: string) => (r.chatId ? enqueueMessages(tx, [{ channel: r.channel, chatId: r.chatId, payload: { text } }], at) : Promise.resolve([]));
 
   if (step === 'depart' || step === 'arrive') {

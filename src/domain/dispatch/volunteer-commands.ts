@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { catalogueClasses, catalogueItems, requests, stations, volunteers } from '../../../db/schema.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
+import { activeStatuses } from './claim.js';
 import type { CommandContext } from './command-context.js';
 import { parseHours, recordVisitStep, type VisitStep } from './visit.js';
 
@@ -17,7 +18,7 @@ export async function showMe(ctx: CommandContext) {
   const names = new Map<string, string>();
   for (const c of await ctx.tx.select({ code: catalogueClasses.code, name: catalogueClasses.name }).from(catalogueClasses)) names.set(c.code, c.name);
   for (const i of await ctx.tx.select({ code: catalogueItems.code, name: catalogueItems.name }).from(catalogueItems).where(inArray(catalogueItems.code, v.v.skills.length ? v.v.skills : ['']))) names.set(i.code, i.name);
-  const tasks = await ctx.tx.select({ ticket: requests.ticket, status: requests.status }).from(requests).where(and(eq(requests.volunteerId, ctx.person.id), inArray(requests.status, ['claimed', 'in_progress'])));
+  const tasks = await ctx.tx.select({ ticket: requests.ticket, status: requests.status }).from(requests).where(and(eq(requests.volunteerId, ctx.person.id), activeStatuses));
   ctx.reply(
     t.me({
       id: ctx.person.id,

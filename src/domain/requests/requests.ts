@@ -3,13 +3,11 @@ import type { Db } from '../../../db/client.js';
 import { alerts, catalogueItems, requestEvents, requests, stations, type RequestStatus } from '../../../db/schema.js';
 import { nextTicket } from './tickets.js';
 
-/** What a resident's conversation gathered. */
-export interface NewRequest {
-  residentId: number;
-  channel: string;
-  /** The resident's private chat, for notices about this request. */
-  chatId: string;
-  conversationKey: string;
+/**
+ * What a resident's conversation gathered: the resident flow's `createRequest` draft has exactly this
+ * shape (checked where the flow is wired, `resident-flow.ts`).
+ */
+export interface RequestFields {
   classCode: string;
   itemCode: string;
   communityCode: string;
@@ -20,6 +18,16 @@ export interface NewRequest {
   urgent: boolean;
   emergencyWords: string[];
   attachments: string[];
+}
+
+/** Whose request it is, and where they are told about it. */
+export interface RequestOwner {
+  residentId: number;
+  channel: string;
+  /** The resident's private chat, for notices about this request. */
+  chatId: string;
+  /** The conversation the request came from (its open alerts are linked to the request). */
+  conversationKey: string;
 }
 
 export class RequestError extends Error {
@@ -36,40 +44,40 @@ export class RequestError extends Error {
 export const CANCELLABLE: readonly RequestStatus[] = ['open', 'claimed', 'in_progress'];
 
 /** Stores a request with a fresh ticket, its first event, and links the conversation's open alerts. */
-export async function createRequest(tx: Db, input: NewRequest, at: Date): Promise<{ id: number; ticket: string }> {
-  const [station] = await tx.select({ id: stations.id }).from(stations).where(eq(stations.code, input.communityCode));
-  if (!station) throw new RequestError('unknown_station', `No station with code ${input.communityCode}`);
-  const [item] = await tx.select({ code: catalogueItems.code }).from(catalogueItems).where(eq(catalogueItems.code, input.itemCode));
-  if (!item) throw new RequestError('unknown_item', `No catalogue item ${input.itemCode}`);
+export async function createRequest(tx: Db, fields: RequestFields, owner: RequestOwner, at: Date): Promise<{ id: number; ticket: string }> {
+  const [station] = await tx.select({ id: stations.id }).from(stations).where(eq(stations.code, fields.communityCode));
+  if (!station) throw new RequestError('unknown_station', `No station with code ${fields.communityCode}`);
+  const [item] = await tx.select({ code: catalogueItems.code }).from(catalogueItems).where(eq(catalogueItems.code, fields.itemCode));
+  if (!item) throw new RequestError('unknown_item', `No catalogue item ${fields.itemCode}`);
   const ticket = await nextTicket(tx, at);
   const [row] = await tx
     .insert(requests)
     .values({
       ticket,
-      residentId: input.residentId,
-      channel: input.channel,
-      classCode: input.classCode,
-      itemCode: input.itemCode,
+      residentId: owner.residentId,
+      channel: owner.channel,
+      classCode: fields.classCode,
+      itemCode: fields.itemCode,
       stationId: station.id,
-      description: input.description,
-      address: input.address,
-      phone: input.phone,
-      wantedTime: input.wantedTime,
-      urgent: input.urgent,
-      attachments: input.attachments,
+      description: fields.description,
+      address: fields.address,
+      phone: fields.phone,
+      wantedTime: fields.wantedTime,
+      urgent: fields.urgent,
+      attachments: fields.attachments,
       status: 'open',
-      chatId: input.chatId,
+      chatId: owner.chatId,
       openedAt: at,
       createdAt: at,
       updatedAt: at,
     })
     .returning({ id: requests.id });
   const id = row!.id;
-  await appendEvent(tx, id, 'created', input.residentId, { urgent: input.urgent, emergencyWords: input.emergencyWords }, at);
+  await appendEvent(tx, id, 'created', owner.residentId, { urgent: fields.urgent, emergencyWords: fields.emergencyWords }, at);
   await tx
     .update(alerts)
     .set({ requestId: id })
-    .where(and(eq(alerts.conversationKey, input.conversationKey), isNull(alerts.requestId)));
+    .where(and(eq(alerts.conversationKey, owner.conversationKey), isNull(alerts.requestId)));
   return { id, ticket };
 }
 

@@ -14,10 +14,9 @@ async function storedRequest(app: DispatchApp, n: number) {
   const resident = await ensurePerson(app.db, 'test', `race-r${n}`, '居民');
   const r = await app.db.transaction((tx) =>
     createRequest(tx, {
-      residentId: resident.id, channel: 'test', chatId: `race-r${n}`, conversationKey: `test:race-r${n}:race-r${n}`, classCode: 'daily-life',
-      itemCode: 'appliance-repair', communityCode: 'nanhu-jianshe-wenchang', description: '电视坏了', address: '文昌小区1幢101', phone: '13800000001',
-      wantedTime: '尽快', urgent: false, emergencyWords: [], attachments: [],
-    }, new Date()),
+      classCode: 'daily-life', itemCode: 'appliance-repair', communityCode: 'nanhu-jianshe-wenchang', description: '电视坏了', address: '文昌小区1幢101',
+      phone: '13800000001', wantedTime: '尽快', urgent: false, emergencyWords: [], attachments: [],
+    }, { residentId: resident.id, channel: 'test', chatId: `race-r${n}`, conversationKey: `test:race-r${n}:race-r${n}` }, new Date()),
   );
   await app.db.transaction((tx) => app.dispatch.afterRequestCreated(tx, r.id, [], new Date()));
   return r;
