@@ -13,8 +13,8 @@ import { bootstrapOrganizers } from './domain/dispatch/roles.js';
 import { loadStationTree } from './domain/stations/tree.js';
 import { peoplePort } from './domain/people/people.js';
 import { readCatalogueFile, readStationsFile } from './domain/reference-data.js';
-import { createResidentFlow, residentFlowDeps } from './domain/resident-flow.js';
-import { createVolunteerFlow, startsVolunteerFlow } from './domain/volunteer-flow.js';
+import { createResidentFlow, residentFlowDeps } from './app/resident-flow.js';
+import { createVolunteerFlow, startsVolunteerFlow } from './app/volunteer-flow.js';
 import { createDispatchSweeper } from './scheduler/dispatch-sweeper.js';
 
 // === The one composition root: main, every test and the benchmark build the app here

@@ -3,13 +3,13 @@ import { interpretResidentInput } from '../../flows/resident.input.js';
 import type { RequestDraft, ResidentContext, ResidentFlowDeps } from '../../flows/resident.types.js';
 import type { Db } from '../../db/client.js';
 import type { EffectHandler, FlowDefinition } from '../core/flow.js';
-import { recordAlert } from './alerts.js';
-import type { CatalogueMatcher } from './catalogue/matcher.js';
-import type { Catalogue } from './catalogue/types.js';
-import { rememberPhone } from './people/people.js';
-import { CANCELLABLE, cancelByResident, createRequest, listRequestsOf, type RequestFields } from './requests/requests.js';
-import { createStationMatcher } from './stations/matcher.js';
-import type { StationTree } from './stations/tree.js';
+import { recordAlert } from '../domain/alerts.js';
+import type { CatalogueMatcher } from '../domain/catalogue/matcher.js';
+import type { Catalogue } from '../domain/catalogue/types.js';
+import { rememberPhone } from '../domain/people/people.js';
+import { CANCELLABLE, cancelByResident, createRequest, listRequestsOf, type RequestFields } from '../domain/requests/requests.js';
+import { createStationMatcher } from '../domain/stations/matcher.js';
+import type { StationTree } from '../domain/stations/tree.js';
 
 /** True when A and B are one type: a field added, dropped or retyped on either side makes it false. */
 export type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;

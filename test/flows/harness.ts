@@ -5,7 +5,7 @@ import type { Choice, IncomingContent } from '../../src/core/message.js';
 import { runTurn, stepSync, type TurnStart } from '../../src/core/turn.js';
 import { createCatalogueMatcher } from '../../src/domain/catalogue/matcher.js';
 import { readCatalogueFile, readStationsFile } from '../../src/domain/reference-data.js';
-import { residentFlowDeps } from '../../src/domain/resident-flow.js';
+import { residentFlowDeps } from '../../src/app/resident-flow.js';
 import { stationTreeOf } from '../../src/domain/stations/tree.js';
 
 // === Any flow as pure transitions, one turn = `runTurn` as in the runner, with no database:
