@@ -7,7 +7,7 @@ import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { appendEvent } from '../requests/requests.js';
 import { editCards, type RequestView, requestView } from './announce.js';
 import { volunteerOf } from './registration.js';
-import { privateChatsOf } from './roles.js';
+import { privateChatOf } from './roles.js';
 
 // === Claiming: exactly one winner, by one conditional update
 
@@ -81,11 +81,9 @@ export async function claimRequest(tx: Db, ticket: string, volunteerPersonId: nu
 
 /** Sends the full details to one person privately, and records that they saw them. */
 export async function revealTo(tx: Db, r: RequestView, personId: number, reason: string, at: Date) {
-  const chats = await privateChatsOf(tx, personId);
-  const text = t.claimedPrivate({ ticket: r.ticket, itemName: r.itemName ?? '', community: r.community, address: r.address, phone: r.phone, residentName: r.residentName, wantedTime: r.wantedTime, description: r.description, urgent: r.urgent });
-  // One chat is enough: the channel the volunteer used most recently is not tracked, so the first.
-  const target = chats[0];
+  const target = await privateChatOf(tx, personId);
   if (!target) return;
+  const text = t.claimedPrivate({ ticket: r.ticket, itemName: r.itemName ?? '', community: r.community, address: r.address, phone: r.phone, residentName: r.residentName, wantedTime: r.wantedTime, description: r.description, urgent: r.urgent });
   await enqueueMessages(tx, [{ ...target, payload: { text, choices: visitButtons(r.ticket) }, dedupKey: `reveal:${r.id}:${personId}:${at.getTime()}` }], at);
   await tx.insert(reveals).values({ requestId: r.id, personId, reason, at });
 }

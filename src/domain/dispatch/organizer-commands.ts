@@ -8,7 +8,7 @@ import { requestView } from './announce.js';
 import { claimRefusal, claimRequest } from './claim.js';
 import type { CommandContext } from './command-context.js';
 import { volunteerOf } from './registration.js';
-import { grantOrganizer, isOrganizer, isOrganizerOf, privateChatsOf, stationsOfOrganizer } from './roles.js';
+import { grantOrganizer, isOrganizer, isOrganizerOf, privateChatOf, stationsOfOrganizer } from './roles.js';
 
 // === Organizer tools in private chat; every command checks the role on the server
 
@@ -75,8 +75,8 @@ async function decide(ctx: CommandContext, idText: string, ok: boolean) {
   if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, v.stationId))) return ctx.reply(t.notOrganizer);
   if (!ok && v.status === 'approved' && (await hasServed(ctx, id))) return ctx.reply(t.rejectHasTasks(id));
   await ctx.tx.update(volunteers).set({ status: ok ? 'approved' : 'rejected', decidedBy: ctx.person.id, decidedAt: ctx.now }).where(eq(volunteers.personId, id));
-  const chats = await privateChatsOf(ctx.tx, id);
-  await enqueueMessages(ctx.tx, chats.slice(0, 1).map((c) => ({ ...c, payload: { text: ok ? t.volunteerApproved : t.volunteerRejected } })), ctx.now);
+  const chat = await privateChatOf(ctx.tx, id);
+  if (chat) await enqueueMessages(ctx.tx, [{ ...chat, payload: { text: ok ? t.volunteerApproved : t.volunteerRejected } }], ctx.now);
   ctx.reply(t.decided(id, ok));
 }
 

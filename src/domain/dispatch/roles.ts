@@ -34,9 +34,13 @@ export async function organizerChatsFor(tx: Db, tree: StationTree, stationId: nu
   return rows;
 }
 
-/** Private chats of one person on every channel they use. */
-export async function privateChatsOf(tx: Db, personId: number): Promise<{ channel: string; chatId: string }[]> {
-  return tx.select({ channel: channelIdentities.channel, chatId: channelIdentities.externalId }).from(channelIdentities).where(eq(channelIdentities.personId, personId));
+/**
+ * The private chat that reaches a person, if any. One chat is enough: the channel a person used most
+ * recently is not tracked, so the first of their channels.
+ */
+export async function privateChatOf(tx: Db, personId: number): Promise<{ channel: string; chatId: string } | undefined> {
+  const chats = await tx.select({ channel: channelIdentities.channel, chatId: channelIdentities.externalId }).from(channelIdentities).where(eq(channelIdentities.personId, personId));
+  return chats[0];
 }
 
 /**

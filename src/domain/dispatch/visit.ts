@@ -7,7 +7,7 @@ import { appendEvent } from '../requests/requests.js';
 import { editCards, requestView } from './announce.js';
 import { activeStatuses } from './claim.js';
 import { volunteerOf } from './registration.js';
-import { privateChatsOf } from './roles.js';
+import { privateChatOf } from './roles.js';
 
 // === The visit: depart, arrive, done with hours, or give the task back
 
@@ -69,6 +69,6 @@ export async function afterResidentCancel(tx: Db, requestId: number, previousVol
   if (!r) return;
   await editCards(tx, r, 'cancelled', '', at);
   if (!previousVolunteerId) return;
-  const [chat] = await privateChatsOf(tx, previousVolunteerId);
+  const chat = await privateChatOf(tx, previousVolunteerId);
   if (chat) await enqueueMessages(tx, [{ ...chat, payload: { text: t.volunteerResidentCancelled(r.ticket) } }], at);
 }

@@ -1,5 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { catalogueClasses, catalogueItems, requests, stations, volunteers } from '../../../db/schema.js';
+import { and, eq } from 'drizzle-orm';
+import { requests, stations, volunteers } from '../../../db/schema.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { activeStatuses } from './claim.js';
 import type { CommandContext } from './command-context.js';
@@ -15,9 +15,6 @@ const fmtDay = (d: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/S
 export async function showMe(ctx: CommandContext) {
   const [v] = await ctx.tx.select({ v: volunteers, community: stations.name }).from(volunteers).innerJoin(stations, eq(stations.id, volunteers.stationId)).where(eq(volunteers.personId, ctx.person.id));
   if (!v) return ctx.reply(t.notAVolunteer);
-  const names = new Map<string, string>();
-  for (const c of await ctx.tx.select({ code: catalogueClasses.code, name: catalogueClasses.name }).from(catalogueClasses)) names.set(c.code, c.name);
-  for (const i of await ctx.tx.select({ code: catalogueItems.code, name: catalogueItems.name }).from(catalogueItems).where(inArray(catalogueItems.code, v.v.skills.length ? v.v.skills : ['']))) names.set(i.code, i.name);
   const tasks = await ctx.tx.select({ ticket: requests.ticket, status: requests.status }).from(requests).where(and(eq(requests.volunteerId, ctx.person.id), activeStatuses));
   ctx.reply(
     t.me({
@@ -25,7 +22,7 @@ export async function showMe(ctx: CommandContext) {
       name: v.v.name,
       status: t.volunteerStatus[v.v.status] ?? v.v.status,
       community: v.community,
-      skills: v.v.skills.map((s) => names.get(s) ?? s).join('、'),
+      skills: v.v.skills.map((s) => ctx.findSkill(s)?.name ?? s).join('、'),
       suspendedUntil: v.v.suspendedUntil && v.v.suspendedUntil > ctx.now ? fmtDay(v.v.suspendedUntil) : null,
       tasks: tasks.map((x) => `· ${x.ticket}（${x.status === 'claimed' ? '已接单' : '服务中'}）`),
     }),
