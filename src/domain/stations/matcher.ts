@@ -13,9 +13,15 @@ export function createStationMatcher(tree: StationTree) {
   const offered = tree.all().filter((s) => !s.retired);
   const communities = tree.communities();
   const areas = offered.filter((s) => s.level !== 'community');
-  // Indexed once: each station's names (full, without its suffix, aliases) and their pinyin.
+  // Indexed once: each station's names (full, without its suffix, aliases); their pinyin when first
+  // needed (for a city's ~1,200 communities that is ~0.1 s, better spent on a typo than at start-up).
   const names = new Map(offered.map((s) => [s.id, [...new Set([s.name, s.name.replace(SUFFIXES, ''), ...s.aliases])].filter((n) => n.length >= 2)]));
-  const pinyins = new Map(offered.map((s) => [s.id, (names.get(s.id) ?? []).map(toneless)]));
+  const pinyins = new Map<number, string[]>();
+  const pinyinsOf = (s: Station): string[] => {
+    let p = pinyins.get(s.id);
+    if (!p) pinyins.set(s.id, (p = (names.get(s.id) ?? []).map(toneless)));
+    return p;
+  };
   /** Communities by each of their exact names, in tree order. */
   const exact = new Map<string, Station[]>();
   for (const c of communities) {
@@ -27,7 +33,7 @@ export function createStationMatcher(tree: StationTree) {
     if (ns.includes(text)) return 4;
     if (ns.some((n) => text.includes(n))) return 3;
     if (text.length >= 2 && ns.some((n) => n.includes(text))) return 2;
-    if (textPinyin.length >= 4 && (pinyins.get(station.id) ?? []).some((p) => p === textPinyin || textPinyin.includes(p))) return 1;
+    if (textPinyin.length >= 4 && pinyinsOf(station).some((p) => p === textPinyin || textPinyin.includes(p))) return 1;
     return 0;
   }
 
