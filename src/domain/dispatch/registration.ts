@@ -8,7 +8,7 @@ import type { StationTree } from '../stations/tree.js';
 
 /**
  * What a volunteer gave when registering: the registration flow's draft has exactly this shape
- * (checked where the flow is wired, `volunteer-flow.ts`).
+ * (checked where the flow is wired, `src/app/volunteer-flow.ts`).
  */
 export interface RegistrationDraft {
   name: string;

@@ -5,7 +5,7 @@ import { nextTicket } from './tickets.js';
 
 /**
  * What a resident's conversation gathered: the resident flow's `createRequest` draft has exactly this
- * shape (checked where the flow is wired, `resident-flow.ts`).
+ * shape (checked where the flow is wired, `src/app/resident-flow.ts`).
  */
 export interface RequestFields {
   classCode: string;
