@@ -12,7 +12,9 @@ import { backends, testDatabaseUrl } from './support/db.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function dataDir() {
   const d = mkdtempSync(path.join(tmpdir(), 'lianxin-stop-'));

@@ -7,7 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function dataDir() {
   const d = mkdtempSync(path.join(tmpdir(), 'lianxin-console-'));
@@ -46,7 +48,7 @@ describe('console channel (npm start without a chat platform)', () => {
     expect(code).toBe(0);
     expect(out).toContain('数据保存在');
     expect(out).toContain('TELEGRAM_BOT_TOKEN');
-    expect(out).toMatch(/  1\. 家电维修/);
+    expect(out).toMatch(/ {2}1\. 家电维修/);
     expect(out).toMatch(/已为您登记，单号 \d{8}-\d{4}/);
   }, 60_000);
 

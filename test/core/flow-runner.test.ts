@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import type { Db } from '../../db/client.js';
 import { alerts, conversations, outbox, processedMessages, requestEvents, requests } from '../../db/schema.js';
 import pino from 'pino';
-import { type FlowDefinition } from '../../src/core/flow.js';
+import type { FlowDefinition } from '../../src/core/flow.js';
 import { createFlowRunner } from '../../src/core/flow-runner.js';
 import { peoplePort } from '../../src/domain/people/people.js';
 import { texts } from '../../src/texts/resident.js';

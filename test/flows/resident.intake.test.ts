@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { texts } from '../../src/texts/resident.js';
-import { conversationAt, startConversation } from './resident.fixtures.js';
+import { conversationAt, type startConversation } from './resident.fixtures.js';
 
 // === The intake steps after the item: community, address, phone and time
 

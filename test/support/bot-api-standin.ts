@@ -149,7 +149,9 @@ export async function startBotApiStandin(options: BotApiStandinOptions = {}): Pr
     const id = fileId ?? `${kind}-${seq++}`;
     return { file_id: id, file_unique_id: `u-${id}` };
   };
-  const wake = () => [...waiters].forEach((waiter) => waiter());
+  const wake = () => {
+    for (const waiter of [...waiters]) waiter();
+  };
 
   function takeUpdates(p: any): Update[] {
     const offset = Number(p.offset ?? 0);
