@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { copyDataDir, defaultTemplateDir, isNewDataDir, readTemplate, saveTemplate, templateKey } from './pglite-template.js';
+import { copyTemplate, defaultTemplateDir, dropTemplate, isNewDataDir, saveTemplate, templateKey } from './pglite-template.js';
 import * as schema from './schema.js';
 
 /** The one database type the code sees, whether PGlite or PostgreSQL. */
@@ -62,42 +62,45 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     import('drizzle-orm/pglite/migrator'),
   ]);
   let client = options.client;
-  let newTemplate: { dir: string; key: string } | null = null;
+  const { dataDir } = options;
+  const templateDir = options.templateDir === undefined ? defaultTemplateDir : options.templateDir;
+  // A new data folder: copied from the template when there is one, else the template is made below.
+  let makeTemplate: string | null = null;
   if (!client) {
-    const { dataDir } = options;
-    const templateDir = options.templateDir === undefined ? defaultTemplateDir : options.templateDir;
     if (dataDir) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
     const key = dataDir && templateDir && isNewDataDir(dataDir) ? templateKey(migrationsFolder) : null;
-    const template = key && templateDir ? readTemplate(templateDir, key) : null;
-    if (template) {
+    if (key && templateDir && copyTemplate(templateDir, key, dataDir!)) {
       try {
-        client = await PGlite.create(dataDir, { loadDataDir: template });
+        client = await PGlite.create(dataDir);
       } catch {
         // A damaged template: this folder was new, so it is emptied and made the usual way.
+        dropTemplate(templateDir, key);
         rmSync(dataDir!, { recursive: true, force: true });
       }
     }
     if (!client) {
       client = new PGlite(dataDir);
-      if (key && templateDir) newTemplate = { dir: templateDir, key };
+      makeTemplate = key;
     }
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
-  const owned = client;
-  // Copied now, before anything but the schema is in it; written out in the background.
-  let saving = Promise.resolve();
-  if (newTemplate) {
-    const { dir, key } = newTemplate;
-    const tar = await copyDataDir(owned).catch(() => null);
-    if (tar) saving = saveTemplate(tar, dir, key).catch(() => {});
+  if (makeTemplate && templateDir) {
+    // Nothing but the schema is in the folder yet: closed, copied, opened again (once per machine).
+    await client.close();
+    try {
+      saveTemplate(dataDir!, templateDir, makeTemplate);
+    } catch {
+      // Only slower starts of later new folders.
+    }
+    client = await PGlite.create(dataDir);
   }
+  const owned = client;
+  const db = drizzlePglite(owned, { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     location: options.dataDir ? path.resolve(options.dataDir) : 'memory',
     close: async () => {
-      await saving;
       if (!options.client) await owned.close();
     },
   };

@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Database, migrationsFolder, openDatabase } from '../../db/client.js';
-import { copyDataDir, readTemplate, saveTemplate, templateKey } from '../../db/pglite-template.js';
+import { templateKey, templatePath } from '../../db/pglite-template.js';
 
 // A new PGlite data folder starts from a template of the migrated, empty schema instead of initdb.
 
@@ -27,7 +27,7 @@ describe('PGlite data folder template', () => {
     await first.db.execute(sql`create table written_later (x int)`);
     await first.close();
     const saved = readdirSync(templates).filter((f) => f.startsWith('pglite-template-'));
-    expect(saved).toEqual([`pglite-template-${templateKey(migrationsFolder)}.tar.gz`]);
+    expect(saved).toEqual([`pglite-template-${templateKey(migrationsFolder)}`]);
 
     const second = await openDatabase({ kind: 'pglite', dataDir: dir('second/data'), templateDir: templates });
     const names = await tables(second);
@@ -38,12 +38,11 @@ describe('PGlite data folder template', () => {
   }, 60_000);
 
   it('is what a new folder starts from, and that folder opens again later', async () => {
-    // A template with a marker table proves the folder came from it (initdb would not make one).
+    // A marker table put into the template proves the folder came from it (initdb would not make one).
     const templates = dir('t2');
-    const client = new PGlite();
-    const memory = await openDatabase({ kind: 'pglite', client });
-    await memory.db.execute(sql`create table from_template (x int)`);
-    await saveTemplate(await copyDataDir(client), templates, templateKey(migrationsFolder));
+    cpSync(dir('t1'), templates, { recursive: true });
+    const client = new PGlite(templatePath(templates, templateKey(migrationsFolder)));
+    await client.exec('create table from_template (x int)');
     await client.close();
 
     const opened = await openDatabase({ kind: 'pglite', dataDir: dir('third/data'), templateDir: templates });
@@ -66,18 +65,27 @@ describe('PGlite data folder template', () => {
     cpSync(migrationsFolder, otherMigrations, { recursive: true });
     writeFileSync(path.join(otherMigrations, '0999_more.sql'), 'select 1;');
     expect(templateKey(otherMigrations)).not.toBe(templateKey(migrationsFolder));
-    expect(readTemplate(templates, templateKey(otherMigrations))).toBeNull();
+    const opened2 = await openDatabase({ kind: 'pglite', dataDir: dir('fifth/data'), templateDir: templates });
+    expect(await tables(opened2)).toContain('from_template');
+    await opened2.close();
   }, 60_000);
 
   it('when damaged, is replaced, and the new folder is made the usual way', async () => {
     const templates = dir('t3');
-    const file = path.join(templates, `pglite-template-${templateKey(migrationsFolder)}.tar.gz`);
-    cpSync(path.join(base, 't1'), templates, { recursive: true });
-    writeFileSync(file, 'not a gzip file');
+    const template = templatePath(templates, templateKey(migrationsFolder));
+    cpSync(dir('t2'), templates, { recursive: true });
+    // The catalog is gone: PGlite cannot open a copy of this.
+    rmSync(path.join(template, 'global'), { recursive: true });
+    writeFileSync(path.join(template, 'global'), 'damaged');
     const opened = await openDatabase({ kind: 'pglite', dataDir: dir('fourth/data'), templateDir: templates });
-    expect(await tables(opened)).toContain('outbox');
+    const names = await tables(opened);
+    expect(names).toContain('outbox');
+    expect(names).not.toContain('from_template');
     await opened.close();
-    expect(existsSync(file)).toBe(true);
-    expect(readTemplate(templates, templateKey(migrationsFolder))).not.toBeNull();
+    // Replaced by a good one, made from this folder.
+    expect(existsSync(path.join(template, 'global', 'pg_control'))).toBe(true);
+    const again = await openDatabase({ kind: 'pglite', dataDir: dir('sixth/data'), templateDir: templates });
+    expect(await tables(again)).toContain('outbox');
+    await again.close();
   }, 60_000);
 });
