@@ -20,6 +20,8 @@ export interface AppIO {
   stdout: Writable;
   /** A logger to use instead of one made from LOG_LEVEL (tests). */
   log?: Logger;
+  /** Telegram pacing; `off` only for tests against a local Bot API stand-in. */
+  telegramPacing?: 'telegram' | 'off';
 }
 
 /** Starts lianxin: database, reference data, the app, and the configured channel. */
@@ -56,7 +58,7 @@ export async function startApp(io: AppIO) {
       import('./channels/telegram/telegram-channel.js'),
       import('./channels/telegram/updates.js'),
     ]);
-    const channel = createTelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, webhook: config.telegram.webhook, log, handle: app.handle, onChatMigrated: app.followMigratedChat });
+    const channel = createTelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, webhook: config.telegram.webhook, log, handle: app.handle, onChatMigrated: app.followMigratedChat, pacing: io.telegramPacing });
     telegram = channel;
     app.addSender(TELEGRAM_CHANNEL, channel.sender);
     await app.start();

@@ -26,6 +26,11 @@ export interface TelegramChannelOptions {
   webhook?: { url: string; secret: string; port: number; host?: string };
   /** A group became a supergroup with a new chat id: move its binding (the same handler the outbox uses). */
   onChatMigrated?: (channel: string, from: string, to: string) => Promise<void>;
+  /**
+   * `off` only against a local stand-in of the Bot API (tests): Telegram's limits then do not apply, and
+   * pacing would only make the tests wait in real time. Default: paced within Telegram's limits.
+   */
+  pacing?: 'telegram' | 'off';
   /** Known bot identity (skips `getMe`), for tests. */
   botInfo?: UserFromGetMe;
 }
@@ -41,11 +46,13 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
   const { log } = options;
   const bot = new Bot(options.token, { client: options.apiRoot ? { apiRoot: options.apiRoot } : {}, botInfo: options.botInfo });
   // Pacing within Telegram's limits: ~30/s overall, 20/min per group; private chats average 1/s with short bursts.
-  bot.api.config.use(
-    apiThrottler({
-      out: { maxConcurrent: 1, reservoir: 5, reservoirIncreaseAmount: 1, reservoirIncreaseInterval: 1000, reservoirIncreaseMaximum: 5 },
-    }),
-  );
+  if (options.pacing !== 'off') {
+    bot.api.config.use(
+      apiThrottler({
+        out: { maxConcurrent: 1, reservoir: 5, reservoirIncreaseAmount: 1, reservoirIncreaseInterval: 1000, reservoirIncreaseMaximum: 5 },
+      }),
+    );
+  }
   // Bounded so that one slow chat does not hold its later messages for long; the outbox retries later
   // (its lease is renewed while a send is in flight, so a long wait here is never sent twice).
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));

@@ -20,7 +20,8 @@ export async function startTelegramHarness(backend: Backend, extraEnv: Record<st
     DATABASE_URL: database.url,
     ...extraEnv,
   };
-  const boot = () => startApp({ env, stdin: new PassThrough(), stdout: new PassThrough(), log });
+  // No pacing against the local stand-in: Telegram's limits are not being tested here, only waited for.
+  const boot = () => startApp({ env, stdin: new PassThrough(), stdout: new PassThrough(), log, telegramPacing: 'off' });
   let app = await boot();
   return {
     standin,
