@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTelegramChannel } from '../../../src/channels/telegram/telegram-channel.js';
-import { type BotApiStandin, startBotApiStandin } from '../../support/bot-api-standin.js';
+import { type BotApiStandin, startBotApiStandin } from '../../standins/telegram-bot-api.js';
 import { createCapturingLogger } from '../../support/app.js';
 
 // The other Telegram tests switch pacing off (they talk to a local stand-in); production keeps it on.

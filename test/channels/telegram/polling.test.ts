@@ -3,7 +3,7 @@ import type { Update } from 'grammy/types';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chatOf, createPolling } from '../../../src/channels/telegram/polling.js';
-import { type BotApiStandin, startBotApiStandin } from '../../support/bot-api-standin.js';
+import { type BotApiStandin, startBotApiStandin } from '../../standins/telegram-bot-api.js';
 
 describe('long polling, at least once', () => {
   let standin: BotApiStandin;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../support/db.js';
-import { startTelegramHarness, type TelegramHarness } from './harness.js';
+import { startTelegramHarness, type TelegramHarness } from '../../support/telegram-harness.js';
 
 const SECRET = 'a'.repeat(16) + 'B-_9'.repeat(5);
 

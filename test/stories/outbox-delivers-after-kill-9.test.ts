@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { type BotApiStandin, startBotApiStandin } from '../support/bot-api-standin.js';
+import { type BotApiStandin, startBotApiStandin } from '../standins/telegram-bot-api.js';
 import { backends, testDatabaseUrl } from '../support/db.js';
 
 // === kill -9 while messages are being sent and queued; the restarted program delivers them at once

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/domain/catalogue/load.js';
-import { loadStations } from '../../src/domain/stations/load.js';
-import { stationLevels, type StationNode } from '../../src/domain/stations/types.js';
+import { loadCatalogue } from '../../../src/domain/catalogue/load.js';
+import { loadStations } from '../../../src/domain/stations/load.js';
+import { stationLevels, type StationNode } from '../../../src/domain/stations/types.js';
 
 const readSeed = (name: string): unknown =>
   JSON.parse(fs.readFileSync(new URL(`../../db/seed/${name}`, import.meta.url), 'utf8'));

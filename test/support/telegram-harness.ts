@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { startApp } from '../../../src/main.js';
-import { type BotApiStandin, startBotApiStandin } from '../../support/bot-api-standin.js';
-import { createCapturingLogger } from '../../support/app.js';
-import { type Backend, testDatabaseUrl } from '../../support/db.js';
+import { startApp } from '../../src/main.js';
+import { type BotApiStandin, startBotApiStandin } from '../standins/telegram-bot-api.js';
+import { createCapturingLogger } from './app.js';
+import { type Backend, testDatabaseUrl } from './db.js';
 
 /** The production app (as `npm start` builds it) talking to a local Bot API stand-in. */
 export async function startTelegramHarness(backend: Backend, extraEnv: Record<string, string> = {}) {

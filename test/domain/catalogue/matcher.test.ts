@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/domain/catalogue/load.js';
-import { createCatalogueMatcher } from '../../src/domain/catalogue/matcher.js';
+import { loadCatalogue } from '../../../src/domain/catalogue/load.js';
+import { createCatalogueMatcher } from '../../../src/domain/catalogue/matcher.js';
 
 const catalogue = loadCatalogue(
-  JSON.parse(fs.readFileSync(new URL('../../db/seed/catalogue.json', import.meta.url), 'utf8')),
+  JSON.parse(fs.readFileSync(new URL('../../../db/seed/catalogue.json', import.meta.url), 'utf8')),
 );
 const matcher = createCatalogueMatcher(catalogue);
 const top = (text: string): string | undefined => matcher.match(text)[0]?.itemCode;

@@ -1,7 +1,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, GrammyError, InlineKeyboard, InputFile } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBotApiStandin, type BotApiStandin } from './bot-api-standin.js';
+import { startBotApiStandin, type BotApiStandin } from './telegram-bot-api.js';
 
 const CHAT = 4242;
 

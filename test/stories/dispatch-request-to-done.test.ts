@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { requestEvents, requests, reveals, visitReports } from '../../../db/schema.js';
-import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
-import { describeDb } from '../../support/db.js';
-import { createDispatchApp } from '../../support/dispatch-app.js';
+import { requestEvents, requests, reveals, visitReports } from '../../db/schema.js';
+import { dispatchTexts as t } from '../../src/texts/dispatch.js';
+import { describeDb } from '../support/db.js';
+import { createDispatchApp } from '../support/dispatch-app.js';
 
 describeDb('dispatch: a request from announcement to done', (ctx) => {
   it('announces, lets one volunteer claim, reveals privately, follows the visit and tells the resident', async () => {

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createConsoleChannel } from '../../src/channels/console/console-channel.js';
-import type { IncomingMessage } from '../../src/core/message.js';
+import { createConsoleChannel } from '../../../src/channels/console/console-channel.js';
+import type { IncomingMessage } from '../../../src/core/message.js';
 
 /** A stream that says it is a terminal, as process.stdin/stdout do in an interactive shell. */
 function fakeTty() {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
-import type { UpdateInput } from '../../support/bot-api-standin.js';
-import { backends } from '../../support/db.js';
-import { approvedVolunteer, buttonData, startTelegramHarness, type TelegramHarness } from './harness.js';
+import { dispatchTexts as t } from '../../src/texts/dispatch.js';
+import type { UpdateInput } from '../standins/telegram-bot-api.js';
+import { backends } from '../support/db.js';
+import { approvedVolunteer, buttonData, startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.js';
 
 // === A bound group becomes a supergroup (new chat id): followed from Telegram's service messages
 

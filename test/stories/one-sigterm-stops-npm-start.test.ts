@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startBotApiStandin } from './support/bot-api-standin.js';
-import { backends, testDatabaseUrl } from './support/db.js';
+import { startBotApiStandin } from '../standins/telegram-bot-api.js';
+import { backends, testDatabaseUrl } from '../support/db.js';
 
 // One SIGTERM to `npm start` stops the bot within a couple of seconds with exit code 0: in console
 // mode, while Telegram long polls are held open, and while a reply waits out a rate limit.
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { redactForGroup } from '../../../src/core/privacy.js';
-import { describeDb } from '../../support/db.js';
-import { createDispatchApp } from '../../support/dispatch-app.js';
+import { redactForGroup } from '../../src/core/privacy.js';
+import { describeDb } from '../support/db.js';
+import { createDispatchApp } from '../support/dispatch-app.js';
 
 const MIN = 60_000;
 const PHONE_LIKE = /1[3-9]\d{9}|0\d{2,3}-?\d{7,8}/;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { texts } from '../../../src/texts/resident.js';
 import { backends } from '../../support/db.js';
-import { buttonData, startTelegramHarness, type TelegramHarness } from './harness.js';
+import { buttonData, startTelegramHarness, type TelegramHarness } from '../../support/telegram-harness.js';
 
 const TICKET = /单号 (\d{8}-\d{4})/;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
-import { backends } from '../../support/db.js';
-import { buttonData, startTelegramHarness, type TelegramHarness } from './harness.js';
+import { dispatchTexts as t } from '../../src/texts/dispatch.js';
+import { backends } from '../support/db.js';
+import { buttonData, startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.js';
 
 const ORGANIZER = 5000;
 const VOLUNTEER = 6000;
