@@ -5,6 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chatOf, createPolling } from '../../../src/channels/telegram/polling.js';
 import { type BotApiStandin, startBotApiStandin } from '../../standins/telegram-bot-api.js';
 
+const from = { id: 5000, is_bot: false, first_name: '王站长' };
+const OLD = -4321;
+const NEW = -1009876543;
+/** The two service messages Telegram sends when a group becomes a supergroup. */
+const migrateTo = { update_id: 1, message: { message_id: 7, date: 0, chat: { id: OLD, type: 'group', title: '志愿者群' }, from, migrate_to_chat_id: NEW } } as Update;
+const migrateFrom = { update_id: 2, message: { message_id: 1, date: 0, chat: { id: NEW, type: 'supergroup', title: '志愿者群' }, from, migrate_from_chat_id: OLD } } as Update;
+
 describe('long polling, at least once', () => {
   let standin: BotApiStandin;
   let stop = async () => {};
@@ -51,5 +58,10 @@ describe('long polling, at least once', () => {
   it('keys updates by chat', () => {
     expect(chatOf({ update_id: 1, message: { chat: { id: -100 } } } as unknown as Update)).toBe('-100');
     expect(chatOf({ update_id: 7 } as Update)).toBe('update:7');
+  });
+
+  it('queues a migration with the new supergroup, so it is followed before that chat’s next messages', () => {
+    expect(chatOf(migrateTo)).toBe(String(NEW));
+    expect(chatOf(migrateFrom)).toBe(String(NEW));
   });
 });
