@@ -95,4 +95,18 @@ describeDb('claiming: exactly one winner', (ctx) => {
     await app.say('g-elsewhere', 'ref-suspended', `接单 ${ticket}`);
     expect(app.lastTo('ref-suspended')!.payload.text).toBe(t.notAnnouncedHere(ticket));
   });
+
+  it('delivers a claim’s messages once after a crash between commit and delivery', async () => {
+    const crashed = await createDispatchApp(ctx.database, { noDelivery: true });
+    await crashed.bindGroup('g-crash', 'nanhu-jianshe-wenchang');
+    await crashed.volunteer('v-crash', 'nanhu-jianshe-wenchang', { name: '孙师傅' });
+    const restarted = await createDispatchApp(ctx.database);
+    const ticket = await restarted.request('r-crash');
+    await crashed.press('g-crash', 'v-crash', `claim:${ticket}`);
+    expect(crashed.sender.log).toHaveLength(0);
+    await restarted.delivery.deliverDue();
+    await restarted.delivery.deliverDue();
+    expect(restarted.to('v-crash').filter((m) => m.payload.text.includes('13812345678'))).toHaveLength(1);
+    expect(restarted.to('r-crash').filter((m) => m.payload.text === t.residentClaimed(ticket, '孙师傅'))).toHaveLength(1);
+  });
 });

@@ -2,14 +2,12 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { requestEvents, requests } from '../../../db/schema.js';
 import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
-import { recordVisitStep } from '../../../src/domain/dispatch/visit.js';
-import { cancelByResident } from '../../../src/domain/requests/requests.js';
 import { describeDb } from '../../support/db.js';
 import { createDispatchApp } from '../../support/dispatch-app.js';
 
 const MIN = 60_000;
 
-describeDb('dispatch deadlines and escalation', (ctx) => {
+describeDb('the dispatch sweep: reminders and escalation', (ctx) => {
   /** The request's own history (other tests' requests share the database and the sweep). */
   const eventTypes = async (db: typeof ctx.database.db, ticket: string) => {
     const [row] = await db.select().from(requests).where(eq(requests.ticket, ticket));
@@ -88,75 +86,5 @@ describeDb('dispatch deadlines and escalation', (ctx) => {
     now = new Date(t0.getTime() + 55 * MIN);
     await app.dispatch.sweep(app.db, now);
     expect(await eventTypes(app.db, ticket)).toEqual(['created', 'claimed', 'released', 'reminded']);
-  });
-
-  it('alerts organizers at once for emergencies, and when no group exists anywhere', async () => {
-    const app = await createDispatchApp(ctx.database);
-    await app.organizer('o-sos', 'xiuzhou');
-    const ticket = await app.request('r-sos', { problem: '我家着火了冒烟', community: '秀园' });
-    const notes = app.to('o-sos').map((m) => m.payload.text);
-    expect(notes.some((n) => n.startsWith(`🚨 紧急求助 ${ticket}`) && n.includes('着火'))).toBe(true);
-    expect(notes).toContain(t.alertNoGroup(ticket, '秀园社区'));
-  });
-
-  it('tells organizers the moment emergency words are heard, before the intake is finished', async () => {
-    const app = await createDispatchApp(ctx.database);
-    await app.organizer('o-city', 'jx');
-    await app.say('r-words', 'r-words', '我老伴摔倒了', '刘奶奶');
-    const note = app.lastTo('o-city')!.payload.text;
-    expect(note).toBe(t.alertEmergencyWords('刘奶奶', '摔倒', null));
-  });
-
-  it('tells the volunteer and edits the cards when the resident cancels', async () => {
-    const app = await createDispatchApp(ctx.database);
-    await app.bindGroup('g-cancel', 'nanhu-jianshe-wenchang');
-    await app.volunteer('v-cancel', 'nanhu-jianshe-wenchang', { name: '钱师傅' });
-    const ticket = await app.request('r-cancel');
-    await app.press('g-cancel', 'v-cancel', `claim:${ticket}`);
-    await app.say('r-cancel', 'r-cancel', '查询');
-    await app.say('r-cancel', 'r-cancel', '1');
-    await app.say('r-cancel', 'r-cancel', '1');
-    expect(app.lastTo('v-cancel')!.payload.text).toBe(t.volunteerResidentCancelled(ticket));
-    expect(app.lastTo('g-cancel')!.payload.text).toBe(t.cardCancelled(ticket));
-    expect(await app.say('v-cancel', 'v-cancel', `出发 ${ticket}`)).toMatchObject({ status: 'handled' });
-    expect(app.lastTo('v-cancel')!.payload.text).toBe(t.notYourTask(ticket));
-  });
-
-  it('lets a resident’s cancel and a volunteer’s 完成 at the same moment end as cancelled, not overwritten', async () => {
-    const app = await createDispatchApp(ctx.database);
-    await app.bindGroup('g-racecancel', 'nanhu-jianshe-wenchang');
-    const vol = await app.volunteer('v-racecancel', 'nanhu-jianshe-wenchang', { name: '冯师傅' });
-    const ticket = await app.request('r-racecancel');
-    await app.press('g-racecancel', 'v-racecancel', `claim:${ticket}`);
-    const [req] = await app.db.select().from(requests).where(eq(requests.ticket, ticket));
-    let release = () => {};
-    const gate = new Promise<void>((r) => (release = r));
-    const cancel = app.db.transaction(async (tx) => {
-      const r = await cancelByResident(tx, req!.residentId, ticket, new Date());
-      await gate; // hold the cancel open while the volunteer reports done
-      return r;
-    });
-    await new Promise((r) => setTimeout(r, 50));
-    const done = app.db.transaction((tx) => recordVisitStep(tx, ticket, vol, 'done', new Date(), { hours: 1, note: '' }));
-    await new Promise((r) => setTimeout(r, 100));
-    release();
-    expect(await cancel).not.toBeNull();
-    expect(await done).toBe(t.notYourTask(ticket));
-    const [after] = await app.db.select().from(requests).where(eq(requests.id, req!.id));
-    expect(after!.status).toBe('cancelled');
-  });
-
-  it('delivers a claim’s messages once after a crash between commit and delivery', async () => {
-    const crashed = await createDispatchApp(ctx.database, { noDelivery: true });
-    await crashed.bindGroup('g-crash', 'nanhu-jianshe-wenchang');
-    await crashed.volunteer('v-crash', 'nanhu-jianshe-wenchang', { name: '孙师傅' });
-    const restarted = await createDispatchApp(ctx.database);
-    const ticket = await restarted.request('r-crash');
-    await crashed.press('g-crash', 'v-crash', `claim:${ticket}`);
-    expect(crashed.sender.log).toHaveLength(0);
-    await restarted.delivery.deliverDue();
-    await restarted.delivery.deliverDue();
-    expect(restarted.to('v-crash').filter((m) => m.payload.text.includes('13812345678'))).toHaveLength(1);
-    expect(restarted.to('r-crash').filter((m) => m.payload.text === t.residentClaimed(ticket, '孙师傅'))).toHaveLength(1);
   });
 });

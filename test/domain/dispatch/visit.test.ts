@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { requests } from '../../../db/schema.js';
 import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
-import { parseHours } from '../../../src/domain/dispatch/visit.js';
+import { parseHours, recordVisitStep } from '../../../src/domain/dispatch/visit.js';
+import { cancelByResident } from '../../../src/domain/requests/requests.js';
 import { describeDb } from '../../support/db.js';
 import { createDispatchApp } from '../../support/dispatch-app.js';
 
@@ -15,29 +16,72 @@ describe('reading reported hours', () => {
   });
 });
 
-describeDb('reporting a visit by text, with mistakes', (ctx) => {
-  it('asks again for unreadable hours, refuses strangers, and records 到达 and 完成 without a note', async () => {
-    const app = await createDispatchApp(ctx.database);
-    await app.bindGroup('g-visit', 'nanhu-jianshe-wenchang');
-    await app.volunteer('v-visit', 'nanhu-jianshe-wenchang', { name: '韩师傅' });
-    await app.volunteer('v-other', 'nanhu-jianshe-wenchang', { name: '别人' });
-    const ticket = await app.request('r-visit');
-    await app.press('g-visit', 'v-visit', `claim:${ticket}`);
+describeDb('the visit', (ctx) => {
+  describe('reporting a visit by text, with mistakes', () => {
+    it('asks again for unreadable hours, refuses strangers, and records 到达 and 完成 without a note', async () => {
+      const app = await createDispatchApp(ctx.database);
+      await app.bindGroup('g-visit', 'nanhu-jianshe-wenchang');
+      await app.volunteer('v-visit', 'nanhu-jianshe-wenchang', { name: '韩师傅' });
+      await app.volunteer('v-other', 'nanhu-jianshe-wenchang', { name: '别人' });
+      const ticket = await app.request('r-visit');
+      await app.press('g-visit', 'v-visit', `claim:${ticket}`);
 
-    await app.say('v-other', 'v-other', `出发 ${ticket}`);
-    expect(app.lastTo('v-other')!.payload.text).toBe(t.notYourTask(ticket));
-    await app.say('v-visit', 'v-visit', `完成 ${ticket} 很久 修好了`);
-    expect(app.lastTo('v-visit')!.payload.text).toBe(t.doneHowTo(ticket));
-    await app.press('v-visit', 'v-visit', `done:${ticket}`);
-    expect(app.lastTo('v-visit')!.payload.text).toBe(t.doneHowTo(ticket));
-    await app.say('v-visit', 'v-visit', `到达 ${ticket}`);
-    expect(app.lastTo('v-visit')!.payload.text).toBe(t.arrived(ticket));
-    expect(app.to('r-visit').at(-1)!.payload.text).toBe(t.residentArrived(ticket, '韩师傅'));
-    const [during] = await app.db.select().from(requests).where(eq(requests.ticket, ticket));
-    expect(during!.status).toBe('in_progress');
-    await app.say('v-visit', 'v-visit', `完成 ${ticket} 半小时`);
-    expect(app.lastTo('v-visit')!.payload.text).toBe(t.doneRecorded(ticket, 0.5));
-    await app.say('v-visit', 'v-visit', `完成 ${ticket} 1小时`);
-    expect(app.lastTo('v-visit')!.payload.text).toBe(t.notYourTask(ticket));
+      await app.say('v-other', 'v-other', `出发 ${ticket}`);
+      expect(app.lastTo('v-other')!.payload.text).toBe(t.notYourTask(ticket));
+      await app.say('v-visit', 'v-visit', `完成 ${ticket} 很久 修好了`);
+      expect(app.lastTo('v-visit')!.payload.text).toBe(t.doneHowTo(ticket));
+      await app.press('v-visit', 'v-visit', `done:${ticket}`);
+      expect(app.lastTo('v-visit')!.payload.text).toBe(t.doneHowTo(ticket));
+      await app.say('v-visit', 'v-visit', `到达 ${ticket}`);
+      expect(app.lastTo('v-visit')!.payload.text).toBe(t.arrived(ticket));
+      expect(app.to('r-visit').at(-1)!.payload.text).toBe(t.residentArrived(ticket, '韩师傅'));
+      const [during] = await app.db.select().from(requests).where(eq(requests.ticket, ticket));
+      expect(during!.status).toBe('in_progress');
+      await app.say('v-visit', 'v-visit', `完成 ${ticket} 半小时`);
+      expect(app.lastTo('v-visit')!.payload.text).toBe(t.doneRecorded(ticket, 0.5));
+      await app.say('v-visit', 'v-visit', `完成 ${ticket} 1小时`);
+      expect(app.lastTo('v-visit')!.payload.text).toBe(t.notYourTask(ticket));
+    });
+  });
+
+  describe('a visit and the resident’s cancel', () => {
+    it('tells the volunteer and edits the cards when the resident cancels', async () => {
+      const app = await createDispatchApp(ctx.database);
+      await app.bindGroup('g-cancel', 'nanhu-jianshe-wenchang');
+      await app.volunteer('v-cancel', 'nanhu-jianshe-wenchang', { name: '钱师傅' });
+      const ticket = await app.request('r-cancel');
+      await app.press('g-cancel', 'v-cancel', `claim:${ticket}`);
+      await app.say('r-cancel', 'r-cancel', '查询');
+      await app.say('r-cancel', 'r-cancel', '1');
+      await app.say('r-cancel', 'r-cancel', '1');
+      expect(app.lastTo('v-cancel')!.payload.text).toBe(t.volunteerResidentCancelled(ticket));
+      expect(app.lastTo('g-cancel')!.payload.text).toBe(t.cardCancelled(ticket));
+      expect(await app.say('v-cancel', 'v-cancel', `出发 ${ticket}`)).toMatchObject({ status: 'handled' });
+      expect(app.lastTo('v-cancel')!.payload.text).toBe(t.notYourTask(ticket));
+    });
+
+    it('lets a resident’s cancel and a volunteer’s 完成 at the same moment end as cancelled, not overwritten', async () => {
+      const app = await createDispatchApp(ctx.database);
+      await app.bindGroup('g-racecancel', 'nanhu-jianshe-wenchang');
+      const vol = await app.volunteer('v-racecancel', 'nanhu-jianshe-wenchang', { name: '冯师傅' });
+      const ticket = await app.request('r-racecancel');
+      await app.press('g-racecancel', 'v-racecancel', `claim:${ticket}`);
+      const [req] = await app.db.select().from(requests).where(eq(requests.ticket, ticket));
+      let release = () => {};
+      const gate = new Promise<void>((r) => (release = r));
+      const cancel = app.db.transaction(async (tx) => {
+        const r = await cancelByResident(tx, req!.residentId, ticket, new Date());
+        await gate; // hold the cancel open while the volunteer reports done
+        return r;
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      const done = app.db.transaction((tx) => recordVisitStep(tx, ticket, vol, 'done', new Date(), { hours: 1, note: '' }));
+      await new Promise((r) => setTimeout(r, 100));
+      release();
+      expect(await cancel).not.toBeNull();
+      expect(await done).toBe(t.notYourTask(ticket));
+      const [after] = await app.db.select().from(requests).where(eq(requests.id, req!.id));
+      expect(after!.status).toBe('cancelled');
+    });
   });
 });
