@@ -74,3 +74,21 @@ describe('errors made safe for logs', () => {
     expect(safeError(new Error('invalid input syntax for type integer: "文昌小区3幢"')).message).toBe('invalid input syntax for type integer: "[redacted]"');
   });
 });
+
+describe('redacting text for groups', () => {
+  it.each([
+    ['电话13912345678，水管漏水', '电话***，水管漏水'],
+    ['我住文昌小区3幢2单元501，电视坏了', '[地址已隐去]，电视坏了'],
+    ['中山路88号，锁坏了', '[地址已隐去]，锁坏了'],
+    ['座机0573-82345678', '座机***'],
+    ['电视没图像', '电视没图像'],
+    ['明天下午到了打13812345678', '明天下午到了打***'],
+    ['１３８１２３４５６７８', '***'],
+    ['138.1234.5678', '***'],
+    ['住3-2-501', '住[地址已隐去]'],
+    ['幸福路十二号', '[地址已隐去]'],
+    ['周六上午，大概2小时', '周六上午，大概2小时'],
+  ])('%s → %s', (input, expected) => {
+    expect(redactForGroup(input)).toBe(expected);
+  });
+});
