@@ -1,0 +1,118 @@
+import { and, eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { channelIdentities, organizers } from '../db/schema.js';
+import { createApp, type DeliveryMode } from '../src/app.js';
+import { createConfig } from '../src/config.js';
+import type { IncomingMessage, OutgoingPayload } from '../src/core/message.js';
+import type { Sender } from '../src/core/ports.js';
+import { createCapturingLogger, createMemorySender } from './support/app.js';
+import { describeDb } from './support/db.js';
+
+// === createApp, the one composition root: what it builds, and when a handled message's messages go out
+
+/** A sender that holds every send to `heldChat` until `release()`. */
+function holdingSender(heldChat: string) {
+  const sent: { chatId: string; payload: OutgoingPayload }[] = [];
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  const sender: Sender = {
+    async send(chatId, payload) {
+      if (chatId === heldChat) await held;
+      sent.push({ chatId, payload });
+      return { externalId: String(sent.length) };
+    },
+  };
+  return { sender, sent, release, to: (chatId: string) => sent.filter((s) => s.chatId === chatId) };
+}
+
+let seq = 0;
+const text = (userId: string, t: string): IncomingMessage => ({
+  channel: 'test',
+  chatId: userId,
+  userId,
+  displayName: '刘奶奶',
+  isGroup: false,
+  messageId: `app-${++seq}`,
+  content: { kind: 'text', text: t },
+});
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  return check();
+};
+
+describeDb('createApp', (ctx) => {
+  /** An app whose organizer (of the root, from ORGANIZERS) is told of emergency words: a message to another chat. */
+  const build = (organizer: string, senders: Record<string, Sender>, delivery?: DeliveryMode) =>
+    createApp({ config: createConfig({ ORGANIZERS: `test:${organizer}` }), database: ctx.database, log: createCapturingLogger().log, senders, delivery });
+
+  it('builds the station tree and dispatch, and makes the configured accounts organizers of the root', async () => {
+    const app = await build('o-build', {});
+    expect(app.tree.root().level).toBe('city');
+    expect(app.dispatch.commands).toBeTypeOf('function');
+    const [identity] = await app.db.select().from(channelIdentities).where(and(eq(channelIdentities.channel, 'test'), eq(channelIdentities.externalId, 'o-build')));
+    const rows = await app.db.select().from(organizers).where(eq(organizers.personId, identity!.personId));
+    expect(rows.map((r) => r.stationId)).toEqual([app.tree.root().id]);
+    // Built again (a restart): still one role, no second person.
+    await build('o-build', {});
+    expect(await app.db.select().from(organizers).where(eq(organizers.personId, identity!.personId))).toHaveLength(1);
+    expect(await app.db.select().from(channelIdentities).where(eq(channelIdentities.externalId, 'o-build'))).toHaveLength(1);
+  });
+
+  it('handles a message: the person’s reply is stored, and delivered ("await-all")', async () => {
+    const sender = createMemorySender();
+    const app = await build('o-handle', { test: sender }, 'await-all');
+    const msg = text('r-handle', '电视坏了');
+    const result = await app.handle(msg);
+    expect(result).toMatchObject({ status: 'handled', command: false });
+    expect(sender.sent.filter((s) => s.chatId === 'r-handle').length).toBeGreaterThan(0);
+    expect(await app.handle(msg)).toEqual({ status: 'duplicate' });
+  });
+
+  it('"background": handle resolves once the person’s replies are out, while others are still being sent', async () => {
+    const held = holdingSender('o-bg');
+    const app = await build('o-bg', { test: held.sender }, 'background');
+    await app.handle(text('r-bg', '我老伴摔倒了'));
+    expect(held.to('r-bg').length).toBeGreaterThan(0);
+    expect(held.to('o-bg')).toHaveLength(0);
+    held.release();
+    expect(await until(() => held.to('o-bg').length === 1)).toBe(true);
+    await app.stop();
+  });
+
+  it('"await-all": handle resolves only after every message it caused was sent', async () => {
+    const held = holdingSender('o-all');
+    const app = await build('o-all', { test: held.sender }, 'await-all');
+    let done = false;
+    const handled = app.handle(text('r-all', '我老伴摔倒了')).then(() => (done = true));
+    await until(() => held.to('r-all').length > 0);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(done).toBe(false);
+    held.release();
+    await handled;
+    expect(held.to('o-all')).toHaveLength(1);
+  });
+
+  it('"none": nothing is sent until the outbox is asked to deliver; start() delivers what waits', async () => {
+    const sender = createMemorySender();
+    const crashed = await build('o-none', { test: sender }, 'none');
+    await crashed.handle(text('r-none', '我老伴摔倒了'));
+    expect(sender.sent).toHaveLength(0);
+    const restarted = await build('o-none', { test: sender }, 'none');
+    await restarted.start();
+    try {
+      expect(sender.sent.some((s) => s.chatId === 'r-none')).toBe(true);
+      expect(sender.sent.some((s) => s.chatId === 'o-none')).toBe(true);
+    } finally {
+      await restarted.stop();
+    }
+  });
+
+  it('addSender: a channel started later is delivered to', async () => {
+    const app = await build('o-late', {}, 'await-all');
+    const late = createMemorySender();
+    app.addSender('test', late);
+    await app.handle(text('r-late', '电视坏了'));
+    expect(late.sent.some((s) => s.chatId === 'r-late')).toBe(true);
+    expect(app.senders.test).toBe(late);
+  });
+});
