@@ -1,0 +1,85 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { channelIdentities, organizers } from '../../../db/schema.js';
+import {
+  bootstrapOrganizers,
+  grantOrganizer,
+  isOrganizer,
+  isOrganizerOf,
+  organizerChatsFor,
+  privateChatOf,
+  stationsOfOrganizer,
+} from '../../../src/domain/dispatch/roles.js';
+import { ensurePerson } from '../../../src/domain/people/people.js';
+import { readStationsFile } from '../../../src/domain/reference-data.js';
+import { loadStationTree, type StationTree } from '../../../src/domain/stations/tree.js';
+import { describeDb } from '../../support/db.js';
+
+const at = new Date('2026-06-01T00:00:00Z');
+
+describeDb('roles', (ctx) => {
+  const db = () => ctx.database.db;
+  let tree: StationTree;
+  const id = (code: string) => tree.byCode(code)!.id;
+  const person = async (externalId: string) => (await ensurePerson(db(), 'test', externalId, externalId)).id;
+  beforeAll(async () => {
+    tree = await loadStationTree(db(), readStationsFile());
+  });
+
+  it('an organizer of a town organizes its communities, not the county above nor another town', async () => {
+    const o = await person('ro-town');
+    expect(await isOrganizer(db(), o)).toBe(false);
+    await grantOrganizer(db(), o, id('nanhu-jianshe'), null, at);
+    expect(await isOrganizer(db(), o)).toBe(true);
+    expect(await isOrganizerOf(db(), tree, o, id('nanhu-jianshe'))).toBe(true);
+    expect(await isOrganizerOf(db(), tree, o, id('nanhu-jianshe-wenchang'))).toBe(true);
+    expect(await isOrganizerOf(db(), tree, o, id('nanhu'))).toBe(false);
+    expect(await isOrganizerOf(db(), tree, o, id('xiuzhou-xincheng'))).toBe(false);
+  });
+
+  it('granting twice is one role; the stations of an organizer are theirs and all below', async () => {
+    const o = await person('ro-twice');
+    await grantOrganizer(db(), o, id('nanhu-jianshe'), null, at);
+    await grantOrganizer(db(), o, id('nanhu-jianshe'), null, at);
+    expect(await db().select().from(organizers).where(eq(organizers.personId, o))).toHaveLength(1);
+    const mine = await stationsOfOrganizer(db(), tree, o);
+    expect(mine).toContain(id('nanhu-jianshe'));
+    expect(mine).toContain(id('nanhu-jianshe-wenchang'));
+    expect(mine).not.toContain(id('nanhu'));
+    expect(mine).not.toContain(id('xiuzhou-xincheng-xiuyuan'));
+    expect(await stationsOfOrganizer(db(), tree, await person('ro-nobody'))).toEqual([]);
+  });
+
+  it('a station’s notices reach its own organizers and those above, not those below or beside', async () => {
+    const community = await person('ro-c');
+    const county = await person('ro-county');
+    const beside = await person('ro-beside');
+    await grantOrganizer(db(), community, id('nanhu-jianshe-wenchang'), null, at);
+    await grantOrganizer(db(), county, id('nanhu'), null, at);
+    await grantOrganizer(db(), beside, id('xiuzhou'), null, at);
+    const town = (await organizerChatsFor(db(), tree, id('nanhu-jianshe'))).map((c) => c.chatId);
+    expect(town).toContain('ro-county');
+    expect(town).not.toContain('ro-c');
+    expect(town).not.toContain('ro-beside');
+    const atCommunity = (await organizerChatsFor(db(), tree, id('nanhu-jianshe-wenchang'))).map((c) => c.chatId);
+    expect(atCommunity).toEqual(expect.arrayContaining(['ro-c', 'ro-county']));
+    expect(new Set(atCommunity).size).toBe(atCommunity.length);
+  });
+
+  it('a person is reached in a private chat of theirs, if they have one', async () => {
+    const p = await person('ro-chat');
+    expect(await privateChatOf(db(), p)).toEqual({ channel: 'test', chatId: 'ro-chat' });
+    expect(await privateChatOf(db(), 999_999)).toBeUndefined();
+  });
+
+  it('bootstraps the configured accounts as organizers of the root: new ones created, known ones reused, twice harmless', async () => {
+    const known = await person('ro-known');
+    const accounts = [{ channel: 'test', externalId: 'ro-known' }, { channel: 'other', externalId: 'ro-new' }];
+    await bootstrapOrganizers(db(), accounts, tree.root().id, at);
+    await bootstrapOrganizers(db(), accounts, tree.root().id, at);
+    expect(await isOrganizerOf(db(), tree, known, id('xiuzhou-xincheng-xiuyuan'))).toBe(true);
+    const created = await db().select().from(channelIdentities).where(eq(channelIdentities.externalId, 'ro-new'));
+    expect(created).toHaveLength(1);
+    expect(await db().select().from(organizers).where(eq(organizers.personId, created[0]!.personId))).toMatchObject([{ stationId: tree.root().id }]);
+  });
+});
