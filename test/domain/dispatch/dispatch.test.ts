@@ -1,0 +1,72 @@
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { chatGroups, outbox } from '../../../db/schema.js';
+import type { CommandHook } from '../../../src/core/flow-runner.js';
+import type { IncomingContent } from '../../../src/core/message.js';
+import { createDispatch, type Dispatch } from '../../../src/domain/dispatch/dispatch.js';
+import { ensurePerson } from '../../../src/domain/people/people.js';
+import { readStationsFile } from '../../../src/domain/reference-data.js';
+import { loadStationTree } from '../../../src/domain/stations/tree.js';
+import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
+import { describeDb } from '../../support/db.js';
+
+// === createDispatch: which messages are dispatch's (commands) and which go on to the flows
+
+const now = new Date('2026-06-01T02:00:00Z');
+
+describeDb('dispatch commands', (ctx) => {
+  const db = () => ctx.database.db;
+  let dispatch: Dispatch;
+  beforeAll(async () => {
+    const tree = await loadStationTree(db(), readStationsFile());
+    dispatch = createDispatch({ tree, findSkill: () => null, remindMinutes: 10, escalateMinutes: 30 });
+  });
+
+  /** Runs the command hook for a message; returns whether it was a command, and what it answered. */
+  async function command(chatId: string, userId: string, content: IncomingContent) {
+    const person = await ensurePerson(db(), 'test', userId, userId);
+    const replies: string[] = [];
+    let notice: string | undefined;
+    const hook: Parameters<CommandHook>[0] = {
+      tx: db(),
+      person,
+      msg: { channel: 'test', chatId, userId, displayName: userId, isGroup: chatId.startsWith('g'), messageId: `dc-${Math.random()}`, content },
+      now,
+      reply: (p) => replies.push(p.text),
+      notice: (text) => (notice = text),
+    };
+    const handled = await dispatch.commands(hook);
+    return { handled, replies, notice };
+  }
+  const text = (t: string): IncomingContent => ({ kind: 'text', text: t });
+
+  it('every group message is dispatch’s, even chatter: an unbound group hears once how to bind', async () => {
+    expect(await command('g-dc', 'u-dc', text('大家好'))).toEqual({ handled: true, replies: [t.notBound], notice: undefined });
+    expect(await command('g-dc', 'u-dc', text('有人吗'))).toEqual({ handled: true, replies: [], notice: undefined });
+  });
+
+  it('/me and its words in a private chat are dispatch’s', async () => {
+    for (const words of ['/me', '/me@lianxin_bot', '我的信息', ' 我的任务 ']) {
+      expect(await command('u-me', 'u-me', text(words))).toMatchObject({ handled: true, replies: [t.notAVolunteer] });
+    }
+  });
+
+  it('ordinary private words go on to the flows', async () => {
+    for (const words of ['电视坏了', '我的信息呢', '查询']) expect((await command('u-flow', 'u-flow', text(words))).handled).toBe(false);
+    expect((await command('u-flow', 'u-flow', { kind: 'media', media: 'photo' })).handled).toBe(false);
+  });
+
+  it('a claim refused in a group is told privately, in the writer’s own chat, never in the group', async () => {
+    await db().insert(chatGroups).values({ channel: 'test', chatId: 'g-dc-bound', stationId: (await loadStationTree(db())).byCode('nanhu-jianshe-wenchang')!.id, skill: null, boundBy: 0 });
+    const result = await command('g-dc-bound', 'u-claimer', text('接单 20990101-0001'));
+    expect(result).toEqual({ handled: true, replies: [], notice: undefined });
+    const rows = await db().select().from(outbox).where(and(eq(outbox.channel, 'test'), eq(outbox.chatId, 'u-claimer')));
+    expect(rows.map((r) => (r.payload as { text: string }).text)).toEqual([t.notAnnouncedHere('20990101-0001')]);
+    expect(await db().select().from(outbox).where(eq(outbox.chatId, 'g-dc-bound'))).toHaveLength(0);
+  });
+
+  it('a button press refused in a group is answered on the button', async () => {
+    const result = await command('g-dc-bound', 'u-presser', { kind: 'choice', choiceId: 'claim:20990101-0002' });
+    expect(result).toEqual({ handled: true, replies: [], notice: t.notAnnouncedHere('20990101-0002') });
+  });
+});
