@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { initialResidentContext } from '../../flows/resident.machine.js';
+import {
+  CHOICE,
+  CONFIRM_FIELDS,
+  communityChoices,
+  communityQuestion,
+  confirmCancelQuestion,
+  confirmItemQuestion,
+  confirmQuestion,
+  describeQuestion,
+  phoneQuestion,
+  pickItemQuestion,
+  requestListQuestion,
+  whenQuestion,
+} from '../../flows/resident.questions.js';
+import type { ResidentContext } from '../../flows/resident.types.js';
+import { texts } from '../../src/texts/resident.js';
+import { referenceDeps as deps } from './harness.js';
+
+// === The resident flow's questions, as pure functions of the context
+
+const ctx = (over: Partial<ResidentContext> = {}, profile: Partial<ResidentContext['profile']> = {}): ResidentContext => ({
+  ...initialResidentContext({ phone: null, lastCommunityCode: null, ...profile }),
+  ...over,
+});
+const ids = (q: { choices: { id: string }[] }) => q.choices.map((c) => c.id);
+
+describe('the resident flow’s questions', () => {
+  it('the class list, with "my requests" only when asked for', () => {
+    const q = describeQuestion(deps);
+    expect(ids(q)).toEqual([...deps.classes.map((c) => `class:${c.code}`), CHOICE.mine]);
+    expect(q.text).toBe(texts.describeAgain);
+    expect(ids(describeQuestion(deps, 'x', false))).not.toContain(CHOICE.mine);
+  });
+
+  it('the items of the chosen class', () => {
+    const q = pickItemQuestion(ctx({ classCode: 'daily-life' }), deps);
+    expect(q.text).toBe(texts.pickItem('生活求助类'));
+    expect(ids(q)).toContain('item:appliance-repair');
+    expect(ids(q)).toHaveLength(deps.itemsOf('daily-life').length);
+  });
+
+  it('the proposals, known items only, then "none of these"', () => {
+    const q = confirmItemQuestion(ctx({ proposals: ['appliance-repair', 'no-such-item', 'haircut'] }), deps);
+    expect(q.choices).toEqual([
+      { id: 'item:appliance-repair', label: '家电维修' },
+      { id: 'item:haircut', label: '理发' },
+      { id: CHOICE.none, label: texts.noneOfThese },
+    ]);
+  });
+
+  it('communities: the matched ones; else the last one used first, at most nine', () => {
+    expect(communityChoices(ctx({ communityOptions: ['nanhu-jianshe-ziyang'] }), deps)).toEqual(['nanhu-jianshe-ziyang']);
+    const plain = communityChoices(ctx(), deps);
+    expect(plain.length).toBeLessThanOrEqual(9);
+    const last = deps.communities().at(-1)!.code;
+    const withLast = communityChoices(ctx({}, { lastCommunityCode: last }), deps);
+    expect(withLast[0]).toBe(last);
+    expect(new Set(withLast).size).toBe(withLast.length);
+    // A community no longer offered is not put first.
+    expect(communityChoices(ctx({}, { lastCommunityCode: 'gone' }), deps)).toEqual(plain);
+    expect(communityQuestion(ctx({ communityOptions: ['nanhu-jianshe-wenchang'] }), deps).choices).toEqual([{ id: 'community:nanhu-jianshe-wenchang', label: '文昌社区' }]);
+  });
+
+  it('the phone: the one on file offered masked, else just asked', () => {
+    expect(phoneQuestion(ctx())).toMatchObject({ text: texts.askPhone, choices: [] });
+    const known = phoneQuestion(ctx({}, { phone: '13812345678' }));
+    expect(known.text).toBe(texts.askPhoneKnown);
+    expect(known.choices).toEqual([{ id: CHOICE.knownPhone, label: texts.useKnownPhone('138****5678') }]);
+  });
+
+  it('the time: the usual choices', () => {
+    expect(whenQuestion().choices.map((c) => c.label)).toEqual([...texts.whenChoices]);
+  });
+
+  it('the summary shows what was gathered and offers submit and each correction', () => {
+    const q = confirmQuestion(
+      ctx({ itemCode: 'appliance-repair', description: '电视没图像', communityCode: 'nanhu-jianshe-wenchang', address: '文昌小区1幢101', phone: '13812345678', wantedTime: '尽快' }),
+      deps,
+    );
+    expect(q.text.startsWith(texts.summaryTitle)).toBe(true);
+    for (const part of ['家电维修', '电视没图像', '文昌社区', '文昌小区1幢101', '13812345678', '尽快']) expect(q.text).toContain(part);
+    expect(ids(q)).toEqual(CONFIRM_FIELDS.map((f) => `edit:${f}`));
+  });
+
+  it('the request list offers to cancel only the cancellable ones, then to keep them', () => {
+    const q = requestListQuestion(
+      ctx({
+        requests: [
+          { ticket: '20260601-0001', itemName: '理发', status: 'open', cancellable: true },
+          { ticket: '20260501-0003', itemName: '家电维修', status: 'done', cancellable: false },
+        ],
+      }),
+    );
+    expect(ids(q)).toEqual(['cancel:20260601-0001', CHOICE.keep]);
+    expect(q.text).toContain('20260501-0003');
+    const confirm = confirmCancelQuestion(ctx({ cancelTicket: '20260601-0001' }));
+    expect(confirm.text).toBe(texts.confirmCancelRequest('20260601-0001'));
+    expect(ids(confirm)).toEqual([CHOICE.yes, CHOICE.no]);
+  });
+});
