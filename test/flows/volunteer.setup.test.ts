@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mobileOf, pickedExactly } from '../../flows/volunteer.setup.js';
 import { initialVolunteerContext } from '../../flows/volunteer.machine.js';
+import type { VolunteerEvent } from '../../flows/volunteer.types.js';
 
 const ctx = {
   ...initialVolunteerContext({ profile: { displayName: '', phone: null }, registration: null }),
@@ -16,9 +17,10 @@ describe('the volunteer kit’s readers', () => {
   });
 
   it('pickedExactly: a number or a whole label, never a label inside longer text', () => {
-    expect(pickedExactly({ type: 'answer.text', text: '2' }, ctx, 'party:')).toBe('no');
-    expect(pickedExactly({ type: 'answer.text', text: '是（党员）' }, ctx, 'party:')).toBe('yes');
-    expect(pickedExactly({ type: 'answer.choice', id: 'party:yes' }, ctx, 'party:')).toBe('yes');
-    expect(pickedExactly({ type: 'answer.text', text: '我不是' }, ctx, 'party:')).toBeNull();
+    const text = (t: string): VolunteerEvent => ({ type: 'answer.text', text: t });
+    expect(pickedExactly(text('2'), ctx, 'party:')).toBe('no');
+    expect(pickedExactly(text('是（党员）'), ctx, 'party:')).toBe('yes');
+    expect(pickedExactly({ type: 'answer.choice', id: 'party:yes' } as VolunteerEvent, ctx, 'party:')).toBe('yes');
+    expect(pickedExactly(text('我不是'), ctx, 'party:')).toBeNull();
   });
 });
