@@ -1,13 +1,14 @@
 import { and, eq } from 'drizzle-orm';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createMachine } from 'xstate';
 import type { Db } from '../../db/client.js';
 import { alerts, conversations, outbox, processedMessages, requestEvents, requests } from '../../db/schema.js';
 import pino from 'pino';
 import type { FlowDefinition } from '../../src/core/flow.js';
-import { createFlowRunner } from '../../src/core/flow-runner.js';
+import { createFlowRunner, mergeReplies } from '../../src/core/flow-runner.js';
 import { peoplePort } from '../../src/domain/people/people.js';
 import { texts } from '../../src/texts/resident.js';
-import { createTestApp } from '../support/app.js';
+import { createMemorySender, createTestApp } from '../support/app.js';
 import { describeDb } from '../support/db.js';
 
 const at = (iso: string) => new Date(iso);
@@ -207,5 +208,45 @@ describeDb('flow runner', (ctx) => {
     expect(reply.join('\n')).toContain(texts.askCommunity);
     const rows = await ctx.database.db.select().from(conversations).where(and(eq(conversations.flowId, 'resident')));
     expect(rows.some((r) => r.key === 'test:u-b:u-b')).toBe(true);
+  });
+
+  it('fails a message whose flow asks for an action with no handler (no_effect_handler): nothing kept, the person gets the apology', async () => {
+    const app = await createTestApp(ctx.database);
+    const sender = createMemorySender();
+    const mystery = {
+      id: 'mystery',
+      version: 1,
+      machine: createMachine({ id: 'mystery', entry: ['somethingUnknown'] }),
+      input: () => ({}),
+      interpret: () => [],
+      effects: {},
+      question: () => null,
+      isStale: () => false,
+    } as unknown as FlowDefinition;
+    const runner = createFlowRunner({ db: ctx.database.db, flows: [mystery], people: peoplePort, log: pino({ level: 'silent' }), deliver: async () => {}, senders: { test: sender } });
+    const msg = app.message('u-mystery', { kind: 'text', text: '你好' });
+    const result = await runner.handle(msg);
+    expect(result.status).toBe('failed');
+    expect((result as { error: unknown }).error).toMatchObject({ name: 'FlowError', code: 'no_effect_handler' });
+    expect(sender.sent).toEqual([{ chatId: 'u-mystery', payload: { text: texts.sorry } }]);
+    expect(await ctx.database.db.select().from(conversations).where(eq(conversations.key, 'test:u-mystery:u-mystery'))).toEqual([]);
+    expect(await ctx.database.db.select().from(processedMessages).where(eq(processedMessages.key, `test:u-mystery:${msg.messageId}`))).toEqual([]);
+  });
+});
+
+describe('mergeReplies', () => {
+  it('joins a reply to the one before while that one asks nothing (no choices, no question)', () => {
+    expect(mergeReplies([{ text: 'a' }, { text: 'b' }, { text: 'c', choices: [{ id: 'x', label: 'X' }], questionId: 2 }])).toEqual([
+      { text: 'a\nb\nc', choices: [{ id: 'x', label: 'X' }], questionId: 2 },
+    ]);
+  });
+
+  it('keeps a reply after a question separate, and copies what it returns', () => {
+    const question = { text: 'q', choices: [{ id: 'x', label: 'X' }], questionId: 1 };
+    const out = mergeReplies([question, { text: 'b' }]);
+    expect(out).toEqual([question, { text: 'b' }]);
+    expect(out[0]).not.toBe(question);
+    expect(mergeReplies([{ text: 'q', questionId: 3 }, { text: 'b' }])).toHaveLength(2);
+    expect(mergeReplies([])).toEqual([]);
   });
 });
