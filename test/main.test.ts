@@ -1,0 +1,47 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '../src/config.js';
+import { startApp } from '../src/main.js';
+import { texts } from '../src/texts/resident.js';
+import { createCapturingLogger } from './support/app.js';
+
+// === startApp in this process (the program itself, with signals, is run in test/stories/)
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('startApp', () => {
+  it('without a chat platform: a console conversation on the given streams; done at the end of input; stop closes once', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-main-'));
+    dirs.push(dir);
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    let shown = '';
+    stdout.on('data', (d) => (shown += String(d)));
+    const app = await startApp({ env: { DATA_DIR: path.join(dir, 'data') }, stdin, stdout, log: createCapturingLogger().log });
+    expect(app.telegram).toBeUndefined();
+    expect(app.config.telegram).toBeUndefined();
+    stdin.end('电视坏了\n');
+    await app.done;
+    expect(shown).toContain(texts.consoleIntro(path.join(dir, 'data')));
+    expect(shown).toContain('您：电视坏了');
+    expect(shown).toMatch(/连心桥：.*家电维修/s);
+    const stopping = app.stop();
+    expect(app.stop()).toBe(stopping);
+    await stopping;
+  });
+
+  it('refuses a wrong setting before opening anything, with a ConfigError naming it', async () => {
+    const io = { stdin: new PassThrough(), stdout: new PassThrough(), log: createCapturingLogger().log };
+    const data = path.join(tmpdir(), `lianxin-main-never-${process.pid}`);
+    const failure = startApp({ env: { LOG_LEVEL: 'loud', DATA_DIR: data }, ...io });
+    await expect(failure).rejects.toBeInstanceOf(ConfigError);
+    await expect(startApp({ env: { LOG_LEVEL: 'loud', DATA_DIR: data }, ...io })).rejects.toThrow(/LOG_LEVEL/);
+    expect(existsSync(data)).toBe(false);
+  });
+});
