@@ -25,7 +25,18 @@ async function seeded(db: Database) {
 
 function benchMatcher() {
   const matcher = createCatalogueMatcher(readCatalogueFile());
-  const phrases = ['电视坏了', '我家电视没图像了', '水管漏水', '下水道堵了', '钥匙锁家里了', '想剪个头发', '社保怎么交', '和邻居吵架了', '老伴要去医院没人陪', '店事坏了'];
+  const phrases = [
+    '电视坏了',
+    '我家电视没图像了',
+    '水管漏水',
+    '下水道堵了',
+    '钥匙锁家里了',
+    '想剪个头发',
+    '社保怎么交',
+    '和邻居吵架了',
+    '老伴要去医院没人陪',
+    '店事坏了',
+  ];
   const n = 20_000;
   const t = performance.now();
   for (let i = 0; i < n; i++) matcher.match(phrases[i % phrases.length]!);
