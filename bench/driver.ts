@@ -37,11 +37,26 @@ export async function createBenchApp(database: Database) {
     say: (chatId: string, userId: string, text: string) => handle(chatId, userId, { kind: 'text', text }),
     press: (chatId: string, userId: string, choiceId: string) => handle(chatId, userId, { kind: 'choice', choiceId }),
     async bindGroup(chatId: string, stationCode: string) {
-      await app.db.insert(chatGroups).values({ channel: 'bench', chatId, stationId: stationId(stationCode), skill: null, boundBy: 0 }).onConflictDoNothing();
+      await app.db
+        .insert(chatGroups)
+        .values({ channel: 'bench', chatId, stationId: stationId(stationCode), skill: null, boundBy: 0 })
+        .onConflictDoNothing();
     },
     async volunteer(userId: string, stationCode: string, name: string) {
       const p = await ensurePerson(app.db, 'bench', userId, name);
-      await app.db.insert(volunteers).values({ personId: p.id, name, phone: '13900000000', partyMember: true, skills: ['daily-life'], stationId: stationId(stationCode), availability: '随时', status: 'approved' }).onConflictDoNothing();
+      await app.db
+        .insert(volunteers)
+        .values({
+          personId: p.id,
+          name,
+          phone: '13900000000',
+          partyMember: true,
+          skills: ['daily-life'],
+          stationId: stationId(stationCode),
+          availability: '随时',
+          status: 'approved',
+        })
+        .onConflictDoNothing();
     },
     /** A resident's whole typed intake (7 messages); returns the ticket. */
     async request(userId: string) {

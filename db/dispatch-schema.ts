@@ -42,21 +42,29 @@ export const organizers = pgTable(
 );
 
 /** A group chat bound to a station (and optionally one skill: a catalogue class or item code). */
-export const chatGroups = pgTable('chat_groups', {
-  channel: text('channel').notNull(),
-  chatId: text('chat_id').notNull(),
-  stationId: integer('station_id').notNull(),
-  skill: text('skill'),
-  boundBy: integer('bound_by').notNull(),
-  boundAt: ts('bound_at').notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.channel, t.chatId] }), index('chat_groups_station').on(t.stationId)]);
+export const chatGroups = pgTable(
+  'chat_groups',
+  {
+    channel: text('channel').notNull(),
+    chatId: text('chat_id').notNull(),
+    stationId: integer('station_id').notNull(),
+    skill: text('skill'),
+    boundBy: integer('bound_by').notNull(),
+    boundAt: ts('bound_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.chatId] }), index('chat_groups_station').on(t.stationId)],
+);
 
 /** Group chats that were told how binding works (told once). */
-export const unboundGroupNotices = pgTable('unbound_group_notices', {
-  channel: text('channel').notNull(),
-  chatId: text('chat_id').notNull(),
-  at: ts('at').notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.channel, t.chatId] })]);
+export const unboundGroupNotices = pgTable(
+  'unbound_group_notices',
+  {
+    channel: text('channel').notNull(),
+    chatId: text('chat_id').notNull(),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.chatId] })],
+);
 
 /** One card per request per group: the outbox row that posted it, so later changes edit it. */
 export const announcements = pgTable(

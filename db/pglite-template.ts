@@ -24,7 +24,10 @@ export function templateKey(migrationsFolder: string): string {
   const require = createRequire(import.meta.url);
   const pkg = path.join(path.dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
   const hash = createHash('sha1').update(JSON.parse(readFileSync(pkg, 'utf8')).version as string);
-  for (const file of readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).sort()) hash.update(file).update(readFileSync(path.join(migrationsFolder, file)));
+  for (const file of readdirSync(migrationsFolder)
+    .filter((f) => f.endsWith('.sql'))
+    .sort())
+    hash.update(file).update(readFileSync(path.join(migrationsFolder, file)));
   hash.update(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json')));
   const key = hash.digest('hex').slice(0, 16);
   keys.set(migrationsFolder, key);
@@ -73,6 +76,7 @@ export function saveTemplate(dataDir: string, dir: string, key: string): void {
     rmSync(tmp, { recursive: true, force: true });
   }
   for (const name of readdirSync(dir)) {
-    if (name.startsWith('pglite-template-') && path.join(dir, name) !== target && !name.endsWith('.tmp')) rmSync(path.join(dir, name), { recursive: true, force: true });
+    if (name.startsWith('pglite-template-') && path.join(dir, name) !== target && !name.endsWith('.tmp'))
+      rmSync(path.join(dir, name), { recursive: true, force: true });
   }
 }

@@ -1,17 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -196,10 +184,7 @@ export const outbox = pgTable(
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [
-    uniqueIndex('outbox_dedup').on(t.dedupKey).where(sql`${t.dedupKey} is not null`),
-    index('outbox_due').on(t.status, t.nextAttemptAt),
-  ],
+  (t) => [uniqueIndex('outbox_dedup').on(t.dedupKey).where(sql`${t.dedupKey} is not null`), index('outbox_due').on(t.status, t.nextAttemptAt)],
 );
 
 export * from './dispatch-schema.js';

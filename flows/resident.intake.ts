@@ -4,7 +4,16 @@ import { picked, textOf } from './common/guards.js';
 import { unlessEditing } from './common/navigation.js';
 import { reask, say } from './common/question.js';
 import { normalizePhone } from './common/validate.js';
-import { addressQuestion, CHOICE, communityQuestion, confirmItemQuestion, describeQuestion, phoneQuestion, pickItemQuestion, whenQuestion } from './resident.questions.js';
+import {
+  addressQuestion,
+  CHOICE,
+  communityQuestion,
+  confirmItemQuestion,
+  describeQuestion,
+  phoneQuestion,
+  pickItemQuestion,
+  whenQuestion,
+} from './resident.questions.js';
 import type { ResidentKit } from './resident.setup.js';
 
 // === The intake steps: what is wrong (words or lists), then community, address, phone and time
@@ -38,7 +47,11 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
   return {
     describe: s.createStateConfig({
       entry: ask((ctx) =>
-        describeQuestion(deps, ctx.description !== null && !ctx.editing ? texts.notUnderstoodDescription : texts.describeAgain, ctx.description === null && ctx.itemCode === null && !ctx.editing),
+        describeQuestion(
+          deps,
+          ctx.description !== null && !ctx.editing ? texts.notUnderstoodDescription : texts.describeAgain,
+          ctx.description === null && ctx.itemCode === null && !ctx.editing,
+        ),
       ),
       on: {
         'answer.text': [
@@ -50,10 +63,7 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
         ],
         'answer.choice': [pickClass, openMine, fallback],
         'answer.media': { guard: 'isPhoto', actions: [attachPhoto, reask(`${texts.photoAttached}\n${texts.emptyDescription}`)] },
-        'nav.mine': [
-          { guard: 'notStarted', target: 'listing' },
-          { actions: [say(texts.mineDuringIntake), reask()] },
-        ],
+        'nav.mine': [{ guard: 'notStarted', target: 'listing' }, { actions: [say(texts.mineDuringIntake), reask()] }],
         'nav.back': [{ guard: 'editing', target: 'confirm' }, { actions: [say(texts.firstStep), reask()] }],
       },
     }),
@@ -74,7 +84,10 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
           {
             guard: { type: 'said', params: { words: YES_WORDS } },
             target: 'afterItem',
-            actions: s.assign({ itemCode: ({ context }) => context.proposals[0] ?? null, classCode: ({ context }) => deps.item(context.proposals[0] ?? '')?.classCode ?? null }),
+            actions: s.assign({
+              itemCode: ({ context }) => context.proposals[0] ?? null,
+              classCode: ({ context }) => deps.item(context.proposals[0] ?? '')?.classCode ?? null,
+            }),
           },
           { guard: { type: 'said', params: { words: NO_WORDS } }, target: 'describe' },
           { guard: 'matchesItems', target: 'confirmItem', reenter: true, actions: [setDescription, noteTruncated] },
@@ -92,15 +105,28 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
         'answer.text': [
           emergencyFirst,
           chooseCommunity,
-          { guard: 'oneCommunity', target: 'afterCommunity', actions: s.assign({ communityCode: ({ event }) => deps.matchCommunities(textOf(event))[0]?.code ?? null }) },
+          {
+            guard: 'oneCommunity',
+            target: 'afterCommunity',
+            actions: s.assign({ communityCode: ({ event }) => deps.matchCommunities(textOf(event))[0]?.code ?? null }),
+          },
           {
             guard: 'severalCommunities',
             actions: [
-              s.assign({ communityOptions: ({ event }) => deps.matchCommunities(textOf(event)).slice(0, 9).map((c) => c.code) }),
+              s.assign({
+                communityOptions: ({ event }) =>
+                  deps
+                    .matchCommunities(textOf(event))
+                    .slice(0, 9)
+                    .map((c) => c.code),
+              }),
               ...ask((ctx) => communityQuestion(ctx, deps, texts.communitySeveral)),
             ],
           },
-          { guard: 'meaningful', actions: ask((ctx, ev) => communityQuestion(ctx, deps, texts.communityNotFound([...normalizeText(textOf(ev))].slice(0, 20).join('')))) },
+          {
+            guard: 'meaningful',
+            actions: ask((ctx, ev) => communityQuestion(ctx, deps, texts.communityNotFound([...normalizeText(textOf(ev))].slice(0, 20).join('')))),
+          },
           fallback,
         ],
         'answer.choice': [chooseCommunity, fallback],
@@ -139,7 +165,11 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
         ],
         'answer.choice': [useKnownPhone, fallback],
         'answer.contact': [
-          { guard: 'validPhone', target: 'afterPhone', actions: s.assign({ phone: ({ event }) => (event.type === 'answer.contact' ? normalizePhone(event.phone) : null) }) },
+          {
+            guard: 'validPhone',
+            target: 'afterPhone',
+            actions: s.assign({ phone: ({ event }) => (event.type === 'answer.contact' ? normalizePhone(event.phone) : null) }),
+          },
           { actions: reask(texts.phoneInvalid) },
         ],
         'nav.back': orConfirm('address'),
@@ -156,7 +186,10 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
           { guard: 'freeTime', target: 'confirm', actions: s.assign({ wantedTime: ({ event }) => normalizeText(textOf(event)) }) },
           fallback,
         ],
-        'answer.choice': [{ guard: pick('when:'), target: 'confirm', actions: s.assign({ wantedTime: ({ context, event }) => picked(event, context, 'when:') }) }, fallback],
+        'answer.choice': [
+          { guard: pick('when:'), target: 'confirm', actions: s.assign({ wantedTime: ({ context, event }) => picked(event, context, 'when:') }) },
+          fallback,
+        ],
         'nav.back': orConfirm('phone'),
       },
     }),

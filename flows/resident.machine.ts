@@ -51,7 +51,8 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
         actions: [
           s.assign({
             urgent: true,
-            emergencyWords: ({ context, event }) => (event.type === 'emergency.detected' ? [...new Set([...context.emergencyWords, ...event.words])] : context.emergencyWords),
+            emergencyWords: ({ context, event }) =>
+              event.type === 'emergency.detected' ? [...new Set([...context.emergencyWords, ...event.words])] : context.emergencyWords,
           }),
           ...emergencyActions(texts.emergency),
         ],
@@ -60,7 +61,12 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
       'nav.mine': { actions: [say(texts.mineDuringIntake), reask()] },
       'nav.start': {
         target: '.describe',
-        actions: s.assign(({ context }) => ({ ...initialResidentContext(context.profile), question: context.question, urgent: context.urgent, emergencyWords: context.emergencyWords })),
+        actions: s.assign(({ context }) => ({
+          ...initialResidentContext(context.profile),
+          question: context.question,
+          urgent: context.urgent,
+          emergencyWords: context.emergencyWords,
+        })),
       },
     },
     states: {

@@ -20,10 +20,7 @@ const MAX_COMMUNITY_CHOICES = 9;
 export function describeQuestion(deps: ResidentFlowDeps, text: string = texts.describeAgain, withMine = true): QuestionBody {
   return {
     text,
-    choices: [
-      ...deps.classes.map((c) => ({ id: `class:${c.code}`, label: c.name })),
-      ...(withMine ? [{ id: CHOICE.mine, label: '查询我的求助' }] : []),
-    ],
+    choices: [...deps.classes.map((c) => ({ id: `class:${c.code}`, label: c.name })), ...(withMine ? [{ id: CHOICE.mine, label: '查询我的求助' }] : [])],
     help: texts.describeHelp,
   };
 }

@@ -60,11 +60,19 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
     { guard: 'landline', actions: reask(t.phoneLandline) },
     { actions: reask(t.phoneInvalid) },
   ] as const;
-  const chooseParty = { guard: pick('party:'), target: 'afterParty', actions: s.assign({ partyMember: ({ context, event }) => picked(event, context, 'party:') === 'yes' }) } as const;
+  const chooseParty = {
+    guard: pick('party:'),
+    target: 'afterParty',
+    actions: s.assign({ partyMember: ({ context, event }) => picked(event, context, 'party:') === 'yes' }),
+  } as const;
   const setCommunity = (code: (ctx: Ctx, ev: Ev) => string | null) => s.assign({ communityCode: ({ context, event }) => code(context, event) });
   const chooseCommunity = { guard: pick('community:'), target: 'afterCommunity', actions: setCommunity((ctx, ev) => picked(ev, ctx, 'community:')) } as const;
   const setAvailability = (value: (ctx: Ctx, ev: Ev) => string | null) => s.assign({ availability: ({ context, event }) => value(context, event) });
-  const chooseAvailability = { guard: pick('availability:'), target: 'summary', actions: setAvailability((ctx, ev) => picked(ev, ctx, 'availability:')) } as const;
+  const chooseAvailability = {
+    guard: pick('availability:'),
+    target: 'summary',
+    actions: setAvailability((ctx, ev) => picked(ev, ctx, 'availability:')),
+  } as const;
 
   return s.createMachine({
     id: VOLUNTEER_FLOW_ID,
@@ -76,7 +84,10 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
       'nav.start': {
         target: '.name',
         actions: [
-          s.assign(({ context }) => ({ ...initialVolunteerContext({ profile: context.profile, registration: context.registration }), question: context.question })),
+          s.assign(({ context }) => ({
+            ...initialVolunteerContext({ profile: context.profile, registration: context.registration }),
+            question: context.question,
+          })),
           say(t.welcome),
         ],
       },
@@ -93,7 +104,11 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
       name: {
         entry: ask((ctx) => nameQuestion(ctx)),
         on: {
-          'answer.text': [useKnownName, { guard: 'validName', target: 'afterName', actions: setName((_, ev) => readName(textOf(ev))) }, { actions: reask(t.nameInvalid) }],
+          'answer.text': [
+            useKnownName,
+            { guard: 'validName', target: 'afterName', actions: setName((_, ev) => readName(textOf(ev))) },
+            { actions: reask(t.nameInvalid) },
+          ],
           'answer.choice': [useKnownName, fallback],
           'nav.back': [{ guard: 'editing', target: 'summary' }, { actions: [say(t.firstStep), reask()] }],
         },
@@ -134,11 +149,20 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
             {
               guard: 'severalCommunities',
               actions: [
-                s.assign({ communityOptions: ({ event }) => deps.matchCommunities(textOf(event)).slice(0, 9).map((c) => c.code) }),
+                s.assign({
+                  communityOptions: ({ event }) =>
+                    deps
+                      .matchCommunities(textOf(event))
+                      .slice(0, 9)
+                      .map((c) => c.code),
+                }),
                 ...ask((ctx) => communityQuestion(ctx, deps, t.communitySeveral)),
               ],
             },
-            { guard: 'meaningful', actions: ask((ctx, ev) => communityQuestion(ctx, deps, t.communityNotFound([...normalizeText(textOf(ev))].slice(0, 20).join('')))) },
+            {
+              guard: 'meaningful',
+              actions: ask((ctx, ev) => communityQuestion(ctx, deps, t.communityNotFound([...normalizeText(textOf(ev))].slice(0, 20).join('')))),
+            },
             fallback,
           ],
           'answer.choice': [chooseCommunity, fallback],

@@ -80,13 +80,25 @@ export function skillsQuestion(ctx: VolunteerContext, deps: VolunteerFlowDeps, n
         ]
       : []),
   ];
-  const ask = picks.length > 0 ? t.skillsChosen(picks.map((c) => skillName(c, deps)), deps.classes.length + 1) : t.askSkills;
+  const ask =
+    picks.length > 0
+      ? t.skillsChosen(
+          picks.map((c) => skillName(c, deps)),
+          deps.classes.length + 1,
+        )
+      : t.askSkills;
   return { text: note ? `${note}\n${ask}` : ask, choices, help: t.skillsHelp };
 }
 
 /** The communities to offer: the matched ones, else the start of the list. */
 export function communityQuestion(ctx: VolunteerContext, deps: VolunteerFlowDeps, text: string = t.askCommunity): QuestionBody {
-  const codes = ctx.communityOptions.length > 0 ? ctx.communityOptions : deps.communities().map((c) => c.code).slice(0, MAX_COMMUNITY_CHOICES);
+  const codes =
+    ctx.communityOptions.length > 0
+      ? ctx.communityOptions
+      : deps
+          .communities()
+          .map((c) => c.code)
+          .slice(0, MAX_COMMUNITY_CHOICES);
   return {
     text,
     choices: codes.map((code) => ({ id: `community:${code}`, label: deps.community(code)?.name ?? code })),

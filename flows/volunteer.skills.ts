@@ -29,7 +29,10 @@ export function skillsState({ s, deps, ask, fallback, pick }: VolunteerKit) {
     { guard: 'wantsDone', actions: reask(t.skillsNoneChosen) },
   ] as const;
   const clearPicks = [s.assign({ skillPicks: [] }), ...ask((ctx) => skillsQuestion(ctx, deps, t.skillsCleared))];
-  const pickClass = { guard: pick('skill:'), actions: [addPicks((ev) => (ev.type === 'answer.choice' ? [ev.id.slice('skill:'.length)] : [])), ...askSkillsAgain] };
+  const pickClass = {
+    guard: pick('skill:'),
+    actions: [addPicks((ev) => (ev.type === 'answer.choice' ? [ev.id.slice('skill:'.length)] : [])), ...askSkillsAgain],
+  };
 
   return s.createStateConfig({
     entry: [s.assign({ skillPicks: ({ context }) => context.skills }), ...ask((ctx) => skillsQuestion(ctx, deps))],
@@ -46,7 +49,10 @@ export function skillsState({ s, deps, ask, fallback, pick }: VolunteerKit) {
         fallback,
       ],
       'answer.choice': [...skillsDone, { guard: 'wantsClear', actions: clearPicks }, pickClass, fallback],
-      'nav.back': [{ guard: 'editing', target: 'summary' }, { target: 'party', actions: commitSkills }],
+      'nav.back': [
+        { guard: 'editing', target: 'summary' },
+        { target: 'party', actions: commitSkills },
+      ],
     },
   });
 }

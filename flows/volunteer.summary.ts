@@ -40,7 +40,10 @@ export function summaryStates({ s, deps, ask, fallback, pick }: VolunteerKit) {
       on: {
         'volunteer.registered': {
           target: 'submitted',
-          actions: { type: 'reply', params: ({ context, event }) => ({ text: event.status === 'pending' ? t.submitted : statusText(event.status, context.name ?? '') }) },
+          actions: {
+            type: 'reply',
+            params: ({ context, event }) => ({ text: event.status === 'pending' ? t.submitted : statusText(event.status, context.name ?? '') }),
+          },
         },
       },
     }),

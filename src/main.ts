@@ -58,7 +58,15 @@ export async function startApp(io: AppIO) {
       import('./channels/telegram/telegram-channel.js'),
       import('./channels/telegram/updates.js'),
     ]);
-    const channel = createTelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, webhook: config.telegram.webhook, log, handle: app.handle, onChatMigrated: app.followMigratedChat, pacing: io.telegramPacing });
+    const channel = createTelegramChannel({
+      token: config.telegram.token,
+      apiRoot: config.telegram.apiRoot,
+      webhook: config.telegram.webhook,
+      log,
+      handle: app.handle,
+      onChatMigrated: app.followMigratedChat,
+      pacing: io.telegramPacing,
+    });
     telegram = channel;
     app.addSender(TELEGRAM_CHANNEL, channel.sender);
     await app.start();

@@ -49,7 +49,10 @@ describeDb('createApp', (ctx) => {
     const app = await build('o-build', {});
     expect(app.tree.root().level).toBe('city');
     expect(app.dispatch.commands).toBeTypeOf('function');
-    const [identity] = await app.db.select().from(channelIdentities).where(and(eq(channelIdentities.channel, 'test'), eq(channelIdentities.externalId, 'o-build')));
+    const [identity] = await app.db
+      .select()
+      .from(channelIdentities)
+      .where(and(eq(channelIdentities.channel, 'test'), eq(channelIdentities.externalId, 'o-build')));
     const rows = await app.db.select().from(organizers).where(eq(organizers.personId, identity!.personId));
     expect(rows.map((r) => r.stationId)).toEqual([app.tree.root().id]);
     // Built again (a restart): still one role, no second person.

@@ -13,7 +13,10 @@ describe('configuration', () => {
 
   it('reads organizers and dispatch timing', () => {
     const c = createConfig({ ORGANIZERS: 'telegram:123456,wechat:wxid_abc', CLAIM_REMIND_MINUTES: '5', ESCALATE_MINUTES: '20' });
-    expect(c.organizers).toEqual([{ channel: 'telegram', externalId: '123456' }, { channel: 'wechat', externalId: 'wxid_abc' }]);
+    expect(c.organizers).toEqual([
+      { channel: 'telegram', externalId: '123456' },
+      { channel: 'wechat', externalId: 'wxid_abc' },
+    ]);
     expect(c.dispatch).toEqual({ remindMinutes: 5, escalateMinutes: 20 });
     expect(createConfig({}).dispatch).toEqual({ remindMinutes: 10, escalateMinutes: 30 });
     expect(() => createConfig({ ORGANIZERS: '123456' })).toThrow(/ORGANIZERS/);
@@ -25,7 +28,11 @@ describe('configuration', () => {
     expect(() => createConfig({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_URL: 'https://x.org/tg', TELEGRAM_WEBHOOK_SECRET: 'short' })).toThrow(/32/);
     expect(() => createConfig({ TELEGRAM_BOT_TOKEN: 'not-a-token' })).toThrow(/BotFather/);
     const ok = createConfig({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_URL: 'https://x.org/tg', TELEGRAM_WEBHOOK_SECRET: 'a'.repeat(32), PORT: '8443' });
-    expect(ok.telegram).toEqual({ token: '1:abc', apiRoot: undefined, webhook: { url: 'https://x.org/tg', secret: 'a'.repeat(32), port: 8443, host: '0.0.0.0' } });
+    expect(ok.telegram).toEqual({
+      token: '1:abc',
+      apiRoot: undefined,
+      webhook: { url: 'https://x.org/tg', secret: 'a'.repeat(32), port: 8443, host: '0.0.0.0' },
+    });
   });
 
   it('reads an instance name without spaces or slashes', () => {

@@ -21,7 +21,15 @@ function capture() {
 describe('the logger redaction step', () => {
   it('redacts phones and addresses in any field and in the message, and keeps ids', () => {
     const { log, lines } = capture();
-    log.warn({ key: 'telegram:123456789:123456789', chatId: '-1001234567890', nested: { note: '住文昌小区3幢2单元501，电话138 1234 5678' }, list: ['幺三八一二三四五六七八'] }, '打给13812345678');
+    log.warn(
+      {
+        key: 'telegram:123456789:123456789',
+        chatId: '-1001234567890',
+        nested: { note: '住文昌小区3幢2单元501，电话138 1234 5678' },
+        list: ['幺三八一二三四五六七八'],
+      },
+      '打给13812345678',
+    );
     const line = lines.join('');
     expect(line).toContain('telegram:123456789:123456789');
     expect(line).toContain('-1001234567890');

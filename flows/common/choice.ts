@@ -16,7 +16,10 @@ export function normalizeText(text: string): string {
 
 /** `3`, `3.`, `第3个`, `三`, `第三项`, `十二` → the number; otherwise null. */
 export function parseOrdinal(text: string): number | null {
-  const t = normalizeText(text).replace(/^第/, '').replace(/[个项条号]$/, '').replace(/[.、)]$/, '');
+  const t = normalizeText(text)
+    .replace(/^第/, '')
+    .replace(/[个项条号]$/, '')
+    .replace(/[.、)]$/, '');
   if (/^\d{1,3}$/.test(t)) return Number(t);
   if (/^[零〇一二两三四五六七八九]$/.test(t)) return CN_DIGITS[t] ?? null;
   const m = /^([一二三四五六七八九])?十([一二三四五六七八九])?$/.exec(t);
@@ -45,9 +48,7 @@ export function resolveChoice(
   const exact = choices.find((c) => normalizeText(c.label) === text || aliases[c.id]?.includes(text));
   if (exact) return exact.id;
   if (options.contained === false) return null;
-  const contained = choices.filter(
-    (c) => text.includes(normalizeText(c.label)) || (aliases[c.id] ?? []).some((a) => a.length > 1 && text.includes(a)),
-  );
+  const contained = choices.filter((c) => text.includes(normalizeText(c.label)) || (aliases[c.id] ?? []).some((a) => a.length > 1 && text.includes(a)));
   return contained.length === 1 ? contained[0]!.id : null;
 }
 

@@ -18,7 +18,9 @@ export type NavEvent<T extends string> = { type: T } | { type: 'nav.unknownComma
  */
 export function readNavigation<T extends string>(text: string, words: Record<T, string[]>): NavEvent<T> | { type: 'nav.help' } | null {
   if (/^[?？]+$/.test(text.trim())) return { type: 'nav.help' };
-  const t = normalizeText(text).toLowerCase().replace(/^(\/[a-z0-9_]+)@\w+$/, '$1');
+  const t = normalizeText(text)
+    .toLowerCase()
+    .replace(/^(\/[a-z0-9_]+)@\w+$/, '$1');
   for (const [type, list] of Object.entries(words) as [T, string[]][]) {
     if (list.includes(t)) return { type };
   }

@@ -58,7 +58,8 @@ export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHo
     version: RESIDENT_FLOW_VERSION,
     machine,
     input: (person) => ({ profile: { phone: person.phone, lastCommunityCode: person.lastCommunityCode } }),
-    question: (context: ResidentContext) => (context.question.text ? { text: context.question.text, choices: context.question.choices, questionId: context.question.id } : null),
+    question: (context: ResidentContext) =>
+      context.question.text ? { text: context.question.text, choices: context.question.choices, questionId: context.question.id } : null,
     isStale: (event) => event === 'answer.stale',
     interpret: (context: ResidentContext, content) => interpretResidentInput(context, content),
     effects: {

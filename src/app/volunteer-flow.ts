@@ -28,7 +28,8 @@ export function createVolunteerFlow(deps: VolunteerFlowDeps, tree: StationTree, 
       profile: { displayName: person.displayName, phone: person.phone },
       registration: await registrationOf(tx, person.id),
     }),
-    question: (context: VolunteerContext) => (context.question.text ? { text: context.question.text, choices: context.question.choices, questionId: context.question.id } : null),
+    question: (context: VolunteerContext) =>
+      context.question.text ? { text: context.question.text, choices: context.question.choices, questionId: context.question.id } : null,
     isStale: (event) => event === 'answer.stale',
     interpret: (context: VolunteerContext, content) => interpretVolunteerInput(context, content),
     effects: {

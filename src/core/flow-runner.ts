@@ -88,7 +88,11 @@ export function createFlowRunner(options: FlowRunnerOptions) {
         let notice: string | undefined;
         const handled = await options.commands({ tx, person, msg, now, reply: (p) => replies.push(p), notice: (text) => (notice = text) });
         if (handled || msg.isGroup) {
-          const outboxIds = await enqueueMessages(tx, replies.map((payload) => ({ channel: msg.channel, chatId: msg.chatId, payload })), now);
+          const outboxIds = await enqueueMessages(
+            tx,
+            replies.map((payload) => ({ channel: msg.channel, chatId: msg.chatId, payload })),
+            now,
+          );
           return { status: 'handled', outboxIds, state: null, events: [], command: true, stale: false, ...(notice ? { notice } : {}) } as const;
         }
       }

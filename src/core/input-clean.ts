@@ -11,8 +11,9 @@ const MAX_SHORT_LENGTH = 200;
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 // Invisible formatting: soft hyphen, zero-width space/non-joiner, LRM/RLM, bidi embeddings, overrides and
 // isolates, word joiner and invisible operators, BOM, interlinear annotations, Mongolian vowel separator.
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists invisible marks one by one, on purpose
-const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0E\uFEFF\uFFA0\uFFF0-\uFFFB]/g;
+const INVISIBLE =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists invisible marks one by one, on purpose
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0E\uFEFF\uFFA0\uFFF0-\uFFFB]/g;
 // A zero-width joiner is kept only inside an emoji sequence (👨‍👩‍👧); elsewhere it only hides things.
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: a lone joiner is exactly what is matched
 const LOOSE_ZWJ = /(?<![\p{Extended_Pictographic}\uFE0F])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;

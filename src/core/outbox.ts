@@ -14,7 +14,16 @@ export async function enqueueMessages(tx: Db, messages: (OutgoingMessage & { ded
   if (messages.length === 0) return [];
   const rows = await tx
     .insert(outbox)
-    .values(messages.map((m) => ({ channel: m.channel, chatId: m.chatId, payload: { ...m.payload }, dedupKey: m.dedupKey ?? null, createdAt: at, nextAttemptAt: at })))
+    .values(
+      messages.map((m) => ({
+        channel: m.channel,
+        chatId: m.chatId,
+        payload: { ...m.payload },
+        dedupKey: m.dedupKey ?? null,
+        createdAt: at,
+        nextAttemptAt: at,
+      })),
+    )
     .onConflictDoNothing()
     .returning({ id: outbox.id });
   return rows.map((r) => r.id);
@@ -52,7 +61,10 @@ export interface OutboxDeliveryOptions {
 
 /** Moves a chat's pending messages to its new id (messages already sent live on in the old chat). */
 export async function moveOutboxChat(tx: Db, channel: string, from: string, to: string): Promise<void> {
-  await tx.update(outbox).set({ chatId: to }).where(and(eq(outbox.channel, channel), eq(outbox.chatId, from), eq(outbox.status, 'pending')));
+  await tx
+    .update(outbox)
+    .set({ chatId: to })
+    .where(and(eq(outbox.channel, channel), eq(outbox.chatId, from), eq(outbox.status, 'pending')));
 }
 
 /**
@@ -105,7 +117,12 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
       const claimed = await tx
         .update(outbox)
         .set({ claimedBy: me, nextAttemptAt: leaseFrom(now) })
-        .where(inArray(outbox.id, due.map((d) => d.id)))
+        .where(
+          inArray(
+            outbox.id,
+            due.map((d) => d.id),
+          ),
+        )
         .returning();
       // RETURNING has no order: sort, or one chat's messages could overtake each other.
       return claimed.sort((a, b) => a.id - b.id);
@@ -115,7 +132,10 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
   /** Extends the lease of every row this process holds. */
   async function renew() {
     try {
-      await db.update(outbox).set({ nextAttemptAt: leaseFrom(clock()) }).where(and(eq(outbox.claimedBy, me), eq(outbox.status, 'pending')));
+      await db
+        .update(outbox)
+        .set({ nextAttemptAt: leaseFrom(clock()) })
+        .where(and(eq(outbox.claimedBy, me), eq(outbox.status, 'pending')));
     } catch (err) {
       log.warn({ err: safeError(err) }, 'outbox lease renewal failed');
     }
@@ -124,13 +144,19 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
   /** Gives rows back, due now (those still ours: another process may have taken some over). */
   async function release(ids: number[]) {
     if (ids.length === 0) return;
-    await db.update(outbox).set({ claimedBy: null, nextAttemptAt: clock() })
+    await db
+      .update(outbox)
+      .set({ claimedBy: null, nextAttemptAt: clock() })
       .where(and(inArray(outbox.id, ids), eq(outbox.claimedBy, me), eq(outbox.status, 'pending')));
   }
 
   /** Counts an attempt and returns the fresh row, or `null` when the lease is no longer ours. */
   async function startAttempt(id: number): Promise<Row | null> {
-    const [row] = await db.update(outbox).set({ attempts: sql`${outbox.attempts} + 1` }).where(mine(id)).returning();
+    const [row] = await db
+      .update(outbox)
+      .set({ attempts: sql`${outbox.attempts} + 1` })
+      .where(mine(id))
+      .returning();
     return row ?? null;
   }
 
@@ -148,13 +174,19 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
         const { editOf: _, ...edit } = payload;
         if (original?.status === 'sent' && original.externalId && sender.edit) {
           await sender.edit(original.chatId, original.externalId, edit);
-          await db.update(outbox).set({ status: 'sent', sentAt: clock(), externalId: original.externalId, lastError: null, claimedBy: null }).where(eq(outbox.id, row.id));
+          await db
+            .update(outbox)
+            .set({ status: 'sent', sentAt: clock(), externalId: original.externalId, lastError: null, claimedBy: null })
+            .where(eq(outbox.id, row.id));
           return 'sent';
         }
         if (original?.status === 'pending') throw new DeliveryError('network', 'the message to edit is not sent yet', { permanent: false, retryAfterMs: 1000 });
       }
       const { externalId } = await sender.send(row.chatId, row.payload as unknown as OutgoingPayload);
-      await db.update(outbox).set({ status: 'sent', sentAt: clock(), externalId: externalId ?? null, lastError: null, claimedBy: null }).where(eq(outbox.id, row.id));
+      await db
+        .update(outbox)
+        .set({ status: 'sent', sentAt: clock(), externalId: externalId ?? null, lastError: null, claimedBy: null })
+        .where(eq(outbox.id, row.id));
       return 'sent';
     } catch (err) {
       await recordFailure(row, err);
@@ -170,7 +202,10 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
       const to = e.options.newChatId;
       // A message of the old chat cannot be edited any more: the edit goes to the new chat as a new message.
       const { editOf: _, ...fresh } = row.payload as unknown as OutgoingPayload;
-      await db.update(outbox).set({ chatId: to, payload: { ...fresh }, nextAttemptAt: now, lastError: e.code, claimedBy: null }).where(mine(row.id));
+      await db
+        .update(outbox)
+        .set({ chatId: to, payload: { ...fresh }, nextAttemptAt: now, lastError: e.code, claimedBy: null })
+        .where(mine(row.id));
       if (row.chatId !== to) await onChatMigrated(row.channel, row.chatId, to);
       return;
     }
@@ -182,7 +217,10 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
       return;
     }
     const backoff = e.options.retryAfterMs ?? Math.min(60_000, 1000 * 2 ** (row.attempts - 1));
-    await db.update(outbox).set({ nextAttemptAt: new Date(now.getTime() + backoff), lastError: e.code, claimedBy: null }).where(mine(row.id));
+    await db
+      .update(outbox)
+      .set({ nextAttemptAt: new Date(now.getTime() + backoff), lastError: e.code, claimedBy: null })
+      .where(mine(row.id));
   }
 
   // === Passes: claim, send chat by chat, renew leases meanwhile
@@ -268,7 +306,9 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
         .where(and(eq(outbox.status, 'pending'), isNotNull(outbox.claimedBy), ne(outbox.claimedBy, me)));
       const dead = owners.map((o) => o.by!).filter((by) => options.exclusiveDatabase || isPredecessor(me, by));
       if (dead.length === 0) return 0;
-      const freed = await db.update(outbox).set({ claimedBy: null, nextAttemptAt: clock() })
+      const freed = await db
+        .update(outbox)
+        .set({ claimedBy: null, nextAttemptAt: clock() })
         .where(and(eq(outbox.status, 'pending'), inArray(outbox.claimedBy, dead)))
         .returning({ id: outbox.id });
       log.info({ rows: freed.length, owners: dead.length }, 'outbox leases of a previous process taken over');

@@ -83,7 +83,10 @@ export function safeError(err: unknown, depth = 0): SafeError {
     // PostgreSQL: `Key (phone)=(138…) already exists`, `invalid input syntax for type integer: "abc"`.
     .replace(/\(([^()]*)\)=\([^)]*\)/g, '($1)=([redacted])')
     .replace(/: ".*"$/, ': "[redacted]"');
-  const frames = (err.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 6);
+  const frames = (err.stack ?? '')
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .slice(0, 6);
   const cause = (err as { cause?: unknown }).cause;
   return {
     type: err.name,

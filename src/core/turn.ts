@@ -75,14 +75,20 @@ export function* runTurn(flow: Steppable, start: TurnStart, content: IncomingCon
 }
 
 /** Runs a turn whose actions are performed asynchronously (the runner: domain writes in a transaction). */
-export async function stepAsync(turn: Generator<FlowAction, TurnOutcome, EventObject | void>, perform: (action: FlowAction) => Promise<EventObject | void>): Promise<TurnOutcome> {
+export async function stepAsync(
+  turn: Generator<FlowAction, TurnOutcome, EventObject | void>,
+  perform: (action: FlowAction) => Promise<EventObject | void>,
+): Promise<TurnOutcome> {
   let step = turn.next();
   while (!step.done) step = turn.next(await perform(step.value));
   return step.value;
 }
 
 /** Runs a turn whose actions are answered synchronously (flow tests, benchmarks of the machines). */
-export function stepSync(turn: Generator<FlowAction, TurnOutcome, EventObject | void>, perform: (action: FlowAction) => EventObject | void | null): TurnOutcome {
+export function stepSync(
+  turn: Generator<FlowAction, TurnOutcome, EventObject | void>,
+  perform: (action: FlowAction) => EventObject | void | null,
+): TurnOutcome {
   let step = turn.next();
   while (!step.done) step = turn.next(perform(step.value) ?? undefined);
   return step.value;

@@ -7,6 +7,9 @@ export async function recordAlert(
   alert: { kind: 'emergency'; personId: number; conversationKey: string; detail: Record<string, unknown> },
   at: Date,
 ): Promise<number> {
-  const [row] = await tx.insert(alerts).values({ ...alert, createdAt: at }).returning({ id: alerts.id });
+  const [row] = await tx
+    .insert(alerts)
+    .values({ ...alert, createdAt: at })
+    .returning({ id: alerts.id });
   return row!.id;
 }

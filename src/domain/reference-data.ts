@@ -48,7 +48,10 @@ async function writeCatalogue(tx: Db, catalogue: Catalogue): Promise<void> {
       .onConflictDoUpdate({ target: catalogueClasses.code, set: { name: cls.name, position: ci } });
     for (const [ii, item] of cls.items.entries()) {
       const values = { classCode: cls.code, name: item.name, keywords: item.keywords, position: ii };
-      await tx.insert(catalogueItems).values({ code: item.code, ...values }).onConflictDoUpdate({ target: catalogueItems.code, set: values });
+      await tx
+        .insert(catalogueItems)
+        .values({ code: item.code, ...values })
+        .onConflictDoUpdate({ target: catalogueItems.code, set: values });
     }
   }
   const itemCodes = catalogue.classes.flatMap((c) => c.items.map((i) => i.code));
@@ -78,7 +81,9 @@ const CATALOGUE_KEY = 'reference.catalogue.hash';
 const STATIONS_KEY = 'reference.stations.hash';
 
 function hashOf(value: unknown): string {
-  return createHash('sha256').update(`${SYNC_VERSION}\n${JSON.stringify(value)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${SYNC_VERSION}\n${JSON.stringify(value)}`)
+    .digest('hex');
 }
 
 function stationCount(node: StationNode): number {

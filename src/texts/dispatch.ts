@@ -4,7 +4,17 @@ export type CardState = 'open' | 'taken' | 'in_progress' | 'done' | 'cancelled';
 
 export const dispatchTexts = {
   // --- The announcement card (never an address or phone)
-  card: (c: { ticket: string; className: string; itemName: string; community: string; wantedTime: string; description: string; urgent: boolean; hurry: boolean; escalatedFrom?: string }) =>
+  card: (c: {
+    ticket: string;
+    className: string;
+    itemName: string;
+    community: string;
+    wantedTime: string;
+    description: string;
+    urgent: boolean;
+    hurry: boolean;
+    escalatedFrom?: string;
+  }) =>
     [
       `${c.urgent ? '🚨【紧急】' : ''}${c.hurry ? '⏰【加急】' : ''}新求助 ${c.ticket}`,
       `服务：${c.className} · ${c.itemName}`,
@@ -22,7 +32,17 @@ export const dispatchTexts = {
   cardCancelled: (ticket: string) => `${ticket} 居民已取消，无需上门。`,
 
   // --- Claiming
-  claimedPrivate: (d: { ticket: string; itemName: string; community: string; address: string; phone: string; residentName: string; wantedTime: string; description: string; urgent: boolean }) =>
+  claimedPrivate: (d: {
+    ticket: string;
+    itemName: string;
+    community: string;
+    address: string;
+    phone: string;
+    residentName: string;
+    wantedTime: string;
+    description: string;
+    urgent: boolean;
+  }) =>
     [
       `您已接单 ${d.ticket}${d.urgent ? '（紧急）' : ''}，谢谢！以下信息请勿外传：`,
       `服务：${d.itemName}`,
@@ -66,9 +86,12 @@ export const dispatchTexts = {
   alertEmergencyWords: (name: string, words: string, phone: string | null) =>
     `🚨 居民 ${name}${phone ? `（${phone}）` : ''}刚在对话中提到“${words}”，求助还没填完。请尽快联系，必要时拨打 120/119/110。`,
   alertNoGroup: (ticket: string, community: string) => `⚠️ ${ticket}（${community}）附近没有绑定的志愿者群，请手动派单：/assign ${ticket} 志愿者编号`,
-  alertUrgent: (ticket: string, community: string, words: string) => `🚨 紧急求助 ${ticket}（${community}）：居民提到“${words}”。请立即联系居民，必要时拨打 120/119/110。/request ${ticket}`,
-  alertEscalated: (ticket: string, community: string, minutes: number) => `⏰ ${ticket}（${community}）${minutes} 分钟无人接单，已发到上级站点的群。/assign ${ticket} 志愿者编号 可手动派单`,
-  newVolunteer: (id: number, name: string, community: string, skills: string) => `新志愿者报名：#${id} ${name}（${community}，擅长：${skills}）。通过：/approve ${id}，不通过：/reject ${id}`,
+  alertUrgent: (ticket: string, community: string, words: string) =>
+    `🚨 紧急求助 ${ticket}（${community}）：居民提到“${words}”。请立即联系居民，必要时拨打 120/119/110。/request ${ticket}`,
+  alertEscalated: (ticket: string, community: string, minutes: number) =>
+    `⏰ ${ticket}（${community}）${minutes} 分钟无人接单，已发到上级站点的群。/assign ${ticket} 志愿者编号 可手动派单`,
+  newVolunteer: (id: number, name: string, community: string, skills: string) =>
+    `新志愿者报名：#${id} ${name}（${community}，擅长：${skills}）。通过：/approve ${id}，不通过：/reject ${id}`,
   approveButton: '通过',
   rejectButton: '不通过',
   volunteerApproved: '恭喜！您的志愿者登记已通过审核，可以在志愿者群里接单了。',
@@ -99,7 +122,8 @@ export const dispatchTexts = {
     `${r.urgent ? '🚨' : '·'} ${r.ticket} ${r.itemName}（${r.community}）已等 ${r.minutes} 分钟`,
   requestDetail: (lines: string[]) => lines.join('\n'),
   volunteersNone: '这里还没有志愿者。',
-  volunteerRow: (v: { id: number; name: string; status: string; community: string; party: boolean }) => `#${v.id} ${v.name}${v.party ? '（党员）' : ''} ${v.community} · ${v.status}`,
+  volunteerRow: (v: { id: number; name: string; status: string; community: string; party: boolean }) =>
+    `#${v.id} ${v.name}${v.party ? '（党员）' : ''} ${v.community} · ${v.status}`,
 
   // --- Groups
   bound: (station: string, skill: string | null) => `好的，本群已绑定为「${station}」${skill ? `（${skill}）` : ''}志愿者群，新求助会发到这里。`,

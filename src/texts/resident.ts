@@ -43,7 +43,17 @@ export const texts = {
   whenHelp: '回复 1 表示越快越好；也可以直接写时间。',
   whenChoices: ['尽快', '今天', '明天'] as const,
   summaryTitle: '请核对您的求助：',
-  summaryLines: (f: { className: string; itemName: string; description: string; community: string; address: string; phone: string; wantedTime: string; urgent: boolean; attachments: number }) =>
+  summaryLines: (f: {
+    className: string;
+    itemName: string;
+    description: string;
+    community: string;
+    address: string;
+    phone: string;
+    wantedTime: string;
+    urgent: boolean;
+    attachments: number;
+  }) =>
     [
       `服务：${f.className} · ${f.itemName}`,
       `问题：${f.description}`,
@@ -66,9 +76,7 @@ export const texts = {
   },
   askDescriptionEdit: '请重新说说您遇到的问题：',
   submitted: (ticket: string, urgent: boolean) =>
-    `已为您登记，单号 ${ticket}。` +
-    (urgent ? '已标为紧急，工作人员会优先处理。' : '') +
-    '我们正在联系附近的志愿者，有人接单会马上告诉您。查进度请说“查询”。',
+    `已为您登记，单号 ${ticket}。` + (urgent ? '已标为紧急，工作人员会优先处理。' : '') + '我们正在联系附近的志愿者，有人接单会马上告诉您。查进度请说“查询”。',
 
   // --- Navigation and mistakes
   cancelled: '好的，已取消。需要帮忙时随时找我。',
@@ -84,8 +92,7 @@ export const texts = {
   photoNotNeeded: '收到照片。这一步请用文字回答：',
   mediaNotSupported: '暂时只能看懂文字，请打字或回复数字。',
   contactNotNeeded: '收到名片。这一步请按提示回答：',
-  emergency: (services: string[]) =>
-    `⚠️ 情况紧急请立即拨打 ${services.map((s) => SERVICE_NAMES[s] ?? s).join('、')}！我们已通知工作人员，也会继续为您派人。`,
+  emergency: (services: string[]) => `⚠️ 情况紧急请立即拨打 ${services.map((s) => SERVICE_NAMES[s] ?? s).join('、')}！我们已通知工作人员，也会继续为您派人。`,
 
   // --- My requests
   noRequests: '您还没有求助记录。需要帮忙时直接说问题就行。',

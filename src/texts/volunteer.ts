@@ -32,8 +32,7 @@ export const volunteerTexts = {
 
   // --- Skills
   askSkills: '您能提供哪些服务？可以选多项：回复数字（如“1 3”），或直接写会做的事（如“水电 家电维修”）：',
-  skillsChosen: (names: string[], doneNumber: number) =>
-    `已选：${names.join('、')}。\n还可以继续添加；选好了请回复 ${doneNumber}：`,
+  skillsChosen: (names: string[], doneNumber: number) => `已选：${names.join('、')}。\n还可以继续添加；选好了请回复 ${doneNumber}：`,
   skillsHelp: '可以一次回复几个数字，用空格或顿号隔开，如“1 3”；也可以直接写会做的事，如“理发 磨刀”。选好后回复“选好了”。',
   skillChoices: { done: '选好了', clear: '清空重选' },
   skillsNoneChosen: '请至少选一项您能提供的服务，回复数字或直接写：',

@@ -50,21 +50,41 @@ describeDb('the resident flow’s effects', (ctx) => {
   const env = async (userId: string): Promise<EffectEnv> => {
     const person = await ensurePerson(db(), 'test', userId, '居民');
     const key = `test:${userId}:${userId}`;
-    return { tx: db(), personId: person.id, conversationKey: key, now: new Date('2026-06-01T02:00:00Z'), message: { channel: 'test', chatId: userId, userId, displayName: '居民', isGroup: false, messageId: 'm', content: { kind: 'text', text: 'x' } } };
+    return {
+      tx: db(),
+      personId: person.id,
+      conversationKey: key,
+      now: new Date('2026-06-01T02:00:00Z'),
+      message: { channel: 'test', chatId: userId, userId, displayName: '居民', isGroup: false, messageId: 'm', content: { kind: 'text', text: 'x' } },
+    };
   };
   const draft: RequestDraft = {
-    classCode: 'daily-life', itemCode: 'appliance-repair', communityCode: 'nanhu-jianshe-wenchang', description: '电视坏了', address: '文昌小区1幢101',
-    phone: '13900002222', wantedTime: '尽快', urgent: true, emergencyWords: ['摔倒'], attachments: [],
+    classCode: 'daily-life',
+    itemCode: 'appliance-repair',
+    communityCode: 'nanhu-jianshe-wenchang',
+    description: '电视坏了',
+    address: '文昌小区1幢101',
+    phone: '13900002222',
+    wantedTime: '尽快',
+    urgent: true,
+    emergencyWords: ['摔倒'],
+    attachments: [],
   };
 
   it('is the resident flow: id, version, its question and stale event', () => {
     expect(flow).toMatchObject({ id: RESIDENT_FLOW_ID, version: RESIDENT_FLOW_VERSION });
     const context = initialResidentContext({ phone: null, lastCommunityCode: null });
     expect(flow.question(context)).toBeNull();
-    expect(flow.question({ ...context, question: { id: 4, text: '哪个社区？', choices: [], help: '' } })).toEqual({ text: '哪个社区？', choices: [], questionId: 4 });
+    expect(flow.question({ ...context, question: { id: 4, text: '哪个社区？', choices: [], help: '' } })).toEqual({
+      text: '哪个社区？',
+      choices: [],
+      questionId: 4,
+    });
     expect(flow.isStale('answer.stale')).toBe(true);
     expect(flow.isStale('answer.text')).toBe(false);
-    expect(flow.input({ id: 1, displayName: 'x', phone: '13900001111', lastCommunityCode: 'c' }, db())).toEqual({ profile: { phone: '13900001111', lastCommunityCode: 'c' } });
+    expect(flow.input({ id: 1, displayName: 'x', phone: '13900001111', lastCommunityCode: 'c' }, db())).toEqual({
+      profile: { phone: '13900001111', lastCommunityCode: 'c' },
+    });
   });
 
   it('createRequest stores the request, remembers the phone, runs the hook and answers with the ticket', async () => {
@@ -80,7 +100,10 @@ describeDb('the resident flow’s effects', (ctx) => {
   it('listRequests answers with the person’s requests and which may be cancelled', async () => {
     const e = await env('rf-list');
     const { ticket } = (await flow.effects.createRequest!(draft, e)) as unknown as { ticket: string };
-    expect(await flow.effects.listRequests!(undefined, e)).toEqual({ type: 'requests.listed', requests: [{ ticket, itemName: '家电维修', status: 'open', cancellable: true }] });
+    expect(await flow.effects.listRequests!(undefined, e)).toEqual({
+      type: 'requests.listed',
+      requests: [{ ticket, itemName: '家电维修', status: 'open', cancellable: true }],
+    });
   });
 
   it('cancelRequest cancels once; the hook runs only when it did', async () => {

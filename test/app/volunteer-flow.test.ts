@@ -39,9 +39,22 @@ describeDb('the volunteer flow’s effects', (ctx) => {
   });
   const env = async (userId: string): Promise<EffectEnv> => {
     const person = await ensurePerson(db(), 'test', userId, '王小明');
-    return { tx: db(), personId: person.id, conversationKey: `test:${userId}:${userId}`, now: new Date('2026-06-01T02:00:00Z'), message: { channel: 'test', chatId: userId, userId, displayName: '王小明', isGroup: false, messageId: 'm', content: { kind: 'text', text: 'x' } } };
+    return {
+      tx: db(),
+      personId: person.id,
+      conversationKey: `test:${userId}:${userId}`,
+      now: new Date('2026-06-01T02:00:00Z'),
+      message: { channel: 'test', chatId: userId, userId, displayName: '王小明', isGroup: false, messageId: 'm', content: { kind: 'text', text: 'x' } },
+    };
   };
-  const draft: VolunteerDraft = { name: '王小明', phone: '13900003333', partyMember: false, skills: ['appliance-repair'], communityCode: 'nanhu-jianshe-wenchang', availability: '周末' };
+  const draft: VolunteerDraft = {
+    name: '王小明',
+    phone: '13900003333',
+    partyMember: false,
+    skills: ['appliance-repair'],
+    communityCode: 'nanhu-jianshe-wenchang',
+    availability: '周末',
+  };
 
   it('is the volunteer flow, started with the person and their registration, if any', async () => {
     expect(flow).toMatchObject({ id: VOLUNTEER_FLOW_ID, version: VOLUNTEER_FLOW_VERSION });

@@ -19,7 +19,15 @@ describeDb('flow runner', (ctx) => {
     const ticket = await app.completeIntake('u-whole');
     expect(ticket).toMatch(/^\d{8}-\d{4}$/);
     const [req] = await ctx.database.db.select().from(requests).where(eq(requests.ticket, ticket));
-    expect(req).toMatchObject({ itemCode: 'appliance-repair', description: '电视坏了', address: '文昌小区3幢2单元501', phone: '13812345678', wantedTime: '尽快', status: 'open', urgent: false });
+    expect(req).toMatchObject({
+      itemCode: 'appliance-repair',
+      description: '电视坏了',
+      address: '文昌小区3幢2单元501',
+      phone: '13812345678',
+      wantedTime: '尽快',
+      status: 'open',
+      urgent: false,
+    });
     const events = await ctx.database.db.select().from(requestEvents).where(eq(requestEvents.requestId, req!.id));
     expect(events.map((e) => e.type)).toEqual(['created']);
   });
@@ -72,8 +80,13 @@ describeDb('flow runner', (ctx) => {
   it('handles one conversation’s messages one at a time, in order', async () => {
     const app = await createTestApp(ctx.database);
     const user = 'u-order';
-    await Promise.all(['电视坏了', '1', '文昌', '文昌小区3幢2单元501', '13812345678'].map((t) => app.runner.handle(app.message(user, { kind: 'text', text: t }))));
-    const [conv] = await ctx.database.db.select().from(conversations).where(eq(conversations.key, `test:${user}:${user}`));
+    await Promise.all(
+      ['电视坏了', '1', '文昌', '文昌小区3幢2单元501', '13812345678'].map((t) => app.runner.handle(app.message(user, { kind: 'text', text: t }))),
+    );
+    const [conv] = await ctx.database.db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.key, `test:${user}:${user}`));
     expect((conv!.snapshot as { value: unknown }).value).toBe('when');
   });
 
@@ -178,7 +191,14 @@ describeDb('flow runner', (ctx) => {
 
   it('ignores group messages when no commands are wired (a runner without dispatch)', async () => {
     const app = await createTestApp(ctx.database);
-    const bare = createFlowRunner({ db: ctx.database.db, flows: [{ id: 'none' } as unknown as FlowDefinition], people: peoplePort, log: pino({ level: 'silent' }), deliver: async () => {}, senders: {} });
+    const bare = createFlowRunner({
+      db: ctx.database.db,
+      flows: [{ id: 'none' } as unknown as FlowDefinition],
+      people: peoplePort,
+      log: pino({ level: 'silent' }),
+      deliver: async () => {},
+      senders: {},
+    });
     const result = await bare.handle({ ...app.message('u-group', { kind: 'text', text: '电视坏了' }), isGroup: true, chatId: 'group-1' });
     expect(result.status).toBe('ignored');
   });
@@ -188,7 +208,12 @@ describeDb('flow runner', (ctx) => {
     const result = await app.runner.handle({ ...app.message('u-group', { kind: 'text', text: '电视坏了' }), isGroup: true, chatId: 'group-2' });
     expect(result).toMatchObject({ status: 'handled', command: true });
     expect(await ctx.database.db.select().from(conversations).where(eq(conversations.key, 'test:group-2:u-group'))).toEqual([]);
-    expect(app.sender.sent.filter((s) => s.chatId === 'group-2').map((s) => s.payload.text).join('')).not.toContain('电视');
+    expect(
+      app.sender.sent
+        .filter((s) => s.chatId === 'group-2')
+        .map((s) => s.payload.text)
+        .join(''),
+    ).not.toContain('电视');
   });
 
   it('never writes a resident’s phone or address to the logs', async () => {
@@ -206,7 +231,10 @@ describeDb('flow runner', (ctx) => {
     await app.say('u-b', '我的求助');
     const reply = await app.say('u-a', '1');
     expect(reply.join('\n')).toContain(texts.askCommunity);
-    const rows = await ctx.database.db.select().from(conversations).where(and(eq(conversations.flowId, 'resident')));
+    const rows = await ctx.database.db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.flowId, 'resident')));
     expect(rows.some((r) => r.key === 'test:u-b:u-b')).toBe(true);
   });
 
@@ -223,14 +251,26 @@ describeDb('flow runner', (ctx) => {
       question: () => null,
       isStale: () => false,
     } as unknown as FlowDefinition;
-    const runner = createFlowRunner({ db: ctx.database.db, flows: [mystery], people: peoplePort, log: pino({ level: 'silent' }), deliver: async () => {}, senders: { test: sender } });
+    const runner = createFlowRunner({
+      db: ctx.database.db,
+      flows: [mystery],
+      people: peoplePort,
+      log: pino({ level: 'silent' }),
+      deliver: async () => {},
+      senders: { test: sender },
+    });
     const msg = app.message('u-mystery', { kind: 'text', text: '你好' });
     const result = await runner.handle(msg);
     expect(result.status).toBe('failed');
     expect((result as { error: unknown }).error).toMatchObject({ name: 'FlowError', code: 'no_effect_handler' });
     expect(sender.sent).toEqual([{ chatId: 'u-mystery', payload: { text: texts.sorry } }]);
     expect(await ctx.database.db.select().from(conversations).where(eq(conversations.key, 'test:u-mystery:u-mystery'))).toEqual([]);
-    expect(await ctx.database.db.select().from(processedMessages).where(eq(processedMessages.key, `test:u-mystery:${msg.messageId}`))).toEqual([]);
+    expect(
+      await ctx.database.db
+        .select()
+        .from(processedMessages)
+        .where(eq(processedMessages.key, `test:u-mystery:${msg.messageId}`)),
+    ).toEqual([]);
   });
 });
 

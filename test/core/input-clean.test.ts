@@ -39,9 +39,27 @@ describe('cleaning text where it enters', () => {
     const base = { channel: 'test', chatId: 'c\u0000１', userId: 'u１', displayName: '王\u0000阿姨\n\u202e', isGroup: false, messageId: 'm\u0000' };
     const text = cleanIncoming({ ...base, content: { kind: 'text', text: '\u0000漏水' } });
     expect(text).toMatchObject({ chatId: 'c１', userId: 'u１', displayName: '王阿姨', messageId: 'm', content: { kind: 'text', text: '漏水' } });
-    expect(cleanIncoming({ ...base, content: { kind: 'media', media: 'photo', ref: 'p\u0000', caption: '看\u0000图' } }).content).toEqual({ kind: 'media', media: 'photo', ref: 'p', caption: '看图' });
-    expect(cleanIncoming({ ...base, content: { kind: 'contact', phone: '138\u0000 1234 5678', name: 'A\u0000' } }).content).toEqual({ kind: 'contact', phone: '138 1234 5678', name: 'A' });
-    expect(cleanIncoming({ ...base, content: { kind: 'location', latitude: Number.NaN, longitude: 120.7, label: '文\u0000昌' } }).content).toEqual({ kind: 'location', latitude: 0, longitude: 120.7, label: '文昌' });
-    expect(cleanIncoming({ ...base, content: { kind: 'choice', choiceId: 'claim:\u0000x', questionId: 3 } }).content).toEqual({ kind: 'choice', choiceId: 'claim:x', questionId: 3 });
+    expect(cleanIncoming({ ...base, content: { kind: 'media', media: 'photo', ref: 'p\u0000', caption: '看\u0000图' } }).content).toEqual({
+      kind: 'media',
+      media: 'photo',
+      ref: 'p',
+      caption: '看图',
+    });
+    expect(cleanIncoming({ ...base, content: { kind: 'contact', phone: '138\u0000 1234 5678', name: 'A\u0000' } }).content).toEqual({
+      kind: 'contact',
+      phone: '138 1234 5678',
+      name: 'A',
+    });
+    expect(cleanIncoming({ ...base, content: { kind: 'location', latitude: Number.NaN, longitude: 120.7, label: '文\u0000昌' } }).content).toEqual({
+      kind: 'location',
+      latitude: 0,
+      longitude: 120.7,
+      label: '文昌',
+    });
+    expect(cleanIncoming({ ...base, content: { kind: 'choice', choiceId: 'claim:\u0000x', questionId: 3 } }).content).toEqual({
+      kind: 'choice',
+      choiceId: 'claim:x',
+      questionId: 3,
+    });
   });
 });

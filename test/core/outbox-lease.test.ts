@@ -38,8 +38,13 @@ describeDb('outbox leases', (ctx) => {
   };
   const rowsOf = (chatId: string) => db().select().from(outbox).where(eq(outbox.chatId, chatId)).orderBy(asc(outbox.id));
   const enqueue = (channel: string, chatId: string, texts: string[], at: Date) =>
-    enqueueMessages(db(), texts.map((text) => ({ channel, chatId, payload: { text } })), at);
-  const texts = (s: { sent: { chatId: string; payload: { text: string } }[] }, chatId: string) => s.sent.filter((m) => m.chatId === chatId).map((m) => m.payload.text);
+    enqueueMessages(
+      db(),
+      texts.map((text) => ({ channel, chatId, payload: { text } })),
+      at,
+    );
+  const texts = (s: { sent: { chatId: string; payload: { text: string } }[] }, chatId: string) =>
+    s.sent.filter((m) => m.chatId === chatId).map((m) => m.payload.text);
   const { log } = createCapturingLogger();
 
   it('renews the lease of a send in flight, so another instance cannot take it and send again', async () => {
@@ -65,7 +70,10 @@ describeDb('outbox leases', (ctx) => {
     await sending;
     expect(a.sent).toEqual(['一', '二']);
     expect(other.sent).toEqual([]);
-    expect((await rowsOf('l-renew')).map((r) => [r.status, r.attempts, r.claimedBy])).toEqual([['sent', 1, null], ['sent', 1, null]]);
+    expect((await rowsOf('l-renew')).map((r) => [r.status, r.attempts, r.claimedBy])).toEqual([
+      ['sent', 1, null],
+      ['sent', 1, null],
+    ]);
   });
 
   it('a restart takes over at once what its dead predecessor held, in each chat’s order, counting only real attempts', async () => {
@@ -78,12 +86,24 @@ describeDb('outbox leases', (ctx) => {
     const [backoff] = await enqueue('lt', 'l-backoff', ['稍后重试'], at);
     const lease = new Date(at.getTime() + 30_000);
     // What a process named host-x left when it was killed: one send in flight, the rest claimed behind it.
-    await db().update(outbox).set({ claimedBy: createInstanceId('host-x', DEAD_PID), nextAttemptAt: lease }).where(inArray(outbox.id, [inFlight!, ...queued, otherChat!]));
+    await db()
+      .update(outbox)
+      .set({ claimedBy: createInstanceId('host-x', DEAD_PID), nextAttemptAt: lease })
+      .where(inArray(outbox.id, [inFlight!, ...queued, otherChat!]));
     await db().update(outbox).set({ attempts: 1 }).where(eq(outbox.id, inFlight!));
     // A live process of the same name on this machine, a dead one of another name, a retry waiting.
-    await db().update(outbox).set({ claimedBy: createInstanceId('host-x', process.ppid), nextAttemptAt: lease }).where(eq(outbox.id, liveRow!));
-    await db().update(outbox).set({ claimedBy: createInstanceId('host-y', DEAD_PID), nextAttemptAt: lease }).where(eq(outbox.id, otherName!));
-    await db().update(outbox).set({ attempts: 1, lastError: 'network', nextAttemptAt: new Date(at.getTime() + 60_000) }).where(eq(outbox.id, backoff!));
+    await db()
+      .update(outbox)
+      .set({ claimedBy: createInstanceId('host-x', process.ppid), nextAttemptAt: lease })
+      .where(eq(outbox.id, liveRow!));
+    await db()
+      .update(outbox)
+      .set({ claimedBy: createInstanceId('host-y', DEAD_PID), nextAttemptAt: lease })
+      .where(eq(outbox.id, otherName!));
+    await db()
+      .update(outbox)
+      .set({ attempts: 1, lastError: 'network', nextAttemptAt: new Date(at.getTime() + 60_000) })
+      .where(eq(outbox.id, backoff!));
 
     const sender = createMemorySender();
     const restarted = createOutboxDelivery({ db: db(), senders: { lt: sender }, log, clock: time.clock, leaseMs: 30_000, instanceName: 'host-x' });
@@ -92,7 +112,12 @@ describeDb('outbox leases', (ctx) => {
     expect(texts(sender, 'l-chat')).toEqual(['一', '二', '三', '四']);
     expect(texts(sender, 'l-other')).toEqual(['另一位']);
     expect(sender.sent).toHaveLength(5);
-    expect((await rowsOf('l-chat')).map((r) => [r.status, r.attempts])).toEqual([['sent', 2], ['sent', 1], ['sent', 1], ['sent', 1]]);
+    expect((await rowsOf('l-chat')).map((r) => [r.status, r.attempts])).toEqual([
+      ['sent', 2],
+      ['sent', 1],
+      ['sent', 1],
+      ['sent', 1],
+    ]);
 
     time.advance(31_000); // the leases nobody renewed have run out
     await restarted.deliverDue();
@@ -107,8 +132,14 @@ describeDb('outbox leases', (ctx) => {
   it('on a database only one process can open (PGlite), every lease left in it is taken over', async () => {
     const time = clockAt('2026-06-03T00:00:00Z');
     const ids = await enqueue('lx', 'l-excl', ['甲', '乙'], time.clock());
-    await db().update(outbox).set({ claimedBy: 'some-old-process', nextAttemptAt: new Date(time.clock().getTime() + 600_000) }).where(eq(outbox.id, ids[0]!));
-    await db().update(outbox).set({ claimedBy: createInstanceId('elsewhere', process.ppid), nextAttemptAt: new Date(time.clock().getTime() + 600_000) }).where(eq(outbox.id, ids[1]!));
+    await db()
+      .update(outbox)
+      .set({ claimedBy: 'some-old-process', nextAttemptAt: new Date(time.clock().getTime() + 600_000) })
+      .where(eq(outbox.id, ids[0]!));
+    await db()
+      .update(outbox)
+      .set({ claimedBy: createInstanceId('elsewhere', process.ppid), nextAttemptAt: new Date(time.clock().getTime() + 600_000) })
+      .where(eq(outbox.id, ids[1]!));
     const sender = createMemorySender();
     const restarted = createOutboxDelivery({ db: db(), senders: { lx: sender }, log, clock: time.clock, instanceName: 'new', exclusiveDatabase: true });
     expect(await restarted.takeOverLeases()).toBe(2);
@@ -120,7 +151,15 @@ describeDb('outbox leases', (ctx) => {
     const time = clockAt('2026-06-04T00:00:00Z');
     const paused = gatedSender();
     const other = createMemorySender();
-    const stale = createOutboxDelivery({ db: db(), senders: { lf: paused.sender }, log, clock: time.clock, leaseMs: 30_000, renewMs: 3_600_000, instanceName: 'p' });
+    const stale = createOutboxDelivery({
+      db: db(),
+      senders: { lf: paused.sender },
+      log,
+      clock: time.clock,
+      leaseMs: 30_000,
+      renewMs: 3_600_000,
+      instanceName: 'p',
+    });
     const taker = createOutboxDelivery({ db: db(), senders: { lf: other }, log, clock: time.clock, leaseMs: 30_000, instanceName: 'q' });
     await enqueue('lf', 'l-fence', ['一', '二', '三'], time.clock());
     const sending = stale.deliverDue();

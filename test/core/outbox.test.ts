@@ -34,7 +34,11 @@ describeDb('outbox', (ctx) => {
     const sender = createMemorySender();
     const { log } = createCapturingLogger();
     const delivery = createOutboxDelivery({ db: ctx.database.db, senders: { ord: sender }, log });
-    const ids = await enqueueMessages(ctx.database.db, ['一', '二', '三', '四', '五'].map((text) => ({ channel: 'ord', chatId: 'o-order', payload: { text } })), new Date());
+    const ids = await enqueueMessages(
+      ctx.database.db,
+      ['一', '二', '三', '四', '五'].map((text) => ({ channel: 'ord', chatId: 'o-order', payload: { text } })),
+      new Date(),
+    );
     // Touch the first rows so that PostgreSQL stores their new versions after the others.
     await ctx.database.db.update(outbox).set({ lastError: 'x' }).where(eq(outbox.id, ids[0]!));
     await ctx.database.db.update(outbox).set({ lastError: 'y' }).where(eq(outbox.id, ids[1]!));

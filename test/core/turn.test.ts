@@ -8,7 +8,11 @@ import { type FlowAction, MAX_STEPS, runTurn, type Steppable, stepAsync, stepSyn
 
 /** A counter: `ping` replies, `save` asks the runtime to store and waits for `saved`, `stop` ends. */
 const counter = setup({
-  types: {} as { context: { n: number; greeting: string }; events: { type: 'ping' } | { type: 'save' } | { type: 'saved'; id: number } | { type: 'stop' }; input: { greeting: string } },
+  types: {} as {
+    context: { n: number; greeting: string };
+    events: { type: 'ping' } | { type: 'save' } | { type: 'saved'; id: number } | { type: 'stop' };
+    input: { greeting: string };
+  },
   actions: {
     reply: (_, _params: { text: string }) => {},
     store: (_, _params: { n: number }) => {},

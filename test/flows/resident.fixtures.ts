@@ -61,7 +61,11 @@ export type Step = 'describe' | 'pickItem' | 'confirmItem' | 'community' | 'addr
 export function conversationAt(step: Step, profile: Partial<ResidentProfile> = {}, options: ConversationOptions = {}): Conversation {
   const c = startConversation(profile, options);
   if (step === 'describe') return bringTo(c, step, [['你好', 'describe']]);
-  if (step === 'pickItem') return bringTo(c, step, [['你好', 'describe'], ['1', 'pickItem']]);
+  if (step === 'pickItem')
+    return bringTo(c, step, [
+      ['你好', 'describe'],
+      ['1', 'pickItem'],
+    ]);
   if (step === 'editDescription') {
     bringTo(c, 'confirm', HAPPY_PATH);
     return bringTo(c.press('edit:description'), step, []);

@@ -5,7 +5,10 @@ import { initialResidentContext } from '../../flows/resident.machine.js';
 import type { ResidentContext } from '../../flows/resident.types.js';
 import type { IncomingContent } from '../../src/core/message.js';
 
-const context: ResidentContext = { ...initialResidentContext({ phone: null, lastCommunityCode: null }), question: { id: 7, text: 'q', choices: [], help: 'h' } };
+const context: ResidentContext = {
+  ...initialResidentContext({ phone: null, lastCommunityCode: null }),
+  question: { id: 7, text: 'q', choices: [], help: 'h' },
+};
 const read = (content: IncomingContent) => interpretResidentInput(context, content);
 const say = (text: string) => read({ kind: 'text', text });
 
@@ -85,7 +88,18 @@ describe('interpretResidentInput', () => {
 
 describe('button presses by position', () => {
   it('reads `#n` as the n-th choice of the current question, and an out-of-range one as stale', () => {
-    const ctx = { ...initialResidentContext({ phone: null, lastCommunityCode: null }), question: { id: 4, text: 'q', help: 'h', choices: [{ id: 'a', label: 'A' }, { id: 'community:long-code', label: 'B' }] } };
+    const ctx = {
+      ...initialResidentContext({ phone: null, lastCommunityCode: null }),
+      question: {
+        id: 4,
+        text: 'q',
+        help: 'h',
+        choices: [
+          { id: 'a', label: 'A' },
+          { id: 'community:long-code', label: 'B' },
+        ],
+      },
+    };
     expect(interpretResidentInput(ctx, { kind: 'choice', choiceId: '#2', questionId: 4 })).toEqual([{ type: 'answer.choice', id: 'community:long-code' }]);
     expect(interpretResidentInput(ctx, { kind: 'choice', choiceId: '#9', questionId: 4 })).toEqual([{ type: 'answer.stale' }]);
   });

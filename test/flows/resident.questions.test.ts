@@ -60,7 +60,9 @@ describe('the resident flow’s questions', () => {
     expect(new Set(withLast).size).toBe(withLast.length);
     // A community no longer offered is not put first.
     expect(communityChoices(ctx({}, { lastCommunityCode: 'gone' }), deps)).toEqual(plain);
-    expect(communityQuestion(ctx({ communityOptions: ['nanhu-jianshe-wenchang'] }), deps).choices).toEqual([{ id: 'community:nanhu-jianshe-wenchang', label: '文昌社区' }]);
+    expect(communityQuestion(ctx({ communityOptions: ['nanhu-jianshe-wenchang'] }), deps).choices).toEqual([
+      { id: 'community:nanhu-jianshe-wenchang', label: '文昌社区' },
+    ]);
   });
 
   it('the phone: the one on file offered masked, else just asked', () => {
@@ -76,7 +78,14 @@ describe('the resident flow’s questions', () => {
 
   it('the summary shows what was gathered and offers submit and each correction', () => {
     const q = confirmQuestion(
-      ctx({ itemCode: 'appliance-repair', description: '电视没图像', communityCode: 'nanhu-jianshe-wenchang', address: '文昌小区1幢101', phone: '13812345678', wantedTime: '尽快' }),
+      ctx({
+        itemCode: 'appliance-repair',
+        description: '电视没图像',
+        communityCode: 'nanhu-jianshe-wenchang',
+        address: '文昌小区1幢101',
+        phone: '13812345678',
+        wantedTime: '尽快',
+      }),
       deps,
     );
     expect(q.text.startsWith(texts.summaryTitle)).toBe(true);

@@ -8,7 +8,15 @@ import { deps } from './volunteer.fixtures.js';
 
 const context: VolunteerContext = {
   ...initialVolunteerContext({ profile: { displayName: '', phone: null }, registration: null }),
-  question: { id: 7, text: 'q', choices: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], help: 'h' },
+  question: {
+    id: 7,
+    text: 'q',
+    choices: [
+      { id: 'a', label: 'A' },
+      { id: 'b', label: 'B' },
+    ],
+    help: 'h',
+  },
 };
 const read = (content: IncomingContent) => interpretVolunteerInput(context, content);
 const say = (text: string) => read({ kind: 'text', text });

@@ -82,7 +82,9 @@ describe('the happy path', () => {
     c.say('4');
     expect(c.state).toBe('summary');
     expect(c.lastReply!.text).toBe(
-      [t.summaryTitle, '姓名：王建国', '手机：13812345678', '党员：是', '服务技能：生活求助类、纠纷调解类', '社区：文昌社区', '方便时间：随时都可以'].join('\n'),
+      [t.summaryTitle, '姓名：王建国', '手机：13812345678', '党员：是', '服务技能：生活求助类、纠纷调解类', '社区：文昌社区', '方便时间：随时都可以'].join(
+        '\n',
+      ),
     );
     expect(c.labels).toEqual(SUMMARY_LABELS);
     expect(c.effects).toEqual([]);

@@ -11,7 +11,14 @@ describe('changing an answer from the summary returns to the summary', () => {
     ['2', 'name', t.askName, ['李明'], { name: '李明' }, '姓名：李明'],
     ['3', 'phone', t.askPhone, ['13700001111'], { phone: '13700001111' }, '手机：13700001111'],
     ['4', 'party', t.askParty, ['2'], { partyMember: false }, '党员：否'],
-    ['5', 'skills', t.skillsChosen(['生活求助类', '纠纷调解类'], 6), ['4', '6'], { skills: ['daily-life', 'dispute', 'elderly-care'] }, '服务技能：生活求助类、纠纷调解类、居家养老类'],
+    [
+      '5',
+      'skills',
+      t.skillsChosen(['生活求助类', '纠纷调解类'], 6),
+      ['4', '6'],
+      { skills: ['daily-life', 'dispute', 'elderly-care'] },
+      '服务技能：生活求助类、纠纷调解类、居家养老类',
+    ],
     ['6', 'community', t.askCommunity, ['天福'], { communityCode: 'nanhu-jiefang-tianfu' }, '社区：天福社区'],
     ['7', 'availability', t.askAvailability, ['1'], { availability: '工作日白天' }, '方便时间：工作日白天'],
   ] as const)('choice %s changes the %s', (choice, step, asked, answers, changed, line) => {
@@ -101,19 +108,22 @@ describe('返回 goes back one step', () => {
     expect(c.lastReply!.text).toBe(t.skillsChosen(['政策咨询类'], 6));
   });
 
-  it.each([['2', 'name'], ['3', 'phone'], ['4', 'party'], ['6', 'community'], ['7', 'availability']])(
-    'from a change (summary choice %s, %s) back to the summary, unchanged',
-    (choice, step) => {
-      const c = volunteerAt('summary');
-      const summary = c.lastReply!.text;
-      c.say(choice);
-      expect(c.state).toBe(step);
-      c.say('返回');
-      expect(c.state).toBe('summary');
-      expect(c.context.editing).toBe(false);
-      expect(c.lastReply!.text).toBe(summary);
-    },
-  );
+  it.each([
+    ['2', 'name'],
+    ['3', 'phone'],
+    ['4', 'party'],
+    ['6', 'community'],
+    ['7', 'availability'],
+  ])('from a change (summary choice %s, %s) back to the summary, unchanged', (choice, step) => {
+    const c = volunteerAt('summary');
+    const summary = c.lastReply!.text;
+    c.say(choice);
+    expect(c.state).toBe(step);
+    c.say('返回');
+    expect(c.state).toBe('summary');
+    expect(c.context.editing).toBe(false);
+    expect(c.lastReply!.text).toBe(summary);
+  });
 
   it('from changing the skills back to the summary: the skills as they were, even after clearing', () => {
     const c = volunteerAt('summary');

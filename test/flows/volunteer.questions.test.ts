@@ -49,18 +49,34 @@ describe('the volunteer flow’s questions', () => {
   });
 
   it('communities: the matched ones, else the start of the list', () => {
-    expect(communityQuestion(ctx({ communityOptions: ['nanhu-jianshe-ziyang'] }), deps).choices).toEqual([{ id: 'community:nanhu-jianshe-ziyang', label: '紫阳社区' }]);
+    expect(communityQuestion(ctx({ communityOptions: ['nanhu-jianshe-ziyang'] }), deps).choices).toEqual([
+      { id: 'community:nanhu-jianshe-ziyang', label: '紫阳社区' },
+    ]);
     const plain = communityQuestion(ctx(), deps).choices;
     expect(plain.length).toBe(Math.min(9, deps.communities().length));
     expect(plain[0]!.id).toBe(`community:${deps.communities()[0]!.code}`);
   });
 
   it('the summary shows every answer, and the draft is what was gathered', () => {
-    const filled = ctx({ name: '王小明', phone: '13812345678', partyMember: true, skills: ['daily-life'], communityCode: 'nanhu-jianshe-wenchang', availability: '周末' });
+    const filled = ctx({
+      name: '王小明',
+      phone: '13812345678',
+      partyMember: true,
+      skills: ['daily-life'],
+      communityCode: 'nanhu-jianshe-wenchang',
+      availability: '周末',
+    });
     const q = summaryQuestion(filled, deps);
     for (const part of ['王小明', '13812345678', '生活求助类', '文昌社区', '周末']) expect(q.text).toContain(part);
     expect(q.choices.map((c) => c.id)).toEqual(SUMMARY_FIELDS.map((f) => `edit:${f}`));
-    expect(draftOf(filled)).toEqual({ name: '王小明', phone: '13812345678', partyMember: true, skills: ['daily-life'], communityCode: 'nanhu-jianshe-wenchang', availability: '周末' });
+    expect(draftOf(filled)).toEqual({
+      name: '王小明',
+      phone: '13812345678',
+      partyMember: true,
+      skills: ['daily-life'],
+      communityCode: 'nanhu-jianshe-wenchang',
+      availability: '周末',
+    });
     expect(draftOf(ctx())).toEqual({ name: '', phone: '', partyMember: false, skills: [], communityCode: '', availability: '' });
   });
 });

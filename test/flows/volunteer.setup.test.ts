@@ -5,7 +5,15 @@ import type { VolunteerEvent } from '../../flows/volunteer.types.js';
 
 const ctx = {
   ...initialVolunteerContext({ profile: { displayName: '', phone: null }, registration: null }),
-  question: { id: 3, text: 'q', help: 'h', choices: [{ id: 'party:yes', label: '是（党员）' }, { id: 'party:no', label: '不是' }] },
+  question: {
+    id: 3,
+    text: 'q',
+    help: 'h',
+    choices: [
+      { id: 'party:yes', label: '是（党员）' },
+      { id: 'party:no', label: '不是' },
+    ],
+  },
 };
 
 describe('the volunteer kit’s readers', () => {

@@ -7,12 +7,15 @@ import { volunteerAt } from './volunteer.fixtures.js';
 const CLASS_LABELS = ['生活求助类', '政策咨询类', '纠纷调解类', '居家养老类', '困难帮扶类'];
 
 describe('skills', () => {
-  it.each([['1 3'], ['1,3'], ['1，3'], ['1、3'], ['一 三'], ['13'], ['第一和第三'], ['１ ３'], ['生活求助类 纠纷调解']])('%j picks classes 1 and 3', (typed) => {
-    const c = volunteerAt('skills').say(typed);
-    expect(c.context.skillPicks).toEqual(['daily-life', 'dispute']);
-    expect(c.state).toBe('skills');
-    expect(c.lastReply!.text).toBe(t.skillsChosen(['生活求助类', '纠纷调解类'], 6));
-  });
+  it.each([['1 3'], ['1,3'], ['1，3'], ['1、3'], ['一 三'], ['13'], ['第一和第三'], ['１ ３'], ['生活求助类 纠纷调解']])(
+    '%j picks classes 1 and 3',
+    (typed) => {
+      const c = volunteerAt('skills').say(typed);
+      expect(c.context.skillPicks).toEqual(['daily-life', 'dispute']);
+      expect(c.state).toBe('skills');
+      expect(c.lastReply!.text).toBe(t.skillsChosen(['生活求助类', '纠纷调解类'], 6));
+    },
+  );
 
   it.each([
     ['水电 家电维修', ['water-electric-repair', 'appliance-repair'], ['水电维修', '家电维修']],

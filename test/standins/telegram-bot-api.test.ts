@@ -162,8 +162,7 @@ describe('Bot API stand-in driven by grammY', () => {
     const { s, bot } = await setup();
     const hits: string[] = [];
     bot.command('start', (ctx) => void hits.push('command:' + ctx.match));
-    for (const q of ['location', 'voice', 'photo', 'sticker', 'contact', 'document'] as const)
-      bot.on(`message:${q}`, () => void hits.push(q));
+    for (const q of ['location', 'voice', 'photo', 'sticker', 'contact', 'document'] as const) bot.on(`message:${q}`, () => void hits.push(q));
     bot.on('edited_message:text', (ctx) => void hits.push('edited:' + ctx.editedMessage.text));
     bot.on('message:text', (ctx) => void hits.push(`${ctx.chat.type}:${ctx.message.text}`));
     void start(bot);
@@ -179,9 +178,7 @@ describe('Bot API stand-in driven by grammY', () => {
     s.pushUpdate(s.editedMessage({ ...base, messageId: first.message!.message_id, text: 'fixed' }));
     s.pushUpdate(s.textMessage({ chatId: -100777, userId: CHAT, text: 'hi all', chatType: 'supergroup' }));
     await s.waitFor(() => hits.length === 9);
-    expect(hits).toEqual([
-      'command:ref42', 'location', 'voice', 'photo', 'sticker', 'contact', 'document', 'edited:fixed', 'supergroup:hi all',
-    ]);
+    expect(hits).toEqual(['command:ref42', 'location', 'voice', 'photo', 'sticker', 'contact', 'document', 'edited:fixed', 'supergroup:hi all']);
   });
 
   it('accepts multipart uploads and records the file', async () => {

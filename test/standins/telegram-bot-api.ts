@@ -6,10 +6,19 @@ import type { Update, UserFromGetMe } from 'grammy/types';
 export type UpdateInput = Omit<Update, 'update_id'> & { update_id?: number };
 
 /** Error answered instead of a result, as armed by {@link BotApiStandin.failNext}. */
-export interface StandinError { error_code: number; description: string; parameters?: Record<string, unknown> }
+export interface StandinError {
+  error_code: number;
+  description: string;
+  parameters?: Record<string, unknown>;
+}
 
 /** One Bot API request as received by the stand-in. */
-export interface RecordedCall { method: string; params: any; at: number; failed?: boolean }
+export interface RecordedCall {
+  method: string;
+  params: any;
+  at: number;
+  failed?: boolean;
+}
 
 /** Chat types the update helpers can simulate. */
 export type ChatType = 'private' | 'group' | 'supergroup';
@@ -18,7 +27,12 @@ export type ChatType = 'private' | 'group' | 'supergroup';
  * Sender and chat of a simulated incoming message. `chatType` defaults to `private` for
  * positive ids, `supergroup` for `-100…` ids and `group` otherwise.
  */
-export interface IncomingBase { chatId: number; userId: number; firstName?: string; chatType?: ChatType }
+export interface IncomingBase {
+  chatId: number;
+  userId: number;
+  firstName?: string;
+  chatType?: ChatType;
+}
 
 /** Options of {@link startBotApiStandin}. */
 export interface BotApiStandinOptions {
@@ -105,10 +119,19 @@ export async function startBotApiStandin(options: BotApiStandinOptions = {}): Pr
   const token = options.token ?? '123456:TEST';
   const maxPollMs = options.maxPollMs ?? 1000;
   const botInfo: UserFromGetMe = {
-    id: 999, is_bot: true, first_name: '连心桥', username: 'lianxin_test_bot',
-    can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false,
-    can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false,
-    allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false,
+    id: 999,
+    is_bot: true,
+    first_name: '连心桥',
+    username: 'lianxin_test_bot',
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+    supports_join_request_queries: false,
   };
   const botUser = { id: botInfo.id, is_bot: true, first_name: botInfo.first_name, username: botInfo.username };
   const calls: RecordedCall[] = [];
@@ -130,9 +153,7 @@ export async function startBotApiStandin(options: BotApiStandinOptions = {}): Pr
   const nextMessageId = (chatId: unknown) => lastIds.set(String(chatId), (lastIds.get(String(chatId)) ?? 0) + 1).get(String(chatId))!;
   const makeChat = (chatId: number, type?: ChatType, firstName?: string): Record<string, unknown> => {
     const t = type ?? (chatId > 0 ? 'private' : String(chatId).startsWith('-100') ? 'supergroup' : 'group');
-    return t === 'private'
-      ? { id: chatId, type: t, first_name: firstName ?? 'Tester' }
-      : { id: chatId, type: t, title: 'Test group' };
+    return t === 'private' ? { id: chatId, type: t, first_name: firstName ?? 'Tester' } : { id: chatId, type: t, title: 'Test group' };
   };
   const chatFor = (chatId: unknown) => {
     const n = Number(chatId);
@@ -181,8 +202,7 @@ export async function startBotApiStandin(options: BotApiStandinOptions = {}): Pr
 
   function send(method: string, p: any) {
     if (p.chat_id === undefined || p.chat_id === '') throw new ApiFailure({ error_code: 400, description: 'Bad Request: chat_id is empty' });
-    if (method === 'sendMessage' && !String(p.text ?? '').trim())
-      throw new ApiFailure({ error_code: 400, description: 'Bad Request: message text is empty' });
+    if (method === 'sendMessage' && !String(p.text ?? '').trim()) throw new ApiFailure({ error_code: 400, description: 'Bad Request: message text is empty' });
     const id = nextMessageId(p.chat_id);
     const msg: Record<string, unknown> = { message_id: id, date: now(), chat: chatFor(p.chat_id), from: botUser };
     if (method === 'sendMessage') msg.text = p.text;
@@ -275,9 +295,7 @@ export async function startBotApiStandin(options: BotApiStandinOptions = {}): Pr
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) =>
-      respond(res, 500, { ok: false, error_code: 500, description: `Internal Server Error: ${String(e)}` }),
-    );
+    handle(req, res).catch((e: unknown) => respond(res, 500, { ok: false, error_code: 500, description: `Internal Server Error: ${String(e)}` }));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -320,7 +338,9 @@ export async function startBotApiStandin(options: BotApiStandinOptions = {}): Pr
       return incoming(o, { photo: sizes, ...(caption ? { caption } : {}) });
     },
     sticker: ({ emoji, fileId, ...o }) =>
-      incoming(o, { sticker: { ...fileIds(fileId, 'sticker'), type: 'regular', width: 512, height: 512, is_animated: false, is_video: false, emoji: emoji ?? '👍' } }),
+      incoming(o, {
+        sticker: { ...fileIds(fileId, 'sticker'), type: 'regular', width: 512, height: 512, is_animated: false, is_video: false, emoji: emoji ?? '👍' },
+      }),
     contact: ({ phoneNumber, contactFirstName, contactUserId, ...o }) =>
       incoming(o, { contact: { phone_number: phoneNumber, first_name: contactFirstName ?? o.firstName ?? 'Tester', user_id: contactUserId ?? o.userId } }),
     document: ({ fileName, mimeType, fileId, caption, ...o }) =>
@@ -350,7 +370,11 @@ export async function startBotApiStandin(options: BotApiStandinOptions = {}): Pr
           lastError = e;
         }
         if (Date.now() - started >= timeoutMs) {
-          const recent = calls.slice(-10).map((c) => c.method + (c.failed ? '(failed)' : '')).join(', ') || 'none';
+          const recent =
+            calls
+              .slice(-10)
+              .map((c) => c.method + (c.failed ? '(failed)' : ''))
+              .join(', ') || 'none';
           const thrown = lastError === undefined ? '' : `; predicate last threw: ${String(lastError)}`;
           throw new Error(`waitFor timed out after ${timeoutMs} ms: ${predicate.toString().slice(0, 160)}${thrown}; last calls: ${recent}`);
         }

@@ -6,7 +6,9 @@ import { createDispatchApp } from '../support/dispatch-app.js';
 describeDb('error logs of a failed transaction', (ctx) => {
   it('carry no address, description, name or phone of the resident (they used to, in the stack)', async () => {
     const db = ctx.database.db;
-    await db.execute(sql`create or replace function lianxin_test_fail() returns trigger language plpgsql as $$ begin raise exception 'refused by test trigger'; end $$`);
+    await db.execute(
+      sql`create or replace function lianxin_test_fail() returns trigger language plpgsql as $$ begin raise exception 'refused by test trigger'; end $$`,
+    );
     await db.execute(sql`create trigger lianxin_test_fail before insert on requests for each row execute function lianxin_test_fail()`);
     try {
       const app = await createDispatchApp(ctx.database);

@@ -12,7 +12,26 @@ import { createDispatchApp } from '../support/dispatch-app.js';
 const hostileText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.constantFrom('\u0000', '电视\u0000坏了', '\ud800', '\udfff电话', '\u202e1', '\u200b', '   ', '😀'.repeat(3000), 'あ'.repeat(10_000), '取消', '返回', '帮助', '1', '2', '/start', '/unknown', '接单', '我要当志愿者'),
+  fc.constantFrom(
+    '\u0000',
+    '电视\u0000坏了',
+    '\ud800',
+    '\udfff电话',
+    '\u202e1',
+    '\u200b',
+    '   ',
+    '😀'.repeat(3000),
+    'あ'.repeat(10_000),
+    '取消',
+    '返回',
+    '帮助',
+    '1',
+    '2',
+    '/start',
+    '/unknown',
+    '接单',
+    '我要当志愿者',
+  ),
   fc.array(fc.constantFrom('\u0000', '\u202e', '\ud83d', '水管', '1', '\u0007', '漏水', '\r\n', '🧯'), { maxLength: 30 }).map((a) => a.join('')),
 );
 

@@ -26,7 +26,10 @@ type Started = ChildProcessWithoutNullStreams & { out: () => string };
 
 /** `npm start` as a person or a process manager runs it. */
 function npmStart(env: Record<string, string>): Started {
-  const child = spawn('npm', ['start', '--silent'], { cwd: root, env: { ...process.env, DATABASE_URL: '', TELEGRAM_BOT_TOKEN: '', LOG_LEVEL: 'info', ...env } });
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: '', TELEGRAM_BOT_TOKEN: '', LOG_LEVEL: 'info', ...env },
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += String(d)));
   child.stderr.on('data', (d) => (out += String(d)));

@@ -25,10 +25,11 @@ async function startHoldingProxy(target: string) {
     calls,
     held,
     root: '',
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -38,7 +39,11 @@ async function startHoldingProxy(target: string) {
       const method = (req.url ?? '').split('/').pop() ?? '';
       calls.push({ method, at: Date.now() });
       if (proxy.hold && method === 'sendMessage') return void held.push(JSON.parse(body.toString('utf8')));
-      fetch(target + req.url, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? 'application/json' }, body: body.length ? body : undefined })
+      fetch(target + req.url, {
+        method: req.method,
+        headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
+        body: body.length ? body : undefined,
+      })
         .then(async (r) => {
           res.writeHead(r.status, { 'content-type': 'application/json' });
           res.end(Buffer.from(await r.arrayBuffer()));
@@ -57,15 +62,20 @@ afterEach(async () => {
 });
 
 function startProgram(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    stdio: 'ignore',
+  });
   cleanups.push(() => void child.kill('SIGKILL'));
   return child;
 }
 
-const killed = (child: ChildProcess) => new Promise<void>((resolve) => {
-  child.once('exit', () => resolve());
-  child.kill('SIGKILL');
-});
+const killed = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
 
 /** How many times each (chat, text) was delivered. */
 function deliveries(standin: BotApiStandin) {
@@ -80,7 +90,12 @@ describe.each(backends)('outbox after kill -9 [%s]', (backend) => {
     const proxy = await startHoldingProxy(standin.apiRoot);
     const database = await testDatabaseUrl(backend);
     const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-restart-'));
-    cleanups.push(() => standin.close(), () => proxy.close(), () => database.drop(), () => rmSync(dir, { recursive: true, force: true }));
+    cleanups.push(
+      () => standin.close(),
+      () => proxy.close(),
+      () => database.drop(),
+      () => rmSync(dir, { recursive: true, force: true }),
+    );
     const env = {
       TELEGRAM_BOT_TOKEN: standin.token,
       TELEGRAM_API_ROOT: proxy.root,
@@ -106,7 +121,11 @@ describe.each(backends)('outbox after kill -9 [%s]', (backend) => {
     // the organizer's other four alerts wait behind it in the same chat.
     proxy.hold = true;
     for (const id of RESIDENTS) standin.pushUpdate(standin.textMessage({ chatId: id, userId: id, firstName: `居民${id}`, text: '救命 我摔倒了' }));
-    await standin.waitFor(() => RESIDENTS.every((id) => proxy.held.some((h) => String(h.chat_id) === String(id))) && proxy.held.some((h) => String(h.chat_id) === String(ORGANIZER)), 15_000);
+    await standin.waitFor(
+      () =>
+        RESIDENTS.every((id) => proxy.held.some((h) => String(h.chat_id) === String(id))) && proxy.held.some((h) => String(h.chat_id) === String(ORGANIZER)),
+      15_000,
+    );
     await killed(first);
     expect(standin.sentMessages().filter((m) => String(m.chat_id) !== '101')).toEqual([]);
 

@@ -36,7 +36,8 @@ describe.each(backends)('a bound Telegram group upgraded to a supergroup [%s]', 
 
   /** A resident's typed request; resolves with its ticket once its card reached `groupId`. */
   async function request(resident: number, groupId: number) {
-    for (const text of ['家里电视没图像了', '1', '文昌', '文昌小区3幢2单元501', '13812345678', '尽快']) await h.exchange(say(resident, resident, text, '张阿姨'), resident);
+    for (const text of ['家里电视没图像了', '1', '文昌', '文昌小区3幢2单元501', '13812345678', '尽快'])
+      await h.exchange(say(resident, resident, text, '张阿姨'), resident);
     const [receipt] = await h.exchange(say(resident, resident, '1', '张阿姨'), resident);
     const ticket = TICKET.exec(receipt.text)![1]!;
     await h.standin.waitFor(() => h.standin.sentMessages(groupId).some((m) => String(m.text).includes(ticket)));
@@ -64,7 +65,10 @@ describe.each(backends)('a bound Telegram group upgraded to a supergroup [%s]', 
     const after = await request(7102, NEW);
     const card = h.standin.lastMessage(NEW);
     expect(card.text).toContain(after);
-    const [details2] = await h.exchange(h.standin.callbackQuery({ chatId: NEW, userId: VOLUNTEER, firstName: '李师傅', data: buttonData(card, t.claimButton), messageId: card.message_id }), VOLUNTEER);
+    const [details2] = await h.exchange(
+      h.standin.callbackQuery({ chatId: NEW, userId: VOLUNTEER, firstName: '李师傅', data: buttonData(card, t.claimButton), messageId: card.message_id }),
+      VOLUNTEER,
+    );
     expect(details2.text).toContain(`您已接单 ${after}`);
     await h.standin.waitFor(() => h.standin.lastMessage(NEW).text === t.cardTaken(after, '李师傅'));
 

@@ -48,7 +48,8 @@ describe.each(backends)('dispatch through Telegram, end to end [%s]', (backend) 
     expect(approved.text).toBe(t.volunteerApproved);
 
     // A resident's request appears in the bound group, without private details.
-    for (const text of ['家里电视没图像了', '1', '文昌', '文昌小区3幢2单元501', '13812345678', '尽快']) await h.exchange(say(RESIDENT, RESIDENT, text, '张阿姨'), RESIDENT);
+    for (const text of ['家里电视没图像了', '1', '文昌', '文昌小区3幢2单元501', '13812345678', '尽快'])
+      await h.exchange(say(RESIDENT, RESIDENT, text, '张阿姨'), RESIDENT);
     const groupBefore = h.standin.sentMessages(GROUP).length;
     const [receipt] = await h.exchange(say(RESIDENT, RESIDENT, '1', '张阿姨'), RESIDENT);
     const ticket = /单号 (\d{8}-\d{4})/.exec(receipt.text)![1]!;

@@ -7,7 +7,6 @@ import type { IncomingContent, IncomingMessage, OutgoingPayload } from '../../sr
 import type { Sender } from '../../src/core/ports.js';
 import { createLogger } from '../../src/logger.js';
 
-
 /** A sender that records what it was asked to send; `fail` lets a test make it throw. */
 export function createMemorySender() {
   const sent: { chatId: string; payload: OutgoingPayload }[] = [];
@@ -81,7 +80,10 @@ export async function createTestApp(database: Database, options: TestAppOptions 
     async say(userId: string, text: string, messageId?: string): Promise<string[]> {
       const before = sender.sent.length;
       await runner.handle(message(userId, { kind: 'text', text }, messageId));
-      return sender.sent.slice(before).filter((s) => s.chatId === userId).map((s) => s.payload.text);
+      return sender.sent
+        .slice(before)
+        .filter((s) => s.chatId === userId)
+        .map((s) => s.payload.text);
     },
     /** The whole intake for `userId`, answering every step with typed text. */
     async completeIntake(userId: string, answers: Partial<Record<'problem' | 'community' | 'address' | 'phone', string>> = {}) {

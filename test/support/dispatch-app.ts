@@ -8,7 +8,6 @@ import { ensurePerson } from '../../src/domain/people/people.js';
 import { grantOrganizer } from '../../src/domain/dispatch/roles.js';
 import { createCapturingLogger } from './app.js';
 
-
 export interface SentRecord {
   chatId: string;
   payload: OutgoingPayload;
@@ -55,7 +54,14 @@ export async function createDispatchApp(database: Database, options: DispatchApp
   const sender = createEditingSender();
   const { log, lines } = createCapturingLogger();
   const config = createConfig({ CLAIM_REMIND_MINUTES: String(options.remindMinutes ?? 10), ESCALATE_MINUTES: String(options.escalateMinutes ?? 30) });
-  const built = await createApp({ config, database, log, clock: options.clock, senders: { test: sender }, delivery: options.noDelivery ? 'none' : 'await-all' });
+  const built = await createApp({
+    config,
+    database,
+    log,
+    clock: options.clock,
+    senders: { test: sender },
+    delivery: options.noDelivery ? 'none' : 'await-all',
+  });
   const { db, tree, dispatch, runner, delivery } = built;
   let seq = 0;
   const message = (chatId: string, userId: string, content: IncomingContent, name = '用户'): IncomingMessage => ({
@@ -97,24 +103,52 @@ export async function createDispatchApp(database: Database, options: DispatchApp
       return p.id;
     },
     /** An approved volunteer (unless `status` says otherwise) of a station, with skills. */
-    async volunteer(userId: string, stationCode: string, opts: { status?: 'pending' | 'approved' | 'rejected'; suspendedUntil?: Date; skills?: string[]; name?: string } = {}) {
+    async volunteer(
+      userId: string,
+      stationCode: string,
+      opts: { status?: 'pending' | 'approved' | 'rejected'; suspendedUntil?: Date; skills?: string[]; name?: string } = {},
+    ) {
       const p = await ensurePerson(db, 'test', userId, opts.name ?? `志愿者${userId}`);
-      await db.insert(volunteers).values({
-        personId: p.id, name: opts.name ?? `志愿者${userId}`, phone: '13900000000', partyMember: true, skills: opts.skills ?? ['daily-life'],
-        stationId: stationId(stationCode), availability: '随时', status: opts.status ?? 'approved', suspendedUntil: opts.suspendedUntil ?? null,
-      }).onConflictDoNothing();
+      await db
+        .insert(volunteers)
+        .values({
+          personId: p.id,
+          name: opts.name ?? `志愿者${userId}`,
+          phone: '13900000000',
+          partyMember: true,
+          skills: opts.skills ?? ['daily-life'],
+          stationId: stationId(stationCode),
+          availability: '随时',
+          status: opts.status ?? 'approved',
+          suspendedUntil: opts.suspendedUntil ?? null,
+        })
+        .onConflictDoNothing();
       return p.id;
     },
     /** Binds a group chat directly (the /bind command is tested on its own). */
     async bindGroup(chatId: string, stationCode: string, skill: string | null = null) {
-      await db.insert(chatGroups).values({ channel: 'test', chatId, stationId: stationId(stationCode), skill, boundBy: 0 }).onConflictDoNothing();
+      await db
+        .insert(chatGroups)
+        .values({ channel: 'test', chatId, stationId: stationId(stationCode), skill, boundBy: 0 })
+        .onConflictDoNothing();
     },
     /** A resident's whole typed intake; returns the ticket. */
     async request(userId: string, o: { problem?: string; community?: string; address?: string; phone?: string; when?: string } = {}) {
-      for (const t of [o.problem ?? '电视坏了', '1', o.community ?? '文昌', o.address ?? '文昌小区3幢2单元501', o.phone ?? '13812345678', o.when ?? '尽快', '1']) {
+      for (const t of [
+        o.problem ?? '电视坏了',
+        '1',
+        o.community ?? '文昌',
+        o.address ?? '文昌小区3幢2单元501',
+        o.phone ?? '13812345678',
+        o.when ?? '尽快',
+        '1',
+      ]) {
         await app.say(userId, userId, t, `居民${userId}`);
       }
-      const text = sender.log.filter((s) => s.chatId === userId).map((s) => s.payload.text).join('\n');
+      const text = sender.log
+        .filter((s) => s.chatId === userId)
+        .map((s) => s.payload.text)
+        .join('\n');
       const all = [...text.matchAll(/单号 (\d{8}-\d{4})/g)];
       if (!all.length) throw new Error(`no ticket for ${userId}: ${text.slice(-300)}`);
       return all.at(-1)![1]!;
@@ -124,4 +158,3 @@ export async function createDispatchApp(database: Database, options: DispatchApp
 }
 
 export type DispatchApp = Awaited<ReturnType<typeof createDispatchApp>>;
-

@@ -80,5 +80,8 @@ export async function approvedVolunteer(h: TelegramHarness, userId: number, orga
   await h.standin.waitFor(() => h.standin.sentMessages(organizerId).length > before);
   const application = h.standin.lastMessage(organizerId);
   const approve = application.reply_markup.inline_keyboard.flat().find((b: { text: string }) => b.text.includes('通过') && !b.text.includes('不通过'));
-  await h.exchange(h.standin.callbackQuery({ chatId: organizerId, userId: organizerId, data: approve.callback_data, messageId: application.message_id }), userId);
+  await h.exchange(
+    h.standin.callbackQuery({ chatId: organizerId, userId: organizerId, data: approve.callback_data, messageId: application.message_id }),
+    userId,
+  );
 }

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { dispatchTexts as t } from '../../src/texts/dispatch.js';
 
 describe('dispatch texts with logic in them', () => {
-  const v = { id: 7, name: '李师傅', status: '已通过', community: '文昌社区', skills: '家电维修', suspendedUntil: null as string | null, tasks: [] as string[] };
+  const v = {
+    id: 7,
+    name: '李师傅',
+    status: '已通过',
+    community: '文昌社区',
+    skills: '家电维修',
+    suspendedUntil: null as string | null,
+    tasks: [] as string[],
+  };
 
   it('/me: the suspension only when there is one, the tasks or "none"', () => {
     expect(t.me(v)).toBe('志愿者 #7 李师傅（文昌社区）\n状态：已通过\n擅长：家电维修\n当前没有任务。');

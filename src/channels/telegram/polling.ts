@@ -40,7 +40,10 @@ export function createPolling({ bot, log, handle, timeoutSeconds = 30 }: Polling
     while (running) {
       let updates: Update[];
       try {
-        updates = await bot.api.getUpdates({ offset, timeout: timeoutSeconds, allowed_updates: ['message', 'edited_message', 'callback_query', 'my_chat_member'] }, abort.signal as never);
+        updates = await bot.api.getUpdates(
+          { offset, timeout: timeoutSeconds, allowed_updates: ['message', 'edited_message', 'callback_query', 'my_chat_member'] },
+          abort.signal as never,
+        );
         failures = 0;
       } catch (err) {
         if (!running) break;
@@ -52,9 +55,11 @@ export function createPolling({ bot, log, handle, timeoutSeconds = 30 }: Polling
       }
       const byChat = new Map<string, Update[]>();
       for (const u of updates) byChat.set(chatOf(u), [...(byChat.get(chatOf(u)) ?? []), u]);
-      await Promise.all([...byChat.values()].map(async (chatUpdates) => {
-        for (const u of chatUpdates) await handle(u);
-      }));
+      await Promise.all(
+        [...byChat.values()].map(async (chatUpdates) => {
+          for (const u of chatUpdates) await handle(u);
+        }),
+      );
       if (updates.length > 0) offset = updates.at(-1)!.update_id + 1;
     }
     if (offset > 0) {

@@ -17,10 +17,13 @@ export function keyboardOf(payload: OutgoingPayload): InlineKeyboard | undefined
 export function toDeliveryError(err: unknown): DeliveryError {
   if (err instanceof GrammyError) {
     const params = err.parameters ?? {};
-    if (params.migrate_to_chat_id) return new DeliveryError('chat_migrated', err.description, { permanent: false, newChatId: String(params.migrate_to_chat_id), cause: err });
-    if (err.error_code === 429) return new DeliveryError('rate_limited', err.description, { permanent: false, retryAfterMs: (params.retry_after ?? 5) * 1000, cause: err });
+    if (params.migrate_to_chat_id)
+      return new DeliveryError('chat_migrated', err.description, { permanent: false, newChatId: String(params.migrate_to_chat_id), cause: err });
+    if (err.error_code === 429)
+      return new DeliveryError('rate_limited', err.description, { permanent: false, retryAfterMs: (params.retry_after ?? 5) * 1000, cause: err });
     if (err.error_code === 403) return new DeliveryError('blocked', err.description, { permanent: true, cause: err });
-    if (err.error_code === 400 && /chat not found/i.test(err.description)) return new DeliveryError('chat_not_found', err.description, { permanent: true, cause: err });
+    if (err.error_code === 400 && /chat not found/i.test(err.description))
+      return new DeliveryError('chat_not_found', err.description, { permanent: true, cause: err });
     if (err.error_code >= 500) return new DeliveryError('network', err.description, { permanent: false, cause: err });
     return new DeliveryError('rejected', err.description, { permanent: true, cause: err });
   }

@@ -80,7 +80,9 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
     if (result.status === 'failed') uncommitted.add(ctx.update.update_id);
     if (ctx.callbackQuery) {
       const notice = result.status === 'handled' ? result.notice : undefined;
-      await ctx.answerCallbackQuery(notice ? { text: notice, show_alert: true } : undefined).catch((err) => log.debug({ err: safeError(err) }, 'answerCallbackQuery failed'));
+      await ctx
+        .answerCallbackQuery(notice ? { text: notice, show_alert: true } : undefined)
+        .catch((err) => log.debug({ err: safeError(err) }, 'answerCallbackQuery failed'));
       if (result.status === 'handled' && !result.command) await markPressed(ctx, result.stale);
     }
   });

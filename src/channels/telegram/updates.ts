@@ -34,16 +34,37 @@ export function contentOf(ctx: Context): IncomingContent | null {
   if (ctx.editedMessage) return { kind: 'edited' };
   if (!msg) return null;
   if (msg.text !== undefined) return { kind: 'text', text: stripBotName(msg.text, ctx.me?.username) };
-  if (msg.location) return { kind: 'location', latitude: msg.location.latitude, longitude: msg.location.longitude, label: msg.venue?.title ? `${msg.venue.title} ${msg.venue.address}` : undefined };
+  if (msg.location)
+    return {
+      kind: 'location',
+      latitude: msg.location.latitude,
+      longitude: msg.location.longitude,
+      label: msg.venue?.title ? `${msg.venue.title} ${msg.venue.address}` : undefined,
+    };
   if (msg.contact) return { kind: 'contact', phone: msg.contact.phone_number, name: msg.contact.first_name };
   const caption = msg.caption;
-  const media = (kind: Extract<IncomingContent, { kind: 'media' }>['media'], ref?: string): IncomingContent => ({ kind: 'media', media: kind, ref, ...(caption ? { caption } : {}) });
+  const media = (kind: Extract<IncomingContent, { kind: 'media' }>['media'], ref?: string): IncomingContent => ({
+    kind: 'media',
+    media: kind,
+    ref,
+    ...(caption ? { caption } : {}),
+  });
   if (msg.photo) return media('photo', `telegram-photo:${msg.photo.at(-1)?.file_id ?? ''}`);
   if (msg.voice || msg.audio) return media('voice');
   if (msg.video || msg.video_note || msg.animation) return media('video');
   if (msg.sticker) return media('sticker');
   if (msg.document) return media('document');
-  if (msg.new_chat_members || msg.left_chat_member || msg.new_chat_title || msg.migrate_to_chat_id || msg.migrate_from_chat_id || msg.pinned_message || msg.group_chat_created || msg.supergroup_chat_created) return null;
+  if (
+    msg.new_chat_members ||
+    msg.left_chat_member ||
+    msg.new_chat_title ||
+    msg.migrate_to_chat_id ||
+    msg.migrate_from_chat_id ||
+    msg.pinned_message ||
+    msg.group_chat_created ||
+    msg.supergroup_chat_created
+  )
+    return null;
   return media('other');
 }
 

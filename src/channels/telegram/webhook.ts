@@ -31,14 +31,16 @@ export function createWebhookServer({ path, callback, log }: WebhookServerOption
     });
   });
   return {
-    listen: (port: number, host = '0.0.0.0') => new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => resolve());
-    }),
+    listen: (port: number, host = '0.0.0.0') =>
+      new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      }),
     port: () => (server.address() as AddressInfo | null)?.port ?? 0,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -55,7 +55,10 @@ function syllablesOf(chars: string[]): string[] | undefined {
 
 /** Folds initials and finals that southern speakers often mix up (zh/z, ch/c, sh/s, n/l, -ng/-n). */
 function fold(syllable: string): string {
-  return syllable.replace(/^([zcs])h/, '$1').replace(/^n/, 'l').replace(/ng$/, 'n');
+  return syllable
+    .replace(/^([zcs])h/, '$1')
+    .replace(/^n/, 'l')
+    .replace(/ng$/, 'n');
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -154,22 +157,24 @@ export function createCatalogueMatcher(catalogue: Catalogue): CatalogueMatcher {
       scores.set(h.item, (scores.get(h.item) ?? 0) + h.score);
     }
     const best = Math.max(0, ...scores.values());
-    return [...scores]
-      // Weak side hits are noise next to a strong one: "摔倒了起不来" should not also propose 劳资纠纷.
-      .filter(([, score]) => score >= MIN_SCORE && score >= best * RELATIVE_CUTOFF)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, limit)
-      .flatMap(([index, score]) => {
-        const info = infos[index];
-        if (!info) return [];
-        const itemMatch: ItemMatch = {
-          itemCode: info.code,
-          itemName: info.name,
-          classCode: info.classCode,
-          score: Math.round(score * 100) / 100,
-        };
-        return [itemMatch];
-      });
+    return (
+      [...scores]
+        // Weak side hits are noise next to a strong one: "摔倒了起不来" should not also propose 劳资纠纷.
+        .filter(([, score]) => score >= MIN_SCORE && score >= best * RELATIVE_CUTOFF)
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, limit)
+        .flatMap(([index, score]) => {
+          const info = infos[index];
+          if (!info) return [];
+          const itemMatch: ItemMatch = {
+            itemCode: info.code,
+            itemName: info.name,
+            classCode: info.classCode,
+            score: Math.round(score * 100) / 100,
+          };
+          return [itemMatch];
+        })
+    );
   }
 
   return { match, item: (code) => byCode.get(code) };

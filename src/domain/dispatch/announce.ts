@@ -14,12 +14,29 @@ import type { StationTree } from '../stations/tree.js';
 export async function requestView(tx: Db, requestId: number) {
   const [row] = await tx
     .select({
-      id: requests.id, ticket: requests.ticket, status: requests.status, stationId: requests.stationId, classCode: requests.classCode,
-      itemCode: requests.itemCode, description: requests.description, address: requests.address, phone: requests.phone,
-      wantedTime: requests.wantedTime, urgent: requests.urgent, residentId: requests.residentId, channel: requests.channel,
-      chatId: requests.chatId, volunteerId: requests.volunteerId, escalationLevel: requests.escalationLevel,
-      remindedAt: requests.remindedAt, openedAt: requests.openedAt, escalatedAt: requests.escalatedAt,
-      itemName: catalogueItems.name, className: catalogueClasses.name, community: stations.name, residentName: people.displayName,
+      id: requests.id,
+      ticket: requests.ticket,
+      status: requests.status,
+      stationId: requests.stationId,
+      classCode: requests.classCode,
+      itemCode: requests.itemCode,
+      description: requests.description,
+      address: requests.address,
+      phone: requests.phone,
+      wantedTime: requests.wantedTime,
+      urgent: requests.urgent,
+      residentId: requests.residentId,
+      channel: requests.channel,
+      chatId: requests.chatId,
+      volunteerId: requests.volunteerId,
+      escalationLevel: requests.escalationLevel,
+      remindedAt: requests.remindedAt,
+      openedAt: requests.openedAt,
+      escalatedAt: requests.escalatedAt,
+      itemName: catalogueItems.name,
+      className: catalogueClasses.name,
+      community: stations.name,
+      residentName: people.displayName,
     })
     .from(requests)
     .leftJoin(catalogueItems, eq(catalogueItems.code, requests.itemCode))
@@ -77,7 +94,10 @@ export async function routeRequest(tx: Db, tree: StationTree, r: Pick<RequestVie
 export async function postCards(tx: Db, r: RequestView, groups: { channel: string; chatId: string }[], level: number, at: Date): Promise<number> {
   let posted = 0;
   for (const g of groups) {
-    const [exists] = await tx.select({ id: announcements.id }).from(announcements).where(and(eq(announcements.requestId, r.id), eq(announcements.channel, g.channel), eq(announcements.chatId, g.chatId)));
+    const [exists] = await tx
+      .select({ id: announcements.id })
+      .from(announcements)
+      .where(and(eq(announcements.requestId, r.id), eq(announcements.channel, g.channel), eq(announcements.chatId, g.chatId)));
     if (exists) continue;
     const [outboxId] = await enqueueMessages(tx, [{ ...g, payload: cardPayload(r, 'open'), dedupKey: `card:${r.id}:${g.channel}:${g.chatId}` }], at);
     if (outboxId === undefined) continue;
@@ -90,7 +110,11 @@ export async function postCards(tx: Db, r: RequestView, groups: { channel: strin
 /** Edits every card of a request to show its new state. */
 export async function editCards(tx: Db, r: RequestView, state: CardState, volunteerName: string, at: Date) {
   const cards = await tx.select().from(announcements).where(eq(announcements.requestId, r.id));
-  await enqueueMessages(tx, cards.map((c) => ({ channel: c.channel, chatId: c.chatId, payload: { ...cardPayload(r, state, volunteerName), editOf: c.cardOutboxId } })), at);
+  await enqueueMessages(
+    tx,
+    cards.map((c) => ({ channel: c.channel, chatId: c.chatId, payload: { ...cardPayload(r, state, volunteerName), editOf: c.cardOutboxId } })),
+    at,
+  );
 }
 
 /** Tells organizers responsible for a station, privately. */
@@ -100,7 +124,11 @@ export async function tellOrganizers(tx: Db, tree: StationTree, stationId: numbe
 
 export async function tellOrganizersWithChoices(tx: Db, tree: StationTree, stationId: number, payload: OutgoingPayload, at: Date, dedupKey?: string) {
   const chats = await organizerChatsFor(tx, tree, stationId);
-  await enqueueMessages(tx, chats.map((c) => ({ ...c, payload, ...(dedupKey ? { dedupKey: `${dedupKey}:${c.channel}:${c.chatId}` } : {}) })), at);
+  await enqueueMessages(
+    tx,
+    chats.map((c) => ({ ...c, payload, ...(dedupKey ? { dedupKey: `${dedupKey}:${c.channel}:${c.chatId}` } : {}) })),
+    at,
+  );
 }
 
 /** Announces a newly stored request: cards in the routed groups; organizers alerted when urgent or unroutable. */

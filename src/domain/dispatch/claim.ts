@@ -24,13 +24,20 @@ const fmtDay = (d: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/S
 /** A refused claim, in words for the volunteer. */
 export function claimRefusal(r: Exclude<ClaimResult, { ok: true }>): string {
   switch (r.reason) {
-    case 'unknown': return t.unknownTicket(r.ticket);
-    case 'not_volunteer': return t.claimNotVolunteer;
-    case 'pending': return t.claimPending;
-    case 'rejected': return t.claimRejected;
-    case 'suspended': return t.claimSuspended(fmtDay(r.until));
-    case 'taken': return t.claimAlreadyTaken(r.by);
-    case 'closed': return t.claimClosed(r.ticket);
+    case 'unknown':
+      return t.unknownTicket(r.ticket);
+    case 'not_volunteer':
+      return t.claimNotVolunteer;
+    case 'pending':
+      return t.claimPending;
+    case 'rejected':
+      return t.claimRejected;
+    case 'suspended':
+      return t.claimSuspended(fmtDay(r.until));
+    case 'taken':
+      return t.claimAlreadyTaken(r.by);
+    case 'closed':
+      return t.claimClosed(r.ticket);
   }
 }
 
@@ -50,8 +57,18 @@ export function visitButtons(ticket: string): OutgoingPayload['choices'] {
  * many pressing at once, the conditional update lets exactly one through. The winner gets the
  * details privately (recorded as a reveal), every card is edited, the resident is told.
  */
-export async function claimRequest(tx: Db, ticket: string, volunteerPersonId: number, at: Date, how: 'claim' | 'assign' = 'claim', actorId = volunteerPersonId): Promise<ClaimResult> {
-  const [req] = await tx.select({ id: requests.id, status: requests.status, volunteerId: requests.volunteerId }).from(requests).where(eq(requests.ticket, ticket));
+export async function claimRequest(
+  tx: Db,
+  ticket: string,
+  volunteerPersonId: number,
+  at: Date,
+  how: 'claim' | 'assign' = 'claim',
+  actorId = volunteerPersonId,
+): Promise<ClaimResult> {
+  const [req] = await tx
+    .select({ id: requests.id, status: requests.status, volunteerId: requests.volunteerId })
+    .from(requests)
+    .where(eq(requests.ticket, ticket));
   if (!req) return { ok: false, reason: 'unknown', ticket };
   const vol = await volunteerOf(tx, volunteerPersonId);
   if (!vol) return { ok: false, reason: 'not_volunteer' };
@@ -83,7 +100,17 @@ export async function claimRequest(tx: Db, ticket: string, volunteerPersonId: nu
 export async function revealTo(tx: Db, r: RequestView, personId: number, reason: string, at: Date) {
   const target = await privateChatOf(tx, personId);
   if (!target) return;
-  const text = t.claimedPrivate({ ticket: r.ticket, itemName: r.itemName ?? '', community: r.community, address: r.address, phone: r.phone, residentName: r.residentName, wantedTime: r.wantedTime, description: r.description, urgent: r.urgent });
+  const text = t.claimedPrivate({
+    ticket: r.ticket,
+    itemName: r.itemName ?? '',
+    community: r.community,
+    address: r.address,
+    phone: r.phone,
+    residentName: r.residentName,
+    wantedTime: r.wantedTime,
+    description: r.description,
+    urgent: r.urgent,
+  });
   await enqueueMessages(tx, [{ ...target, payload: { text, choices: visitButtons(r.ticket) }, dedupKey: `reveal:${r.id}:${personId}:${at.getTime()}` }], at);
   await tx.insert(reveals).values({ requestId: r.id, personId, reason, at });
 }

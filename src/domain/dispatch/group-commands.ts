@@ -19,7 +19,10 @@ function claimTicket(ctx: CommandContext): string | null {
 export async function handleGroupMessage(ctx: CommandContext): Promise<void> {
   const { tx, msg, person, now } = ctx;
   const text = msg.content.kind === 'text' ? msg.content.text.trim() : '';
-  const [group] = await tx.select().from(chatGroups).where(and(eq(chatGroups.channel, msg.channel), eq(chatGroups.chatId, msg.chatId)));
+  const [group] = await tx
+    .select()
+    .from(chatGroups)
+    .where(and(eq(chatGroups.channel, msg.channel), eq(chatGroups.chatId, msg.chatId)));
 
   const bind = /^(?:\/bind(?:@\w+)?|绑定)\s+(\S+)(?:\s+(\S+))?\s*$/.exec(text);
   if (bind) {
@@ -32,7 +35,10 @@ export async function handleGroupMessage(ctx: CommandContext): Promise<void> {
     const skill = bind[2] ? ctx.findSkill(bind[2]) : null;
     if (bind[2] && !skill) return ctx.reply(t.unknownSkill(bind[2]));
     const values = { stationId: station.id, skill: skill?.code ?? null, boundBy: person.id, boundAt: now };
-    await tx.insert(chatGroups).values({ channel: msg.channel, chatId: msg.chatId, ...values }).onConflictDoUpdate({ target: [chatGroups.channel, chatGroups.chatId], set: values });
+    await tx
+      .insert(chatGroups)
+      .values({ channel: msg.channel, chatId: msg.chatId, ...values })
+      .onConflictDoUpdate({ target: [chatGroups.channel, chatGroups.chatId], set: values });
     return ctx.reply(t.bound(station.name, skill?.name ?? null));
   }
   if (/^(\/unbind(@\w+)?|解绑|解除绑定)$/.test(text)) {
@@ -41,14 +47,21 @@ export async function handleGroupMessage(ctx: CommandContext): Promise<void> {
     return ctx.reply(t.unbound);
   }
   if (!group) {
-    const told = await tx.insert(unboundGroupNotices).values({ channel: msg.channel, chatId: msg.chatId, at: now }).onConflictDoNothing().returning({ chatId: unboundGroupNotices.chatId });
+    const told = await tx
+      .insert(unboundGroupNotices)
+      .values({ channel: msg.channel, chatId: msg.chatId, at: now })
+      .onConflictDoNothing()
+      .returning({ chatId: unboundGroupNotices.chatId });
     if (told.length > 0) ctx.reply(t.notBound);
     return;
   }
   const ticket = claimTicket(ctx);
   if (!ticket) return;
   // Claims count only where the task was announced: a ticket number alone opens nothing elsewhere.
-  const [announced] = await tx.select({ id: announcements.id }).from(announcements).innerJoin(requests, eq(requests.id, announcements.requestId))
+  const [announced] = await tx
+    .select({ id: announcements.id })
+    .from(announcements)
+    .innerJoin(requests, eq(requests.id, announcements.requestId))
     .where(and(eq(requests.ticket, ticket), eq(announcements.channel, msg.channel), eq(announcements.chatId, msg.chatId)));
   const result = announced ? await claimRequest(tx, ticket, person.id, now) : null;
   if (result?.ok) return;

@@ -11,10 +11,20 @@ export async function followMigratedChat(db: Db, channel: string, from: string, 
   await db.transaction(async (tx) => {
     // Called once per service message and per failed send: a second call finds nothing left to move.
     // Should the new chat have been bound meanwhile, that newer binding stays and the old one goes.
-    const [bound] = await tx.select({ chatId: chatGroups.chatId }).from(chatGroups).where(and(eq(chatGroups.channel, channel), eq(chatGroups.chatId, to)));
+    const [bound] = await tx
+      .select({ chatId: chatGroups.chatId })
+      .from(chatGroups)
+      .where(and(eq(chatGroups.channel, channel), eq(chatGroups.chatId, to)));
     if (bound) await tx.delete(chatGroups).where(and(eq(chatGroups.channel, channel), eq(chatGroups.chatId, from)));
-    else await tx.update(chatGroups).set({ chatId: to }).where(and(eq(chatGroups.channel, channel), eq(chatGroups.chatId, from)));
-    await tx.update(announcements).set({ chatId: to }).where(and(eq(announcements.channel, channel), eq(announcements.chatId, from)));
+    else
+      await tx
+        .update(chatGroups)
+        .set({ chatId: to })
+        .where(and(eq(chatGroups.channel, channel), eq(chatGroups.chatId, from)));
+    await tx
+      .update(announcements)
+      .set({ chatId: to })
+      .where(and(eq(announcements.channel, channel), eq(announcements.chatId, from)));
     // Messages already sent live on in the old chat; new ones (and edits of new cards) go to the new one.
     await moveOutboxChat(tx, channel, from, to);
   });

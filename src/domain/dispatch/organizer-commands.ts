@@ -18,12 +18,21 @@ const personIdOf = (text: string): number | null => {
   return Number.isInteger(id) && id > 0 && id <= 2_147_483_647 ? id : null;
 };
 
-const fmtTime = (d: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
+const fmtTime = (d: Date) =>
+  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
 
 /** `/pending`: open requests in the organizer's stations, oldest first. */
 async function pending(ctx: CommandContext) {
   const rows = await ctx.tx
-    .select({ id: requests.id, ticket: requests.ticket, stationId: requests.stationId, openedAt: requests.openedAt, urgent: requests.urgent, itemName: catalogueItems.name, community: stations.name })
+    .select({
+      id: requests.id,
+      ticket: requests.ticket,
+      stationId: requests.stationId,
+      openedAt: requests.openedAt,
+      urgent: requests.urgent,
+      itemName: catalogueItems.name,
+      community: stations.name,
+    })
     .from(requests)
     .leftJoin(catalogueItems, eq(catalogueItems.code, requests.itemCode))
     .innerJoin(stations, eq(stations.id, requests.stationId))
@@ -32,7 +41,19 @@ async function pending(ctx: CommandContext) {
     .limit(30);
   const mine = rows;
   if (mine.length === 0) return ctx.reply(t.pendingNone);
-  ctx.reply(t.pendingList(mine.slice(0, 30).map((r) => t.pendingRow({ ticket: r.ticket, itemName: r.itemName ?? '', community: r.community, urgent: r.urgent, minutes: Math.round((ctx.now.getTime() - r.openedAt.getTime()) / 60_000) }))));
+  ctx.reply(
+    t.pendingList(
+      mine.slice(0, 30).map((r) =>
+        t.pendingRow({
+          ticket: r.ticket,
+          itemName: r.itemName ?? '',
+          community: r.community,
+          urgent: r.urgent,
+          minutes: Math.round((ctx.now.getTime() - r.openedAt.getTime()) / 60_000),
+        }),
+      ),
+    ),
+  );
 }
 
 /** `/request <ticket>`: details and full history (organizers see the private fields). */
@@ -43,24 +64,29 @@ async function requestDetail(ctx: CommandContext, ticket: string) {
   if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, r.stationId))) return ctx.reply(t.notOrganizer);
   const events = await historyOf(ctx.tx, r.id);
   await ctx.tx.insert(reveals).values({ requestId: r.id, personId: ctx.person.id, reason: 'organizer-view', at: ctx.now });
-  ctx.reply(t.requestDetail([
-    `${r.ticket}（${statusLabel(r.status)}${r.urgent ? '，紧急' : ''}）`,
-    `服务：${r.className ?? ''} · ${r.itemName ?? ''}`,
-    `居民：${r.residentName} ${r.phone}`,
-    `地址：${r.community} ${r.address}`,
-    `时间：${r.wantedTime}`,
-    `问题：${r.description}`,
-    '经过：',
-    ...events.map((e) => `· ${fmtTime(e.at)} ${e.type}${e.actorId ? ` #${e.actorId}` : ''}`),
-  ]));
+  ctx.reply(
+    t.requestDetail([
+      `${r.ticket}（${statusLabel(r.status)}${r.urgent ? '，紧急' : ''}）`,
+      `服务：${r.className ?? ''} · ${r.itemName ?? ''}`,
+      `居民：${r.residentName} ${r.phone}`,
+      `地址：${r.community} ${r.address}`,
+      `时间：${r.wantedTime}`,
+      `问题：${r.description}`,
+      '经过：',
+      ...events.map((e) => `· ${fmtTime(e.at)} ${e.type}${e.actorId ? ` #${e.actorId}` : ''}`),
+    ]),
+  );
 }
 
 /** Whether a volunteer ever held a task: one now (any status), or one they gave back. */
 async function hasServed(ctx: CommandContext, personId: number): Promise<boolean> {
   const [held] = await ctx.tx.select({ id: requests.id }).from(requests).where(eq(requests.volunteerId, personId)).limit(1);
   if (held) return true;
-  const [acted] = await ctx.tx.select({ id: requestEvents.id }).from(requestEvents)
-    .where(and(eq(requestEvents.actorId, personId), or(eq(requestEvents.type, 'claimed'), eq(requestEvents.type, 'released')))).limit(1);
+  const [acted] = await ctx.tx
+    .select({ id: requestEvents.id })
+    .from(requestEvents)
+    .where(and(eq(requestEvents.actorId, personId), or(eq(requestEvents.type, 'claimed'), eq(requestEvents.type, 'released'))))
+    .limit(1);
   return Boolean(acted);
 }
 
@@ -74,7 +100,10 @@ async function decide(ctx: CommandContext, idText: string, ok: boolean) {
   if (!v || id === null) return ctx.reply(t.noSuchVolunteer(idText));
   if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, v.stationId))) return ctx.reply(t.notOrganizer);
   if (!ok && v.status === 'approved' && (await hasServed(ctx, id))) return ctx.reply(t.rejectHasTasks(id));
-  await ctx.tx.update(volunteers).set({ status: ok ? 'approved' : 'rejected', decidedBy: ctx.person.id, decidedAt: ctx.now }).where(eq(volunteers.personId, id));
+  await ctx.tx
+    .update(volunteers)
+    .set({ status: ok ? 'approved' : 'rejected', decidedBy: ctx.person.id, decidedAt: ctx.now })
+    .where(eq(volunteers.personId, id));
   const chat = await privateChatOf(ctx.tx, id);
   if (chat) await enqueueMessages(ctx.tx, [{ ...chat, payload: { text: ok ? t.volunteerApproved : t.volunteerRejected } }], ctx.now);
   ctx.reply(t.decided(id, ok));
@@ -84,12 +113,30 @@ async function decide(ctx: CommandContext, idText: string, ok: boolean) {
 async function listVolunteers(ctx: CommandContext, stationText?: string) {
   const station = stationText ? ctx.tree.find(stationText) : undefined;
   if (stationText && !station) return ctx.reply(t.noSuchStation(stationText));
-  const rows = await ctx.tx.select({ v: volunteers, community: stations.name }).from(volunteers).innerJoin(stations, eq(stations.id, volunteers.stationId)).orderBy(volunteers.personId).limit(500);
+  const rows = await ctx.tx
+    .select({ v: volunteers, community: stations.name })
+    .from(volunteers)
+    .innerJoin(stations, eq(stations.id, volunteers.stationId))
+    .orderBy(volunteers.personId)
+    .limit(500);
   const mine = new Set(await stationsOfOrganizer(ctx.tx, ctx.tree, ctx.person.id));
   const asked = station ? new Set(ctx.tree.under([station.id]).map((s) => s.id)) : null;
   const visible = rows.filter((r) => mine.has(r.v.stationId) && (!asked || asked.has(r.v.stationId)));
   if (visible.length === 0) return ctx.reply(t.volunteersNone);
-  ctx.reply(visible.slice(0, 50).map((r) => t.volunteerRow({ id: r.v.personId, name: r.v.name, status: t.volunteerStatus[r.v.status] ?? r.v.status, community: r.community, party: r.v.partyMember })).join('\n'));
+  ctx.reply(
+    visible
+      .slice(0, 50)
+      .map((r) =>
+        t.volunteerRow({
+          id: r.v.personId,
+          name: r.v.name,
+          status: t.volunteerStatus[r.v.status] ?? r.v.status,
+          community: r.community,
+          party: r.v.partyMember,
+        }),
+      )
+      .join('\n'),
+  );
 }
 
 /** `/assign <ticket> <volunteer id>`: manual dispatch; the volunteer gets the details. */

@@ -35,8 +35,18 @@ export async function handleMisplacedWords(ctx: CommandContext): Promise<boolean
   const step = BARE_STEP.exec(text)?.[1];
   if (!step) return false;
   const v = await volunteerOf(ctx.tx, ctx.person.id);
-  const tasks = await ctx.tx.select({ ticket: requests.ticket }).from(requests).where(and(eq(requests.volunteerId, ctx.person.id), activeStatuses)).orderBy(requests.id);
-  if (tasks.length > 0) ctx.reply(t.stepNeedsTicket(step, tasks.map((r) => r.ticket)));
+  const tasks = await ctx.tx
+    .select({ ticket: requests.ticket })
+    .from(requests)
+    .where(and(eq(requests.volunteerId, ctx.person.id), activeStatuses))
+    .orderBy(requests.id);
+  if (tasks.length > 0)
+    ctx.reply(
+      t.stepNeedsTicket(
+        step,
+        tasks.map((r) => r.ticket),
+      ),
+    );
   else if (v?.status === 'approved') ctx.reply(t.stepNoTask(step));
   else if (step === '出发' || step === '到达') ctx.reply(t.stepNotVolunteer(step));
   else return false;

@@ -38,8 +38,20 @@ export async function registrationOf(tx: Db, personId: number): Promise<Pick<Vol
 export async function registerVolunteer(tx: Db, tree: StationTree, personId: number, draft: RegistrationDraft, skillNames: (code: string) => string, at: Date) {
   const station = tree.byCode(draft.communityCode);
   if (!station) throw new Error(`No station with code ${draft.communityCode}`);
-  const values = { name: draft.name, phone: draft.phone, partyMember: draft.partyMember, skills: draft.skills, stationId: station.id, availability: draft.availability, status: 'pending' as const, createdAt: at };
-  await tx.insert(volunteers).values({ personId, ...values }).onConflictDoUpdate({ target: volunteers.personId, set: values });
+  const values = {
+    name: draft.name,
+    phone: draft.phone,
+    partyMember: draft.partyMember,
+    skills: draft.skills,
+    stationId: station.id,
+    availability: draft.availability,
+    status: 'pending' as const,
+    createdAt: at,
+  };
+  await tx
+    .insert(volunteers)
+    .values({ personId, ...values })
+    .onConflictDoUpdate({ target: volunteers.personId, set: values });
   await rememberPhone(tx, personId, draft.phone);
   await tellOrganizersWithChoices(
     tx,

@@ -39,7 +39,10 @@ export async function organizerChatsFor(tx: Db, tree: StationTree, stationId: nu
  * recently is not tracked, so the first of their channels.
  */
 export async function privateChatOf(tx: Db, personId: number): Promise<{ channel: string; chatId: string } | undefined> {
-  const chats = await tx.select({ channel: channelIdentities.channel, chatId: channelIdentities.externalId }).from(channelIdentities).where(eq(channelIdentities.personId, personId));
+  const chats = await tx
+    .select({ channel: channelIdentities.channel, chatId: channelIdentities.externalId })
+    .from(channelIdentities)
+    .where(eq(channelIdentities.personId, personId));
   return chats[0];
 }
 
@@ -51,7 +54,10 @@ export async function bootstrapOrganizers(db: Db, accounts: { channel: string; e
   await db.transaction(async (tx) => {
     await lockKey(tx, 'bootstrap-organizers'); // several instances may start at once
     for (const a of accounts) {
-      const [identity] = await tx.select().from(channelIdentities).where(and(eq(channelIdentities.channel, a.channel), eq(channelIdentities.externalId, a.externalId)));
+      const [identity] = await tx
+        .select()
+        .from(channelIdentities)
+        .where(and(eq(channelIdentities.channel, a.channel), eq(channelIdentities.externalId, a.externalId)));
       let personId = identity?.personId;
       if (!personId) {
         const [p] = await tx.insert(people).values({ displayName: '组织者' }).returning({ id: people.id });

@@ -29,46 +29,86 @@ const dueForEscalation = (now: Date, minutes: number) =>
 export async function sweepDeadlines(db: Db, opts: SweepOptions, now: Date): Promise<{ reminded: number; escalated: number }> {
   let reminded = 0;
   let escalated = 0;
-  const dueRemind = await db.select({ id: requests.id }).from(requests)
+  const dueRemind = await db
+    .select({ id: requests.id })
+    .from(requests)
     .where(and(eq(requests.status, 'open'), isNull(requests.remindedAt), lte(requests.openedAt, minutesAgo(now, opts.remindMinutes))))
-    .orderBy(requests.id).limit(200);
+    .orderBy(requests.id)
+    .limit(200);
   for (const { id } of dueRemind) {
     await db.transaction(async (tx) => {
-      const [row] = await tx.update(requests).set({ remindedAt: now })
-        .where(and(eq(requests.id, id), eq(requests.status, 'open'), isNull(requests.remindedAt))).returning({ id: requests.id });
+      const [row] = await tx
+        .update(requests)
+        .set({ remindedAt: now })
+        .where(and(eq(requests.id, id), eq(requests.status, 'open'), isNull(requests.remindedAt)))
+        .returning({ id: requests.id });
       if (!row) return;
       const r = (await requestView(tx, id))!;
       await editCards(tx, r, 'open', '', now);
       // Announced again: an edit notifies nobody, so a short nudge (no address, no phone) follows.
-      const cards = await tx.select({ channel: announcements.channel, chatId: announcements.chatId }).from(announcements).where(eq(announcements.requestId, id));
+      const cards = await tx
+        .select({ channel: announcements.channel, chatId: announcements.chatId })
+        .from(announcements)
+        .where(eq(announcements.requestId, id));
       const minutes = Math.round((now.getTime() - r.openedAt.getTime()) / 60_000);
-      await enqueueMessages(tx, cards.map((c) => ({ ...c, payload: { text: t.hurryNudge(r.ticket, r.community, r.itemName ?? '', minutes) }, dedupKey: `nudge:${id}:${r.openedAt.getTime()}:${c.channel}:${c.chatId}` })), now);
+      await enqueueMessages(
+        tx,
+        cards.map((c) => ({
+          ...c,
+          payload: { text: t.hurryNudge(r.ticket, r.community, r.itemName ?? '', minutes) },
+          dedupKey: `nudge:${id}:${r.openedAt.getTime()}:${c.channel}:${c.chatId}`,
+        })),
+        now,
+      );
       await appendEvent(tx, id, 'reminded', null, {}, now);
       reminded++;
     });
   }
 
-  const dueEscalate = await db.select({ id: requests.id, level: requests.escalationLevel }).from(requests)
+  const dueEscalate = await db
+    .select({ id: requests.id, level: requests.escalationLevel })
+    .from(requests)
     .where(and(eq(requests.status, 'open'), eq(requests.escalationDone, false), dueForEscalation(now, opts.escalateMinutes)))
-    .orderBy(requests.id).limit(200);
+    .orderBy(requests.id)
+    .limit(200);
   for (const { id, level } of dueEscalate) {
     await db.transaction(async (tx) => {
-      const [locked] = await tx.select({ id: requests.id }).from(requests)
-        .where(and(eq(requests.id, id), eq(requests.escalationLevel, level), eq(requests.status, 'open'), eq(requests.escalationDone, false), dueForEscalation(now, opts.escalateMinutes)))
+      const [locked] = await tx
+        .select({ id: requests.id })
+        .from(requests)
+        .where(
+          and(
+            eq(requests.id, id),
+            eq(requests.escalationLevel, level),
+            eq(requests.status, 'open'),
+            eq(requests.escalationDone, false),
+            dueForEscalation(now, opts.escalateMinutes),
+          ),
+        )
         .for('update', { skipLocked: true });
       if (!locked) return;
       const r = (await requestView(tx, id))!;
       const chain = opts.tree.chain(r.stationId);
       const next = level + 1;
-      const [row] = await tx.update(requests).set({ escalationLevel: Math.min(next, chain.length - 1), escalatedAt: now, escalationDone: next >= chain.length - 1 })
-        .where(and(eq(requests.id, id), eq(requests.escalationLevel, level), eq(requests.status, 'open'))).returning({ id: requests.id });
+      const [row] = await tx
+        .update(requests)
+        .set({ escalationLevel: Math.min(next, chain.length - 1), escalatedAt: now, escalationDone: next >= chain.length - 1 })
+        .where(and(eq(requests.id, id), eq(requests.escalationLevel, level), eq(requests.status, 'open')))
+        .returning({ id: requests.id });
       if (!row) return;
       if (next < chain.length) {
         const route = await routeRequest(tx, opts.tree, r, next);
         await postCards(tx, (await requestView(tx, id))!, route.groups, route.level, now);
       }
       await appendEvent(tx, id, 'escalated', null, { level: next }, now);
-      await tellOrganizers(tx, opts.tree, r.stationId, t.alertEscalated(r.ticket, r.community, Math.round((now.getTime() - (r.escalatedAt ?? r.openedAt).getTime()) / 60_000)), now, `escalate:${id}:${next}`);
+      await tellOrganizers(
+        tx,
+        opts.tree,
+        r.stationId,
+        t.alertEscalated(r.ticket, r.community, Math.round((now.getTime() - (r.escalatedAt ?? r.openedAt).getTime()) / 60_000)),
+        now,
+        `escalate:${id}:${next}`,
+      );
       escalated++;
     });
   }

@@ -27,15 +27,25 @@ export function parseHours(text: string): number | null {
  * Records a visit step by the assigned volunteer. Returns the reply for the volunteer.
  * Each change appends a request event; the resident is told; cards are edited.
  */
-export async function recordVisitStep(tx: Db, ticket: string, personId: number, step: VisitStep, at: Date, extra: { hours?: number; note?: string; reason?: string } = {}): Promise<string> {
+export async function recordVisitStep(
+  tx: Db,
+  ticket: string,
+  personId: number,
+  step: VisitStep,
+  at: Date,
+  extra: { hours?: number; note?: string; reason?: string } = {},
+): Promise<string> {
   // Locked: a resident cancelling at the same moment waits, or makes this step find nothing.
-  const [req] = await tx.select({ id: requests.id }).from(requests)
+  const [req] = await tx
+    .select({ id: requests.id })
+    .from(requests)
     .where(and(eq(requests.ticket, ticket), eq(requests.volunteerId, personId), activeStatuses))
     .for('update');
   if (!req) return t.notYourTask(ticket);
   const r = (await requestView(tx, req.id))!;
   const name = (await volunteerOf(tx, personId))?.name ?? '';
-  const tellResident = (text: string) => (r.chatId ? enqueueMessages(tx, [{ channel: r.channel, chatId: r.chatId, payload: { text } }], at) : Promise.resolve([]));
+  const tellResident = (text: string) =>
+    r.chatId ? enqueueMessages(tx, [{ channel: r.channel, chatId: r.chatId, payload: { text } }], at) : Promise.resolve([]);
 
   if (step === 'depart' || step === 'arrive') {
     await tx.update(requests).set({ status: 'in_progress', updatedAt: at }).where(eq(requests.id, r.id));
@@ -47,13 +57,17 @@ export async function recordVisitStep(tx: Db, ticket: string, personId: number, 
   if (step === 'done') {
     if (extra.hours === undefined) return t.doneHowTo(r.ticket);
     await tx.update(requests).set({ status: 'done', updatedAt: at }).where(eq(requests.id, r.id));
-    await tx.insert(visitReports).values({ requestId: r.id, volunteerId: personId, hours: extra.hours, note: extra.note ?? '', at }).onConflictDoNothing();
+    await tx
+      .insert(visitReports)
+      .values({ requestId: r.id, volunteerId: personId, hours: extra.hours, note: extra.note ?? '', at })
+      .onConflictDoNothing();
     await appendEvent(tx, r.id, 'done', personId, { hours: extra.hours }, at);
     await editCards(tx, r, 'done', name, at);
     await tellResident(t.residentDone(r.ticket, name));
     return t.doneRecorded(r.ticket, extra.hours);
   }
-  await tx.update(requests)
+  await tx
+    .update(requests)
     .set({ status: 'open', volunteerId: null, claimedAt: null, openedAt: at, remindedAt: null, escalatedAt: null, escalationDone: false, updatedAt: at })
     .where(eq(requests.id, r.id));
   await appendEvent(tx, r.id, 'released', personId, { reason: extra.reason ?? '' }, at);

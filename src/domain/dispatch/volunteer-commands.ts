@@ -13,9 +13,16 @@ const fmtDay = (d: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/S
 
 /** `/me`: profile, status and current tasks. */
 export async function showMe(ctx: CommandContext) {
-  const [v] = await ctx.tx.select({ v: volunteers, community: stations.name }).from(volunteers).innerJoin(stations, eq(stations.id, volunteers.stationId)).where(eq(volunteers.personId, ctx.person.id));
+  const [v] = await ctx.tx
+    .select({ v: volunteers, community: stations.name })
+    .from(volunteers)
+    .innerJoin(stations, eq(stations.id, volunteers.stationId))
+    .where(eq(volunteers.personId, ctx.person.id));
   if (!v) return ctx.reply(t.notAVolunteer);
-  const tasks = await ctx.tx.select({ ticket: requests.ticket, status: requests.status }).from(requests).where(and(eq(requests.volunteerId, ctx.person.id), activeStatuses));
+  const tasks = await ctx.tx
+    .select({ ticket: requests.ticket, status: requests.status })
+    .from(requests)
+    .where(and(eq(requests.volunteerId, ctx.person.id), activeStatuses));
   ctx.reply(
     t.me({
       id: ctx.person.id,

@@ -4,7 +4,6 @@ import type { FlowPerson } from '../../core/flow.js';
 import type { PeoplePort } from '../../core/ports.js';
 import { channelIdentities, people, requests, stations } from '../../../db/schema.js';
 
-
 /** Finds the person behind a channel account, creating them on first contact; clears a block mark. */
 export async function ensurePerson(tx: Db, channel: string, externalId: string, displayName: string): Promise<FlowPerson> {
   const [found] = await tx

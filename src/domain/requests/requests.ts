@@ -101,9 +101,17 @@ export async function listRequestsOf(tx: Db, residentId: number, limit = 10) {
  * Cancels a resident's own request if it is still open; null when it is not theirs or too late.
  * Returns who was assigned, so they can be told.
  */
-export async function cancelByResident(tx: Db, residentId: number, ticket: string, at: Date): Promise<{ requestId: number; volunteerId: number | null } | null> {
-  const [before] = await tx.select({ id: requests.id, volunteerId: requests.volunteerId }).from(requests)
-    .where(and(eq(requests.ticket, ticket), eq(requests.residentId, residentId))).for('update');
+export async function cancelByResident(
+  tx: Db,
+  residentId: number,
+  ticket: string,
+  at: Date,
+): Promise<{ requestId: number; volunteerId: number | null } | null> {
+  const [before] = await tx
+    .select({ id: requests.id, volunteerId: requests.volunteerId })
+    .from(requests)
+    .where(and(eq(requests.ticket, ticket), eq(requests.residentId, residentId)))
+    .for('update');
   if (!before) return null;
   const [row] = await tx
     .update(requests)

@@ -24,10 +24,7 @@ export function loadStations(json: unknown): StationNode {
     for (const child of node.children ?? []) {
       if (child.level !== expected) {
         const want = expected ? `"${expected}"` : 'no children';
-        throw new Error(
-          `Invalid stations: "${child.code}" has level "${child.level}" under ` +
-            `"${node.code}" (level "${node.level}"); expected ${want}`,
-        );
+        throw new Error(`Invalid stations: "${child.code}" has level "${child.level}" under ` + `"${node.code}" (level "${node.level}"); expected ${want}`);
       }
       visit(child);
     }

@@ -48,7 +48,9 @@ export interface StationTree {
  * outside it is marked retired. Without `listed`, no station is retired.
  */
 export function createStationTree(rows: readonly StationRow[], listed?: ReadonlySet<string>): StationTree {
-  const byIdOrder = [...rows].sort((a, b) => a.id - b.id).map((r): Station => ({ ...r, aliases: [...r.aliases], retired: listed ? !listed.has(r.code) : false }));
+  const byIdOrder = [...rows]
+    .sort((a, b) => a.id - b.id)
+    .map((r): Station => ({ ...r, aliases: [...r.aliases], retired: listed ? !listed.has(r.code) : false }));
   const byId = new Map(byIdOrder.map((s) => [s.id, s]));
   const byCode = new Map(byIdOrder.map((s) => [s.code, s]));
   const childrenOf = new Map<number, Station[]>();

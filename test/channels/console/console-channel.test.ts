@@ -5,7 +5,14 @@ import type { IncomingMessage } from '../../../src/core/message.js';
 
 /** A stream that says it is a terminal, as process.stdin/stdout do in an interactive shell. */
 function fakeTty() {
-  const input = Object.assign(new PassThrough(), { isTTY: true, isRaw: false, setRawMode(mode: boolean) { input.isRaw = mode; return input; } });
+  const input = Object.assign(new PassThrough(), {
+    isTTY: true,
+    isRaw: false,
+    setRawMode(mode: boolean) {
+      input.isRaw = mode;
+      return input;
+    },
+  });
   const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80, rows: 24 });
   let shown = '';
   output.on('data', (d) => (shown += String(d)));

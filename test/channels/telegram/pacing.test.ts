@@ -13,7 +13,14 @@ describe('Telegram pacing', () => {
 
   const burst = async (pacing: 'telegram' | 'off' | undefined, chatId: number) => {
     const { log } = createCapturingLogger();
-    const channel = createTelegramChannel({ token: standin.token, apiRoot: standin.apiRoot, botInfo: standin.botInfo, log, handle: async () => ({ status: 'ignored' }), ...(pacing ? { pacing } : {}) });
+    const channel = createTelegramChannel({
+      token: standin.token,
+      apiRoot: standin.apiRoot,
+      botInfo: standin.botInfo,
+      log,
+      handle: async () => ({ status: 'ignored' }),
+      ...(pacing ? { pacing } : {}),
+    });
     await Promise.all(Array.from({ length: 7 }, (_, i) => channel.sender.send(String(chatId), { text: `第${i + 1}条` })));
     const times = standin.calls.filter((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(chatId)).map((c) => c.at);
     return times.at(-1)! - times[0]!;

@@ -9,8 +9,14 @@ const from = { id: 5000, is_bot: false, first_name: '王站长' };
 const OLD = -4321;
 const NEW = -1009876543;
 /** The two service messages Telegram sends when a group becomes a supergroup. */
-const migrateTo = { update_id: 1, message: { message_id: 7, date: 0, chat: { id: OLD, type: 'group', title: '志愿者群' }, from, migrate_to_chat_id: NEW } } as Update;
-const migrateFrom = { update_id: 2, message: { message_id: 1, date: 0, chat: { id: NEW, type: 'supergroup', title: '志愿者群' }, from, migrate_from_chat_id: OLD } } as Update;
+const migrateTo = {
+  update_id: 1,
+  message: { message_id: 7, date: 0, chat: { id: OLD, type: 'group', title: '志愿者群' }, from, migrate_to_chat_id: NEW },
+} as Update;
+const migrateFrom = {
+  update_id: 2,
+  message: { message_id: 1, date: 0, chat: { id: NEW, type: 'supergroup', title: '志愿者群' }, from, migrate_from_chat_id: OLD },
+} as Update;
 
 describe('long polling, at least once', () => {
   let standin: BotApiStandin;

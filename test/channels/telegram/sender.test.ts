@@ -8,14 +8,27 @@ const grammyError = (error_code: number, description: string, parameters: object
 
 describe('Telegram sender pieces', () => {
   it('numbers the buttons like the text choices, one per row', () => {
-    const kb = keyboardOf({ text: 'q', questionId: 3, choices: [{ id: 'a', label: '尽快' }, { id: 'b', label: '今天' }] });
+    const kb = keyboardOf({
+      text: 'q',
+      questionId: 3,
+      choices: [
+        { id: 'a', label: '尽快' },
+        { id: 'b', label: '今天' },
+      ],
+    });
     expect(kb?.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([['1. 尽快'], ['2. 今天']]);
     expect(keyboardOf({ text: 'no choices' })).toBeUndefined();
   });
   it('tells permanent refusals from passing trouble', () => {
     expect(toDeliveryError(grammyError(403, 'Forbidden: bot was blocked by the user'))).toMatchObject({ code: 'blocked', options: { permanent: true } });
-    expect(toDeliveryError(grammyError(429, 'Too Many Requests', { retry_after: 7 }))).toMatchObject({ code: 'rate_limited', options: { permanent: false, retryAfterMs: 7000 } });
-    expect(toDeliveryError(grammyError(400, 'Bad Request: group chat was upgraded', { migrate_to_chat_id: -100123 }))).toMatchObject({ code: 'chat_migrated', options: { newChatId: '-100123' } });
+    expect(toDeliveryError(grammyError(429, 'Too Many Requests', { retry_after: 7 }))).toMatchObject({
+      code: 'rate_limited',
+      options: { permanent: false, retryAfterMs: 7000 },
+    });
+    expect(toDeliveryError(grammyError(400, 'Bad Request: group chat was upgraded', { migrate_to_chat_id: -100123 }))).toMatchObject({
+      code: 'chat_migrated',
+      options: { newChatId: '-100123' },
+    });
     expect(toDeliveryError(grammyError(400, 'Bad Request: chat not found'))).toMatchObject({ code: 'chat_not_found', options: { permanent: true } });
     expect(toDeliveryError(grammyError(502, 'Bad Gateway'))).toMatchObject({ code: 'network', options: { permanent: false } });
     expect(toDeliveryError(new HttpError('Network request failed', new Error('ECONNRESET')))).toMatchObject({ code: 'network', options: { permanent: false } });
@@ -23,7 +36,9 @@ describe('Telegram sender pieces', () => {
 });
 
 /** An Api whose calls are answered here (an API transformer), recording method and payload. */
-function fakeApi(answer: (method: string, payload: any) => { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: object }) {
+function fakeApi(
+  answer: (method: string, payload: any) => { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: object },
+) {
   const calls: { method: string; payload: any }[] = [];
   const api = new Api('123456:TEST');
   api.config.use(async (_prev, method, payload) => {

@@ -64,7 +64,12 @@ describe.each(backends)('Telegram channel end to end [%s]', (backend) => {
     expect(reply.text).toContain(texts.stale);
     expect(reply.text).toContain(texts.askCommunity);
     expect(reply.reply_markup.inline_keyboard.length).toBeGreaterThan(0);
-    await h.standin.waitFor(() => h.standin.calls.some((c) => c.method === 'editMessageText' && c.params.message_id === oldQuestion.message_id && String(c.params.text).includes(texts.telegramQuestionExpired)));
+    await h.standin.waitFor(() =>
+      h.standin.calls.some(
+        (c) =>
+          c.method === 'editMessageText' && c.params.message_id === oldQuestion.message_id && String(c.params.text).includes(texts.telegramQuestionExpired),
+      ),
+    );
     const garbage = h.standin.callbackQuery({ chatId: chat, userId: chat, data: 'something-else', messageId: oldQuestion.message_id });
     const [again] = await h.exchange(garbage, chat);
     expect(again.text).toContain(texts.stale);

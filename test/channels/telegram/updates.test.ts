@@ -9,8 +9,14 @@ const from = { id: 5000, is_bot: false, first_name: '王站长' };
 const OLD = -4321;
 const NEW = -1009876543;
 /** The two service messages Telegram sends when a group becomes a supergroup. */
-const migrateTo = { update_id: 1, message: { message_id: 7, date: 0, chat: { id: OLD, type: 'group', title: '志愿者群' }, from, migrate_to_chat_id: NEW } } as Update;
-const migrateFrom = { update_id: 2, message: { message_id: 1, date: 0, chat: { id: NEW, type: 'supergroup', title: '志愿者群' }, from, migrate_from_chat_id: OLD } } as Update;
+const migrateTo = {
+  update_id: 1,
+  message: { message_id: 7, date: 0, chat: { id: OLD, type: 'group', title: '志愿者群' }, from, migrate_to_chat_id: NEW },
+} as Update;
+const migrateFrom = {
+  update_id: 2,
+  message: { message_id: 1, date: 0, chat: { id: NEW, type: 'supergroup', title: '志愿者群' }, from, migrate_from_chat_id: OLD },
+} as Update;
 
 describe('Telegram updates → messages', () => {
   it('reads both migration service messages as the same move, and neither as a message for the flows', () => {
@@ -18,7 +24,10 @@ describe('Telegram updates → messages', () => {
     expect(migrationOf(migrateFrom)).toEqual({ from: String(OLD), to: String(NEW) });
     expect(toIncoming(contextOf(migrateTo))).toBeNull();
     expect(toIncoming(contextOf(migrateFrom))).toBeNull();
-    const text = { update_id: 3, message: { message_id: 2, date: 0, chat: { id: NEW, type: 'supergroup', title: '志愿者群' }, from, text: '接单 20261122-0001' } } as Update;
+    const text = {
+      update_id: 3,
+      message: { message_id: 2, date: 0, chat: { id: NEW, type: 'supergroup', title: '志愿者群' }, from, text: '接单 20261122-0001' },
+    } as Update;
     expect(migrationOf(text)).toBeNull();
     expect(toIncoming(contextOf(text))).toMatchObject({ chatId: String(NEW), isGroup: true, content: { kind: 'text', text: '接单 20261122-0001' } });
   });
@@ -35,12 +44,15 @@ describe('Telegram updates → messages', () => {
     expect(decodeCallback('v0:3:yes')).toMatchObject({ kind: 'choice', questionId: -1 });
     expect(decodeCallback('')).toMatchObject({ kind: 'choice', questionId: -1 });
   });
-
 });
 
 describe('what a Telegram message carries', () => {
   const privateChat = { id: 42, type: 'private', first_name: '王' };
-  const message = (extra: object, update_id = 10) => ({ update_id, message: { message_id: 3, date: 0, chat: privateChat, from: { id: 42, is_bot: false, first_name: '大爷', last_name: '王' }, ...extra } }) as unknown as Update;
+  const message = (extra: object, update_id = 10) =>
+    ({
+      update_id,
+      message: { message_id: 3, date: 0, chat: privateChat, from: { id: 42, is_bot: false, first_name: '大爷', last_name: '王' }, ...extra },
+    }) as unknown as Update;
   const read = (extra: object) => contentOf(contextOf(message(extra)));
 
   it('a private text: who, where, the update id as message id, the bot’s name dropped from a command', () => {
@@ -58,7 +70,12 @@ describe('what a Telegram message carries', () => {
   });
 
   it('a location with a venue has a label; a plain one does not; a contact gives its number', () => {
-    expect(read({ location: { latitude: 30.75, longitude: 120.75 }, venue: { title: '文昌社区', address: '文昌路1号', location: { latitude: 30.75, longitude: 120.75 } } })).toEqual({
+    expect(
+      read({
+        location: { latitude: 30.75, longitude: 120.75 },
+        venue: { title: '文昌社区', address: '文昌路1号', location: { latitude: 30.75, longitude: 120.75 } },
+      }),
+    ).toEqual({
       kind: 'location',
       latitude: 30.75,
       longitude: 120.75,
@@ -88,17 +105,34 @@ describe('what a Telegram message carries', () => {
   });
 
   it('an edited message and a button press', () => {
-    const edited = { update_id: 11, edited_message: { message_id: 3, date: 0, edit_date: 1, chat: privateChat, from: { id: 42, is_bot: false, first_name: '王' }, text: '改了' } } as unknown as Update;
+    const edited = {
+      update_id: 11,
+      edited_message: { message_id: 3, date: 0, edit_date: 1, chat: privateChat, from: { id: 42, is_bot: false, first_name: '王' }, text: '改了' },
+    } as unknown as Update;
     expect(toIncoming(contextOf(edited))).toMatchObject({ chatId: '42', content: { kind: 'edited' } });
     const press = {
       update_id: 12,
-      callback_query: { id: 'q', chat_instance: 'c', data: 'v1:5:time:asap', from: { id: 42, is_bot: false, first_name: '王' }, message: { message_id: 9, date: 0, chat: privateChat } },
+      callback_query: {
+        id: 'q',
+        chat_instance: 'c',
+        data: 'v1:5:time:asap',
+        from: { id: 42, is_bot: false, first_name: '王' },
+        message: { message_id: 9, date: 0, chat: privateChat },
+      },
     } as unknown as Update;
-    expect(toIncoming(contextOf(press))).toMatchObject({ chatId: '42', userId: '42', messageId: 'update:12', content: { kind: 'choice', choiceId: 'time:asap', questionId: 5 } });
+    expect(toIncoming(contextOf(press))).toMatchObject({
+      chatId: '42',
+      userId: '42',
+      messageId: 'update:12',
+      content: { kind: 'choice', choiceId: 'time:asap', questionId: 5 },
+    });
   });
 
   it('ignores bots, and updates with no chat or sender', () => {
-    const fromBot = { update_id: 13, message: { message_id: 3, date: 0, chat: privateChat, from: { id: 43, is_bot: true, first_name: '别的机器人' }, text: 'hi' } } as unknown as Update;
+    const fromBot = {
+      update_id: 13,
+      message: { message_id: 3, date: 0, chat: privateChat, from: { id: 43, is_bot: true, first_name: '别的机器人' }, text: 'hi' },
+    } as unknown as Update;
     expect(toIncoming(contextOf(fromBot))).toBeNull();
     expect(toIncoming(contextOf({ update_id: 14 } as Update))).toBeNull();
   });

@@ -2,21 +2,14 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../../src/domain/catalogue/load.js';
 
-const readSeed = (name: string): unknown =>
-  JSON.parse(fs.readFileSync(new URL(`../../../db/seed/${name}`, import.meta.url), 'utf8'));
+const readSeed = (name: string): unknown => JSON.parse(fs.readFileSync(new URL(`../../../db/seed/${name}`, import.meta.url), 'utf8'));
 
 describe('loadCatalogue', () => {
   const catalogue = loadCatalogue(readSeed('catalogue.json'));
   const items = catalogue.classes.flatMap((c) => c.items);
 
   it('loads the seed: five classes, at least 45 items, unique codes', () => {
-    expect(catalogue.classes.map((c) => c.code)).toEqual([
-      'daily-life',
-      'policy',
-      'dispute',
-      'elderly-care',
-      'hardship',
-    ]);
+    expect(catalogue.classes.map((c) => c.code)).toEqual(['daily-life', 'policy', 'dispute', 'elderly-care', 'hardship']);
     expect(items.length).toBeGreaterThanOrEqual(45);
     expect(new Set(items.map((i) => i.code)).size).toBe(items.length);
     for (const item of items) expect(item.keywords.length).toBeGreaterThanOrEqual(10);
@@ -34,9 +27,9 @@ describe('loadCatalogue', () => {
 
   it('rejects data that does not match the schema', () => {
     expect(() => loadCatalogue({ classes: [] })).toThrow(/Invalid catalogue/);
-    expect(() =>
-      loadCatalogue({ classes: [{ code: 'a', name: '甲', items: [{ code: 'Bad Code', name: 'x', keywords: ['x'] }] }] }),
-    ).toThrow(/Invalid catalogue/);
+    expect(() => loadCatalogue({ classes: [{ code: 'a', name: '甲', items: [{ code: 'Bad Code', name: 'x', keywords: ['x'] }] }] })).toThrow(
+      /Invalid catalogue/,
+    );
   });
 
   it('rejects a duplicated class code, naming it', () => {

@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../../src/domain/catalogue/load.js';
 import { createCatalogueMatcher } from '../../../src/domain/catalogue/matcher.js';
 
-const catalogue = loadCatalogue(
-  JSON.parse(fs.readFileSync(new URL('../../../db/seed/catalogue.json', import.meta.url), 'utf8')),
-);
+const catalogue = loadCatalogue(JSON.parse(fs.readFileSync(new URL('../../../db/seed/catalogue.json', import.meta.url), 'utf8')));
 const matcher = createCatalogueMatcher(catalogue);
 const top = (text: string): string | undefined => matcher.match(text)[0]?.itemCode;
 
@@ -97,12 +95,9 @@ describe('catalogue matcher on the seed catalogue', () => {
     expect(top(text)).toBe(code);
   });
 
-  it.each(['你好', '哈哈哈', '😀😀', '谢谢', '在吗', '明天下午三点', '好的没问题', '？？？', '   '])(
-    'finds nothing in "%s"',
-    (text) => {
-      expect(matcher.match(text)).toEqual([]);
-    },
-  );
+  it.each(['你好', '哈哈哈', '😀😀', '谢谢', '在吗', '明天下午三点', '好的没问题', '？？？', '   '])('finds nothing in "%s"', (text) => {
+    expect(matcher.match(text)).toEqual([]);
+  });
 
   it('returns [] for an empty string', () => {
     expect(matcher.match('')).toEqual([]);

@@ -5,7 +5,14 @@ import { readCatalogueFile } from '../../../src/domain/reference-data.js';
 
 const catalogue: Catalogue = {
   classes: [
-    { code: 'daily-life', name: '生活求助类', items: [{ code: 'appliance-repair', name: '家电维修', keywords: ['电视'] }, { code: 'haircut', name: '理发', keywords: ['剪头'] }] },
+    {
+      code: 'daily-life',
+      name: '生活求助类',
+      items: [
+        { code: 'appliance-repair', name: '家电维修', keywords: ['电视'] },
+        { code: 'haircut', name: '理发', keywords: ['剪头'] },
+      ],
+    },
     { code: 'policy', name: '政策咨询类', items: [{ code: 'social-security', name: '社保咨询', keywords: ['社保'] }] },
   ],
 };
@@ -27,7 +34,18 @@ describe('skillFinder', () => {
   });
 
   it('an exact name wins over a name it starts', () => {
-    const f = skillFinder({ classes: [{ code: 'c', name: '维修类', items: [{ code: 'long', name: '理发店', keywords: ['x'] }, { code: 'short', name: '理发', keywords: ['y'] }] }] });
+    const f = skillFinder({
+      classes: [
+        {
+          code: 'c',
+          name: '维修类',
+          items: [
+            { code: 'long', name: '理发店', keywords: ['x'] },
+            { code: 'short', name: '理发', keywords: ['y'] },
+          ],
+        },
+      ],
+    });
     expect(f('理发')).toEqual({ code: 'short', name: '理发' });
   });
 

@@ -8,11 +8,30 @@ const DIGIT_ANYHOW = /[0-9\uFF10-\uFF19零〇一二三四五六七八九幺两�
 
 /** A request as cards see it (private fields included, as `requestView` reads them). */
 const view = (over: Partial<RequestView> = {}): RequestView => ({
-  id: 1, ticket: '20261122-0007', status: 'open', stationId: 9, classCode: 'daily-life', itemCode: 'appliance-repair',
-  description: '电视坏了，打13812345678，我住文昌小区3幢2单元501', address: '文昌小区3幢2单元501', phone: '13812345678',
-  wantedTime: '明天下午，到了打13955554444', urgent: false, residentId: 3, channel: 'test', chatId: 'r', volunteerId: null,
-  escalationLevel: 0, remindedAt: null, openedAt: new Date(0), escalatedAt: null, itemName: '家电维修', className: '生活求助类',
-  community: '文昌社区', residentName: '张阿姨', ...over,
+  id: 1,
+  ticket: '20261122-0007',
+  status: 'open',
+  stationId: 9,
+  classCode: 'daily-life',
+  itemCode: 'appliance-repair',
+  description: '电视坏了，打13812345678，我住文昌小区3幢2单元501',
+  address: '文昌小区3幢2单元501',
+  phone: '13812345678',
+  wantedTime: '明天下午，到了打13955554444',
+  urgent: false,
+  residentId: 3,
+  channel: 'test',
+  chatId: 'r',
+  volunteerId: null,
+  escalationLevel: 0,
+  remindedAt: null,
+  openedAt: new Date(0),
+  escalatedAt: null,
+  itemName: '家电维修',
+  className: '生活求助类',
+  community: '文昌社区',
+  residentName: '张阿姨',
+  ...over,
 });
 
 describe('the card of a request', () => {
@@ -86,15 +105,27 @@ describeDb('announcing a request', (ctx) => {
       const app = await createDispatchApp(ctx.database);
       await app.bindGroup('g-r-county', 'xiuzhou');
       await app.bindGroup('g-r-town-law', 'xiuzhou-xincheng', 'policy');
-      const route = await routeRequest(app.db, app.tree, { stationId: app.stationId('xiuzhou-xincheng-xiuyuan'), classCode: 'daily-life', itemCode: 'appliance-repair' });
+      const route = await routeRequest(app.db, app.tree, {
+        stationId: app.stationId('xiuzhou-xincheng-xiuyuan'),
+        classCode: 'daily-life',
+        itemCode: 'appliance-repair',
+      });
       expect(route).toMatchObject({ level: 2, stationId: app.stationId('xiuzhou'), groups: [{ channel: 'test', chatId: 'g-r-county' }] });
-      const fromTown = await routeRequest(app.db, app.tree, { stationId: app.stationId('xiuzhou-xincheng-xiuyuan'), classCode: 'policy', itemCode: 'social-security' });
+      const fromTown = await routeRequest(app.db, app.tree, {
+        stationId: app.stationId('xiuzhou-xincheng-xiuyuan'),
+        classCode: 'policy',
+        itemCode: 'social-security',
+      });
       expect(fromTown.level).toBe(1);
     });
 
     it('finds nothing when no group exists anywhere up the chain', async () => {
       const app = await createDispatchApp(ctx.database);
-      const route = await routeRequest(app.db, app.tree, { stationId: app.stationId('nanhu-xinfeng-zhulin'), classCode: 'hardship', itemCode: 'subsistence-aid' });
+      const route = await routeRequest(app.db, app.tree, {
+        stationId: app.stationId('nanhu-xinfeng-zhulin'),
+        classCode: 'hardship',
+        itemCode: 'subsistence-aid',
+      });
       expect(route.groups).toEqual([]);
     });
   });

@@ -13,10 +13,23 @@ const VOLUNTEERS = 50;
 async function storedRequest(app: DispatchApp, n: number) {
   const resident = await ensurePerson(app.db, 'test', `race-r${n}`, '居民');
   const r = await app.db.transaction((tx) =>
-    createRequest(tx, {
-      classCode: 'daily-life', itemCode: 'appliance-repair', communityCode: 'nanhu-jianshe-wenchang', description: '电视坏了', address: '文昌小区1幢101',
-      phone: '13800000001', wantedTime: '尽快', urgent: false, emergencyWords: [], attachments: [],
-    }, { residentId: resident.id, channel: 'test', chatId: `race-r${n}`, conversationKey: `test:race-r${n}:race-r${n}` }, new Date()),
+    createRequest(
+      tx,
+      {
+        classCode: 'daily-life',
+        itemCode: 'appliance-repair',
+        communityCode: 'nanhu-jianshe-wenchang',
+        description: '电视坏了',
+        address: '文昌小区1幢101',
+        phone: '13800000001',
+        wantedTime: '尽快',
+        urgent: false,
+        emergencyWords: [],
+        attachments: [],
+      },
+      { residentId: resident.id, channel: 'test', chatId: `race-r${n}`, conversationKey: `test:race-r${n}:race-r${n}` },
+      new Date(),
+    ),
   );
   await app.db.transaction((tx) => app.dispatch.afterRequestCreated(tx, r.id, [], new Date()));
   return r;
@@ -26,7 +39,9 @@ describeDb('claiming: exactly one winner', (ctx) => {
   it(`gives a task to one of ${VOLUNTEERS} volunteers claiming at once, and refuses the others clearly (repeated)`, async () => {
     const app = await createDispatchApp(ctx.database);
     await app.bindGroup('g-race', 'nanhu-jianshe-wenchang');
-    const volunteerIds = await Promise.all(Array.from({ length: VOLUNTEERS }, (_, i) => app.volunteer(`race-v${i}`, 'nanhu-jianshe-wenchang', { name: `志愿者${i}` })));
+    const volunteerIds = await Promise.all(
+      Array.from({ length: VOLUNTEERS }, (_, i) => app.volunteer(`race-v${i}`, 'nanhu-jianshe-wenchang', { name: `志愿者${i}` })),
+    );
     // The race only means something with real concurrency: PostgreSQL, 20 rounds. PGlite (one connection) checks the logic once.
     const rounds = ctx.backend === 'postgres' ? 20 : 1;
     for (let round = 0; round < rounds; round++) {
@@ -55,7 +70,9 @@ describeDb('claiming: exactly one winner', (ctx) => {
     const notices = results.map((r) => (r.status === 'handled' ? r.notice : undefined)).filter(Boolean);
     expect(notices).toHaveLength(19);
     const privateDetails = await app.db.select().from(outbox).where(eq(outbox.status, 'sent'));
-    const detailChats = privateDetails.filter((o) => o.chatId !== 'press-r' && String((o.payload as { text: string }).text).includes('13812345678')).map((o) => o.chatId);
+    const detailChats = privateDetails
+      .filter((o) => o.chatId !== 'press-r' && String((o.payload as { text: string }).text).includes('13812345678'))
+      .map((o) => o.chatId);
     expect(detailChats).toHaveLength(1);
     expect(detailChats[0]).toMatch(/^press-v\d+$/);
   }, 60_000);

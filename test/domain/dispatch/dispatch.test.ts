@@ -57,10 +57,21 @@ describeDb('dispatch commands', (ctx) => {
   });
 
   it('a claim refused in a group is told privately, in the writer’s own chat, never in the group', async () => {
-    await db().insert(chatGroups).values({ channel: 'test', chatId: 'g-dc-bound', stationId: (await loadStationTree(db())).byCode('nanhu-jianshe-wenchang')!.id, skill: null, boundBy: 0 });
+    await db()
+      .insert(chatGroups)
+      .values({
+        channel: 'test',
+        chatId: 'g-dc-bound',
+        stationId: (await loadStationTree(db())).byCode('nanhu-jianshe-wenchang')!.id,
+        skill: null,
+        boundBy: 0,
+      });
     const result = await command('g-dc-bound', 'u-claimer', text('接单 20990101-0001'));
     expect(result).toEqual({ handled: true, replies: [], notice: undefined });
-    const rows = await db().select().from(outbox).where(and(eq(outbox.channel, 'test'), eq(outbox.chatId, 'u-claimer')));
+    const rows = await db()
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.channel, 'test'), eq(outbox.chatId, 'u-claimer')));
     expect(rows.map((r) => (r.payload as { text: string }).text)).toEqual([t.notAnnouncedHere('20990101-0001')]);
     expect(await db().select().from(outbox).where(eq(outbox.chatId, 'g-dc-bound'))).toHaveLength(0);
   });

@@ -11,7 +11,10 @@ const WENCHANG = 'nanhu-jianshe-wenchang';
 const ZIYANG = 'nanhu-jianshe-ziyang';
 
 const groupRow = async (app: DispatchApp, chatId: string) => {
-  const [row] = await app.db.select().from(chatGroups).where(and(eq(chatGroups.channel, 'test'), eq(chatGroups.chatId, chatId)));
+  const [row] = await app.db
+    .select()
+    .from(chatGroups)
+    .where(and(eq(chatGroups.channel, 'test'), eq(chatGroups.chatId, chatId)));
   return row;
 };
 const texts = (app: DispatchApp, chatId: string) => app.to(chatId).map((s) => s.payload.text);

@@ -17,7 +17,8 @@ const lastText = (app: DispatchApp, chatId: string) => app.lastTo(chatId)?.paylo
 const personId = async (app: DispatchApp, userId: string) => (await ensurePerson(app.db, 'test', userId, userId)).id;
 const requestRow = async (app: DispatchApp, ticket: string) => (await app.db.select().from(requests).where(eq(requests.ticket, ticket)))[0]!;
 const volunteerRow = async (app: DispatchApp, id: number) => (await app.db.select().from(volunteers).where(eq(volunteers.personId, id)))[0]!;
-const row = (ticket: string, itemName: string, community: string, waited: number) => t.pendingRow({ ticket, itemName, community, minutes: waited, urgent: false });
+const row = (ticket: string, itemName: string, community: string, waited: number) =>
+  t.pendingRow({ ticket, itemName, community, minutes: waited, urgent: false });
 
 describeDb('dispatch: /pending', (ctx) => {
   it("lists only open requests of the organizer's stations, oldest first, with the minutes waited", async () => {
@@ -53,7 +54,14 @@ describeDb('dispatch: /pending', (ctx) => {
     await app.press('v-p', 'v-p', `release:${d}`);
     now = minutes(30);
     await app.say('o-p-city', 'o-p-city', '/pending@lianxin_bot');
-    expect(lastText(app, 'o-p-city')).toBe(t.pendingList([row(a, '家电维修', '文昌社区', 30), row(b, '家电维修', '紫阳社区', 25), row(c, '家电维修', '秀园社区', 23), row(d, '家电维修', '文昌社区', 9)]));
+    expect(lastText(app, 'o-p-city')).toBe(
+      t.pendingList([
+        row(a, '家电维修', '文昌社区', 30),
+        row(b, '家电维修', '紫阳社区', 25),
+        row(c, '家电维修', '秀园社区', 23),
+        row(d, '家电维修', '文昌社区', 9),
+      ]),
+    );
   });
 });
 
@@ -106,7 +114,10 @@ describeDb('dispatch: organizer commands', (ctx) => {
     const ticket = await app.request('r-seen');
     await app.say('o-seen', 'o-seen', `/request ${ticket}`);
     const [req] = await app.db.select().from(requests).where(eq(requests.ticket, ticket));
-    const seen = await app.db.select().from(reveals).where(and(eq(reveals.requestId, req!.id), eq(reveals.personId, organizer)));
+    const seen = await app.db
+      .select()
+      .from(reveals)
+      .where(and(eq(reveals.requestId, req!.id), eq(reveals.personId, organizer)));
     expect(seen.map((r) => r.reason)).toEqual(['organizer-view']);
   });
 
@@ -147,15 +158,27 @@ describeDb('dispatch: organizer commands', (ctx) => {
     expect(lastText(app, 'o-a')).toBe(t.assigned(ticket, '钱师傅'));
     const r = await requestRow(app, ticket);
     expect(r).toMatchObject({ status: 'claimed', volunteerId: qian });
-    expect(app.to('v-a1').map((s) => s.payload)).toEqual([{
-      text: t.claimedPrivate({ ticket, itemName: '家电维修', community: '海盐塘社区', address: '盐塘新村5幢301', phone: '13812345678', residentName: '居民r-a', wantedTime: r.wantedTime, description: r.description, urgent: false }),
-      choices: [
-        { id: `depart:${ticket}`, label: t.visitButtons.depart },
-        { id: `arrive:${ticket}`, label: t.visitButtons.arrive },
-        { id: `done:${ticket}`, label: t.visitButtons.done },
-        { id: `release:${ticket}`, label: t.visitButtons.release },
-      ],
-    }]);
+    expect(app.to('v-a1').map((s) => s.payload)).toEqual([
+      {
+        text: t.claimedPrivate({
+          ticket,
+          itemName: '家电维修',
+          community: '海盐塘社区',
+          address: '盐塘新村5幢301',
+          phone: '13812345678',
+          residentName: '居民r-a',
+          wantedTime: r.wantedTime,
+          description: r.description,
+          urgent: false,
+        }),
+        choices: [
+          { id: `depart:${ticket}`, label: t.visitButtons.depart },
+          { id: `arrive:${ticket}`, label: t.visitButtons.arrive },
+          { id: `done:${ticket}`, label: t.visitButtons.done },
+          { id: `release:${ticket}`, label: t.visitButtons.release },
+        ],
+      },
+    ]);
     expect(app.lastTo('g-a')).toMatchObject({ edited: card.externalId, payload: { text: t.cardTaken(ticket, '钱师傅') } });
     expect(app.lastTo('g-a')!.payload.text).not.toContain('盐塘新村');
     expect(lastText(app, 'r-a')).toBe(t.residentClaimed(ticket, '钱师傅'));
@@ -267,7 +290,9 @@ describeDb('dispatch: organizer commands', (ctx) => {
 
     await app.say('o-g', 'o-g', `/organizer #${newcomer} 文昌`);
     expect(lastText(app, 'o-g')).toBe(t.madeOrganizer(newcomer, '文昌社区'));
-    expect(await app.db.select().from(organizers).where(eq(organizers.personId, newcomer))).toMatchObject([{ stationId: app.stationId('nanhu-jianshe-wenchang'), grantedBy: org }]);
+    expect(await app.db.select().from(organizers).where(eq(organizers.personId, newcomer))).toMatchObject([
+      { stationId: app.stationId('nanhu-jianshe-wenchang'), grantedBy: org },
+    ]);
 
     await app.say('u-g', 'u-g', '/pending');
     expect(lastText(app, 'u-g')!.startsWith(t.pendingList([]))).toBe(true);
@@ -281,7 +306,12 @@ describeDb('dispatch: organizer commands', (ctx) => {
     expect(lastText(app, 'u-g')).toBe(t.notOrganizer);
     await app.say('u-g', 'u-g', `/organizer ${other} 文昌`);
     expect(lastText(app, 'u-g')).toBe(t.madeOrganizer(other, '文昌社区'));
-    expect(await app.db.select().from(organizers).where(and(eq(organizers.personId, other), eq(organizers.grantedBy, newcomer)))).toHaveLength(1);
+    expect(
+      await app.db
+        .select()
+        .from(organizers)
+        .where(and(eq(organizers.personId, other), eq(organizers.grantedBy, newcomer))),
+    ).toHaveLength(1);
   });
 
   it('from a non-organizer every organizer command answers notOrganizer and changes nothing', async () => {
@@ -291,8 +321,18 @@ describeDb('dispatch: organizer commands', (ctx) => {
     const pending = await app.volunteer('v-n-pending', 'nanhu-jianshe-wenchang', { status: 'pending' });
     const ticket = await app.request('r-n');
     const commands = [
-      '/pending', `/request ${ticket}`, `/assign ${ticket} ${self}`, '/assign', '/volunteers', '/volunteers 文昌',
-      `/approve ${pending}`, '/approve', `/reject ${pending}`, `/organizer ${self} 嘉兴`, `/organizer ${self} jx`, '/organizer',
+      '/pending',
+      `/request ${ticket}`,
+      `/assign ${ticket} ${self}`,
+      '/assign',
+      '/volunteers',
+      '/volunteers 文昌',
+      `/approve ${pending}`,
+      '/approve',
+      `/reject ${pending}`,
+      `/organizer ${self} 嘉兴`,
+      `/organizer ${self} jx`,
+      '/organizer',
     ];
     for (const user of ['v-n', 'r-n']) {
       const before = app.to(user).length;
@@ -306,6 +346,11 @@ describeDb('dispatch: organizer commands', (ctx) => {
     expect(await volunteerRow(app, pending)).toMatchObject({ status: 'pending', decidedBy: null });
     expect(app.to('v-n-pending')).toEqual([]);
     expect(await app.db.select().from(organizers).where(eq(organizers.personId, self))).toEqual([]);
-    expect(await app.db.select().from(reveals).where(eq(reveals.requestId, (await requestRow(app, ticket)).id))).toEqual([]);
+    expect(
+      await app.db
+        .select()
+        .from(reveals)
+        .where(eq(reveals.requestId, (await requestRow(app, ticket)).id)),
+    ).toEqual([]);
   });
 });

@@ -10,16 +10,27 @@ import { createDispatchApp, type DispatchApp } from '../../support/dispatch-app.
 
 const texts = (app: DispatchApp, chatId: string) => app.to(chatId).map((s) => s.payload.text);
 /** Conversations (flow snapshots) of a private chat: none means no intake was started. */
-const conversationsOf = (app: DispatchApp, userId: string) => app.db.select().from(conversations).where(like(conversations.key, `test:${userId}:%`));
+const conversationsOf = (app: DispatchApp, userId: string) =>
+  app.db
+    .select()
+    .from(conversations)
+    .where(like(conversations.key, `test:${userId}:%`));
 
 describeDb('dispatch words in a private chat', (ctx) => {
   it('answers 接单, /claim, /bind, 绑定, /unbind and 解绑 with where to send them, and starts no intake', async () => {
     const app = await createDispatchApp(ctx.database);
     await app.organizer('o-pw', 'nanhu-jianshe');
     const words: [string, string][] = [
-      ['接单 20261122-0001', t.claimInGroup], ['抢单20261122-0001', t.claimInGroup], ['/claim 20261122-0001', t.claimInGroup],
-      ['/claim@lianxin_bot', t.claimInGroup], ['接单', t.claimInGroup],
-      ['/bind 文昌社区', t.bindInGroup], ['/bind', t.bindInGroup], ['绑定 文昌社区 家电维修', t.bindInGroup], ['/unbind', t.bindInGroup], ['解绑', t.bindInGroup],
+      ['接单 20261122-0001', t.claimInGroup],
+      ['抢单20261122-0001', t.claimInGroup],
+      ['/claim 20261122-0001', t.claimInGroup],
+      ['/claim@lianxin_bot', t.claimInGroup],
+      ['接单', t.claimInGroup],
+      ['/bind 文昌社区', t.bindInGroup],
+      ['/bind', t.bindInGroup],
+      ['绑定 文昌社区 家电维修', t.bindInGroup],
+      ['/unbind', t.bindInGroup],
+      ['解绑', t.bindInGroup],
     ];
     for (const user of ['u-pw', 'o-pw']) {
       for (const [text, answer] of words) {
@@ -72,6 +83,11 @@ describeDb('dispatch words in a private chat', (ctx) => {
     const before = app.to('u-pw3').length;
     await app.say('u-pw3', 'u-pw3', '完成', '小王');
     expect(texts(app, 'u-pw3').slice(before).join('\n')).toContain(vt.askCommunity);
-    expect(await app.db.select().from(conversations).where(and(like(conversations.key, 'test:u-pw3:%'), eq(conversations.flowId, 'volunteer')))).toHaveLength(1);
+    expect(
+      await app.db
+        .select()
+        .from(conversations)
+        .where(and(like(conversations.key, 'test:u-pw3:%'), eq(conversations.flowId, 'volunteer'))),
+    ).toHaveLength(1);
   });
 });

@@ -11,7 +11,11 @@ import { createDispatchApp, type DispatchApp } from '../../support/dispatch-app.
 const WENCHANG = 'nanhu-jianshe-wenchang';
 
 /** Texts a chat received since `from` (index into `app.to(chatId)`). */
-const textsSince = (app: DispatchApp, chatId: string, from: number) => app.to(chatId).slice(from).map((s) => s.payload.text);
+const textsSince = (app: DispatchApp, chatId: string, from: number) =>
+  app
+    .to(chatId)
+    .slice(from)
+    .map((s) => s.payload.text);
 
 /** Answers every step of the registration with typed text; returns the replies of each step. */
 async function register(app: DispatchApp, userId: string, name: string) {
@@ -44,18 +48,33 @@ describeDb('dispatch: volunteer registration and approval', (ctx) => {
     expect(steps[6]!.join('\n')).toContain(vt.askAvailability);
     const summary = steps[7]!.join('\n');
     expect(summary).toContain(vt.summaryTitle);
-    expect(summary).toContain(vt.summaryLines({ name: '王建国', phone: '13900001111', partyMember: true, skills: ['家电维修'], community: '文昌社区', availability: '随时都可以' }));
+    expect(summary).toContain(
+      vt.summaryLines({ name: '王建国', phone: '13900001111', partyMember: true, skills: ['家电维修'], community: '文昌社区', availability: '随时都可以' }),
+    );
     expect(steps[8]).toEqual([vt.submitted]);
 
     const [row] = await app.db.select().from(volunteers).where(eq(volunteers.name, '王建国'));
     const [person] = await app.db.select().from(people).where(eq(people.id, row!.personId));
     expect(row).toMatchObject({
-      name: '王建国', phone: '13900001111', partyMember: true, skills: ['appliance-repair'],
-      stationId: app.stationId(WENCHANG), availability: '随时都可以', status: 'pending', decidedBy: null, suspendedUntil: null,
+      name: '王建国',
+      phone: '13900001111',
+      partyMember: true,
+      skills: ['appliance-repair'],
+      stationId: app.stationId(WENCHANG),
+      availability: '随时都可以',
+      status: 'pending',
+      decidedBy: null,
+      suspendedUntil: null,
     });
     expect(person!.phone).toBe('13900001111');
 
-    const notice = { text: t.newVolunteer(person!.id, '王建国', '文昌社区', '家电维修'), choices: [{ id: `approve:${person!.id}`, label: t.approveButton }, { id: `reject:${person!.id}`, label: t.rejectButton }] };
+    const notice = {
+      text: t.newVolunteer(person!.id, '王建国', '文昌社区', '家电维修'),
+      choices: [
+        { id: `approve:${person!.id}`, label: t.approveButton },
+        { id: `reject:${person!.id}`, label: t.rejectButton },
+      ],
+    };
     for (const org of ['o-r1-community', 'o-r1-town', 'o-r1-city']) {
       expect(app.to(org).map((s) => s.payload)).toEqual([notice]);
     }
@@ -129,7 +148,10 @@ describeDb('dispatch: volunteer registration and approval', (ctx) => {
     const [claimed] = await app.db.select().from(requests).where(eq(requests.ticket, ticket));
     expect(claimed).toMatchObject({ status: 'claimed', volunteerId: id });
     const events = await app.db.select().from(requestEvents).where(eq(requestEvents.requestId, claimed!.id)).orderBy(requestEvents.id);
-    expect(events.map((e) => [e.type, e.actorId])).toEqual([['created', expect.anything()], ['claimed', id]]);
+    expect(events.map((e) => [e.type, e.actorId])).toEqual([
+      ['created', expect.anything()],
+      ['claimed', id],
+    ]);
   });
 
   it('/reject and the 不通过 button refuse an approved volunteer who has taken tasks (done, running or given back)', async () => {
@@ -155,7 +177,11 @@ describeDb('dispatch: volunteer registration and approval', (ctx) => {
     expect(app.lastTo('o-r5-town')!.payload.text).toBe(t.rejectHasTasks(running));
     await app.say('o-r5-town', 'o-r5-town', `/reject #${gaveBack}`);
     expect(app.lastTo('o-r5-town')!.payload.text).toBe(t.rejectHasTasks(gaveBack));
-    for (const [userId, id] of [['v-r5-done', done], ['v-r5-run', running], ['v-r5-back', gaveBack]] as const) {
+    for (const [userId, id] of [
+      ['v-r5-done', done],
+      ['v-r5-run', running],
+      ['v-r5-back', gaveBack],
+    ] as const) {
       expect(await decisions(id)).toMatchObject({ status: 'approved', decidedBy: null });
       expect(textsSince(app, userId, 0)).not.toContain(t.volunteerRejected);
     }

@@ -74,7 +74,10 @@ describeDb('roles', (ctx) => {
 
   it('bootstraps the configured accounts as organizers of the root: new ones created, known ones reused, twice harmless', async () => {
     const known = await person('ro-known');
-    const accounts = [{ channel: 'test', externalId: 'ro-known' }, { channel: 'other', externalId: 'ro-new' }];
+    const accounts = [
+      { channel: 'test', externalId: 'ro-known' },
+      { channel: 'other', externalId: 'ro-new' },
+    ];
     await bootstrapOrganizers(db(), accounts, tree.root().id, at);
     await bootstrapOrganizers(db(), accounts, tree.root().id, at);
     expect(await isOrganizerOf(db(), tree, known, id('xiuzhou-xincheng-xiuyuan'))).toBe(true);

@@ -9,8 +9,16 @@ import { createDispatchApp } from '../../support/dispatch-app.js';
 
 describe('reading reported hours', () => {
   it.each([
-    ['1.5小时', 1.5], ['2h', 2], ['半小时', 0.5], ['90分钟', 1.5], ['3', 3], ['2个小时', 2],
-    ['很久', null], ['0', null], ['25小时', null], ['', null],
+    ['1.5小时', 1.5],
+    ['2h', 2],
+    ['半小时', 0.5],
+    ['90分钟', 1.5],
+    ['3', 3],
+    ['2个小时', 2],
+    ['很久', null],
+    ['0', null],
+    ['25小时', null],
+    ['', null],
   ])('%s → %s', (text, hours) => {
     expect(parseHours(text)).toBe(hours);
   });

@@ -48,10 +48,23 @@ describeDb('volunteer commands', (ctx) => {
   async function claimedBy(volunteerId: number, residentId: string) {
     const resident = await ensurePerson(db(), 'test', residentId, '居民');
     const fields = {
-      classCode: 'daily-life', itemCode: 'appliance-repair', communityCode: 'nanhu-jianshe-wenchang', description: '电视坏了', address: '文昌小区1幢101',
-      phone: '13800000001', wantedTime: '尽快', urgent: false, emergencyWords: [], attachments: [],
+      classCode: 'daily-life',
+      itemCode: 'appliance-repair',
+      communityCode: 'nanhu-jianshe-wenchang',
+      description: '电视坏了',
+      address: '文昌小区1幢101',
+      phone: '13800000001',
+      wantedTime: '尽快',
+      urgent: false,
+      emergencyWords: [],
+      attachments: [],
     };
-    const { id, ticket } = await createRequest(db(), fields, { residentId: resident.id, channel: 'test', chatId: residentId, conversationKey: `test:${residentId}:${residentId}` }, at);
+    const { id, ticket } = await createRequest(
+      db(),
+      fields,
+      { residentId: resident.id, channel: 'test', chatId: residentId, conversationKey: `test:${residentId}:${residentId}` },
+      at,
+    );
     await db().update(requests).set({ status: 'claimed', volunteerId, claimedAt: at }).where(eq(requests.id, id));
     return { id, ticket };
   }
@@ -114,15 +127,32 @@ describeDb('volunteer commands', (ctx) => {
 
   it('/me: a volunteer’s profile with skill names and tasks; anyone else is invited to register', async () => {
     const { c, replies, person } = await say('vc-me', '/me');
-    await db().insert(volunteers).values({
-      personId: person.id, name: '孙师傅', phone: '13900000000', partyMember: false, skills: ['appliance-repair', 'unknown-skill'],
-      stationId: tree.byCode('nanhu-jianshe-wenchang')!.id, availability: '随时', status: 'approved', suspendedUntil: new Date(at.getTime() + 86_400_000),
-    });
+    await db()
+      .insert(volunteers)
+      .values({
+        personId: person.id,
+        name: '孙师傅',
+        phone: '13900000000',
+        partyMember: false,
+        skills: ['appliance-repair', 'unknown-skill'],
+        stationId: tree.byCode('nanhu-jianshe-wenchang')!.id,
+        availability: '随时',
+        status: 'approved',
+        suspendedUntil: new Date(at.getTime() + 86_400_000),
+      });
     const { ticket } = await claimedBy(person.id, 'vc-me-r');
     await showMe(c);
     expect(replies).toHaveLength(1);
     expect(replies[0]).toBe(
-      t.me({ id: person.id, name: '孙师傅', status: '已通过', community: '文昌社区', skills: '家电维修、unknown-skill', suspendedUntil: '6月2日', tasks: [`· ${ticket}（已接单）`] }),
+      t.me({
+        id: person.id,
+        name: '孙师傅',
+        status: '已通过',
+        community: '文昌社区',
+        skills: '家电维修、unknown-skill',
+        suspendedUntil: '6月2日',
+        tasks: [`· ${ticket}（已接单）`],
+      }),
     );
     const nobody = await say('vc-me-nobody', '/me');
     await showMe(nobody.c);

@@ -8,7 +8,12 @@ import { describeDb } from '../../support/db.js';
 describeDb('people', (ctx) => {
   const db = () => ctx.database.db;
   const identity = async (channel: string, externalId: string) =>
-    (await db().select().from(channelIdentities).where(and(eq(channelIdentities.channel, channel), eq(channelIdentities.externalId, externalId))))[0];
+    (
+      await db()
+        .select()
+        .from(channelIdentities)
+        .where(and(eq(channelIdentities.channel, channel), eq(channelIdentities.externalId, externalId)))
+    )[0];
 
   it('creates a person on first contact, and finds the same one after', async () => {
     const first = await ensurePerson(db(), 'test', 'p-first', '  王大爷  ');
@@ -34,8 +39,15 @@ describeDb('people', (ctx) => {
     const p = await ensurePerson(db(), 'test', 'p-known', '李阿姨');
     await rememberPhone(db(), p.id, '13900001111');
     const fields = {
-      classCode: 'daily-life', itemCode: 'appliance-repair', description: '电视坏了', address: '某小区1幢101', phone: '13900001111',
-      wantedTime: '尽快', urgent: false, emergencyWords: [], attachments: [],
+      classCode: 'daily-life',
+      itemCode: 'appliance-repair',
+      description: '电视坏了',
+      address: '某小区1幢101',
+      phone: '13900001111',
+      wantedTime: '尽快',
+      urgent: false,
+      emergencyWords: [],
+      attachments: [],
     };
     const owner = { residentId: p.id, channel: 'test', chatId: 'p-known', conversationKey: 'test:p-known:p-known' };
     await createRequest(db(), { ...fields, communityCode: 'nanhu-jianshe-wenchang' }, owner, new Date());

@@ -41,7 +41,18 @@ describeDb('requests', (ctx) => {
     const { id, ticket } = await createRequest(db(), { ...fields, urgent: true, emergencyWords: ['摔倒'], attachments: ['telegram-photo:x'] }, owner, at);
     expect(ticket).toMatch(/^20260601-\d{4}$/);
     const [row] = await db().select().from(requests).where(eq(requests.id, id));
-    expect(row).toMatchObject({ ticket, residentId: owner.residentId, channel: 'test', chatId: 'q-store', itemCode: 'appliance-repair', status: 'open', urgent: true, attachments: ['telegram-photo:x'], address: fields.address, phone: fields.phone });
+    expect(row).toMatchObject({
+      ticket,
+      residentId: owner.residentId,
+      channel: 'test',
+      chatId: 'q-store',
+      itemCode: 'appliance-repair',
+      status: 'open',
+      urgent: true,
+      attachments: ['telegram-photo:x'],
+      address: fields.address,
+      phone: fields.phone,
+    });
     expect(row!.openedAt).toEqual(at);
     const history = await historyOf(db(), id);
     expect(history.map((e) => [e.type, e.actorId, e.data])).toEqual([['created', owner.residentId, { urgent: true, emergencyWords: ['摔倒'] }]]);
@@ -50,7 +61,11 @@ describeDb('requests', (ctx) => {
   it('links the conversation’s open alerts to the request, and no one else’s', async () => {
     const owner = await resident('q-alert');
     const other = await resident('q-alert-other');
-    const mine = await recordAlert(db(), { kind: 'emergency', personId: owner.residentId, conversationKey: owner.conversationKey, detail: { words: ['摔倒'] } }, at);
+    const mine = await recordAlert(
+      db(),
+      { kind: 'emergency', personId: owner.residentId, conversationKey: owner.conversationKey, detail: { words: ['摔倒'] } },
+      at,
+    );
     const theirs = await recordAlert(db(), { kind: 'emergency', personId: other.residentId, conversationKey: other.conversationKey, detail: {} }, at);
     const first = await createRequest(db(), fields, owner, at);
     const second = await createRequest(db(), fields, owner, at);
@@ -63,7 +78,10 @@ describeDb('requests', (ctx) => {
 
   it('refuses an unknown community or item, saying which', async () => {
     const owner = await resident('q-unknown');
-    await expect(createRequest(db(), { ...fields, communityCode: 'nowhere' }, owner, at)).rejects.toMatchObject({ name: 'RequestError', code: 'unknown_station' });
+    await expect(createRequest(db(), { ...fields, communityCode: 'nowhere' }, owner, at)).rejects.toMatchObject({
+      name: 'RequestError',
+      code: 'unknown_station',
+    });
     await expect(createRequest(db(), { ...fields, itemCode: 'no-such-item' }, owner, at)).rejects.toBeInstanceOf(RequestError);
     await expect(createRequest(db(), { ...fields, itemCode: 'no-such-item' }, owner, at)).rejects.toMatchObject({ code: 'unknown_item' });
   });
@@ -74,7 +92,10 @@ describeDb('requests', (ctx) => {
     const b = await createRequest(db(), { ...fields, classCode: 'daily-life', itemCode: 'haircut' }, owner, at);
     await createRequest(db(), fields, await resident('q-list-other'), at);
     const list = await listRequestsOf(db(), owner.residentId);
-    expect(list.map((r) => [r.ticket, r.itemName, r.status])).toEqual([[b.ticket, '理发', 'open'], [a.ticket, '家电维修', 'open']]);
+    expect(list.map((r) => [r.ticket, r.itemName, r.status])).toEqual([
+      [b.ticket, '理发', 'open'],
+      [a.ticket, '家电维修', 'open'],
+    ]);
     expect(await listRequestsOf(db(), owner.residentId, 1)).toHaveLength(1);
   });
 
@@ -88,7 +109,10 @@ describeDb('requests', (ctx) => {
     expect(await cancelByResident(db(), owner.residentId, ticket, at)).toBeNull();
     const [row] = await db().select().from(requests).where(eq(requests.id, id));
     expect(row!.status).toBe('cancelled');
-    expect((await historyOf(db(), id)).map((e) => [e.type, e.data])).toEqual([['created', { urgent: false, emergencyWords: [] }], ['cancelled', { by: 'resident' }]]);
+    expect((await historyOf(db(), id)).map((e) => [e.type, e.data])).toEqual([
+      ['created', { urgent: false, emergencyWords: [] }],
+      ['cancelled', { by: 'resident' }],
+    ]);
   });
 
   it('a request already done can no longer be cancelled', async () => {

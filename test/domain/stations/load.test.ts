@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadStations } from '../../../src/domain/stations/load.js';
 import { stationLevels, type StationNode } from '../../../src/domain/stations/types.js';
 
-const readSeed = (name: string): unknown =>
-  JSON.parse(fs.readFileSync(new URL(`../../../db/seed/${name}`, import.meta.url), 'utf8'));
+const readSeed = (name: string): unknown => JSON.parse(fs.readFileSync(new URL(`../../../db/seed/${name}`, import.meta.url), 'utf8'));
 
 function allNodes(node: StationNode): StationNode[] {
   return [node, ...(node.children ?? []).flatMap(allNodes)];
@@ -88,9 +87,7 @@ describe('loadStations', () => {
       ],
     };
     expect(() => loadStations(dup)).toThrow(/duplicate station code "nanhu"/);
-    expect(() => loadStations({ code: 'nanhu', name: '南湖区总站', level: 'county' })).toThrow(
-      /root "nanhu".*expected "city"/,
-    );
+    expect(() => loadStations({ code: 'nanhu', name: '南湖区总站', level: 'county' })).toThrow(/root "nanhu".*expected "city"/);
     expect(() => loadStations({ code: 'jx', name: '', level: 'city' })).toThrow(/Invalid stations/);
   });
 });

@@ -28,7 +28,15 @@ describe('the station tree', () => {
     expect(tree.under([id('xiuzhou-tanghui')]).map((s) => s.code)).toEqual(['xiuzhou-tanghui', 'xiuzhou-tanghui-baihua', 'xiuzhou-tanghui-jiangnan']);
     // Overlapping and disjoint stations: each station once, in tree order.
     const both = tree.under([id('xiuzhou-tanghui-jiangnan'), id('nanhu-jiefang'), id('xiuzhou-tanghui')]).map((s) => s.code);
-    expect(both).toEqual(['nanhu-jiefang', 'nanhu-jiefang-zhonghe', 'nanhu-jiefang-tianfu', 'nanhu-jiefang-dongmen', 'xiuzhou-tanghui', 'xiuzhou-tanghui-baihua', 'xiuzhou-tanghui-jiangnan']);
+    expect(both).toEqual([
+      'nanhu-jiefang',
+      'nanhu-jiefang-zhonghe',
+      'nanhu-jiefang-tianfu',
+      'nanhu-jiefang-dongmen',
+      'xiuzhou-tanghui',
+      'xiuzhou-tanghui-baihua',
+      'xiuzhou-tanghui-jiangnan',
+    ]);
     expect(tree.under([id('jx')])).toHaveLength(tree.all().length);
     expect(tree.under([])).toEqual([]);
     expect(tree.communities()).toHaveLength(20);
@@ -69,7 +77,12 @@ describe('the station tree', () => {
       { id: 2, code: 'b', name: '乙', level: 'town', parentId: 1, aliases: [] },
     ];
     const t = createStationTree(rows);
-    expect(t.all().map((s) => s.code).sort()).toEqual(['a', 'b']);
+    expect(
+      t
+        .all()
+        .map((s) => s.code)
+        .sort(),
+    ).toEqual(['a', 'b']);
     expect(t.chain(1)).toEqual([1, 2]);
   });
 });
@@ -84,7 +97,12 @@ describeDb('the station tree from the database', (ctx) => {
   it('retires a station the synced file no longer lists', async () => {
     const db = ctx.database.db;
     const changed: StationNode = structuredClone(file);
-    changed.children![0]!.children!.push({ code: 'nanhu-test-town', name: '测试街道分站', level: 'town', children: [{ code: 'nanhu-test-town-a', name: '试点社区', level: 'community' }] });
+    changed.children![0]!.children!.push({
+      code: 'nanhu-test-town',
+      name: '测试街道分站',
+      level: 'town',
+      children: [{ code: 'nanhu-test-town-a', name: '试点社区', level: 'community' }],
+    });
     await syncStations(db, changed);
     const withTest = await loadStationTree(db, changed);
     expect(withTest.communities().map((s) => s.code)).toContain('nanhu-test-town-a');

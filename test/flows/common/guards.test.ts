@@ -3,7 +3,18 @@ import { answerOf, contentGuards, isMedia, isWord, picked, textOf } from '../../
 
 // === Reading events in guards, for any flow
 
-const ctx = { question: { id: 1, text: 'q', help: 'h', choices: [{ id: 'when:上午', label: '上午' }, { id: 'when:下午', label: '下午' }, { id: 'none', label: '都不是' }] } };
+const ctx = {
+  question: {
+    id: 1,
+    text: 'q',
+    help: 'h',
+    choices: [
+      { id: 'when:上午', label: '上午' },
+      { id: 'when:下午', label: '下午' },
+      { id: 'none', label: '都不是' },
+    ],
+  },
+};
 const text = (t: string) => ({ type: 'answer.text', text: t });
 const choice = (id: string) => ({ type: 'answer.choice', id });
 

@@ -3,7 +3,17 @@ import { cutText, interpretCommon, MAX_TEXT } from '../../../flows/common/input.
 
 // === Content every flow reads the same way
 
-const context = { question: { id: 7, text: 'q', help: 'h', choices: [{ id: 'a', label: 'A' }, { id: 'community:long-code', label: 'B' }] } };
+const context = {
+  question: {
+    id: 7,
+    text: 'q',
+    help: 'h',
+    choices: [
+      { id: 'a', label: 'A' },
+      { id: 'community:long-code', label: 'B' },
+    ],
+  },
+};
 
 describe('cutText', () => {
   it(`keeps ${MAX_TEXT} characters, and says whether it cut`, () => {
@@ -35,7 +45,12 @@ describe('interpretCommon', () => {
   });
 
   it('location (with or without a label), contact and edit', () => {
-    expect(interpretCommon(context, { kind: 'location', latitude: 1, longitude: 2 })).toEqual({ type: 'answer.location', latitude: 1, longitude: 2, label: null });
+    expect(interpretCommon(context, { kind: 'location', latitude: 1, longitude: 2 })).toEqual({
+      type: 'answer.location',
+      latitude: 1,
+      longitude: 2,
+      label: null,
+    });
     expect(interpretCommon(context, { kind: 'location', latitude: 1, longitude: 2, label: '文昌路' })).toMatchObject({ label: '文昌路' });
     expect(interpretCommon(context, { kind: 'contact', phone: '139', name: '王' })).toEqual({ type: 'answer.contact', phone: '139' });
     expect(interpretCommon(context, { kind: 'edited' })).toEqual({ type: 'answer.edited' });

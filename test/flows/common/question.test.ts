@@ -36,7 +36,14 @@ describe('a flow written with the kit', () => {
     expect(c.replies).toEqual([{ text: W.askWish, choices: [], questionId: 1 }]);
     c.say('去海边');
     expect(c.state).toBe('colour');
-    expect(c.lastReply).toEqual({ text: `${W.askColour}（去海边）`, choices: [{ id: 'colour:red', label: '红' }, { id: 'colour:blue', label: '蓝' }], questionId: 2 });
+    expect(c.lastReply).toEqual({
+      text: `${W.askColour}（去海边）`,
+      choices: [
+        { id: 'colour:red', label: '红' },
+        { id: 'colour:blue', label: '蓝' },
+      ],
+      questionId: 2,
+    });
     expect(c.questionId).toBe(2);
   });
 

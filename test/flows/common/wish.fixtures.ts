@@ -78,18 +78,45 @@ export const wishMachine = s.createMachine({
     },
     afterWish: { always: orSummary('colour') },
     colour: {
-      entry: ask((ctx) => ({ text: `${W.askColour}（${ctx.wish}）`, choices: [{ id: 'colour:red', label: '红' }, { id: 'colour:blue', label: '蓝' }], help: W.colourHelp })),
+      entry: ask((ctx) => ({
+        text: `${W.askColour}（${ctx.wish}）`,
+        choices: [
+          { id: 'colour:red', label: '红' },
+          { id: 'colour:blue', label: '蓝' },
+        ],
+        help: W.colourHelp,
+      })),
       on: {
-        'answer.text': [{ guard: pick('colour:'), target: 'summary', actions: s.assign({ colour: ({ context, event }) => picked(event, context, 'colour:') }) }, fallback(W.notUnderstood)],
-        'answer.choice': [{ guard: pick('colour:'), target: 'summary', actions: s.assign({ colour: ({ context, event }) => picked(event, context, 'colour:') }) }, fallback(W.notUnderstood)],
+        'answer.text': [
+          { guard: pick('colour:'), target: 'summary', actions: s.assign({ colour: ({ context, event }) => picked(event, context, 'colour:') }) },
+          fallback(W.notUnderstood),
+        ],
+        'answer.choice': [
+          { guard: pick('colour:'), target: 'summary', actions: s.assign({ colour: ({ context, event }) => picked(event, context, 'colour:') }) },
+          fallback(W.notUnderstood),
+        ],
         'nav.back': orSummary('wish'),
       },
     },
     summary: {
-      entry: [s.assign({ editing: false }), ...ask((ctx) => ({ text: W.summary(ctx.wish ?? '', ctx.colour ?? ''), choices: [{ id: 'submit', label: '提交' }, { id: 'edit:wish', label: '改心愿' }], help: W.summaryHelp }))],
+      entry: [
+        s.assign({ editing: false }),
+        ...ask((ctx) => ({
+          text: W.summary(ctx.wish ?? '', ctx.colour ?? ''),
+          choices: [
+            { id: 'submit', label: '提交' },
+            { id: 'edit:wish', label: '改心愿' },
+          ],
+          help: W.summaryHelp,
+        })),
+      ],
       on: {
         'answer.choice': [
-          { guard: pick('submit'), target: 'done', actions: [{ type: 'store', params: ({ context }) => ({ wish: context.wish ?? '', colour: context.colour ?? '' }) }, say(W.done)] },
+          {
+            guard: pick('submit'),
+            target: 'done',
+            actions: [{ type: 'store', params: ({ context }) => ({ wish: context.wish ?? '', colour: context.colour ?? '' }) }, say(W.done)],
+          },
           { guard: pick('edit:wish'), target: 'wish', actions: s.assign({ editing: true }) },
           fallback(W.notUnderstood),
         ],
