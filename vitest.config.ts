@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import SummaryReporter from './test/support/summary-reporter.js';
 
@@ -8,5 +9,10 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     globalSetup: ['test/support/global-setup.ts'],
+    // Many files wait on child processes, servers or PostgreSQL: at least two workers, even on two
+    // cores (vitest's default is cores − 1). The code keeps no module-level state (one createApp per
+    // test), so a worker reuses its loaded modules across files instead of importing them again.
+    maxWorkers: Math.max(2, availableParallelism()),
+    isolate: false,
   },
 });
