@@ -1,0 +1,273 @@
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/client.js';
+import { outbox } from '../../db/schema.js';
+import { createInstanceId } from './instance.js';
+import type { OutgoingPayload } from './message.js';
+import { type ChatRef, claimDue, moveOutboxChat, type OutboxRow as Row, takeOverLeases } from './outbox.js';
+import { type Clock, DeliveryError, type PeoplePort, type Sender } from './ports.js';
+import { safeError } from './privacy.js';
+
+// === Delivering the outbox after commit: leases, per-chat order, retries, takeover at restart
+
+export interface OutboxDeliveryOptions {
+  db: Db;
+  senders: Record<string, Sender>;
+  log: Logger;
+  clock?: Clock;
+  /** Attempts before a message is given up as failed. */
+  maxAttempts?: number;
+  /**
+   * How long a claimed message is reserved for this process; renewed every `renewMs` while it is
+   * held, so a slow send keeps it and a crashed process lets go of it within this time. Default 30 s.
+   */
+  leaseMs?: number;
+  /** How often held leases are renewed (real time). Default a third of `leaseMs`. */
+  renewMs?: number;
+  /**
+   * The stable name of this instance, the same after a restart (default: the host name): a new
+   * process takes over at once what an earlier process of the same name held when it died.
+   */
+  instanceName?: string;
+  /** No other process can use this database (PGlite): every lease left in it belongs to a dead process. */
+  exclusiveDatabase?: boolean;
+  /**
+   * The one handler of a chat that moved (a Telegram group became a supergroup): it must move the
+   * chat's pending outbox rows (`moveOutboxChat`) and whatever else refers to the chat. Default: the rows only.
+   */
+  onChatMigrated?: (channel: string, from: string, to: string) => Promise<void>;
+  /** Called in a transaction when a channel refuses delivery to a person for good (they blocked the bot). */
+  onBlocked?: PeoplePort['markBlocked'];
+}
+
+/**
+ * Delivers pending outbox messages: oldest first, one chat's messages in order, with retries
+ * and backoff. Claimed rows carry this process's id (`claimed_by`) and a short lease, renewed while
+ * they are held; a send starts only while the lease is still ours, and each start counts an attempt.
+ * At-least-once: a crash between sending and marking sent may resend that one message per chat.
+ */
+export function createOutboxDelivery(options: OutboxDeliveryOptions) {
+  const { db, senders, log } = options;
+  const clock = options.clock ?? (() => new Date());
+  const maxAttempts = options.maxAttempts ?? 8;
+  const leaseMs = options.leaseMs ?? 30_000;
+  const renewMs = options.renewMs ?? Math.floor(leaseMs / 3);
+  const onChatMigrated = options.onChatMigrated ?? ((channel: string, from: string, to: string) => moveOutboxChat(db, channel, from, to));
+  const me = createInstanceId(options.instanceName);
+  let running: Promise<number> | null = null;
+  let again = false;
+  let timer: NodeJS.Timeout | null = null;
+  let renewer: NodeJS.Timeout | null = null;
+  const passes = new Set<Promise<number>>();
+  const leaseFrom = (now: Date) => new Date(now.getTime() + leaseMs);
+  const mine = (id: number) => and(eq(outbox.id, id), eq(outbox.claimedBy, me), eq(outbox.status, 'pending'));
+
+  // === Leases: claimed with this process's id, renewed while held, released on failure
+
+  async function claim(only?: ChatRef[]): Promise<Row[]> {
+    const now = clock();
+    return claimDue(db, { me, channels: Object.keys(senders), only, now, leaseUntil: leaseFrom(now) });
+  }
+
+  /** Extends the lease of every row this process holds. */
+  async function renew() {
+    try {
+      await db
+        .update(outbox)
+        .set({ nextAttemptAt: leaseFrom(clock()) })
+        .where(and(eq(outbox.claimedBy, me), eq(outbox.status, 'pending')));
+    } catch (err) {
+      log.warn({ err: safeError(err) }, 'outbox lease renewal failed');
+    }
+  }
+
+  /** Gives rows back, due now (those still ours: another process may have taken some over). */
+  async function release(ids: number[]) {
+    if (ids.length === 0) return;
+    await db
+      .update(outbox)
+      .set({ claimedBy: null, nextAttemptAt: clock() })
+      .where(and(inArray(outbox.id, ids), eq(outbox.claimedBy, me), eq(outbox.status, 'pending')));
+  }
+
+  /** Counts an attempt and returns the fresh row, or `null` when the lease is no longer ours. */
+  async function startAttempt(id: number): Promise<Row | null> {
+    const [row] = await db
+      .update(outbox)
+      .set({ attempts: sql`${outbox.attempts} + 1` })
+      .where(mine(id))
+      .returning();
+    return row ?? null;
+  }
+
+  // === Sending one row
+
+  async function sendOne(claimed: Row): Promise<'sent' | 'failed' | 'lost'> {
+    const sender = senders[claimed.channel];
+    if (!sender) return 'lost';
+    const row = await startAttempt(claimed.id);
+    if (!row) return 'lost';
+    try {
+      const payload = row.payload as unknown as OutgoingPayload;
+      if (payload.editOf !== undefined) {
+        const [original] = await db.select().from(outbox).where(eq(outbox.id, payload.editOf));
+        const { editOf: _, ...edit } = payload;
+        if (original?.status === 'sent' && original.externalId && sender.edit) {
+          await sender.edit(original.chatId, original.externalId, edit);
+          await db
+            .update(outbox)
+            .set({ status: 'sent', sentAt: clock(), externalId: original.externalId, lastError: null, claimedBy: null })
+            .where(eq(outbox.id, row.id));
+          return 'sent';
+        }
+        if (original?.status === 'pending') throw new DeliveryError('network', 'the message to edit is not sent yet', { permanent: false, retryAfterMs: 1000 });
+      }
+      const { externalId } = await sender.send(row.chatId, row.payload as unknown as OutgoingPayload);
+      await db
+        .update(outbox)
+        .set({ status: 'sent', sentAt: clock(), externalId: externalId ?? null, lastError: null, claimedBy: null })
+        .where(eq(outbox.id, row.id));
+      return 'sent';
+    } catch (err) {
+      await recordFailure(row, err);
+      return 'failed';
+    }
+  }
+
+  async function recordFailure(row: Row, err: unknown) {
+    const now = clock();
+    const e = err instanceof DeliveryError ? err : new DeliveryError('network', String(err), { permanent: false, cause: err });
+    log.warn({ outboxId: row.id, channel: row.channel, code: e.code, attempts: row.attempts, err: safeError(err) }, 'delivery failed');
+    if (e.code === 'chat_migrated' && e.options.newChatId && row.attempts < maxAttempts) {
+      const to = e.options.newChatId;
+      // A message of the old chat cannot be edited any more: the edit goes to the new chat as a new message.
+      const { editOf: _, ...fresh } = row.payload as unknown as OutgoingPayload;
+      await db
+        .update(outbox)
+        .set({ chatId: to, payload: { ...fresh }, nextAttemptAt: now, lastError: e.code, claimedBy: null })
+        .where(mine(row.id));
+      if (row.chatId !== to) await onChatMigrated(row.channel, row.chatId, to);
+      return;
+    }
+    if (e.options.permanent || row.attempts >= maxAttempts) {
+      await db.transaction(async (tx) => {
+        await tx.update(outbox).set({ status: 'failed', lastError: e.code, claimedBy: null }).where(mine(row.id));
+        if (e.code === 'blocked') await options.onBlocked?.(tx, row.channel, row.chatId, now);
+      });
+      return;
+    }
+    const backoff = e.options.retryAfterMs ?? Math.min(60_000, 1000 * 2 ** (row.attempts - 1));
+    await db
+      .update(outbox)
+      .set({ nextAttemptAt: new Date(now.getTime() + backoff), lastError: e.code, claimedBy: null })
+      .where(mine(row.id));
+  }
+
+  // === Passes: claim, send chat by chat, renew leases meanwhile
+
+  async function passOnce(only?: { channel: string; chatId: string }[]): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const rows = await claim(only);
+      if (rows.length === 0) return sent;
+      const byChat = new Map<string, Row[]>();
+      for (const r of rows) byChat.set(`${r.channel}:${r.chatId}`, [...(byChat.get(`${r.channel}:${r.chatId}`) ?? []), r]);
+      const results = await Promise.all(
+        [...byChat.values()].map(async (chatRows) => {
+          for (const [i, row] of chatRows.entries()) {
+            const result = await sendOne(row);
+            if (result !== 'sent') {
+              // Keep the chat's order: later messages wait for the failed one; after a lost lease, what is still ours goes back.
+              await release(chatRows.slice(result === 'lost' ? i : i + 1).map((r) => r.id));
+              return false;
+            }
+            sent++;
+          }
+          return true;
+        }),
+      );
+      if (!results.every(Boolean)) return sent;
+    }
+  }
+
+  async function pass(only?: { channel: string; chatId: string }[]): Promise<number> {
+    const p = passOnce(only);
+    passes.add(p);
+    if (!renewer && renewMs > 0) {
+      renewer = setInterval(() => void renew(), renewMs);
+      renewer.unref();
+    }
+    try {
+      return await p;
+    } finally {
+      passes.delete(p);
+      if (passes.size === 0 && renewer) {
+        clearInterval(renewer);
+        renewer = null;
+      }
+    }
+  }
+
+  /** Delivers everything due now; concurrent calls share one pass and trigger one more. */
+  function deliverDue(): Promise<number> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let total = 0;
+      do {
+        again = false;
+        try {
+          total += await pass();
+        } catch (err) {
+          log.error({ err: safeError(err) }, 'outbox pass failed');
+        }
+      } while (again);
+      return total;
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    /** This process's id, written on the rows it holds (`claimed_by`). */
+    instanceId: me,
+    deliverDue,
+    /**
+     * Frees at once what a dead earlier process held — one of the same instance name, or any on an
+     * exclusive database — so a restart delays those messages by seconds, not a lease. Call at start.
+     */
+    async takeOverLeases(): Promise<number> {
+      const freed = await takeOverLeases(db, me, { exclusiveDatabase: options.exclusiveDatabase ?? false, now: clock() });
+      if (freed.rows > 0) log.info(freed, 'outbox leases of a previous process taken over');
+      return freed.rows;
+    },
+    /**
+     * Delivers what is due for these chats only (a person's replies), without waiting for other
+     * chats' traffic such as slow, paced group messages.
+     */
+    async deliverChats(chats: { channel: string; chatId: string }[]): Promise<number> {
+      try {
+        return await pass(chats);
+      } catch (err) {
+        log.error({ err: safeError(err) }, 'outbox pass failed');
+        return 0;
+      }
+    },
+    /** Polls for due messages (retries, messages from other instances) every `intervalMs`. */
+    start(intervalMs = 1000) {
+      timer ??= setInterval(() => void deliverDue(), intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+      await Promise.allSettled([...passes]);
+    },
+  };
+}
+
+export type OutboxDelivery = ReturnType<typeof createOutboxDelivery>;

@@ -1,0 +1,149 @@
+import { eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { channelIdentities, outbox } from '../../db/schema.js';
+import { createOutboxDelivery } from '../../src/core/outbox-delivery.js';
+import { enqueueMessages } from '../../src/core/outbox.js';
+import { peoplePort } from '../../src/domain/people/people.js';
+import { DeliveryError } from '../../src/core/ports.js';
+import { createCapturingLogger, createMemorySender, createTestApp } from '../support/app.js';
+import { describeDb } from '../support/db.js';
+
+describeDb('outbox', (ctx) => {
+  const clockAt = (start: string) => {
+    let now = new Date(start);
+    return { clock: () => now, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+  };
+
+  it('delivers once after a crash between commit and send', async () => {
+    const crashed = await createTestApp(ctx.database, { noDelivery: true });
+    await crashed.say('o-crash', '电视坏了');
+    expect(crashed.sender.sent).toHaveLength(0);
+    const pending = await ctx.database.db.select().from(outbox).where(eq(outbox.chatId, 'o-crash'));
+    expect(pending.map((r) => r.status)).toEqual(['pending']);
+
+    const sender = createMemorySender();
+    const { log } = createCapturingLogger();
+    const restarted = createOutboxDelivery({ db: ctx.database.db, senders: { test: sender }, log });
+    await restarted.deliverDue();
+    await restarted.deliverDue();
+    expect(sender.sent.filter((s) => s.chatId === 'o-crash')).toHaveLength(1);
+    const [row] = await ctx.database.db.select().from(outbox).where(eq(outbox.chatId, 'o-crash'));
+    expect(row!.status).toBe('sent');
+  });
+
+  it('keeps one chat’s order even when rows were updated (RETURNING has no order)', async () => {
+    const sender = createMemorySender();
+    const { log } = createCapturingLogger();
+    const delivery = createOutboxDelivery({ db: ctx.database.db, senders: { ord: sender }, log });
+    const ids = await enqueueMessages(
+      ctx.database.db,
+      ['一', '二', '三', '四', '五'].map((text) => ({ channel: 'ord', chatId: 'o-order', payload: { text } })),
+      new Date(),
+    );
+    // Touch the first rows so that PostgreSQL stores their new versions after the others.
+    await ctx.database.db.update(outbox).set({ lastError: 'x' }).where(eq(outbox.id, ids[0]!));
+    await ctx.database.db.update(outbox).set({ lastError: 'y' }).where(eq(outbox.id, ids[1]!));
+    await delivery.deliverDue();
+    expect(sender.sent.map((s) => s.payload.text)).toEqual(['一', '二', '三', '四', '五']);
+  });
+
+  it('delivers a person’s reply while a slow group chat is still being sent to', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const sent: string[] = [];
+    const sender = {
+      async send(chatId: string) {
+        if (chatId === 'o-slow-group') await gate;
+        sent.push(chatId);
+        return {};
+      },
+    };
+    const { log } = createCapturingLogger();
+    const delivery = createOutboxDelivery({ db: ctx.database.db, senders: { slow: sender }, log });
+    await enqueueMessages(ctx.database.db, [{ channel: 'slow', chatId: 'o-slow-group', payload: { text: '卡片' } }], new Date());
+    const background = delivery.deliverDue();
+    await new Promise((r) => setTimeout(r, 50));
+    await enqueueMessages(ctx.database.db, [{ channel: 'slow', chatId: 'o-resident', payload: { text: '回复' } }], new Date());
+    await delivery.deliverChats([{ channel: 'slow', chatId: 'o-resident' }]);
+    expect(sent).toEqual(['o-resident']);
+    release();
+    await background;
+    expect(sent).toEqual(['o-resident', 'o-slow-group']);
+  });
+
+  it('never adds the same dedup key twice', async () => {
+    const at = new Date();
+    const msg = { channel: 'test', chatId: 'o-dedup', payload: { text: '您好' }, dedupKey: 'event-1:o-dedup' };
+    const first = await enqueueMessages(ctx.database.db, [msg], at);
+    const second = await enqueueMessages(ctx.database.db, [msg], at);
+    expect(first).toHaveLength(1);
+    expect(second).toHaveLength(0);
+  });
+
+  it('waits out a rate limit, keeps a chat’s order, and sends each message once', async () => {
+    const time = clockAt('2026-05-01T00:00:00Z');
+    const sender = createMemorySender();
+    const { log } = createCapturingLogger();
+    const delivery = createOutboxDelivery({ db: ctx.database.db, senders: { rl: sender }, log, clock: time.clock });
+    await enqueueMessages(
+      ctx.database.db,
+      ['第一条', '第二条', '第三条'].map((text) => ({ channel: 'rl', chatId: 'o-rl', payload: { text } })),
+      time.clock(),
+    );
+    let failures = 2;
+    sender.failWith(() => (failures-- > 0 ? new DeliveryError('rate_limited', '429', { permanent: false, retryAfterMs: 3000 }) : null));
+    await delivery.deliverDue();
+    expect(sender.sent).toHaveLength(0);
+    time.advance(1000);
+    await delivery.deliverDue();
+    expect(sender.sent).toHaveLength(0); // retry_after not over yet
+    time.advance(2500);
+    await delivery.deliverDue();
+    time.advance(3500);
+    await delivery.deliverDue();
+    expect(sender.sent.map((s) => s.payload.text)).toEqual(['第一条', '第二条', '第三条']);
+  });
+
+  it('stops trying a person who blocked the bot and marks them', async () => {
+    const app = await createTestApp(ctx.database, { noDelivery: true });
+    await app.say('o-blocked', '你好');
+    const sender = createMemorySender();
+    sender.failWith(() => new DeliveryError('blocked', 'Forbidden: bot was blocked by the user', { permanent: true }));
+    const { log } = createCapturingLogger();
+    const delivery = createOutboxDelivery({ db: ctx.database.db, senders: { test: sender }, log, onBlocked: peoplePort.markBlocked });
+    await delivery.deliverDue();
+    const [row] = await ctx.database.db.select().from(outbox).where(eq(outbox.chatId, 'o-blocked'));
+    expect(row).toMatchObject({ status: 'failed', lastError: 'blocked', attempts: 1 });
+    const [identity] = await ctx.database.db.select().from(channelIdentities).where(eq(channelIdentities.externalId, 'o-blocked'));
+    expect(identity!.blockedAt).not.toBeNull();
+    await app.say('o-blocked', '电视坏了');
+    const [after] = await ctx.database.db.select().from(channelIdentities).where(eq(channelIdentities.externalId, 'o-blocked'));
+    expect(after!.blockedAt).toBeNull();
+  });
+
+  it('follows a group that moved to a new chat id', async () => {
+    const sender = createMemorySender();
+    sender.failWith((chatId) => (chatId === '-100' ? new DeliveryError('chat_migrated', 'migrated', { permanent: false, newChatId: '-1009999' }) : null));
+    const { log } = createCapturingLogger();
+    const delivery = createOutboxDelivery({ db: ctx.database.db, senders: { mg: sender }, log });
+    await enqueueMessages(ctx.database.db, [{ channel: 'mg', chatId: '-100', payload: { text: '新任务' } }], new Date());
+    await delivery.deliverDue();
+    await delivery.deliverDue();
+    expect(sender.sent).toEqual([{ chatId: '-1009999', payload: { text: '新任务' } }]);
+  });
+
+  it('gives up after the maximum attempts', async () => {
+    const time = clockAt('2026-05-02T00:00:00Z');
+    const sender = createMemorySender();
+    sender.failWith(() => new Error('socket hang up'));
+    const { log } = createCapturingLogger();
+    const delivery = createOutboxDelivery({ db: ctx.database.db, senders: { gu: sender }, log, clock: time.clock, maxAttempts: 3 });
+    await enqueueMessages(ctx.database.db, [{ channel: 'gu', chatId: 'o-giveup', payload: { text: 'x' } }], time.clock());
+    for (let i = 0; i < 5; i++) {
+      await delivery.deliverDue();
+      time.advance(120_000);
+    }
+    const [row] = await ctx.database.db.select().from(outbox).where(eq(outbox.chatId, 'o-giveup'));
+    expect(row).toMatchObject({ status: 'failed', attempts: 3, lastError: 'network' });
+  });
+});
