@@ -3,7 +3,7 @@ import type { Database, Db } from '../db/client.js';
 import { VOLUNTEER_FLOW_ID } from '../flows/volunteer.machine.js';
 import type { Config } from './config.js';
 import { createFlowRunner } from './core/flow-runner.js';
-import { createOutboxDelivery } from './core/outbox.js';
+import { createOutboxDelivery } from './core/outbox-delivery.js';
 import type { Clock, Sender } from './core/ports.js';
 import { createCatalogueMatcher } from './domain/catalogue/matcher.js';
 import { skillFinder } from './domain/catalogue/skills.js';
