@@ -8,6 +8,7 @@ import type { Clock, Sender } from './core/ports.js';
 import { createCatalogueMatcher } from './domain/catalogue/matcher.js';
 import { skillFinder } from './domain/catalogue/skills.js';
 import type { Catalogue } from './domain/catalogue/types.js';
+import type { StationNode } from './domain/stations/types.js';
 import { createDispatch } from './domain/dispatch/dispatch.js';
 import { bootstrapOrganizers } from './domain/dispatch/roles.js';
 import { loadStationTree } from './domain/stations/tree.js';
@@ -41,6 +42,8 @@ export interface AppOptions {
   runnerDb?: Db;
   /** The catalogue, when already read (default: from `config.catalogueFile`). */
   catalogue?: Catalogue;
+  /** The stations file's tree, when already read (default: from `config.stationsFile`). */
+  stations?: StationNode;
 }
 
 /** Wires database, domain, flows, runner, outbox and scheduler; starts nothing until `start()`. */
@@ -51,7 +54,7 @@ export async function createApp(options: AppOptions) {
   const senders: Record<string, Sender> = { ...options.senders };
   const catalogue = options.catalogue ?? readCatalogueFile(config.catalogueFile);
 
-  const tree = await loadStationTree(db, readStationsFile(config.stationsFile));
+  const tree = await loadStationTree(db, options.stations ?? readStationsFile(config.stationsFile));
   await bootstrapOrganizers(db, config.organizers, tree.root().id, clock());
   const deps = residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), tree);
   const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), ...config.dispatch });

@@ -46,7 +46,7 @@ export async function startApp(io: AppIO) {
   phase('referenceData');
   log.info({ database: database.kind, location: database.location }, 'database ready');
 
-  const app = await createApp({ config, database, log, catalogue });
+  const app = await createApp({ config, database, log, catalogue, stations: stationTree });
   phase('flows');
 
   let done: Promise<void>;
