@@ -1,6 +1,7 @@
 import { texts } from '../src/texts/resident.js';
 import { NO_WORDS, YES_WORDS, normalizeText } from './common/choice.js';
 import { picked, textOf } from './common/guards.js';
+import { firstCommunity, offeredCommunities } from './common/places.js';
 import { unlessEditing } from './common/navigation.js';
 import { reask, say } from './common/question.js';
 import { normalizePhone } from './common/validate.js';
@@ -108,18 +109,12 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
           {
             guard: 'oneCommunity',
             target: 'afterCommunity',
-            actions: s.assign({ communityCode: ({ event }) => deps.matchCommunities(textOf(event))[0]?.code ?? null }),
+            actions: s.assign({ communityCode: ({ event }) => firstCommunity(deps, event) }),
           },
           {
             guard: 'severalCommunities',
             actions: [
-              s.assign({
-                communityOptions: ({ event }) =>
-                  deps
-                    .matchCommunities(textOf(event))
-                    .slice(0, 9)
-                    .map((c) => c.code),
-              }),
+              s.assign({ communityOptions: ({ event }) => offeredCommunities(deps, event) }),
               ...ask((ctx) => communityQuestion(ctx, deps, texts.communitySeveral)),
             ],
           },

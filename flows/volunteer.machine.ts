@@ -3,6 +3,7 @@ import { volunteerTexts as t } from '../src/texts/volunteer.js';
 import { normalizeText } from './common/choice.js';
 import { emergencyActions } from './common/emergency.js';
 import { textOf } from './common/guards.js';
+import { firstCommunity, offeredCommunities } from './common/places.js';
 import { answersAnywhere, noQuestion, reask, say } from './common/question.js';
 import { readName, readPartyMember } from './volunteer.input.js';
 import { availabilityQuestion, communityQuestion, knownMobile, knownName, nameQuestion, partyQuestion, phoneQuestion, VCHOICE } from './volunteer.questions.js';
@@ -145,17 +146,11 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
         on: {
           'answer.text': [
             chooseCommunity,
-            { guard: 'oneCommunity', target: 'afterCommunity', actions: setCommunity((_, ev) => deps.matchCommunities(textOf(ev))[0]?.code ?? null) },
+            { guard: 'oneCommunity', target: 'afterCommunity', actions: setCommunity((_, ev) => firstCommunity(deps, ev)) },
             {
               guard: 'severalCommunities',
               actions: [
-                s.assign({
-                  communityOptions: ({ event }) =>
-                    deps
-                      .matchCommunities(textOf(event))
-                      .slice(0, 9)
-                      .map((c) => c.code),
-                }),
+                s.assign({ communityOptions: ({ event }) => offeredCommunities(deps, event) }),
                 ...ask((ctx) => communityQuestion(ctx, deps, t.communitySeveral)),
               ],
             },
