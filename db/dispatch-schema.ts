@@ -5,6 +5,8 @@ import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey,
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 export const volunteerStatuses = ['pending', 'approved', 'rejected'] as const;
+export const taskAlertSettings = ['on', 'off', 'urgent'] as const;
+export type TaskAlertSetting = (typeof taskAlertSettings)[number];
 
 /** A registered volunteer (one per person). */
 export const volunteers = pgTable(
@@ -20,6 +22,8 @@ export const volunteers = pgTable(
     stationId: integer('station_id').notNull(),
     availability: text('availability').notNull(),
     status: text('status', { enum: volunteerStatuses }).notNull().default('pending'),
+    /** New tasks offered in private chat: `on`, `off`, or `urgent` ones only (新任务私信提醒). */
+    taskAlerts: text('task_alerts', { enum: taskAlertSettings }).notNull().default('on'),
     /** No orders until then (quality rules: warning, yellow card). */
     suspendedUntil: ts('suspended_until'),
     decidedBy: integer('decided_by'),
@@ -80,6 +84,24 @@ export const announcements = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('announcements_once').on(t.requestId, t.channel, t.chatId)],
+);
+
+/**
+ * A task offered to one volunteer in private chat (where no group reaches them): at most a set number
+ * per request and escalation level; only they may take it there with 接单 <单号>.
+ */
+export const privateOffers = pgTable(
+  'private_offers',
+  {
+    requestId: integer('request_id').notNull(),
+    personId: integer('person_id').notNull(),
+    channel: text('channel').notNull(),
+    chatId: text('chat_id').notNull(),
+    level: integer('level').notNull(),
+    outboxId: bigint('outbox_id', { mode: 'number' }),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.personId] }), index('private_offers_person').on(t.personId)],
 );
 
 /** Who was shown a resident's address and phone, and when. */

@@ -23,11 +23,32 @@ export const channelIdentities = pgTable(
     personId: integer('person_id')
       .notNull()
       .references(() => people.id),
-    /** Set when the channel says the person blocked the bot; cleared when they write again. */
+    /** Set when the channel says the person blocked the bot (or unfollowed it); cleared when they write again. */
     blockedAt: timestamp('blocked_at', { withTimezone: true }),
+    /** The platform's id of this person across the organisation's apps (WeChat `unionid`), when it gives one. */
+    unionId: text('union_id'),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.channel, t.externalId] }), index('channel_identities_person').on(t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.channel, t.externalId] }),
+    index('channel_identities_person').on(t.personId),
+    index('channel_identities_union').on(t.unionId).where(sql`${t.unionId} is not null`),
+  ],
+);
+
+/**
+ * When a person last wrote in a private chat, and how many messages were sent to them since: the
+ * platforms that only let a bot answer for a while (WeChat: 48 h, 5 messages) are honoured with it.
+ */
+export const replyWindows = pgTable(
+  'reply_windows',
+  {
+    channel: text('channel').notNull(),
+    chatId: text('chat_id').notNull(),
+    lastInboundAt: timestamp('last_inbound_at', { withTimezone: true }).notNull(),
+    sentSinceInbound: integer('sent_since_inbound').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.chatId] })],
 );
 
 // === Organisation and catalogue
@@ -161,7 +182,12 @@ export const processedMessages = pgTable('processed_messages', {
   processedAt: timestamp('processed_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const outboxStatuses = ['pending', 'sent', 'failed'] as const;
+/**
+ * `held`: the platform does not let us write to this person now (reply window closed and no other
+ * route, or they unfollowed): kept, shown to organizers, sent when they write again — then as one
+ * digest message, and the held rows become `merged`.
+ */
+export const outboxStatuses = ['pending', 'sent', 'failed', 'held', 'merged'] as const;
 
 /** Messages to send, written in the same transaction as the change that caused them. */
 export const outbox = pgTable(
@@ -181,6 +207,8 @@ export const outbox = pgTable(
     externalId: text('external_id'),
     /** The delivering process (instance id) that holds the lease in `next_attempt_at`, while sending. */
     claimedBy: text('claimed_by'),
+    /** How it went out: `message`, or `notice` (a template message outside the reply window). */
+    sentVia: text('sent_via'),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
@@ -188,6 +216,14 @@ export const outbox = pgTable(
 );
 
 export * from './dispatch-schema.js';
+
+/** Access tokens of platform APIs, shared by every instance (fetched once, refreshed before they expire). */
+export const platformTokens = pgTable('platform_tokens', {
+  key: text('key').primaryKey(),
+  token: text('token').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Small facts the process keeps about itself (e.g. a hash of the reference data last synced). */
 export const appMeta = pgTable('app_meta', {

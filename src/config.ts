@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTICE_KINDS } from './core/message.js';
 
 // === Configuration: parsed once from the environment, failing fast with a fix-it message
 
@@ -48,6 +49,42 @@ const schema = z
         .regex(/^[^/\s]{1,100}$/, 'must be 1–100 characters without spaces or /, e.g. bot-1')
         .optional(),
     ),
+    PRIVATE_OFFERS_PER_REQUEST: z.coerce.number().int().min(0).max(200).default(5),
+    WECHAT_APP_ID: optional.pipe(
+      z
+        .string()
+        .regex(/^wx[0-9a-f]{16}$/, 'looks wrong: the AppID (开发者ID) looks like wx1234567890abcdef')
+        .optional(),
+    ),
+    WECHAT_APP_SECRET: optional.pipe(
+      z
+        .string()
+        .regex(/^[0-9a-zA-Z]{32}$/, 'looks wrong: the AppSecret (开发者密码) is 32 letters and digits')
+        .optional(),
+    ),
+    WECHAT_TOKEN: optional.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9]{3,32}$/, 'must be the Token set under 服务器配置: 3–32 letters and digits')
+        .optional(),
+    ),
+    WECHAT_AES_KEY: optional.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9]{43}$/, 'must be the EncodingAESKey (消息加解密密钥) set under 服务器配置: 43 letters and digits')
+        .optional(),
+    ),
+    WECHAT_API_ROOT: optional.pipe(z.url('must be a URL, e.g. http://127.0.0.1:8090 for a local stand-in').optional()),
+    WECHAT_PATH: z
+      .string()
+      .trim()
+      .regex(/^\/[A-Za-z0-9/_-]*$/, 'must be a path such as /wechat')
+      .default('/wechat'),
+    WECHAT_TEMPLATES: optional.pipe(z.string().optional()),
+    WECHAT_TEMPLATE_URL: optional.pipe(z.url('must be a URL; {ticket} is replaced by the ticket').optional()),
+    WECHAT_REPLY_WINDOW_HOURS: z.coerce.number().min(1).max(48).default(48),
+    WECHAT_REPLIES_PER_MESSAGE: z.coerce.number().int().min(1).max(20).default(5),
+    WECHAT_MENU_REPLIES: z.enum(['on', 'off']).default('on'),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     HOST: z.string().trim().min(1).default('0.0.0.0'),
   })
@@ -59,10 +96,58 @@ const schema = z
         message: 'is required with TELEGRAM_WEBHOOK_URL (32+ characters, e.g. `openssl rand -hex 32`)',
       });
     }
+    const wechat = ['WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_TOKEN'] as const;
+    if (wechat.some((k) => e[k]) || e.WECHAT_AES_KEY) {
+      for (const k of wechat) {
+        if (!e[k]) ctx.addIssue({ code: 'custom', path: [k], message: `is required for WeChat (set ${wechat.join(', ')} together; see README "WeChat")` });
+      }
+    }
+    if (e.WECHAT_TEMPLATES) {
+      const parsed = templatesSchema.safeParse(safeJson(e.WECHAT_TEMPLATES));
+      if (!parsed.success) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['WECHAT_TEMPLATES'],
+          message: `must be JSON like {"request_claimed":{"id":"模板ID","fields":{"thing1":"service","character_string2":"ticket"}}} — ${parsed.error.issues[0]?.message ?? ''}`,
+        });
+      }
+    }
     if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_BOT_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'is required with TELEGRAM_WEBHOOK_URL' });
     }
   });
+
+/** Notice kinds → a template id and, per template key, which notice field (or `=literal`) fills it. */
+const templatesSchema = z.partialRecord(
+  z.enum(NOTICE_KINDS),
+  z.object({ id: z.string().min(1), fields: z.record(z.string().regex(/^[a-z_]+\d*$/), z.string().min(1)) }),
+);
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export type WechatTemplates = z.infer<typeof templatesSchema>;
+
+export interface WechatConfig {
+  appId: string;
+  appSecret: string;
+  token: string;
+  /** Safe mode (安全模式) when set. */
+  aesKey: string | undefined;
+  apiRoot: string;
+  path: string;
+  templates: WechatTemplates;
+  /** Where a template message leads when tapped; `{ticket}` is replaced. */
+  templateUrl: string | undefined;
+  replyWindow: { ms: number; perMessage: number };
+  /** Choices also as clickable menu replies (msgmenu). */
+  menuReplies: boolean;
+}
 
 export interface Config {
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
@@ -71,11 +156,15 @@ export interface Config {
   stationsFile: string | undefined;
   /** Accounts that are organizers of the root station from the start. */
   organizers: { channel: string; externalId: string }[];
-  dispatch: { remindMinutes: number; escalateMinutes: number };
+  dispatch: { remindMinutes: number; escalateMinutes: number; privateOffersPerRequest: number };
   /** This instance's stable name (kept across restarts); the host name when unset. */
   instanceName: string | undefined;
   /** Set when the Telegram channel should run. */
-  telegram: { token: string; apiRoot: string | undefined; webhook: { url: string; secret: string; port: number; host: string } | undefined } | undefined;
+  telegram: { token: string; apiRoot: string | undefined; webhook: { url: string; secret: string } | undefined } | undefined;
+  /** Set when the WeChat service account channel should run. */
+  wechat: WechatConfig | undefined;
+  /** The HTTP server (webhooks, callbacks), when a channel needs one. */
+  http: { port: number; host: string };
 }
 
 export class ConfigError extends Error {
@@ -102,17 +191,30 @@ export function createConfig(env: Record<string, string | undefined>): Config {
         const [channel = '', ...rest] = pair.split(':');
         return { channel, externalId: rest.join(':') };
       }),
-    dispatch: { remindMinutes: e.CLAIM_REMIND_MINUTES, escalateMinutes: e.ESCALATE_MINUTES },
+    dispatch: { remindMinutes: e.CLAIM_REMIND_MINUTES, escalateMinutes: e.ESCALATE_MINUTES, privateOffersPerRequest: e.PRIVATE_OFFERS_PER_REQUEST },
     instanceName: e.INSTANCE_NAME,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {
           token: e.TELEGRAM_BOT_TOKEN,
           apiRoot: e.TELEGRAM_API_ROOT,
-          webhook:
-            e.TELEGRAM_WEBHOOK_URL && e.TELEGRAM_WEBHOOK_SECRET
-              ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET, port: e.PORT, host: e.HOST }
-              : undefined,
+          webhook: e.TELEGRAM_WEBHOOK_URL && e.TELEGRAM_WEBHOOK_SECRET ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET } : undefined,
         }
       : undefined,
+    wechat:
+      e.WECHAT_APP_ID && e.WECHAT_APP_SECRET && e.WECHAT_TOKEN
+        ? {
+            appId: e.WECHAT_APP_ID,
+            appSecret: e.WECHAT_APP_SECRET,
+            token: e.WECHAT_TOKEN,
+            aesKey: e.WECHAT_AES_KEY,
+            apiRoot: (e.WECHAT_API_ROOT ?? 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+            path: e.WECHAT_PATH,
+            templates: e.WECHAT_TEMPLATES ? templatesSchema.parse(JSON.parse(e.WECHAT_TEMPLATES)) : {},
+            templateUrl: e.WECHAT_TEMPLATE_URL,
+            replyWindow: { ms: e.WECHAT_REPLY_WINDOW_HOURS * 3_600_000, perMessage: e.WECHAT_REPLIES_PER_MESSAGE },
+            menuReplies: e.WECHAT_MENU_REPLIES === 'on',
+          }
+        : undefined,
+    http: { port: e.PORT, host: e.HOST },
   };
 }

@@ -6,8 +6,11 @@ import { openDatabase } from '../db/client.js';
 import { createApp } from './app.js';
 import { CONSOLE_CHANNEL, createConsoleChannel } from './channels/console/console-channel.js';
 import type { TelegramChannel } from './channels/telegram/telegram-channel.js';
+import type { WechatChannel } from './channels/wechat/wechat-channel.js';
 import { ConfigError, createConfig } from './config.js';
+import { createHttpServer } from './core/http-server.js';
 import { safeError } from './core/privacy.js';
+import { createSharedToken } from './core/shared-token.js';
 import { readCatalogueFile, readStationsFile, syncReferenceData } from './domain/reference-data.js';
 import { createLogger } from './logger.js';
 import { texts } from './texts/resident.js';
@@ -27,7 +30,7 @@ export interface AppIO {
 /** Starts lianxin: database, reference data, the app, and the configured channel. */
 export async function startApp(io: AppIO) {
   const config = createConfig(io.env);
-  const log = io.log ?? createLogger(config.logLevel ?? (config.telegram ? 'info' : 'warn'));
+  const log = io.log ?? createLogger(config.logLevel ?? (config.telegram || config.wechat ? 'info' : 'warn'));
 
   // Where start-up time goes, in ms (`loading`: the process until here), logged once started.
   const startup: Record<string, number> = { loading: Math.round(performance.now()) };
@@ -52,29 +55,57 @@ export async function startApp(io: AppIO) {
   let done: Promise<void>;
   let stopChannel = async () => {};
   let telegram: TelegramChannel | undefined;
-  if (config.telegram) {
-    // Loaded only when configured: grammY and its plugins are a good part of the start-up time.
-    const [{ createTelegramChannel }, { TELEGRAM_CHANNEL }] = await Promise.all([
-      import('./channels/telegram/telegram-channel.js'),
-      import('./channels/telegram/updates.js'),
-    ]);
-    const channel = createTelegramChannel({
-      token: config.telegram.token,
-      apiRoot: config.telegram.apiRoot,
-      webhook: config.telegram.webhook,
-      log,
-      handle: app.handle,
-      onChatMigrated: app.followMigratedChat,
-      pacing: io.telegramPacing,
-    });
-    telegram = channel;
-    app.addSender(TELEGRAM_CHANNEL, channel.sender);
+  let wechat: WechatChannel | undefined;
+  // One HTTP server for every platform that calls us (Telegram's webhook, WeChat's callback).
+  const http = config.telegram?.webhook || config.wechat ? createHttpServer({ log }) : undefined;
+  if (http) {
+    await http.listen(config.http.port, config.http.host);
+    log.info({ port: http.port() }, 'http server listening');
+  }
+  if (config.telegram || config.wechat) {
+    const stops: (() => Promise<void>)[] = [];
+    if (config.telegram) {
+      // Loaded only when configured: grammY and its plugins are a good part of the start-up time.
+      const [{ createTelegramChannel }, { TELEGRAM_CHANNEL }] = await Promise.all([
+        import('./channels/telegram/telegram-channel.js'),
+        import('./channels/telegram/updates.js'),
+      ]);
+      const { webhook } = config.telegram;
+      telegram = createTelegramChannel({
+        token: config.telegram.token,
+        apiRoot: config.telegram.apiRoot,
+        webhook: webhook && http ? { ...webhook, http } : undefined,
+        log,
+        handle: app.handle,
+        onChatMigrated: app.followMigratedChat,
+        pacing: io.telegramPacing,
+      });
+      app.addSender(TELEGRAM_CHANNEL, telegram.sender);
+      stops.push(telegram.stop);
+    }
+    if (config.wechat && http) {
+      const [{ createWechatChannel }, { WECHAT_CHANNEL }] = await Promise.all([
+        import('./channels/wechat/wechat-channel.js'),
+        import('./channels/wechat/inbound.js'),
+      ]);
+      wechat = createWechatChannel({
+        ...config.wechat,
+        http,
+        tokenStore: (fetch) => createSharedToken({ db: database.db, key: `wechat:${config.wechat!.appId}`, fetch }),
+        handle: app.handle,
+        log,
+      });
+      app.addSender(WECHAT_CHANNEL, wechat.sender);
+      stops.push(wechat.stop);
+    }
     await app.start();
-    await channel.start();
+    await telegram?.start();
+    await wechat?.start();
     let ended = () => {};
     done = new Promise<void>((resolve) => (ended = resolve));
     stopChannel = async () => {
-      await channel.stop();
+      await Promise.all(stops.map((stop) => stop()));
+      await http?.close();
       ended();
     };
   } else {
@@ -92,6 +123,9 @@ export async function startApp(io: AppIO) {
   return {
     config,
     telegram,
+    wechat,
+    /** The HTTP server's port, when one runs (webhooks, callbacks). */
+    httpPort: () => http?.port() ?? 0,
     /** Resolves when the channel ends by itself (console: end of input). */
     done,
     /**

@@ -17,8 +17,8 @@ describe('configuration', () => {
       { channel: 'telegram', externalId: '123456' },
       { channel: 'wechat', externalId: 'wxid_abc' },
     ]);
-    expect(c.dispatch).toEqual({ remindMinutes: 5, escalateMinutes: 20 });
-    expect(createConfig({}).dispatch).toEqual({ remindMinutes: 10, escalateMinutes: 30 });
+    expect(c.dispatch).toEqual({ remindMinutes: 5, escalateMinutes: 20, privateOffersPerRequest: 5 });
+    expect(createConfig({}).dispatch).toEqual({ remindMinutes: 10, escalateMinutes: 30, privateOffersPerRequest: 5 });
     expect(() => createConfig({ ORGANIZERS: '123456' })).toThrow(/ORGANIZERS/);
     expect(() => createConfig({ ESCALATE_MINUTES: '0' })).toThrow(/ESCALATE_MINUTES/);
   });
@@ -31,8 +31,9 @@ describe('configuration', () => {
     expect(ok.telegram).toEqual({
       token: '1:abc',
       apiRoot: undefined,
-      webhook: { url: 'https://x.org/tg', secret: 'a'.repeat(32), port: 8443, host: '0.0.0.0' },
+      webhook: { url: 'https://x.org/tg', secret: 'a'.repeat(32) },
     });
+    expect(ok.http).toEqual({ port: 8443, host: '0.0.0.0' });
   });
 
   it('reads an instance name without spaces or slashes', () => {
@@ -46,5 +47,46 @@ describe('configuration', () => {
     expect(() => createConfig({ DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
     expect(() => createConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
     expect(() => createConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/\.env\.example/);
+  });
+
+  describe('WeChat', () => {
+    const base = { WECHAT_APP_ID: 'wx0123456789abcdef', WECHAT_APP_SECRET: 'a'.repeat(32), WECHAT_TOKEN: 'lianxinToken' };
+
+    it('is off without settings and on with the three required ones, with the platform defaults', () => {
+      expect(createConfig({}).wechat).toBeUndefined();
+      const c = createConfig(base).wechat!;
+      expect(c).toMatchObject({ appId: base.WECHAT_APP_ID, aesKey: undefined, apiRoot: 'https://api.weixin.qq.com', path: '/wechat', templates: {} });
+      expect(c.replyWindow).toEqual({ ms: 48 * 3_600_000, perMessage: 5 });
+      expect(c.menuReplies).toBe(true);
+    });
+
+    it('names the missing companion of a partial setting', () => {
+      expect(() => createConfig({ WECHAT_APP_ID: base.WECHAT_APP_ID })).toThrow(/WECHAT_APP_SECRET.*\n.*WECHAT_TOKEN/s);
+      expect(() => createConfig({ WECHAT_AES_KEY: 'k'.repeat(43) })).toThrow(/WECHAT_APP_ID/);
+    });
+
+    it('checks the shapes the platform gives, saying where they come from', () => {
+      expect(() => createConfig({ ...base, WECHAT_APP_ID: 'wx123' })).toThrow(/开发者ID/);
+      expect(() => createConfig({ ...base, WECHAT_AES_KEY: 'short' })).toThrow(/EncodingAESKey/);
+      expect(() => createConfig({ ...base, WECHAT_API_ROOT: 'not a url' })).toThrow(/WECHAT_API_ROOT/);
+      expect(createConfig({ ...base, WECHAT_API_ROOT: 'http://127.0.0.1:9/', WECHAT_AES_KEY: 'k'.repeat(43) }).wechat).toMatchObject({
+        apiRoot: 'http://127.0.0.1:9',
+        aesKey: 'k'.repeat(43),
+      });
+    });
+
+    it('reads the template mapping as JSON and refuses unknown notice kinds or broken JSON', () => {
+      const templates = { request_claimed: { id: 'T1', fields: { thing1: 'service', character_string2: 'ticket', phrase3: '=已接单' } } };
+      expect(createConfig({ ...base, WECHAT_TEMPLATES: JSON.stringify(templates) }).wechat!.templates).toEqual(templates);
+      expect(() => createConfig({ ...base, WECHAT_TEMPLATES: '{"nonsense":{"id":"T","fields":{}}}' })).toThrow(/WECHAT_TEMPLATES/);
+      expect(() => createConfig({ ...base, WECHAT_TEMPLATES: '{not json' })).toThrow(/WECHAT_TEMPLATES/);
+    });
+
+    it('takes the window rules from the settings within the platform limits', () => {
+      const c = createConfig({ ...base, WECHAT_REPLY_WINDOW_HOURS: '24', WECHAT_REPLIES_PER_MESSAGE: '3', WECHAT_MENU_REPLIES: 'off' }).wechat!;
+      expect(c.replyWindow).toEqual({ ms: 24 * 3_600_000, perMessage: 3 });
+      expect(c.menuReplies).toBe(false);
+      expect(() => createConfig({ ...base, WECHAT_REPLY_WINDOW_HOURS: '72' })).toThrow(/WECHAT_REPLY_WINDOW_HOURS/);
+    });
   });
 });

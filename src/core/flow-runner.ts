@@ -8,9 +8,10 @@ import { FlowError } from './errors.js';
 import type { FlowDefinition, FlowPerson } from './flow.js';
 import { cleanIncoming } from './input-clean.js';
 import { createKeyedQueue } from './keyed-queue.js';
-import { type IncomingMessage, type OutgoingPayload, conversationKey } from './message.js';
+import { conversationKey, type IncomingContent, type IncomingMessage, type OutgoingPayload } from './message.js';
 import { enqueueMessages } from './outbox.js';
 import type { Clock, PeoplePort, Sender } from './ports.js';
+import { recordInbound, releaseHeld } from './reply-window.js';
 import { safeError } from './privacy.js';
 import { activeContext, persistSnapshot, restoreSnapshot } from './snapshots.js';
 import { texts } from '../texts/resident.js';
@@ -35,7 +36,7 @@ export interface FlowRunnerOptions {
   /** The flows a private conversation can be in; the first is the default. */
   flows: FlowDefinition[];
   /** Which flow a message starts, whatever the conversation is in (e.g. 我要当志愿者); null for none. */
-  startFlow?: (content: IncomingMessage['content']) => string | null;
+  startFlow?: (content: IncomingContent) => string | null;
   /** Commands (groups always; private chats before the flows). */
   commands?: CommandHook;
   people: PeoplePort;
@@ -82,23 +83,37 @@ export function createFlowRunner(options: FlowRunnerOptions) {
         .returning({ key: processedMessages.key });
       if (fresh.length === 0) return { status: 'duplicate' } as const;
 
-      const person = await options.people.identify(tx, msg.channel, msg.userId, msg.displayName);
+      const person = await options.people.identify(tx, msg.channel, msg.userId, msg.displayName, msg.unionId);
       const replies: OutgoingPayload[] = [];
+      /** Writes the replies; in a private chat, what was held for this person follows them (see reply-window.ts). */
+      const enqueueReplies = async (payloads: OutgoingPayload[]) => {
+        const ids = await enqueueMessages(
+          tx,
+          payloads.map((payload) => ({ channel: msg.channel, chatId: msg.chatId, payload })),
+          now,
+        );
+        return msg.isGroup ? ids : [...ids, ...(await releaseHeld(tx, msg.channel, msg.chatId, now))];
+      };
+      if (!msg.isGroup && msg.content.kind !== 'unfollowed') await recordInbound(tx, msg.channel, msg.chatId, now);
+      const lifecycle = msg.content;
+      if (lifecycle.kind === 'followed' || lifecycle.kind === 'unfollowed') {
+        // Following greets; unfollowing stops every message to this account until they write again.
+        if (lifecycle.kind === 'unfollowed') await options.people.markBlocked(tx, msg.channel, msg.userId, now);
+        const outboxIds = lifecycle.kind === 'followed' ? await enqueueReplies([{ text: texts.welcome }]) : [];
+        return { status: 'handled', outboxIds, state: null, events: [], command: true, stale: false } as const;
+      }
+      const content = lifecycle;
       if (options.commands) {
         let notice: string | undefined;
         const handled = await options.commands({ tx, person, msg, now, reply: (p) => replies.push(p), notice: (text) => (notice = text) });
         if (handled || msg.isGroup) {
-          const outboxIds = await enqueueMessages(
-            tx,
-            replies.map((payload) => ({ channel: msg.channel, chatId: msg.chatId, payload })),
-            now,
-          );
+          const outboxIds = await enqueueReplies(replies);
           return { status: 'handled', outboxIds, state: null, events: [], command: true, stale: false, ...(notice ? { notice } : {}) } as const;
         }
       }
 
       const [saved] = await tx.select().from(conversations).where(eq(conversations.key, key));
-      const started = options.startFlow?.(msg.content);
+      const started = options.startFlow?.(content);
       const resumed = (saved && flowById.get(saved.flowId)) || defaultFlow;
       const restored = started ? { snapshot: null } : restoreSnapshot(saved, resumed, now);
       if ('error' in restored && restored.error) log.warn({ key, err: safeError(restored.error) }, 'saved conversation no longer fits the flow; restarting');
@@ -111,7 +126,7 @@ export function createFlowRunner(options: FlowRunnerOptions) {
         if (!effect) throw new FlowError('no_effect_handler', `flow ${flow.id} asked for "${action.type}", which has no effect handler`);
         return effect(action.params, { tx, personId: person.id, conversationKey: key, message: msg, now });
       };
-      const outcome = await stepAsync(runTurn(flow, start, msg.content), perform);
+      const outcome = await stepAsync(runTurn(flow, start, content), perform);
       replies.push(...outcome.replies);
 
       const snapshot = persistSnapshot(outcome.snapshot);
@@ -119,11 +134,7 @@ export function createFlowRunner(options: FlowRunnerOptions) {
         .insert(conversations)
         .values({ key, flowId: flow.id, flowVersion: flow.version, snapshot, updatedAt: now })
         .onConflictDoUpdate({ target: conversations.key, set: { flowId: flow.id, flowVersion: flow.version, snapshot, updatedAt: now } });
-      const outboxIds = await enqueueMessages(
-        tx,
-        mergeReplies(replies).map((payload) => ({ channel: msg.channel, chatId: msg.chatId, payload })),
-        now,
-      );
+      const outboxIds = await enqueueReplies(mergeReplies(replies));
       const stale = outcome.events.some((e) => flow.isStale(e));
       return { status: 'handled', outboxIds, state: outcome.snapshot.value, events: outcome.events, command: false, stale } as const;
     });

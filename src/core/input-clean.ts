@@ -1,4 +1,4 @@
-import type { IncomingContent, IncomingMessage } from './message.js';
+import type { IncomingMessage } from './message.js';
 
 // === One cleaning step where every channel's text enters: nothing downstream sees control characters
 
@@ -48,7 +48,7 @@ export function cleanShort(text: string): string {
   return cleanText(text, MAX_SHORT_LENGTH).replace(/\n+/g, ' ').trim();
 }
 
-function cleanContent(content: IncomingContent): IncomingContent {
+function cleanContent(content: IncomingMessage['content']): IncomingMessage['content'] {
   switch (content.kind) {
     case 'text':
       return { kind: 'text', text: cleanText(content.text) };
@@ -70,7 +70,9 @@ function cleanContent(content: IncomingContent): IncomingContent {
         ...(content.caption !== undefined ? { caption: cleanText(content.caption) } : {}),
       };
     case 'edited':
-      return content;
+    case 'followed':
+    case 'unfollowed':
+      return { kind: content.kind };
   }
 }
 
@@ -86,5 +88,6 @@ export function cleanIncoming(msg: IncomingMessage): IncomingMessage {
     messageId: cleanId(msg.messageId),
     displayName: cleanShort(msg.displayName),
     content: cleanContent(msg.content),
+    ...(msg.unionId !== undefined ? { unionId: cleanId(msg.unionId) } : {}),
   };
 }

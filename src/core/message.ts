@@ -14,6 +14,9 @@ export type IncomingContent =
   /** A person edited an earlier message: it is not handled again, and they are told so. */
   | { kind: 'edited' };
 
+/** Something a person did to the account rather than said (WeChat: followed or unfollowed it); flows never see it. */
+export type LifecycleContent = { kind: 'followed' } | { kind: 'unfollowed' };
+
 /** One message from a person to the bot. */
 export interface IncomingMessage {
   channel: string;
@@ -23,7 +26,17 @@ export interface IncomingMessage {
   isGroup: boolean;
   /** Unique per channel (and chat): a redelivery carries the same id and has no second effect. */
   messageId: string;
-  content: IncomingContent;
+  content: IncomingContent | LifecycleContent;
+  /**
+   * An id the platform gives the same person across the organisation's apps (WeChat `unionid`):
+   * a new account with a known union id is the person already known.
+   */
+  unionId?: string;
+}
+
+/** True for content that flows read (not a follow or unfollow). */
+export function isFlowContent(content: IncomingMessage['content']): content is IncomingContent {
+  return content.kind !== 'followed' && content.kind !== 'unfollowed';
 }
 
 /** One option of a question. `id` is stable; people see `label` numbered from 1. */
@@ -40,6 +53,33 @@ export interface OutgoingPayload {
   questionId?: number;
   /** Edit the message sent for this outbox row instead of sending a new one (e.g. a task card). */
   editOf?: number;
+  /**
+   * A notice that matters even when the platform no longer lets the bot write freely (WeChat after
+   * 48 h): its kind and fields, so the channel can send it another way (a template message).
+   */
+  notice?: Notice;
+}
+
+/** The notices that are worth a template message: a request's progress, a task for a volunteer. */
+export const NOTICE_KINDS = ['request_claimed', 'volunteer_departed', 'volunteer_arrived', 'request_done', 'request_released', 'task_offered'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** The fields a notice may fill; never an address or phone. */
+export interface NoticeFields {
+  ticket: string;
+  /** The catalogue item, e.g. 家电维修. */
+  service?: string;
+  community?: string;
+  /** When the resident wants it (their words). */
+  time?: string;
+  volunteer?: string;
+  /** A short status line, e.g. 已接单. */
+  status: string;
+}
+
+export interface Notice {
+  kind: NoticeKind;
+  fields: NoticeFields;
 }
 
 /** A message to send, as stored in the outbox. */

@@ -7,6 +7,7 @@ import type { OutgoingPayload } from './message.js';
 import { type ChatRef, claimDue, moveOutboxChat, type OutboxRow as Row, takeOverLeases } from './outbox.js';
 import { type Clock, DeliveryError, type PeoplePort, type Sender } from './ports.js';
 import { safeError } from './privacy.js';
+import { sendWithinWindow } from './reply-window.js';
 
 // === Delivering the outbox after commit: leases, per-chat order, retries, takeover at restart
 
@@ -102,7 +103,7 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
 
   // === Sending one row
 
-  async function sendOne(claimed: Row): Promise<'sent' | 'failed' | 'lost'> {
+  async function sendOne(claimed: Row): Promise<'sent' | 'held' | 'failed' | 'lost'> {
     const sender = senders[claimed.channel];
     if (!sender) return 'lost';
     const row = await startAttempt(claimed.id);
@@ -122,16 +123,32 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
         }
         if (original?.status === 'pending') throw new DeliveryError('network', 'the message to edit is not sent yet', { permanent: false, retryAfterMs: 1000 });
       }
-      const { externalId } = await sender.send(row.chatId, row.payload as unknown as OutgoingPayload);
+      const result = await sendWithinWindow(db, sender, row.channel, row.chatId, row.payload as unknown as OutgoingPayload, clock());
+      if (!result.sent) {
+        await hold(row, result.hold);
+        return 'held';
+      }
       await db
         .update(outbox)
-        .set({ status: 'sent', sentAt: clock(), externalId: externalId ?? null, lastError: null, claimedBy: null })
+        .set({ status: 'sent', sentAt: clock(), externalId: result.externalId ?? null, lastError: null, claimedBy: null, sentVia: result.via })
         .where(eq(outbox.id, row.id));
       return 'sent';
     } catch (err) {
+      // On a channel with a reply window, an account that unfollowed is held for, not given up.
+      if (sender.replyWindow && err instanceof DeliveryError && err.code === 'blocked') {
+        await db.transaction((tx) => options.onBlocked?.(tx, row.channel, row.chatId, clock()) ?? Promise.resolve());
+        await hold(row, 'blocked');
+        return 'held';
+      }
       await recordFailure(row, err);
       return 'failed';
     }
+  }
+
+  /** Keeps a message the platform will not take now; it goes out when the person writes again (reply-window.ts). */
+  async function hold(row: Row, reason: string) {
+    log.info({ outboxId: row.id, channel: row.channel, reason }, 'delivery held until the person writes again');
+    await db.update(outbox).set({ status: 'held', lastError: reason, claimedBy: null }).where(mine(row.id));
   }
 
   async function recordFailure(row: Row, err: unknown) {
@@ -176,6 +193,7 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
         [...byChat.values()].map(async (chatRows) => {
           for (const [i, row] of chatRows.entries()) {
             const result = await sendOne(row);
+            if (result === 'held') continue;
             if (result !== 'sent') {
               // Keep the chat's order: later messages wait for the failed one; after a lost lease, what is still ours goes back.
               await release(chatRows.slice(result === 'lost' ? i : i + 1).map((r) => r.id));

@@ -10,9 +10,17 @@ export interface Sender {
   send(chatId: string, payload: OutgoingPayload): Promise<{ externalId?: string }>;
   /** Replaces an earlier message (e.g. a task card); channels that cannot edit leave it out. */
   edit?(chatId: string, externalId: string, payload: OutgoingPayload): Promise<void>;
+  /**
+   * The platform lets the bot write freely to a person only for `ms` after their last message, and
+   * at most `perMessage` messages per message of theirs (WeChat: 48 h, 5). The outbox keeps count;
+   * outside it a payload with a `notice` goes through `sendNotice`, anything else waits until they write.
+   */
+  replyWindow?: { ms: number; perMessage: number };
+  /** Sends a payload's `notice` outside the reply window (a WeChat template message); throws `window_closed` when it cannot. */
+  sendNotice?(chatId: string, payload: OutgoingPayload): Promise<{ externalId?: string }>;
 }
 
-export type DeliveryErrorCode = 'blocked' | 'chat_not_found' | 'chat_migrated' | 'rate_limited' | 'network' | 'rejected';
+export type DeliveryErrorCode = 'blocked' | 'chat_not_found' | 'chat_migrated' | 'rate_limited' | 'network' | 'rejected' | 'window_closed';
 
 /** Why a message could not be delivered, and whether trying again may help. */
 export class DeliveryError extends Error {
@@ -31,8 +39,11 @@ export type Clock = () => Date;
 
 /** The person behind a channel account, as the runner needs them (the domain keeps people). */
 export interface PeoplePort {
-  /** Finds the person, creating them on first contact; a person who writes again is no longer marked blocked. */
-  identify(tx: Db, channel: string, externalId: string, displayName: string): Promise<FlowPerson>;
+  /**
+   * Finds the person, creating them on first contact; a person who writes again is no longer marked
+   * blocked. A new account whose `unionId` another account already has belongs to that account's person.
+   */
+  identify(tx: Db, channel: string, externalId: string, displayName: string, unionId?: string): Promise<FlowPerson>;
   /** The channel refused delivery to this account for good (they blocked the bot). */
   markBlocked(tx: Db, channel: string, externalId: string, at: Date): Promise<void>;
 }

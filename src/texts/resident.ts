@@ -87,7 +87,7 @@ export const texts = {
   unknownCommand: '没有这个命令。可以说：帮助、取消、返回、查询。',
   mineDuringIntake: '您正在填写求助。说“取消”退出后，可以查询以前的求助。',
   truncated: (max: number) => `内容较长，只保留了前 ${max} 个字。`,
-  voiceNotSupported: '暂时听不了语音，请打字，或拨打热线。',
+  voiceNotSupported: '抱歉，这条语音没能转成文字。请打字告诉我们，或拨打热线，我们马上帮您。',
   photoAttached: '照片收到了，已附在求助里。',
   photoNotNeeded: '收到照片。这一步请用文字回答：',
   mediaNotSupported: '暂时只能看懂文字，请打字或回复数字。',
@@ -113,6 +113,12 @@ export const texts = {
   flowUpdated: '系统刚刚升级，请从头再说一次，给您添麻烦了。',
   sorry: '抱歉，系统开了个小差，请稍后再发一次。',
   groupNotForResidents: '您好！求助请私聊我。',
+  /** Someone followed the account (WeChat subscribe). */
+  welcome:
+    '您好，欢迎关注连心桥便民服务！家里有困难，直接发消息告诉我们就行，比如“电视坏了”“想找人陪看病”；说话不方便打字，也可以发语音。\n' +
+    '点下方菜单“一键求助”开始，“我的求助”查看进度。遇到急事请先拨打 120 / 119 / 110。',
+  heldDigest: (n: number) => (n === 1 ? '您不在时，有一条消息没能及时发给您：' : `您不在时，有 ${n} 条消息没能及时发给您：`),
+  heldDigestMore: (n: number) => `（还有 ${n} 条较早的消息，可回复“查询”查看求助进度）`,
 
   // --- Telegram channel
   telegramChosen: (label: string) => `✅ 您选择了：${label}`,

@@ -5,13 +5,13 @@ import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import { apologyPayload } from '../../core/apology.js';
 import type { HandleResult } from '../../core/flow-runner.js';
+import type { HttpServer } from '../../core/http-server.js';
 import type { IncomingMessage } from '../../core/message.js';
 import { safeError } from '../../core/privacy.js';
 import { texts } from '../../texts/resident.js';
 import { createPolling } from './polling.js';
 import { createTelegramSender } from './sender.js';
 import { migrationOf, TELEGRAM_CHANNEL, toIncoming } from './updates.js';
-import { createWebhookServer } from './webhook.js';
 
 // === Telegram channel (grammY): updates in, outbox messages out
 
@@ -22,8 +22,8 @@ export interface TelegramChannelOptions {
   log: Logger;
   /** The flow runner's `handle`. */
   handle: (msg: IncomingMessage) => Promise<HandleResult>;
-  /** Webhook mode when set: Telegram posts updates to this URL; `secret` is then required. */
-  webhook?: { url: string; secret: string; port: number; host?: string };
+  /** Webhook mode when set: Telegram posts updates to this URL, received on `http` (the process's server, listening already or soon). */
+  webhook?: { url: string; secret: string; http: HttpServer };
   /** A group became a supergroup with a new chat id: move its binding (the same handler the outbox uses). */
   onChatMigrated?: (channel: string, from: string, to: string) => Promise<void>;
   /**
@@ -131,7 +131,6 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
   }
 
   const polling = createPolling({ bot, log, handle: handleUpdate });
-  let server: ReturnType<typeof createWebhookServer> | null = null;
 
   return {
     bot,
@@ -140,22 +139,20 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
       await bot.init();
       await bot.api.setMyCommands(TELEGRAM_COMMANDS);
       if (options.webhook) {
-        const { url, secret, port, host } = options.webhook;
+        const { url, secret, http } = options.webhook;
         const callback = webhookCallback(bot, 'http', { secretToken: secret, onTimeout: 'throw', timeoutMilliseconds: 50_000 });
-        server = createWebhookServer({ path: new URL(url).pathname, callback, log });
-        await server.listen(port, host);
+        http.route('POST', new URL(url).pathname, callback);
         await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ['message', 'edited_message', 'callback_query', 'my_chat_member'] });
-        log.info({ port: server.port() }, 'telegram webhook listening');
+        log.info({ path: new URL(url).pathname }, 'telegram webhook route added');
       } else {
         await polling.start();
         log.info('telegram long polling started');
       }
     },
     /** The webhook server's port (0 when polling). */
-    port: () => server?.port() ?? 0,
+    port: () => options.webhook?.http.port() ?? 0,
     async stop() {
-      if (server) await server.close();
-      else await polling.stop();
+      if (!options.webhook) await polling.stop();
     },
   };
 }

@@ -1,0 +1,82 @@
+import type { Logger } from 'pino';
+import type { HandleResult } from '../../core/flow-runner.js';
+import type { HttpServer } from '../../core/http-server.js';
+import type { IncomingMessage } from '../../core/message.js';
+import { safeError } from '../../core/privacy.js';
+import type { SharedToken, TokenFetcher } from '../../core/shared-token.js';
+import { createWechatApi } from './api.js';
+import { createWechatCallback } from './callback.js';
+import { createWechatSender } from './sender.js';
+
+// === WeChat service account (服务号): callbacks in on the process's HTTP server, API calls out
+
+export interface WechatChannelOptions {
+  appId: string;
+  appSecret: string;
+  token: string;
+  /** Safe mode (安全模式) when set. */
+  aesKey?: string;
+  apiRoot: string;
+  /** Where the platform posts callbacks, e.g. `/wechat`. */
+  path: string;
+  templates: Partial<Record<string, { id: string; fields: Record<string, string> }>>;
+  templateUrl?: string;
+  replyWindow: { ms: number; perMessage: number };
+  menuReplies: boolean;
+  http: HttpServer;
+  /** The shared, database-backed access token (src/core/shared-token.ts) made from its fetcher. */
+  tokenStore: (fetch: TokenFetcher) => SharedToken;
+  handle: (msg: IncomingMessage) => Promise<HandleResult>;
+  log: Logger;
+  clock?: () => Date;
+}
+
+/** How many openids' union ids are remembered in this process. */
+const UNION_CACHE = 10_000;
+
+export function createWechatChannel(options: WechatChannelOptions) {
+  const { log } = options;
+  const api = createWechatApi(options);
+  const sender = createWechatSender({ ...options, api });
+  const unionIds = new Map<string, string | null>();
+
+  /**
+   * The account's `unionid` (present when it is bound to an open-platform account): looked up once per
+   * openid in this process, on following or on the first message; a failed look-up is not retried here.
+   */
+  async function unionIdOf(openid: string, followed: boolean): Promise<string | undefined> {
+    if (!followed && unionIds.has(openid)) return unionIds.get(openid) ?? undefined;
+    let union: string | null = null;
+    try {
+      const info = await api.userInfo(openid);
+      union = typeof info.unionid === 'string' && info.unionid ? info.unionid : null;
+    } catch (err) {
+      log.debug({ err: safeError(err) }, 'wechat user info not available');
+    }
+    if (unionIds.size >= UNION_CACHE) unionIds.delete(unionIds.keys().next().value!);
+    unionIds.set(openid, union);
+    return union ?? undefined;
+  }
+
+  const handle = async (msg: IncomingMessage): Promise<HandleResult> => {
+    if (msg.content.kind === 'unfollowed') return options.handle(msg);
+    const unionId = await unionIdOf(msg.userId, msg.content.kind === 'followed');
+    return options.handle(unionId ? { ...msg, unionId } : msg);
+  };
+
+  const callback = createWechatCallback({ token: options.token, appId: options.appId, aesKey: options.aesKey, handle, log, clock: options.clock });
+
+  return {
+    api,
+    sender,
+    /** Receives callbacks on `path` (GET: the platform's URL check; POST: messages and events). */
+    async start() {
+      options.http.route('GET', options.path, callback);
+      options.http.route('POST', options.path, callback);
+      log.info({ path: options.path, safeMode: Boolean(options.aesKey) }, 'wechat callback route added');
+    },
+    async stop() {},
+  };
+}
+
+export type WechatChannel = ReturnType<typeof createWechatChannel>;

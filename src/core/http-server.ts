@@ -1,0 +1,53 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { safeError } from './privacy.js';
+
+// === The one HTTP server of a process, behind a reverse proxy: each channel that receives calls
+// from its platform (Telegram's webhook, WeChat's callback) adds its route
+
+export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => Promise<unknown>;
+
+/** `GET /healthz` → 200; a channel's routes; anything else → 404 (405 for a known path with another method). */
+export function createHttpServer({ log }: { log: Logger }) {
+  const routes = new Map<string, Map<string, HttpHandler>>();
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method === 'GET' && url.pathname === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    const byMethod = routes.get(url.pathname);
+    const handler = byMethod?.get(req.method ?? '');
+    if (!handler) {
+      res.writeHead(byMethod ? 405 : 404).end();
+      return;
+    }
+    handler(req, res).catch((err: unknown) => {
+      log.error({ path: url.pathname, err: safeError(err) }, 'http request failed');
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  return {
+    /** Adds a route; a second handler for the same method and path replaces the first. */
+    route(method: 'GET' | 'POST', path: string, handler: HttpHandler) {
+      const byMethod = routes.get(path) ?? new Map<string, HttpHandler>();
+      byMethod.set(method, handler);
+      routes.set(path, byMethod);
+    },
+    listen: (port: number, host = '0.0.0.0') =>
+      new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      }),
+    port: () => (server.address() as AddressInfo | null)?.port ?? 0,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (!server.listening) return resolve();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export type HttpServer = ReturnType<typeof createHttpServer>;

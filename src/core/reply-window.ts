@@ -1,0 +1,136 @@
+import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { channelIdentities, outbox, replyWindows } from '../../db/schema.js';
+import type { OutgoingPayload } from './message.js';
+import { DeliveryError, type Sender } from './ports.js';
+import { enqueueMessages } from './outbox.js';
+import { texts } from '../texts/resident.js';
+
+// === Reply windows: platforms that let a bot write to a person only for a while after they wrote
+// (WeChat: 48 h, 5 messages). The outbox keeps count here; what cannot go out is held, not dropped.
+
+export interface ReplyWindowRule {
+  ms: number;
+  perMessage: number;
+}
+
+/** The person wrote: their window opens again with a full count. Called in the message's transaction. */
+export async function recordInbound(tx: Db, channel: string, chatId: string, at: Date): Promise<void> {
+  await tx
+    .insert(replyWindows)
+    .values({ channel, chatId, lastInboundAt: at, sentSinceInbound: 0 })
+    .onConflictDoUpdate({ target: [replyWindows.channel, replyWindows.chatId], set: { lastInboundAt: at, sentSinceInbound: 0 } });
+}
+
+/** Takes one message of the window's count; false when the window is closed or used up. */
+export async function takeReplySlot(db: Db, channel: string, chatId: string, rule: ReplyWindowRule, now: Date): Promise<boolean> {
+  const taken = await db
+    .update(replyWindows)
+    .set({ sentSinceInbound: sql`${replyWindows.sentSinceInbound} + 1` })
+    .where(
+      and(
+        eq(replyWindows.channel, channel),
+        eq(replyWindows.chatId, chatId),
+        gt(replyWindows.lastInboundAt, new Date(now.getTime() - rule.ms)),
+        lt(replyWindows.sentSinceInbound, rule.perMessage),
+      ),
+    )
+    .returning({ n: replyWindows.sentSinceInbound });
+  return taken.length > 0;
+}
+
+/** Gives a slot back (the send failed, so the platform did not count it). */
+export async function giveBackReplySlot(db: Db, channel: string, chatId: string): Promise<void> {
+  await db
+    .update(replyWindows)
+    .set({ sentSinceInbound: sql`greatest(${replyWindows.sentSinceInbound} - 1, 0)` })
+    .where(and(eq(replyWindows.channel, channel), eq(replyWindows.chatId, chatId)));
+}
+
+/** The platform says the window is closed (its clock or count differs from ours): ours is closed too. */
+export async function closeReplyWindow(db: Db, channel: string, chatId: string, rule: ReplyWindowRule): Promise<void> {
+  await db
+    .update(replyWindows)
+    .set({ sentSinceInbound: rule.perMessage })
+    .where(and(eq(replyWindows.channel, channel), eq(replyWindows.chatId, chatId)));
+}
+
+/** True when the account unfollowed or blocked the bot (nothing is sent to it until it writes again). */
+export async function isBlocked(db: Db, channel: string, chatId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ blockedAt: channelIdentities.blockedAt })
+    .from(channelIdentities)
+    .where(and(eq(channelIdentities.channel, channel), eq(channelIdentities.externalId, chatId)));
+  return Boolean(row?.blockedAt);
+}
+
+/** Longest digest of held messages; older ones beyond it are only counted. */
+const MAX_DIGEST_CHARS = 1500;
+
+/**
+ * The person wrote again: what was held for them goes out now, as one message after the replies to
+ * what they wrote (one message of the window's count, and their answer first). The held rows are
+ * marked `merged`. Returns the new row's id, if any.
+ */
+export async function releaseHeld(tx: Db, channel: string, chatId: string, at: Date): Promise<number[]> {
+  const held = await tx
+    .select({ id: outbox.id, payload: outbox.payload })
+    .from(outbox)
+    .where(and(eq(outbox.channel, channel), eq(outbox.chatId, chatId), eq(outbox.status, 'held')))
+    .orderBy(asc(outbox.id))
+    .for('update');
+  if (held.length === 0) return [];
+  const lines: string[] = [];
+  let length = 0;
+  let left = 0;
+  for (const row of [...held].reverse()) {
+    const text = (row.payload as unknown as OutgoingPayload).text;
+    if (length + text.length > MAX_DIGEST_CHARS && lines.length > 0) {
+      left++;
+      continue;
+    }
+    lines.unshift(text);
+    length += text.length;
+  }
+  const text = [texts.heldDigest(held.length), ...lines.map((l) => `· ${l}`), ...(left > 0 ? [texts.heldDigestMore(left)] : [])].join('\n');
+  const ids = await enqueueMessages(tx, [{ channel, chatId, payload: { text } }], at);
+  for (const row of held) {
+    await tx
+      .update(outbox)
+      .set({ status: 'merged', lastError: `merged:${ids[0] ?? ''}`, claimedBy: null })
+      .where(eq(outbox.id, row.id));
+  }
+  return ids;
+}
+
+export type WindowedSend = { sent: true; externalId?: string; via: 'message' | 'notice' } | { sent: false; hold: 'window_closed' | 'blocked' };
+
+const isCode = (err: unknown, code: string) => err instanceof DeliveryError && err.code === code;
+
+/**
+ * Sends one message on a channel with a reply window: as a message while the window is open and its
+ * count not used up; otherwise its `notice`, if it has one, another way (a template message);
+ * otherwise it is to be held. An account that unfollowed is held for without trying.
+ */
+export async function sendWithinWindow(db: Db, sender: Sender, channel: string, chatId: string, payload: OutgoingPayload, now: Date): Promise<WindowedSend> {
+  const rule = sender.replyWindow;
+  if (!rule) return { sent: true, via: 'message', ...(await sender.send(chatId, payload)) };
+  if (await isBlocked(db, channel, chatId)) return { sent: false, hold: 'blocked' };
+  if (await takeReplySlot(db, channel, chatId, rule, now)) {
+    try {
+      return { sent: true, via: 'message', ...(await sender.send(chatId, payload)) };
+    } catch (err) {
+      await giveBackReplySlot(db, channel, chatId);
+      if (!isCode(err, 'window_closed')) throw err;
+      await closeReplyWindow(db, channel, chatId, rule);
+    }
+  }
+  if (payload.notice && sender.sendNotice) {
+    try {
+      return { sent: true, via: 'notice', ...(await sender.sendNotice(chatId, payload)) };
+    } catch (err) {
+      if (!isCode(err, 'window_closed')) throw err;
+    }
+  }
+  return { sent: false, hold: 'window_closed' };
+}
