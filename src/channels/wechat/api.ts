@@ -44,7 +44,7 @@ export function createWechatApi(options: WechatApiOptions) {
     if (!res.ok) throw new WechatApiError(-1, `HTTP ${res.status} from ${path}`);
     const json = (await res.json()) as Json;
     const errcode = typeof json.errcode === 'number' ? json.errcode : 0;
-    if (errcode !== 0) throw new WechatApiError(errcode, `${path}: ${String(json.errmsg ?? '')}`.slice(0, 200));
+    if (errcode !== 0) throw new WechatApiError(errcode, `${path} errcode ${errcode}: ${String(json.errmsg ?? '')}`.slice(0, 200));
     return json;
   }
 

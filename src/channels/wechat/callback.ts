@@ -146,14 +146,16 @@ export function createWechatCallback(options: WechatCallbackOptions): (req: Http
     answer(res, status, '', close);
   };
 
-  /** Runs `handle`, logging its failure; resolves either way. */
-  async function run(msg: IncomingMessage): Promise<void> {
+  /** Runs `handle`, logging its failure; resolves with whether it was committed. */
+  async function run(msg: IncomingMessage): Promise<'ok' | 'failed'> {
     try {
       const result = await handle(msg);
-      if (result.status === 'failed') log.warn({ messageId: msg.messageId, status: result.status }, 'wechat message failed');
+      if (result.status !== 'failed') return 'ok';
+      log.warn({ messageId: msg.messageId, status: result.status }, 'wechat message failed');
     } catch (err) {
       log.error({ err: safeError(err), messageId: msg.messageId }, 'wechat handle threw');
     }
+    return 'failed';
   }
 
   async function post(req: HttpRequest, res: ServerResponse, query: URLSearchParams): Promise<void> {
@@ -180,6 +182,12 @@ export function createWechatCallback(options: WechatCallbackOptions): (req: Http
     const first = await Promise.race([done, slow]);
     clearTimeout(timer);
     if (first === 'slow') log.warn({ messageId: inbound.message.messageId, ms: answerWithinMs }, 'wechat handle slow, answered first');
+    // Nothing was committed (the person already got the apology): no answer, so the platform delivers
+    // it again (it retries a callback it got no answer to, up to three times) and nothing is lost.
+    if (first === 'failed') {
+      res.destroy();
+      return;
+    }
     answer(res, 200, 'success');
   }
 

@@ -237,19 +237,22 @@ describe('WeChat callback: answering in time', () => {
     expect(await res.text()).toBe('success');
   });
 
-  it('still answers when handle throws, logs it without the text, and keeps serving', async () => {
+  it('gives no answer when nothing was committed (handle failed or threw), so the platform delivers again; keeps serving', async () => {
     let calls = 0;
     const handle: Handle = async () => {
       calls++;
       if (calls === 1) throw new Error('database is down');
+      if (calls === 2) return { status: 'failed' };
       return { status: 'handled' };
     };
     const { base, lines } = await start({ handle });
-    const res = await post(`${base}?${plainQuery()}`, textXml());
-    expect([res.status, await res.text()]).toEqual([200, 'success']);
+    await expect(post(`${base}?${plainQuery()}`, textXml())).rejects.toThrow();
     expect(lines.some((l) => l.includes('wechat handle threw') && l.includes('database is down'))).toBe(true);
     expect(lines.join('')).not.toContain(TEXT);
-    expect((await post(`${base}?${plainQuery()}`, textXml('再试一次', '24810000000000002'))).status).toBe(200);
-    expect(calls).toBe(2);
+    await expect(post(`${base}?${plainQuery()}`, textXml())).rejects.toThrow();
+    // The platform's redelivery of the same message is handled.
+    const res = await post(`${base}?${plainQuery()}`, textXml());
+    expect([res.status, await res.text()]).toEqual([200, 'success']);
+    expect(calls).toBe(3);
   });
 });

@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../db/client.js';
+import { createWechatApi } from './channels/wechat/api.js';
+import { menuDefinition } from './channels/wechat/menu.js';
+import { ConfigError, createConfig } from './config.js';
+import { safeError } from './core/privacy.js';
+import { createSharedToken } from './core/shared-token.js';
+
+// === `npm run wechat -- <command>`: operators' commands for the WeChat service account
+
+const USAGE = `usage: npm run wechat -- menu [--print]
+  menu           creates the account's custom menu (一键求助 / 我的求助 / 更多) through the API
+  menu --print   prints the menu's JSON without calling the platform`;
+
+/** Runs one command; returns the exit code. Output goes to `out`, errors to `err`. */
+export async function runWechatCli(args: string[], env: Record<string, string | undefined>, out = process.stdout, err = process.stderr): Promise<number> {
+  const [command, ...flags] = args;
+  if (command !== 'menu') {
+    err.write(`${USAGE}\n`);
+    return 2;
+  }
+  const menu = menuDefinition();
+  if (flags.includes('--print')) {
+    out.write(`${JSON.stringify(menu, null, 2)}\n`);
+    return 0;
+  }
+  const config = createConfig(env);
+  if (!config.wechat) {
+    err.write('WeChat is not configured: set WECHAT_APP_ID, WECHAT_APP_SECRET and WECHAT_TOKEN (see README "WeChat").\n');
+    return 2;
+  }
+  const wechat = config.wechat;
+  // The token is the one the running bot shares (same database), so this fetches none if one is valid.
+  const database = await openDatabase(config.database);
+  try {
+    const api = createWechatApi({ ...wechat, tokenStore: (fetch) => createSharedToken({ db: database.db, key: `wechat:${wechat.appId}`, fetch }) });
+    await api.createMenu(menu);
+    out.write(`菜单已创建：${menu.button.map((b) => b.name).join(' / ')}\n`);
+    return 0;
+  } catch (e) {
+    err.write(`could not create the menu: ${e instanceof Error ? safeError(e).message : String(e)}\n`);
+    return 1;
+  } finally {
+    await database.close();
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  runWechatCli(process.argv.slice(2), process.env).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(e instanceof ConfigError ? `${e.message}\n` : `lianxin wechat: ${JSON.stringify(safeError(e))}\n`);
+      process.exit(1);
+    },
+  );
+}
