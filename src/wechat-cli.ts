@@ -14,7 +14,12 @@ const USAGE = `usage: npm run wechat -- menu [--print]
   menu --print   prints the menu's JSON without calling the platform`;
 
 /** Runs one command; returns the exit code. Output goes to `out`, errors to `err`. */
-export async function runWechatCli(args: string[], env: Record<string, string | undefined>, out = process.stdout, err = process.stderr): Promise<number> {
+export async function runWechatCli(
+  args: string[],
+  env: Record<string, string | undefined>,
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   const [command, ...flags] = args;
   if (command !== 'menu') {
     err.write(`${USAGE}\n`);

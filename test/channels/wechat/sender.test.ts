@@ -62,7 +62,7 @@ it('fills a template from the notice, within each field kind’s limits, and onl
       phrase4: { value: '已接单了' },
     },
   });
-  expect([...body!.data.thing2.value]).toHaveLength(20);
+  expect([...(body!.data.thing2?.value ?? '')]).toHaveLength(20);
   expect(templateValue('phrase1', '志愿者已出发')).toBe('志愿者已…');
   expect(templateValue('character_string9', '单号 20261201-0001')).toBe('20261201-0001');
   expect(templateMessage('o1', { text: '普通消息' }, { templates: TEMPLATES })).toBeNull();
