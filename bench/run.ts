@@ -8,6 +8,10 @@ import postgres from 'postgres';
 import { type Database, openDatabase } from '../db/client.js';
 import { createCatalogueMatcher } from '../src/domain/catalogue/matcher.js';
 import { readCatalogueFile, readStationsFile, syncCatalogue, syncStations } from '../src/domain/reference-data.js';
+import { verifyCallback } from '../src/channels/wechat/callback.js';
+import { encryptMessage, msgSignature } from '../src/channels/wechat/crypto.js';
+import { toIncoming } from '../src/channels/wechat/inbound.js';
+import { buildXml } from '../src/channels/wechat/xml.js';
 import { createBenchApp } from './driver.js';
 import { measureStartup, median } from './startup.js';
 
@@ -43,6 +47,36 @@ function benchMatcher() {
   line('catalogue matcher, one sentence', `${(((performance.now() - t) * 1000) / n).toFixed(1)} µs`);
 }
 
+/** What WeChat's 5 s budget pays for before the runner: signature, 安全模式 decryption, XML, mapping. */
+function benchWechatCallback() {
+  const key = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
+  const appId = 'wx0123456789abcdef';
+  const xml = buildXml({
+    ToUserName: 'gh_bench',
+    FromUserName: 'o-bench',
+    CreateTime: 1764547200,
+    MsgType: 'text',
+    Content: '我家电视坏了，麻烦派个师傅',
+    MsgId: 24810000000000001,
+  });
+  const encrypted = encryptMessage(key, xml, appId);
+  const query = new URLSearchParams({
+    timestamp: '1764547200',
+    nonce: '42',
+    encrypt_type: 'aes',
+    msg_signature: msgSignature('tok3n', '1764547200', '42', encrypted),
+  });
+  const body = buildXml({ ToUserName: 'gh_bench', Encrypt: encrypted });
+  const now = new Date(1764547200_000);
+  const n = 5_000;
+  const t = performance.now();
+  for (let i = 0; i < n; i++) {
+    const checked = verifyCallback(query, body, { token: 'tok3n', appId, aesKey: key, now, maxSkewSeconds: 300 });
+    if (!checked.ok || 'ignore' in toIncoming(checked.fields)) throw new Error('bench callback did not verify');
+  }
+  line('WeChat callback in 安全模式: verify, decrypt, parse, map', `${(((performance.now() - t) * 1000) / n).toFixed(0)} µs`);
+}
+
 async function benchBackend(name: string, database: Database) {
   const app = await createBenchApp(database);
   await app.bindGroup('g-bench', 'nanhu-jianshe-wenchang');
@@ -74,6 +108,7 @@ line(`npm start, one message piped: first reply, warm data folder (median of ${s
 line(`npm start, one message piped: first reply, new data folder (median of ${startRuns})`, seconds(startup.fresh));
 
 benchMatcher();
+benchWechatCallback();
 const lite = await seeded(await openDatabase({ kind: 'pglite', client: new PGlite() }));
 await benchBackend('PGlite', lite);
 await lite.close();
