@@ -60,9 +60,42 @@ export const dispatchTexts = {
   claimSuspended: (until: string) => `您目前暂停接单，至 ${until} 恢复。`,
   claimClosed: (ticket: string) => `${ticket} 已结束或已取消，无需接单。`,
   claimInGroup: '接单请在收到求助的志愿者群里：点卡片下方的“我来接单”，或在群里回复“接单 单号”。',
+  notOfferedToYou: (ticket: string) => `求助 ${ticket} 没有私信派给您，请在收到它的志愿者群里接单。`,
   notAnnouncedHere: (ticket: string) => `求助 ${ticket} 没有发到这个群，请在收到它的群里接单。`,
   unknownTicket: (ticket: string) => `没有找到求助 ${ticket}，请核对单号。`,
   residentClaimed: (ticket: string, name: string) => `好消息：您的求助 ${ticket} 已由志愿者 ${name} 接单，稍后会和您联系。`,
+
+  // --- A task offered in private chat (never an address or phone)
+  offerCard: (c: { ticket: string; className: string; itemName: string; community: string; wantedTime: string; description: string; urgent: boolean }) =>
+    [
+      `${c.urgent ? '🚨【紧急】' : ''}附近有新求助 ${c.ticket}`,
+      `服务：${c.className} · ${c.itemName}`,
+      `社区：${c.community}`,
+      `时间：${c.wantedTime}`,
+      `问题：${c.description}`,
+      `能去的话请点下方按钮，或回复“接单 ${c.ticket}”即可接单。`,
+      '不想再收到这样的提醒，请回复“新任务提醒 关”。',
+    ].join('\n'),
+  /** Short status lines of notices (template messages), by what happened. */
+  noticeStatus: {
+    offered: '待接单',
+    claimed: '已接单',
+    departed: '已出发',
+    arrived: '已到达',
+    done: '已完成',
+    released: '重新安排中',
+  },
+
+  // --- New-task alerts in private chat (新任务提醒)
+  alertsLabel: { on: '开（所有新任务）', off: '关', urgent: '只提醒紧急求助' },
+  alertsButtons: { on: '开', off: '关', urgent: '只要紧急' },
+  alertsCurrent: (label: string) => `新任务私信提醒：${label}。\n要修改，请选择下面一项，或回复“新任务提醒 开”“新任务提醒 关”“新任务提醒 紧急”。`,
+  alertsSet: {
+    on: '好的，附近有新求助时会私信提醒您。',
+    off: '好的，不再私信提醒新任务。想恢复时回复“新任务提醒 开”。',
+    urgent: '好的，以后只私信提醒紧急求助。',
+  },
+  alertsNotVolunteer: '新任务提醒是给志愿者的。想帮助邻里，请发送“我要当志愿者”报名。',
 
   // --- The visit
   visitButtons: { depart: '出发', arrive: '到达', done: '完成', release: '放弃' },
@@ -89,12 +122,13 @@ export const dispatchTexts = {
   alertUrgent: (ticket: string, community: string, words: string) =>
     `🚨 紧急求助 ${ticket}（${community}）：居民提到“${words}”。请立即联系居民，必要时拨打 120/119/110。/request ${ticket}`,
   alertEscalated: (ticket: string, community: string, minutes: number) =>
-    `⏰ ${ticket}（${community}）${minutes} 分钟无人接单，已发到上级站点的群。/assign ${ticket} 志愿者编号 可手动派单`,
+    `⏰ ${ticket}（${community}）${minutes} 分钟无人接单，已扩大到上级站点的群和志愿者。/assign ${ticket} 志愿者编号 可手动派单`,
   newVolunteer: (id: number, name: string, community: string, skills: string) =>
     `新志愿者报名：#${id} ${name}（${community}，擅长：${skills}）。通过：/approve ${id}，不通过：/reject ${id}`,
   approveButton: '通过',
   rejectButton: '不通过',
-  volunteerApproved: '恭喜！您的志愿者登记已通过审核，可以在志愿者群里接单了。',
+  volunteerApproved:
+    '恭喜！您的志愿者登记已通过审核，可以在志愿者群里接单了。附近有新求助时也会私信提醒您；回复“新任务提醒 关”可关闭，“新任务提醒 紧急”只收紧急的。',
   volunteerRejected: '抱歉，您的志愿者登记未通过审核，如有疑问请联系工作人员。',
   rejectHasTasks: (id: number) => `志愿者 #${id} 已通过审核并接过单，不能再改为不通过（服务记录要保留）。`,
   decided: (id: number, ok: boolean) => `已${ok ? '通过' : '拒绝'}志愿者 #${id}。`,
@@ -105,13 +139,42 @@ export const dispatchTexts = {
   assigned: (ticket: string, name: string) => `已把 ${ticket} 派给 ${name}。`,
   assignFailed: (ticket: string, why: string) => `${ticket} 派单失败：${why}`,
   madeOrganizer: (id: number, station: string) => `已设 #${id} 为 ${station} 的工作人员。`,
+  noSuchPerson: (id: string) => `没有找到编号 ${id} 的人。`,
+  linkSame: '两个编号相同，无需合并。',
+  linked: (keep: { id: number; name: string }, merged: { id: number; name: string }) =>
+    `已把 #${merged.id} ${merged.name} 合并到 #${keep.id} ${keep.name}：账号、求助和服务记录都归到 #${keep.id}。`,
+  undeliveredNone: '最近 7 天没有未送达的消息。',
+  undeliveredList: (rows: string[]) => ['最近 7 天未送达的消息（最新的在前）：', ...rows].join('\n'),
+  undeliveredRow: (r: { time: string; name: string; id: number; channel: string; reason: string; text: string }) =>
+    `· ${r.time} ${r.name}（#${r.id}，${r.channel}）${r.reason}：${r.text}`,
+  undeliveredHeld: '等对方再发消息后补发',
+  undeliveredFailed: (why: string) => `发送失败（${why}）`,
+  deliveryErrors: {
+    blocked: '对方已屏蔽或取消关注',
+    chat_not_found: '找不到对方',
+    rejected: '平台拒收',
+    network: '网络问题',
+    rate_limited: '发送太频繁',
+    window_closed: '超过平台允许的回复时间',
+  } as Record<string, string>,
 
   // --- Listings
-  me: (v: { id: number; name: string; status: string; community: string; skills: string; suspendedUntil: string | null; tasks: string[] }) =>
+  me: (v: {
+    id: number;
+    name: string;
+    status: string;
+    community: string;
+    skills: string;
+    suspendedUntil: string | null;
+    tasks: string[];
+    /** The 新任务提醒 setting, in words (left out: no line). */
+    alerts?: string;
+  }) =>
     [
       `志愿者 #${v.id} ${v.name}（${v.community}）`,
       `状态：${v.status}${v.suspendedUntil ? `，暂停接单至 ${v.suspendedUntil}` : ''}`,
       `擅长：${v.skills}`,
+      ...(v.alerts ? [`新任务提醒：${v.alerts}（回复“新任务提醒”修改）`] : []),
       v.tasks.length ? `当前任务：\n${v.tasks.join('\n')}` : '当前没有任务。',
     ].join('\n'),
   notAVolunteer: '您还不是志愿者。想帮助邻里，请发送“我要当志愿者”报名。',

@@ -5,6 +5,7 @@ import { chatGroups, volunteers } from '../../db/schema.js';
 import type { IncomingContent, IncomingMessage, OutgoingPayload } from '../../src/core/message.js';
 import type { Sender } from '../../src/core/ports.js';
 import { ensurePerson } from '../../src/domain/people/people.js';
+import { createRequest } from '../../src/domain/requests/requests.js';
 import { grantOrganizer } from '../../src/domain/dispatch/roles.js';
 import { createCapturingLogger } from './app.js';
 
@@ -59,13 +60,16 @@ export async function createDispatchApp(database: Database, options: DispatchApp
     database,
     log,
     clock: options.clock,
-    senders: { test: sender },
+    // `wx`: a second channel with no groups (as WeChat), where volunteers are reached privately.
+    senders: { test: sender, wx: sender },
     delivery: options.noDelivery ? 'none' : 'await-all',
   });
   const { db, tree, dispatch, runner, delivery } = built;
   let seq = 0;
+  /** The channel of a person registered with `channel: 'wx'`; everyone else (and every group) is on `test`. */
+  const channels = new Map<string, string>();
   const message = (chatId: string, userId: string, content: IncomingContent, name = '用户'): IncomingMessage => ({
-    channel: 'test',
+    channel: chatId === userId ? (channels.get(userId) ?? 'test') : 'test',
     chatId,
     userId,
     displayName: name,
@@ -91,6 +95,10 @@ export async function createDispatchApp(database: Database, options: DispatchApp
     async press(chatId: string, userId: string, choiceId: string, name?: string) {
       return runner.handle(message(chatId, userId, { kind: 'choice', choiceId }, name));
     },
+    /** Tasks offered to a volunteer in their private chat (the notice says so), in order. */
+    offersTo: (chatId: string) => sender.log.filter((s) => s.chatId === chatId && s.payload.notice?.kind === 'task_offered'),
+    /** What reached a chat apart from private task offers. */
+    toButOffers: (chatId: string) => sender.log.filter((s) => s.chatId === chatId && s.payload.notice?.kind !== 'task_offered'),
     /** Messages (and edits) that reached a chat, in order. */
     to: (chatId: string) => sender.log.filter((s) => s.chatId === chatId),
     lastTo: (chatId: string) => sender.log.filter((s) => s.chatId === chatId).at(-1),
@@ -106,9 +114,22 @@ export async function createDispatchApp(database: Database, options: DispatchApp
     async volunteer(
       userId: string,
       stationCode: string,
-      opts: { status?: 'pending' | 'approved' | 'rejected'; suspendedUntil?: Date; skills?: string[]; name?: string } = {},
+      opts: {
+        status?: 'pending' | 'approved' | 'rejected';
+        suspendedUntil?: Date;
+        skills?: string[];
+        name?: string;
+        /** 新任务提醒 (private offers): on unless told. */
+        taskAlerts?: 'on' | 'off' | 'urgent';
+        /** When they registered (offers go to the earliest first, among the equally busy). */
+        registeredAt?: Date;
+        /** `wx`: on the channel without groups (private offers reach them even when a `test` group got the card). */
+        channel?: 'test' | 'wx';
+      } = {},
     ) {
-      const p = await ensurePerson(db, 'test', userId, opts.name ?? `志愿者${userId}`);
+      const channel = opts.channel ?? 'test';
+      if (channel !== 'test') channels.set(userId, channel);
+      const p = await ensurePerson(db, channel, userId, opts.name ?? `志愿者${userId}`);
       await db
         .insert(volunteers)
         .values({
@@ -121,6 +142,8 @@ export async function createDispatchApp(database: Database, options: DispatchApp
           availability: '随时',
           status: opts.status ?? 'approved',
           suspendedUntil: opts.suspendedUntil ?? null,
+          taskAlerts: opts.taskAlerts ?? 'on',
+          ...(opts.registeredAt ? { createdAt: opts.registeredAt } : {}),
         })
         .onConflictDoNothing();
       return p.id;
@@ -131,6 +154,37 @@ export async function createDispatchApp(database: Database, options: DispatchApp
         .insert(chatGroups)
         .values({ channel: 'test', chatId, stationId: stationId(stationCode), skill, boundBy: 0 })
         .onConflictDoNothing();
+    },
+    /** A request stored and announced directly (any community, item, urgency, time), then delivered. */
+    async storedRequest(
+      resident: string,
+      o: { community: string; item: string; cls?: string; urgent?: boolean; description?: string; wantedTime?: string; at?: Date },
+    ) {
+      const at = o.at ?? new Date();
+      const person = await ensurePerson(db, 'test', resident, `居民${resident}`);
+      const r = await db.transaction(async (tx) => {
+        const created = await createRequest(
+          tx,
+          {
+            classCode: o.cls ?? 'daily-life',
+            itemCode: o.item,
+            communityCode: o.community,
+            description: o.description ?? '需要帮忙',
+            address: '幸福小区7幢302',
+            phone: '13812345678',
+            wantedTime: o.wantedTime ?? '尽快',
+            urgent: o.urgent ?? false,
+            emergencyWords: [],
+            attachments: [],
+          },
+          { residentId: person.id, channel: 'test', chatId: resident, conversationKey: `test:${resident}:${resident}` },
+          at,
+        );
+        await dispatch.afterRequestCreated(tx, created.id, [], at);
+        return created;
+      });
+      if (!options.noDelivery) await delivery.deliverDue();
+      return { ...r, residentId: person.id };
     },
     /** A resident's whole typed intake; returns the ticket. */
     async request(userId: string, o: { problem?: string; community?: string; address?: string; phone?: string; when?: string } = {}) {

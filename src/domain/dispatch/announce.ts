@@ -1,53 +1,18 @@
 import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { announcements, catalogueClasses, catalogueItems, chatGroups, people, requests, stations } from '../../../db/schema.js';
+import { announcements, chatGroups, people, requests } from '../../../db/schema.js';
 import type { Choice, OutgoingPayload } from '../../core/message.js';
 import { enqueueMessages } from '../../core/outbox.js';
 import { redactForGroup } from '../../core/privacy.js';
 import { type CardState, dispatchTexts as t } from '../../texts/dispatch.js';
+import { offerPrivately, PRIVATE_OFFERS_PER_LEVEL } from './private-offers.js';
+import { type RequestView, requestView } from './request-view.js';
 import { organizerChatsFor } from './roles.js';
 import type { StationTree } from '../stations/tree.js';
 
 // === Routing a request to volunteer groups, and the card that announces it
 
-/** Everything a card or a notice needs to know of a request (private fields included: use with care). */
-export async function requestView(tx: Db, requestId: number) {
-  const [row] = await tx
-    .select({
-      id: requests.id,
-      ticket: requests.ticket,
-      status: requests.status,
-      stationId: requests.stationId,
-      classCode: requests.classCode,
-      itemCode: requests.itemCode,
-      description: requests.description,
-      address: requests.address,
-      phone: requests.phone,
-      wantedTime: requests.wantedTime,
-      urgent: requests.urgent,
-      residentId: requests.residentId,
-      channel: requests.channel,
-      chatId: requests.chatId,
-      volunteerId: requests.volunteerId,
-      escalationLevel: requests.escalationLevel,
-      remindedAt: requests.remindedAt,
-      openedAt: requests.openedAt,
-      escalatedAt: requests.escalatedAt,
-      itemName: catalogueItems.name,
-      className: catalogueClasses.name,
-      community: stations.name,
-      residentName: people.displayName,
-    })
-    .from(requests)
-    .leftJoin(catalogueItems, eq(catalogueItems.code, requests.itemCode))
-    .leftJoin(catalogueClasses, eq(catalogueClasses.code, requests.classCode))
-    .innerJoin(stations, eq(stations.id, requests.stationId))
-    .innerJoin(people, eq(people.id, requests.residentId))
-    .where(eq(requests.id, requestId));
-  return row;
-}
-
-export type RequestView = NonNullable<Awaited<ReturnType<typeof requestView>>>;
+export { type RequestView, requestView };
 
 /** The card shown in groups for a request in a given state: never the address or phone. */
 export function cardPayload(r: RequestView, state: CardState, volunteerName = ''): OutgoingPayload {
@@ -131,15 +96,31 @@ export async function tellOrganizersWithChoices(tx: Db, tree: StationTree, stati
   );
 }
 
-/** Announces a newly stored request: cards in the routed groups; organizers alerted when urgent or unroutable. */
-export async function announceRequest(tx: Db, tree: StationTree, requestId: number, emergencyWords: string[], at: Date) {
+/**
+ * Announces a newly stored request: cards in the routed groups, and private offers to volunteers of its
+ * own community (also when a group elsewhere got the card: they are the nearest). Organizers are alerted
+ * when it is urgent, or when neither a card nor an offer went out.
+ */
+export async function announceRequest(
+  tx: Db,
+  tree: StationTree,
+  requestId: number,
+  emergencyWords: string[],
+  at: Date,
+  offersPerLevel = PRIVATE_OFFERS_PER_LEVEL,
+) {
   const r = await requestView(tx, requestId);
   if (!r) return;
   const route = await routeRequest(tx, tree, r);
   const posted = await postCards(tx, r, route.groups, route.level, at);
-  await tx.update(requests).set({ escalationLevel: route.level }).where(eq(requests.id, r.id));
+  const offered = await offerPrivately(tx, tree, r, 0, at, offersPerLevel);
+  // Without a card, the escalation starts at the community: each step widens the private offers.
+  await tx
+    .update(requests)
+    .set({ escalationLevel: posted > 0 ? route.level : 0 })
+    .where(eq(requests.id, r.id));
   if (r.urgent) await tellOrganizers(tx, tree, r.stationId, t.alertUrgent(r.ticket, r.community, emergencyWords.join('、') || '紧急'), at, `urgent:${r.id}`);
-  if (posted === 0) await tellOrganizers(tx, tree, r.stationId, t.alertNoGroup(r.ticket, r.community), at, `nogroup:${r.id}`);
+  if (posted === 0 && offered === 0) await tellOrganizers(tx, tree, r.stationId, t.alertNoGroup(r.ticket, r.community), at, `nogroup:${r.id}`);
 }
 
 /** Tells organizers at once that a resident used emergency words (station: their last request's, else the root). */

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { requests, reveals } from '../../../db/schema.js';
-import type { OutgoingPayload } from '../../core/message.js';
+import type { Notice, NoticeKind, OutgoingPayload } from '../../core/message.js';
 import { enqueueMessages } from '../../core/outbox.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { appendEvent } from '../requests/requests.js';
@@ -92,8 +92,19 @@ export async function claimRequest(
   await appendEvent(tx, r.id, how === 'claim' ? 'claimed' : 'assigned', actorId, { volunteerId: volunteerPersonId }, at);
   await revealTo(tx, r, volunteerPersonId, how, at);
   await editCards(tx, r, 'taken', vol.name, at);
-  if (r.chatId) await enqueueMessages(tx, [{ channel: r.channel, chatId: r.chatId, payload: { text: t.residentClaimed(r.ticket, vol.name) } }], at);
+  if (r.chatId) {
+    const payload = { text: t.residentClaimed(r.ticket, vol.name), notice: progressNotice('request_claimed', r, t.noticeStatus.claimed, vol.name) };
+    await enqueueMessages(tx, [{ channel: r.channel, chatId: r.chatId, payload }], at);
+  }
   return { ok: true, request: r, volunteerName: vol.name };
+}
+
+/** A request's progress as a notice (a template message where the platform wants one): never the address or phone. */
+export function progressNotice(kind: NoticeKind, r: RequestView, status: string, volunteerName?: string): Notice {
+  return {
+    kind,
+    fields: { ticket: r.ticket, service: r.itemName ?? '', community: r.community, ...(volunteerName ? { volunteer: volunteerName } : {}), status },
+  };
 }
 
 /** Sends the full details to one person privately, and records that they saw them. */

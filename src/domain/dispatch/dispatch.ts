@@ -10,7 +10,9 @@ import { handleMisplacedWords } from './private-words.js';
 import type { StationTree } from '../stations/tree.js';
 import { sweepDeadlines } from './sweep.js';
 import { afterResidentCancel } from './visit.js';
-import { handleVisitStep, showMe } from './volunteer-commands.js';
+import { handleAlertsCommand, handleVisitStep, showMe } from './volunteer-commands.js';
+import { handlePrivateClaim } from './private-claim.js';
+import { PRIVATE_OFFERS_PER_LEVEL } from './private-offers.js';
 
 export interface DispatchOptions {
   tree: StationTree;
@@ -18,6 +20,8 @@ export interface DispatchOptions {
   findSkill: (text: string) => { code: string; name: string } | null;
   remindMinutes: number;
   escalateMinutes: number;
+  /** Volunteers a request is offered to in private chat, per escalation level (default 5). */
+  privateOffersPerRequest?: number;
 }
 
 const ME = /^(\/me(@\w+)?|我的信息|我的任务)$/;
@@ -25,6 +29,7 @@ const ME = /^(\/me(@\w+)?|我的信息|我的任务)$/;
 /** Dispatch as the runtime uses it: commands, what follows a stored or cancelled request, the sweep. */
 export function createDispatch(options: DispatchOptions) {
   const { tree } = options;
+  const offersPerLevel = options.privateOffersPerRequest ?? PRIVATE_OFFERS_PER_LEVEL;
   const commands: CommandHook = async (h) => {
     const ctx: CommandContext = {
       tx: h.tx,
@@ -48,12 +53,19 @@ export function createDispatch(options: DispatchOptions) {
       await showMe(ctx);
       return true;
     }
-    return (await handleVisitStep(ctx)) || (await handleOrganizerCommand(ctx)) || (await handleMisplacedWords(ctx));
+    return (
+      (await handleAlertsCommand(ctx)) ||
+      (await handleVisitStep(ctx)) ||
+      (await handleOrganizerCommand(ctx)) ||
+      (await handlePrivateClaim(ctx)) ||
+      (await handleMisplacedWords(ctx))
+    );
   };
   return {
     commands,
     /** A request was stored: announce it. */
-    afterRequestCreated: (tx: Db, requestId: number, emergencyWords: string[], at: Date) => announceRequest(tx, tree, requestId, emergencyWords, at),
+    afterRequestCreated: (tx: Db, requestId: number, emergencyWords: string[], at: Date) =>
+      announceRequest(tx, tree, requestId, emergencyWords, at, offersPerLevel),
     /** Emergency words mid-conversation: organizers of the person's usual community (or all) are told at once. */
     afterEmergencyWords: (tx: Db, personId: number, words: string[], at: Date) => alertEmergencyWords(tx, tree, personId, words, at),
     /** A resident cancelled: edit cards, tell the volunteer. */
@@ -61,7 +73,8 @@ export function createDispatch(options: DispatchOptions) {
     /** A group chat got a new id (Telegram group → supergroup): keep its binding and cards. */
     followMigratedChat: (db: Db, channel: string, from: string, to: string) => followMigratedChat(db, channel, from, to),
     /** One pass of reminders and escalations. */
-    sweep: (db: Db, now: Date) => sweepDeadlines(db, { tree, remindMinutes: options.remindMinutes, escalateMinutes: options.escalateMinutes }, now),
+    sweep: (db: Db, now: Date) =>
+      sweepDeadlines(db, { tree, remindMinutes: options.remindMinutes, escalateMinutes: options.escalateMinutes, privateOffersPerLevel: offersPerLevel }, now),
   };
 }
 

@@ -7,19 +7,11 @@ import { historyOf } from '../requests/requests.js';
 import { requestView } from './announce.js';
 import { claimRefusal, claimRequest } from './claim.js';
 import type { CommandContext } from './command-context.js';
+import { fmtTime, link, personIdOf, undelivered } from './organizer-people-commands.js';
 import { volunteerOf } from './registration.js';
 import { grantOrganizer, isOrganizer, isOrganizerOf, privateChatOf, stationsOfOrganizer } from './roles.js';
 
 // === Organizer tools in private chat; every command checks the role on the server
-
-/** A typed person id (`12` or `#12`) that fits the integer column; null for anything else. */
-const personIdOf = (text: string): number | null => {
-  const id = Number(text.replace(/^#/, ''));
-  return Number.isInteger(id) && id > 0 && id <= 2_147_483_647 ? id : null;
-};
-
-const fmtTime = (d: Date) =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
 
 /** `/pending`: open requests in the organizer's stations, oldest first. */
 async function pending(ctx: CommandContext) {
@@ -181,7 +173,16 @@ export async function handleOrganizerCommand(ctx: CommandContext): Promise<boole
     '/approve': () => (args[0] ? decide(ctx, args[0], true) : Promise.resolve(ctx.reply(t.usage('/approve 编号')))),
     '/reject': () => (args[0] ? decide(ctx, args[0], false) : Promise.resolve(ctx.reply(t.usage('/reject 编号')))),
     '/organizer': () => (args.length >= 2 ? makeOrganizer(ctx, args[0]!, args[1]!) : Promise.resolve(ctx.reply(t.usage('/organizer 编号 站点')))),
+    '/link': () => (args.length >= 2 ? link(ctx, args[0]!, args[1]!) : Promise.resolve(ctx.reply(t.usage('/link 编号1 编号2（把 2 合并到 1）')))),
+    '/undelivered': () => undelivered(ctx),
   };
+  // Chinese words are ordinary words too: only in their exact shape, and only organizers' (others go on to the flows).
+  const alias = (name === '合并' && args.length === 2 && '/link') || (name === '未送达' && args.length === 0 && '/undelivered');
+  if (alias) {
+    if (!(await isOrganizer(ctx.tx, ctx.person.id))) return false;
+    await organizerOnly[alias]!();
+    return true;
+  }
   const run = organizerOnly[name];
   if (!run) return false;
   if (!(await isOrganizer(ctx.tx, ctx.person.id))) {

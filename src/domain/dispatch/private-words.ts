@@ -7,7 +7,7 @@ import { volunteerOf } from './registration.js';
 
 // === Dispatch words typed in a private chat that belong elsewhere: a short answer, not a resident intake
 
-/** Claiming happens in the group that received the card. */
+/** Claiming happens in the group that received the card (a task offered privately is claimed first, by `handlePrivateClaim`). */
 const CLAIM = /^(接单|抢单|\/claim(@\w+)?)\s*(\d{8}-\d{4,})?$/i;
 /** Binding is done in the group itself. */
 const BIND = /^(\/bind(@\w+)?|绑定)(\s+\S+){0,2}$|^(\/unbind(@\w+)?|解绑|解除绑定)$/i;

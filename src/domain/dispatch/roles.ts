@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, lockKey } from '../../../db/client.js';
-import { channelIdentities, organizers, people } from '../../../db/schema.js';
+import { channelIdentities, organizers, people, replyWindows } from '../../../db/schema.js';
 import type { StationTree } from '../stations/tree.js';
 
 // === Who may do what: organizers (per station, inherited downwards) and volunteers
@@ -35,15 +35,32 @@ export async function organizerChatsFor(tx: Db, tree: StationTree, stationId: nu
 }
 
 /**
- * The private chat that reaches a person, if any. One chat is enough: the channel a person used most
- * recently is not tracked, so the first of their channels.
+ * A person's private chats, the best first: the one they wrote in most recently (`reply_windows`,
+ * written at every private message), then the oldest account; accounts marked blocked last.
+ */
+export async function privateChatsOf(tx: Db, personId: number): Promise<{ channel: string; chatId: string; blocked: boolean }[]> {
+  const rows = await tx
+    .select({ channel: channelIdentities.channel, chatId: channelIdentities.externalId, blockedAt: channelIdentities.blockedAt })
+    .from(channelIdentities)
+    .leftJoin(replyWindows, and(eq(replyWindows.channel, channelIdentities.channel), eq(replyWindows.chatId, channelIdentities.externalId)))
+    .where(eq(channelIdentities.personId, personId))
+    .orderBy(
+      sql`${channelIdentities.blockedAt} is not null`,
+      sql`${replyWindows.lastInboundAt} desc nulls last`,
+      asc(channelIdentities.createdAt),
+      asc(channelIdentities.channel),
+      asc(channelIdentities.externalId),
+    );
+  return rows.map((r) => ({ channel: r.channel, chatId: r.chatId, blocked: r.blockedAt !== null }));
+}
+
+/**
+ * The private chat that reaches a person, if any: the channel they wrote in most recently; an account
+ * marked blocked only when they have no other.
  */
 export async function privateChatOf(tx: Db, personId: number): Promise<{ channel: string; chatId: string } | undefined> {
-  const chats = await tx
-    .select({ channel: channelIdentities.channel, chatId: channelIdentities.externalId })
-    .from(channelIdentities)
-    .where(eq(channelIdentities.personId, personId));
-  return chats[0];
+  const [best] = await privateChatsOf(tx, personId);
+  return best && { channel: best.channel, chatId: best.chatId };
 }
 
 /**

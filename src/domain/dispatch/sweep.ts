@@ -6,6 +6,7 @@ import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { appendEvent } from '../requests/requests.js';
 import { editCards, postCards, requestView, routeRequest, tellOrganizers } from './announce.js';
 import type { StationTree } from '../stations/tree.js';
+import { offerPrivately, PRIVATE_OFFERS_PER_LEVEL } from './private-offers.js';
 
 // === Deadlines: time lives in the database; a sweep turns due rows into reminders and escalations
 
@@ -15,6 +16,8 @@ export interface SweepOptions {
   remindMinutes: number;
   /** Unclaimed this long (per level) → announced one station up, organizers told. */
   escalateMinutes: number;
+  /** Volunteers offered a request privately per escalation level (default 5). */
+  privateOffersPerLevel?: number;
 }
 
 const minutesAgo = (now: Date, m: number) => new Date(now.getTime() - m * 60_000);
@@ -98,7 +101,9 @@ export async function sweepDeadlines(db: Db, opts: SweepOptions, now: Date): Pro
       if (!row) return;
       if (next < chain.length) {
         const route = await routeRequest(tx, opts.tree, r, next);
-        await postCards(tx, (await requestView(tx, id))!, route.groups, route.level, now);
+        const fresh = (await requestView(tx, id))!;
+        await postCards(tx, fresh, route.groups, route.level, now);
+        await offerPrivately(tx, opts.tree, fresh, next, now, opts.privateOffersPerLevel ?? PRIVATE_OFFERS_PER_LEVEL);
       }
       await appendEvent(tx, id, 'escalated', null, { level: next }, now);
       await tellOrganizers(

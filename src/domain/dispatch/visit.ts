@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { requests, visitReports } from '../../../db/schema.js';
+import type { Notice } from '../../core/message.js';
 import { enqueueMessages } from '../../core/outbox.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { appendEvent } from '../requests/requests.js';
 import { editCards, requestView } from './announce.js';
-import { activeStatuses } from './claim.js';
+import { activeStatuses, progressNotice } from './claim.js';
 import { volunteerOf } from './registration.js';
 import { privateChatOf } from './roles.js';
 
@@ -44,14 +45,19 @@ export async function recordVisitStep(
   if (!req) return t.notYourTask(ticket);
   const r = (await requestView(tx, req.id))!;
   const name = (await volunteerOf(tx, personId))?.name ?? '';
-  const tellResident = (text: string) =>
-    r.chatId ? enqueueMessages(tx, [{ channel: r.channel, chatId: r.chatId, payload: { text } }], at) : Promise.resolve([]);
+  const tellResident = (text: string, notice: Notice) =>
+    r.chatId ? enqueueMessages(tx, [{ channel: r.channel, chatId: r.chatId, payload: { text, notice } }], at) : Promise.resolve([]);
 
   if (step === 'depart' || step === 'arrive') {
     await tx.update(requests).set({ status: 'in_progress', updatedAt: at }).where(eq(requests.id, r.id));
     await appendEvent(tx, r.id, step === 'depart' ? 'departed' : 'arrived', personId, {}, at);
     if (step === 'depart') await editCards(tx, r, 'in_progress', name, at);
-    await tellResident(step === 'depart' ? t.residentDeparted(r.ticket, name) : t.residentArrived(r.ticket, name));
+    await tellResident(
+      step === 'depart' ? t.residentDeparted(r.ticket, name) : t.residentArrived(r.ticket, name),
+      step === 'depart'
+        ? progressNotice('volunteer_departed', r, t.noticeStatus.departed, name)
+        : progressNotice('volunteer_arrived', r, t.noticeStatus.arrived, name),
+    );
     return step === 'depart' ? t.departed(r.ticket) : t.arrived(r.ticket);
   }
   if (step === 'done') {
@@ -63,7 +69,7 @@ export async function recordVisitStep(
       .onConflictDoNothing();
     await appendEvent(tx, r.id, 'done', personId, { hours: extra.hours }, at);
     await editCards(tx, r, 'done', name, at);
-    await tellResident(t.residentDone(r.ticket, name));
+    await tellResident(t.residentDone(r.ticket, name), progressNotice('request_done', r, t.noticeStatus.done, name));
     return t.doneRecorded(r.ticket, extra.hours);
   }
   await tx
@@ -73,7 +79,7 @@ export async function recordVisitStep(
   await appendEvent(tx, r.id, 'released', personId, { reason: extra.reason ?? '' }, at);
   const reopened = (await requestView(tx, r.id))!;
   await editCards(tx, reopened, 'open', '', at);
-  await tellResident(t.residentReleased(r.ticket));
+  await tellResident(t.residentReleased(r.ticket), progressNotice('request_released', r, t.noticeStatus.released));
   return t.released(r.ticket);
 }
 

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { requests, stations, volunteers } from '../../../db/schema.js';
+import { requests, stations, type TaskAlertSetting, taskAlertSettings, volunteers } from '../../../db/schema.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { activeStatuses } from './claim.js';
 import type { CommandContext } from './command-context.js';
 import { parseHours, recordVisitStep, type VisitStep } from './visit.js';
 
-// === Volunteers in private chat: /me, and the visit steps by button or text
+// === Volunteers in private chat: /me, 新任务提醒, and the visit steps by button or text
 
 const STEP_WORDS: Record<string, VisitStep> = { 出发: 'depart', 到达: 'arrive', 完成: 'done', 放弃: 'release' };
 
@@ -32,8 +32,61 @@ export async function showMe(ctx: CommandContext) {
       skills: v.v.skills.map((s) => ctx.findSkill(s)?.name ?? s).join('、'),
       suspendedUntil: v.v.suspendedUntil && v.v.suspendedUntil > ctx.now ? fmtDay(v.v.suspendedUntil) : null,
       tasks: tasks.map((x) => `· ${x.ticket}（${x.status === 'claimed' ? '已接单' : '服务中'}）`),
+      alerts: t.alertsLabel[v.v.taskAlerts],
     }),
   );
+}
+
+/** `新任务提醒 开|关|紧急` (and `/alerts on|off|urgent`), as people type it. */
+const ALERTS = /^(?:新任务提醒|\/alerts(?:@\w+)?)\s*(.*)$/i;
+const ALERT_WORDS: Record<string, TaskAlertSetting> = {
+  开: 'on',
+  开启: 'on',
+  打开: 'on',
+  on: 'on',
+  关: 'off',
+  关闭: 'off',
+  off: 'off',
+  紧急: 'urgent',
+  只要紧急: 'urgent',
+  只收紧急: 'urgent',
+  仅紧急: 'urgent',
+  urgent: 'urgent',
+};
+
+/** The three settings as buttons (`alerts:on|off|urgent`). */
+const alertChoices = () => taskAlertSettings.map((s) => ({ id: `alerts:${s}`, label: t.alertsButtons[s] }));
+
+/**
+ * `新任务提醒`: whether new tasks are offered in private chat (on, off, urgent ones only). With a setting
+ * (typed, or a button pressed) it is stored and confirmed; without, the current one is shown with the
+ * choices. Only volunteers have one. False when the message is none of this.
+ */
+export async function handleAlertsCommand(ctx: CommandContext): Promise<boolean> {
+  const c = ctx.msg.content;
+  let word: string;
+  if (c.kind === 'choice') {
+    const m = /^alerts:(on|off|urgent)$/.exec(c.choiceId);
+    if (!m) return false;
+    word = m[1]!;
+  } else if (c.kind === 'text') {
+    const m = ALERTS.exec(c.text.trim());
+    if (!m) return false;
+    word = m[1]!.trim().toLowerCase();
+  } else return false;
+  const [v] = await ctx.tx.select({ taskAlerts: volunteers.taskAlerts }).from(volunteers).where(eq(volunteers.personId, ctx.person.id));
+  if (!v) {
+    ctx.reply(t.alertsNotVolunteer);
+    return true;
+  }
+  const setting = ALERT_WORDS[word];
+  if (!setting) {
+    ctx.reply(t.alertsCurrent(t.alertsLabel[v.taskAlerts]), alertChoices());
+    return true;
+  }
+  await ctx.tx.update(volunteers).set({ taskAlerts: setting }).where(eq(volunteers.personId, ctx.person.id));
+  ctx.reply(t.alertsSet[setting]);
+  return true;
 }
 
 /** A visit step from a button (`depart:<ticket>`) or text (`完成 <ticket> 1.5小时 已修好`); false if it is none. */

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { chatGroups, outbox } from '../../../db/schema.js';
+import { chatGroups, outbox, privateOffers, volunteers } from '../../../db/schema.js';
 import type { CommandHook } from '../../../src/core/flow-runner.js';
 import type { IncomingContent } from '../../../src/core/message.js';
 import { createDispatch, type Dispatch } from '../../../src/domain/dispatch/dispatch.js';
 import { ensurePerson } from '../../../src/domain/people/people.js';
+import { createRequest } from '../../../src/domain/requests/requests.js';
 import { readStationsFile } from '../../../src/domain/reference-data.js';
 import { loadStationTree } from '../../../src/domain/stations/tree.js';
 import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
@@ -79,5 +80,54 @@ describeDb('dispatch commands', (ctx) => {
   it('a button press refused in a group is answered on the button', async () => {
     const result = await command('g-dc-bound', 'u-presser', { kind: 'choice', choiceId: 'claim:20990101-0002' });
     expect(result).toEqual({ handled: true, replies: [], notice: t.notAnnouncedHere('20990101-0002') });
+  });
+
+  it('offers a request privately to as many volunteers per level as told (privateOffersPerRequest)', async () => {
+    const tree = await loadStationTree(db());
+    const two = createDispatch({ tree, findSkill: () => null, remindMinutes: 10, escalateMinutes: 30, privateOffersPerRequest: 2 });
+    const C = 'xiuzhou-tanghui-baihua';
+    for (const user of ['dc-v1', 'dc-v2', 'dc-v3']) {
+      const p = await ensurePerson(db(), 'test', user, user);
+      await db()
+        .insert(volunteers)
+        .values({
+          personId: p.id,
+          name: user,
+          phone: '1',
+          partyMember: false,
+          skills: ['haircut'],
+          stationId: tree.byCode(C)!.id,
+          availability: '',
+          status: 'approved',
+        });
+    }
+    const resident = await ensurePerson(db(), 'test', 'dc-r', '居民');
+    const fields = {
+      classCode: 'daily-life',
+      itemCode: 'haircut',
+      communityCode: C,
+      description: '想理发',
+      address: '百花苑1幢101',
+      phone: '13800000002',
+      wantedTime: '明天',
+      urgent: false,
+      emergencyWords: [],
+      attachments: [],
+    };
+    const owner = { residentId: resident.id, channel: 'test', chatId: 'dc-r', conversationKey: 'test:dc-r:dc-r' };
+    const r = await db().transaction(async (tx) => {
+      const created = await createRequest(tx, fields, owner, now);
+      await two.afterRequestCreated(tx, created.id, [], now);
+      return created;
+    });
+    expect((await db().select().from(privateOffers).where(eq(privateOffers.requestId, r.id))).map((o) => o.chatId).sort()).toEqual(['dc-v1', 'dc-v2']);
+  });
+
+  it('新任务提醒 and a claim button in a private chat are dispatch’s', async () => {
+    expect(await command('u-alerts', 'u-alerts', text('新任务提醒 关'))).toMatchObject({ handled: true, replies: [t.alertsNotVolunteer] });
+    expect(await command('u-alerts', 'u-alerts', { kind: 'choice', choiceId: 'claim:20990101-0003' })).toMatchObject({
+      handled: true,
+      replies: [t.notOfferedToYou('20990101-0003')],
+    });
   });
 });

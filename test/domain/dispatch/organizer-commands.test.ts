@@ -126,8 +126,8 @@ describeDb('dispatch: organizer commands', (ctx) => {
     const org = await app.organizer('o-a', 'nanhu-jianshe');
     await app.organizer('o-a-xiuzhou', 'xiuzhou');
     await app.bindGroup('g-a', 'nanhu-jianshe-haiyantang');
-    const qian = await app.volunteer('v-a1', 'nanhu-jianshe-haiyantang', { name: '钱师傅' });
-    const sun = await app.volunteer('v-a2', 'nanhu-jianshe-haiyantang', { name: '孙师傅' });
+    const qian = await app.volunteer('v-a1', 'nanhu-jianshe-haiyantang', { name: '钱师傅', channel: 'wx' });
+    const sun = await app.volunteer('v-a2', 'nanhu-jianshe-haiyantang', { name: '孙师傅', channel: 'wx' });
     const zhou = await app.volunteer('v-a3', 'nanhu-jianshe-haiyantang', { name: '周阿姨', status: 'pending' });
     const wu = await app.volunteer('v-a4', 'nanhu-jianshe-haiyantang', { name: '吴阿姨', status: 'rejected' });
     const ticket = await app.request('r-a', { community: '海盐塘', address: '盐塘新村5幢301' });
@@ -151,14 +151,18 @@ describeDb('dispatch: organizer commands', (ctx) => {
       expect(lastText(app, 'o-a')).toBe(t.usage('/assign 单号 志愿者编号'));
     }
     expect(await requestRow(app, ticket)).toMatchObject({ status: 'open', volunteerId: null });
-    expect(app.to('v-a1')).toEqual([]);
+    // Before: the approved volunteers nearby were offered the task privately (no details); the others nothing.
+    expect(app.offersTo('v-a1')).toHaveLength(1);
+    expect(app.offersTo('v-a2')).toHaveLength(1);
+    expect(app.toButOffers('v-a1')).toEqual([]);
     expect(app.to('v-a3')).toEqual([]);
+    expect(app.to('v-a4')).toEqual([]);
 
     await app.say('o-a', 'o-a', `/assign ${ticket} #${qian}`);
     expect(lastText(app, 'o-a')).toBe(t.assigned(ticket, '钱师傅'));
     const r = await requestRow(app, ticket);
     expect(r).toMatchObject({ status: 'claimed', volunteerId: qian });
-    expect(app.to('v-a1').map((s) => s.payload)).toEqual([
+    expect(app.toButOffers('v-a1').map((s) => s.payload)).toEqual([
       {
         text: t.claimedPrivate({
           ticket,
@@ -189,7 +193,7 @@ describeDb('dispatch: organizer commands', (ctx) => {
 
     await app.say('o-a', 'o-a', `/assign ${ticket} ${sun}`);
     expect(lastText(app, 'o-a')).toBe(t.assignFailed(ticket, t.claimAlreadyTaken('钱师傅')));
-    expect(app.to('v-a2')).toEqual([]);
+    expect(app.toButOffers('v-a2')).toEqual([]);
     expect(await requestRow(app, ticket)).toMatchObject({ status: 'claimed', volunteerId: qian });
     expect(app.to('g-a').filter((s) => s.edited)).toHaveLength(1);
   });

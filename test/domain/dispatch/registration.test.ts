@@ -202,7 +202,7 @@ describeDb('dispatch: volunteer registration and approval', (ctx) => {
     await register(app, 'v-r4', '陈美华');
     const [row] = await app.db.select().from(volunteers).where(eq(volunteers.name, '陈美华'));
     const id = row!.personId;
-    const profile = { id, name: '陈美华', community: '文昌社区', skills: '家电维修', suspendedUntil: null };
+    const profile = { id, name: '陈美华', community: '文昌社区', skills: '家电维修', suspendedUntil: null, alerts: t.alertsLabel.on };
 
     await app.say('v-r4', 'v-r4', '/me');
     expect(app.lastTo('v-r4')!.payload.text).toBe(t.me({ ...profile, status: '审核中', tasks: [] }));

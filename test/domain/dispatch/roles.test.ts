@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { channelIdentities, organizers } from '../../../db/schema.js';
+import { channelIdentities, organizers, replyWindows } from '../../../db/schema.js';
 import {
   bootstrapOrganizers,
   grantOrganizer,
@@ -10,7 +10,7 @@ import {
   privateChatOf,
   stationsOfOrganizer,
 } from '../../../src/domain/dispatch/roles.js';
-import { ensurePerson } from '../../../src/domain/people/people.js';
+import { ensurePerson, markBlocked } from '../../../src/domain/people/people.js';
 import { readStationsFile } from '../../../src/domain/reference-data.js';
 import { loadStationTree, type StationTree } from '../../../src/domain/stations/tree.js';
 import { describeDb } from '../../support/db.js';
@@ -70,6 +70,37 @@ describeDb('roles', (ctx) => {
     const p = await person('ro-chat');
     expect(await privateChatOf(db(), p)).toEqual({ channel: 'test', chatId: 'ro-chat' });
     expect(await privateChatOf(db(), 999_999)).toBeUndefined();
+  });
+
+  it('a person with several accounts is reached where they wrote last; a blocked account only when there is no other', async () => {
+    const p = await person('ro-multi');
+    await db()
+      .insert(channelIdentities)
+      .values([
+        { channel: 'wechat', externalId: 'ro-multi-wx', personId: p, createdAt: new Date(Date.now() + 60_000) },
+        { channel: 'other', externalId: 'ro-multi-o', personId: p, createdAt: new Date(Date.now() + 120_000) },
+      ]);
+    // Nobody wrote yet: the oldest account.
+    expect(await privateChatOf(db(), p)).toEqual({ channel: 'test', chatId: 'ro-multi' });
+    const wrote = async (channel: string, chatId: string, lastInboundAt: Date) =>
+      db()
+        .insert(replyWindows)
+        .values({ channel, chatId, lastInboundAt })
+        .onConflictDoUpdate({ target: [replyWindows.channel, replyWindows.chatId], set: { lastInboundAt } });
+    await wrote('other', 'ro-multi-o', new Date('2026-06-05T00:00:00Z'));
+    expect(await privateChatOf(db(), p)).toEqual({ channel: 'other', chatId: 'ro-multi-o' });
+    await wrote('wechat', 'ro-multi-wx', new Date('2026-06-06T00:00:00Z'));
+    expect(await privateChatOf(db(), p)).toEqual({ channel: 'wechat', chatId: 'ro-multi-wx' });
+    // Another person's window on a chat of the same id and another channel changes nothing.
+    await wrote('test', 'ro-multi-o', new Date('2026-06-09T00:00:00Z'));
+    expect(await privateChatOf(db(), p)).toEqual({ channel: 'wechat', chatId: 'ro-multi-wx' });
+
+    await markBlocked(db(), 'wechat', 'ro-multi-wx', at);
+    expect(await privateChatOf(db(), p)).toEqual({ channel: 'other', chatId: 'ro-multi-o' });
+    await markBlocked(db(), 'other', 'ro-multi-o', at);
+    expect(await privateChatOf(db(), p)).toEqual({ channel: 'test', chatId: 'ro-multi' });
+    await markBlocked(db(), 'test', 'ro-multi', at);
+    expect(await privateChatOf(db(), p)).toEqual({ channel: 'wechat', chatId: 'ro-multi-wx' });
   });
 
   it('bootstraps the configured accounts as organizers of the root: new ones created, known ones reused, twice harmless', async () => {

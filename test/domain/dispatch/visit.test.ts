@@ -52,6 +52,31 @@ describeDb('the visit', (ctx) => {
     });
   });
 
+  describe('what the resident is told', () => {
+    it('each step with a notice for template messages: the ticket, service, community, volunteer and status, no address or phone', async () => {
+      const app = await createDispatchApp(ctx.database);
+      const C = 'nanhu-jiefang-tianfu';
+      await app.bindGroup('g-notice', C);
+      await app.volunteer('v-notice', C, { name: '蒋师傅', skills: ['furniture-repair'] });
+      const { ticket } = await app.storedRequest('r-notice', { community: C, item: 'furniture-repair' });
+      const fields = { ticket, service: '家具维修', community: '天福社区', volunteer: '蒋师傅' };
+      const told = () => app.lastTo('r-notice')!.payload;
+      await app.press('g-notice', 'v-notice', `claim:${ticket}`);
+      expect(told()).toEqual({ text: t.residentClaimed(ticket, '蒋师傅'), notice: { kind: 'request_claimed', fields: { ...fields, status: '已接单' } } });
+      await app.say('v-notice', 'v-notice', `出发 ${ticket}`);
+      expect(told()).toEqual({ text: t.residentDeparted(ticket, '蒋师傅'), notice: { kind: 'volunteer_departed', fields: { ...fields, status: '已出发' } } });
+      await app.say('v-notice', 'v-notice', `到达 ${ticket}`);
+      expect(told()).toEqual({ text: t.residentArrived(ticket, '蒋师傅'), notice: { kind: 'volunteer_arrived', fields: { ...fields, status: '已到达' } } });
+      await app.say('v-notice', 'v-notice', `放弃 ${ticket} 工具不够`);
+      const { volunteer: _, ...released } = fields;
+      expect(told()).toEqual({ text: t.residentReleased(ticket), notice: { kind: 'request_released', fields: { ...released, status: '重新安排中' } } });
+      await app.press('g-notice', 'v-notice', `claim:${ticket}`);
+      await app.say('v-notice', 'v-notice', `完成 ${ticket} 1小时 修好了`);
+      expect(told()).toEqual({ text: t.residentDone(ticket, '蒋师傅'), notice: { kind: 'request_done', fields: { ...fields, status: '已完成' } } });
+      for (const m of app.to('r-notice')) expect(JSON.stringify(m.payload.notice ?? {})).not.toMatch(/13812345678|幸福小区|7幢/);
+    });
+  });
+
   describe('a visit and the resident’s cancel', () => {
     it('tells the volunteer and edits the cards when the resident cancels', async () => {
       const app = await createDispatchApp(ctx.database);

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { requestEvents, requests, visitReports, volunteers } from '../../../db/schema.js';
-import type { IncomingContent } from '../../../src/core/message.js';
+import type { Choice, IncomingContent } from '../../../src/core/message.js';
 import type { CommandContext } from '../../../src/domain/dispatch/command-context.js';
-import { handleVisitStep, showMe } from '../../../src/domain/dispatch/volunteer-commands.js';
+import { handleAlertsCommand, handleVisitStep, showMe } from '../../../src/domain/dispatch/volunteer-commands.js';
 import { ensurePerson } from '../../../src/domain/people/people.js';
 import { readStationsFile } from '../../../src/domain/reference-data.js';
 import { createRequest } from '../../../src/domain/requests/requests.js';
@@ -26,13 +26,17 @@ describeDb('volunteer commands', (ctx) => {
   async function context(userId: string, content: IncomingContent) {
     const person = await ensurePerson(db(), 'test', userId, userId);
     const replies: string[] = [];
+    const choices: Choice[][] = [];
     const c: CommandContext = {
       tx: db(),
       tree,
       person,
       msg: { channel: 'test', chatId: userId, userId, displayName: userId, isGroup: false, messageId: `vc-${Math.random()}`, content },
       now: at,
-      reply: (text) => replies.push(text),
+      reply: (text, offered) => {
+        replies.push(text);
+        if (offered) choices.push(offered);
+      },
       notice: (text) => replies.push(text),
       tellPrivately: async (text) => {
         replies.push(text);
@@ -40,7 +44,7 @@ describeDb('volunteer commands', (ctx) => {
       findSkill: (code) => (code === 'appliance-repair' ? { code, name: '家电维修' } : null),
       settings: { remindMinutes: 10, escalateMinutes: 30 },
     };
-    return { c, replies, person };
+    return { c, replies, choices, person };
   }
   const say = (userId: string, text: string) => context(userId, { kind: 'text', text });
 
@@ -152,10 +156,91 @@ describeDb('volunteer commands', (ctx) => {
         skills: '家电维修、unknown-skill',
         suspendedUntil: '6月2日',
         tasks: [`· ${ticket}（已接单）`],
+        alerts: t.alertsLabel.on,
       }),
     );
     const nobody = await say('vc-me-nobody', '/me');
     await showMe(nobody.c);
     expect(nobody.replies).toEqual([t.notAVolunteer]);
+  });
+
+  describe('新任务提醒: new tasks offered in private chat, on, off or urgent ones only', () => {
+    const alertsOf = async (personId: number) => (await db().select().from(volunteers).where(eq(volunteers.personId, personId)))[0]!.taskAlerts;
+    async function registered(userId: string) {
+      const person = await ensurePerson(db(), 'test', userId, userId);
+      await db()
+        .insert(volunteers)
+        .values({
+          personId: person.id,
+          name: '周师傅',
+          phone: '1',
+          partyMember: false,
+          skills: [],
+          stationId: tree.byCode('nanhu-jianshe-wenchang')!.id,
+          availability: '',
+          status: 'approved',
+        })
+        .onConflictDoNothing();
+      return person.id;
+    }
+
+    it('stores the setting however it is typed, and confirms it', async () => {
+      const id = await registered('vc-alerts');
+      for (const [words, setting] of [
+        ['新任务提醒 关', 'off'],
+        ['新任务提醒 开', 'on'],
+        ['新任务提醒 关闭', 'off'],
+        ['新任务提醒 开启', 'on'],
+        ['新任务提醒紧急', 'urgent'],
+        ['新任务提醒 打开', 'on'],
+        ['新任务提醒 只要紧急', 'urgent'],
+        ['/alerts off', 'off'],
+        ['/alerts@lianxin_bot ON', 'on'],
+        ['/alerts urgent', 'urgent'],
+      ] as const) {
+        const { c, replies } = await say('vc-alerts', words);
+        expect(await handleAlertsCommand(c)).toBe(true);
+        expect([words, replies, await alertsOf(id)]).toEqual([words, [t.alertsSet[setting]], setting]);
+      }
+    });
+
+    it('without a setting shows the current one with three buttons, which work when pressed; /me shows it too', async () => {
+      const id = await registered('vc-alerts-show');
+      for (const words of ['新任务提醒', '/alerts', '新任务提醒 随便']) {
+        const { c, replies, choices } = await say('vc-alerts-show', words);
+        expect(await handleAlertsCommand(c)).toBe(true);
+        expect(replies).toEqual([t.alertsCurrent(t.alertsLabel.on)]);
+        expect(choices).toEqual([
+          [
+            { id: 'alerts:on', label: '开' },
+            { id: 'alerts:off', label: '关' },
+            { id: 'alerts:urgent', label: '只要紧急' },
+          ],
+        ]);
+      }
+      const pressed = await context('vc-alerts-show', { kind: 'choice', choiceId: 'alerts:urgent' });
+      expect(await handleAlertsCommand(pressed.c)).toBe(true);
+      expect(pressed.replies).toEqual([t.alertsSet.urgent]);
+      expect(await alertsOf(id)).toBe('urgent');
+      const me = await say('vc-alerts-show', '/me');
+      await showMe(me.c);
+      expect(me.replies[0]).toContain(`新任务提醒：${t.alertsLabel.urgent}`);
+    });
+
+    it('anyone else gets a short hint; other words and buttons are not this command', async () => {
+      const { c, replies } = await say('vc-alerts-nobody', '新任务提醒 关');
+      expect(await handleAlertsCommand(c)).toBe(true);
+      expect(replies).toEqual([t.alertsNotVolunteer]);
+      for (const content of [
+        { kind: 'text', text: '新任务' },
+        { kind: 'text', text: '提醒我吃药' },
+        { kind: 'choice', choiceId: 'alerts:loud' },
+        { kind: 'choice', choiceId: 'claim:20260601-0001' },
+      ] as IncomingContent[]) {
+        const other = await context('vc-alerts-nobody', content);
+        expect(await handleAlertsCommand(other.c)).toBe(false);
+        expect(other.replies).toEqual([]);
+      }
+    });
   });
 });

@@ -64,6 +64,28 @@ describeDb('people', (ctx) => {
     expect((await identity('test', 'p-blocked'))!.blockedAt).toBeNull();
   });
 
+  it('a new account whose union id is known joins that person; the union id is stored on every account', async () => {
+    const wx = await ensurePerson(db(), 'wechat', 'p-u-oa', '公众号里的名字', 'union-1');
+    expect((await identity('wechat', 'p-u-oa'))!.unionId).toBe('union-1');
+    await rememberPhone(db(), wx.id, '13900002222');
+    const mini = await ensurePerson(db(), 'wechat-mini', 'p-u-mini', '小程序里的名字', 'union-1');
+    expect(mini).toMatchObject({ id: wx.id, displayName: '公众号里的名字', phone: '13900002222' });
+    expect((await identity('wechat-mini', 'p-u-mini'))!).toMatchObject({ personId: wx.id, unionId: 'union-1' });
+    // Another union id, or none: another person.
+    expect((await ensurePerson(db(), 'wechat-mini', 'p-u-other', '别人', 'union-2')).id).not.toBe(wx.id);
+    expect((await ensurePerson(db(), 'wechat-mini', 'p-u-none', '别人')).id).not.toBe(wx.id);
+    // A known account that now tells its union id keeps its person, and stores it.
+    const tg = await ensurePerson(db(), 'test', 'p-u-known', '老账号');
+    expect((await ensurePerson(db(), 'test', 'p-u-known', '老账号', 'union-1')).id).toBe(tg.id);
+    expect((await identity('test', 'p-u-known'))!.unionId).toBe('union-1');
+    // Two new accounts of one person writing at the same moment: one person.
+    const [a, b] = await Promise.all([
+      db().transaction((tx) => ensurePerson(tx, 'wechat', 'p-u-race-a', '甲', 'union-race')),
+      db().transaction((tx) => ensurePerson(tx, 'wechat-mini', 'p-u-race-b', '甲', 'union-race')),
+    ]);
+    expect(a!.id).toBe(b!.id);
+  });
+
   it('is the runner’s port', () => {
     expect(peoplePort.identify).toBe(ensurePerson);
     expect(peoplePort.markBlocked).toBe(markBlocked);

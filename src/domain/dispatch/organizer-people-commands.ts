@@ -1,0 +1,107 @@
+import { and, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { channelIdentities, outbox, people, requests, volunteers } from '../../../db/schema.js';
+import { redactForGroup } from '../../core/privacy.js';
+import { dispatchTexts as t } from '../../texts/dispatch.js';
+import { linkPeople } from '../people/link.js';
+import type { CommandContext } from './command-context.js';
+import { volunteerOf } from './registration.js';
+import { isOrganizerOf, stationsOfOrganizer } from './roles.js';
+
+// === Organizer tools about people and reaching them: /link (one person, two records), /undelivered
+
+/** A typed person id (`12` or `#12`) that fits the integer column; null for anything else. */
+export const personIdOf = (text: string): number | null => {
+  const id = Number(text.replace(/^#/, ''));
+  return Number.isInteger(id) && id > 0 && id <= 2_147_483_647 ? id : null;
+};
+
+/** `03/10 10:00`, in Jiaxing's time. */
+export const fmtTime = (d: Date) =>
+  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
+
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * `/link <编号1> <编号2>` (合并): person 2 becomes person 1 (`linkPeople`). Allowed to an organizer of the
+ * volunteer station of each of them that is a volunteer; when neither is, to an organizer of the root.
+ */
+export async function link(ctx: CommandContext, firstText: string, secondText: string) {
+  const keepId = personIdOf(firstText);
+  const mergeId = personIdOf(secondText);
+  if (keepId === null) return ctx.reply(t.noSuchPerson(firstText));
+  if (mergeId === null) return ctx.reply(t.noSuchPerson(secondText));
+  if (keepId === mergeId) return ctx.reply(t.linkSame);
+  const found = await ctx.tx
+    .select({ id: people.id })
+    .from(people)
+    .where(inArray(people.id, [keepId, mergeId]));
+  for (const [id, text] of [
+    [keepId, firstText],
+    [mergeId, secondText],
+  ] as const) {
+    if (!found.some((p) => p.id === id)) return ctx.reply(t.noSuchPerson(text));
+  }
+  const concerned = [(await volunteerOf(ctx.tx, keepId))?.stationId, (await volunteerOf(ctx.tx, mergeId))?.stationId].filter(
+    (s): s is number => s !== undefined,
+  );
+  const stations = concerned.length > 0 ? concerned : [ctx.tree.root().id];
+  for (const s of stations) if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, s))) return ctx.reply(t.notOrganizer);
+  const result = await linkPeople(ctx.tx, keepId, mergeId);
+  if (result.ok) return ctx.reply(t.linked(result.kept, result.merged));
+  ctx.reply(result.reason === 'same' ? t.linkSame : t.noSuchPerson(String(result.id)));
+}
+
+/**
+ * `/undelivered` (未送达): messages of the last 7 days that are held (the platform waits for the person
+ * to write) or failed, to people of the organizer's stations (their volunteer station, or the station
+ * of their latest request); the 20 newest, the text cut short and redacted.
+ */
+export async function undelivered(ctx: CommandContext) {
+  const mine = await stationsOfOrganizer(ctx.tx, ctx.tree, ctx.person.id);
+  if (mine.length === 0) return ctx.reply(t.undeliveredNone);
+  const latestRequestStation = sql<
+    number | null
+  >`(select r.station_id from ${requests} r where r.resident_id = ${channelIdentities.personId} order by r.id desc limit 1)`;
+  const rows = await ctx.tx
+    .select({
+      id: outbox.id,
+      channel: outbox.channel,
+      status: outbox.status,
+      lastError: outbox.lastError,
+      payload: outbox.payload,
+      createdAt: outbox.createdAt,
+      personId: people.id,
+      displayName: people.displayName,
+      volunteerName: volunteers.name,
+    })
+    .from(outbox)
+    .innerJoin(channelIdentities, and(eq(channelIdentities.channel, outbox.channel), eq(channelIdentities.externalId, outbox.chatId)))
+    .innerJoin(people, eq(people.id, channelIdentities.personId))
+    .leftJoin(volunteers, eq(volunteers.personId, people.id))
+    .where(
+      and(
+        inArray(outbox.status, ['held', 'failed']),
+        gte(outbox.createdAt, new Date(ctx.now.getTime() - WEEK_MS)),
+        or(inArray(volunteers.stationId, mine), inArray(latestRequestStation, mine)),
+      ),
+    )
+    .orderBy(desc(outbox.createdAt), desc(outbox.id))
+    .limit(20);
+  if (rows.length === 0) return ctx.reply(t.undeliveredNone);
+  ctx.reply(
+    t.undeliveredList(
+      rows.map((r) => {
+        const text = typeof r.payload.text === 'string' ? r.payload.text : '';
+        const why = r.lastError ? (t.deliveryErrors[r.lastError] ?? redactForGroup(r.lastError).slice(0, 40)) : '';
+        return t.undeliveredRow({
+          time: fmtTime(r.createdAt),
+          name: r.volunteerName ?? r.displayName,
+          id: r.personId,
+          channel: r.channel,
+          reason: r.status === 'held' ? t.undeliveredHeld : t.undeliveredFailed(why),
+          text: redactForGroup(text).replace(/\s+/g, ' ').slice(0, 30),
+        });
+      }),
+    ),
+  );
+}
