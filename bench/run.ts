@@ -57,7 +57,7 @@ function benchWechatCallback() {
     CreateTime: 1764547200,
     MsgType: 'text',
     Content: '我家电视坏了，麻烦派个师傅',
-    MsgId: 24810000000000001,
+    MsgId: '24810000000000001',
   });
   const encrypted = encryptMessage(key, xml, appId);
   const query = new URLSearchParams({

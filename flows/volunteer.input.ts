@@ -50,7 +50,8 @@ export function readMobile(text: string): { mobile: string } | { landline: true 
   return isMobile(phone) ? { mobile: phone } : { landline: true };
 }
 
-const NOT_NAMES = ['你好', '您好', '在吗', '好的', '是的', '不是', '可以', '没有', '志愿者', 'hello'];
+/** Words that are no name, and the placeholders given to people whose channel tells no name (WeChat). */
+const NOT_NAMES = ['你好', '您好', '在吗', '好的', '是的', '不是', '可以', '没有', '志愿者', 'hello', '居民', '组织者'];
 
 /**
  * A typed name, tidied ("我叫张三" → "张三"), or null when it is no name: fewer than two letters,

@@ -5,7 +5,7 @@ import { createWechatApi } from './channels/wechat/api.js';
 import { menuDefinition } from './channels/wechat/menu.js';
 import { ConfigError, createConfig } from './config.js';
 import { safeError } from './core/privacy.js';
-import { createSharedToken } from './core/shared-token.js';
+import { createSharedToken, type SharedToken, type TokenFetcher } from './core/shared-token.js';
 
 // === `npm run wechat -- <command>`: operators' commands for the WeChat service account
 
@@ -36,10 +36,14 @@ export async function runWechatCli(
     return 2;
   }
   const wechat = config.wechat;
-  // The token is the one the running bot shares (same database), so this fetches none if one is valid.
-  const database = await openDatabase(config.database);
+  // On PostgreSQL the token is the one the running bot shares. The embedded database belongs to the
+  // running bot alone (one process per data folder): then the stable token is fetched, which leaves the
+  // bot's own token valid.
+  const database = config.database.kind === 'postgres' ? await openDatabase(config.database) : null;
   try {
-    const api = createWechatApi({ ...wechat, tokenStore: (fetch) => createSharedToken({ db: database.db, key: `wechat:${wechat.appId}`, fetch }) });
+    const tokenStore = (fetch: TokenFetcher): SharedToken =>
+      database ? createSharedToken({ db: database.db, key: `wechat:${wechat.appId}`, fetch }) : fetchedOnce(fetch);
+    const api = createWechatApi({ ...wechat, tokenStore });
     await api.createMenu(menu);
     out.write(`菜单已创建：${menu.button.map((b) => b.name).join(' / ')}\n`);
     return 0;
@@ -47,8 +51,17 @@ export async function runWechatCli(
     err.write(`could not create the menu: ${e instanceof Error ? safeError(e).message : String(e)}\n`);
     return 1;
   } finally {
-    await database.close();
+    await database?.close();
   }
+}
+
+/** A token fetched when first needed and kept for this command's few calls. */
+function fetchedOnce(fetch: TokenFetcher): SharedToken {
+  let token: Promise<string> | null = null;
+  return {
+    get: () => (token ??= fetch(false).then((t) => t.token)),
+    renew: () => (token = fetch(true).then((t) => t.token)),
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -46,7 +46,8 @@ export const dispatchTexts = {
     [
       `您已接单 ${d.ticket}${d.urgent ? '（紧急）' : ''}，谢谢！以下信息请勿外传：`,
       `服务：${d.itemName}`,
-      `居民：${d.residentName}`,
+      // WeChat tells no name: a person known only as the placeholder 居民 is shown without one.
+      ...(d.residentName && d.residentName !== '居民' ? [`居民：${d.residentName}`] : []),
       `电话：${d.phone}`,
       `地址：${d.community} ${d.address}`,
       `时间：${d.wantedTime}`,

@@ -5,6 +5,8 @@ export const wechatTexts = {
   replyWithNumber: '请回复数字：',
   /** Under a question whose choices are also clickable (msgmenu). */
   tapOrReply: '点下面的选项，或回复数字：',
+  /** The same, when the question already says to reply with a number. */
+  tapAlso: '也可以直接点下面的选项：',
   /** Template messages are short fields: a status word per notice. */
   cut: '…',
   /** The custom menu (自定义菜单): names and the words a click sends, as if typed. */

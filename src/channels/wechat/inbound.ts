@@ -26,11 +26,21 @@ export function encodeMenuId(questionId: number, index: number): string {
   return `${questionId}_${index + 1}`;
 }
 
+/** Prefix of the id of an option that belongs to no question (a task card's 我来接单, 出发…): the choice id follows. */
+const CHOICE_PREFIX = 'c:';
+
+/** The id of an option of a message that asks no question: the choice id itself, sent back as it is. */
+export function encodeChoiceMenuId(choiceId: string): string {
+  return `${CHOICE_PREFIX}${choiceId}`;
+}
+
 /**
  * A pressed msgmenu option as a choice: `#n`, which the flow kit reads as the n-th choice of the
- * question (`flows/common/input.ts`). An id we did not make is a stale press (`questionId` -1).
+ * question (`flows/common/input.ts`), or the choice id of an option that belongs to no question
+ * (commands read it as a button). An id we did not make is a stale press (`questionId` -1).
  */
 export function decodeMenuId(id: string): ChoiceContent {
+  if (id.startsWith(CHOICE_PREFIX) && id.length > CHOICE_PREFIX.length) return { kind: 'choice', choiceId: id.slice(CHOICE_PREFIX.length) };
   const m = MENU_ID.exec(id.trim());
   const questionId = m ? Number(m[1]) : Number.NaN;
   const n = m ? Number(m[2]) : 0;
@@ -57,7 +67,8 @@ function messageContent(type: string, f: Record<string, string>): IncomingConten
       return f.bizmsgmenuid !== undefined ? decodeMenuId(f.bizmsgmenuid) : { kind: 'text', text: f.Content ?? '' };
     case 'voice': {
       // With voice recognition switched on, WeChat sends what was said: people who find typing hard can speak.
-      const said = (f.Recognition ?? '').trim();
+      // Recognition ends what was said with a full stop, which would stick to an address or a number.
+      const said = (f.Recognition ?? '').trim().replace(/[。．.！!？?，,、\s]+$/u, '');
       return said ? { kind: 'text', text: said } : media('voice', mediaId && `wechat-voice:${mediaId}`);
     }
     case 'image':

@@ -2,7 +2,7 @@ import type { OutgoingPayload } from '../../core/message.js';
 import { DeliveryError, type DeliveryErrorCode, type Sender } from '../../core/ports.js';
 import { wechatTexts as t } from '../../texts/wechat.js';
 import { TOKEN_ERRORS, type WechatApi, WechatApiError } from './api.js';
-import { encodeMenuId } from './inbound.js';
+import { encodeChoiceMenuId, encodeMenuId } from './inbound.js';
 
 // === The core's outgoing messages → WeChat customer-service messages, and template messages for
 // notices outside the 48 h reply window
@@ -34,22 +34,46 @@ export function cutBytes(text: string, max: number): string {
   return `${out}…`;
 }
 
-/** The question's choices as numbered lines, so typing the number works everywhere. */
+/** The question's words without a closing "请回复数字：", which the channel says itself. */
+const withoutNumberHint = (text: string) => text.replace(/[，,\s]*请?回复数字(选择)?[：:]\s*$/u, '').trimEnd() || text;
+/** The line above the options, unless the question already says to reply with a number. */
+const hint = (text: string, tap: boolean) => (text.includes('回复数字') ? (tap ? t.tapAlso : '') : tap ? t.tapOrReply : t.replyWithNumber);
+const withHint = (text: string, tap: boolean) => {
+  const bare = withoutNumberHint(text);
+  const line = hint(bare, tap);
+  return line ? `${bare}\n${line}` : bare;
+};
+
+/**
+ * The text of a message: a question's choices as numbered lines (typing the number works everywhere);
+ * the options of a message that asks no question (a task card's buttons) are not listed — its text says
+ * what to type, and typed numbers would not reach it.
+ */
 export function textOf(payload: OutgoingPayload): string {
-  const lines = payload.choices?.map((c, i) => `${i + 1}. ${c.label}`) ?? [];
-  return cutBytes(lines.length ? `${payload.text}\n${t.replyWithNumber}\n${lines.join('\n')}` : payload.text, MAX_TEXT_BYTES);
+  if (!payload.choices?.length || payload.questionId === undefined) return cutBytes(payload.text, MAX_TEXT_BYTES);
+  const lines = payload.choices.map((c, i) => `${i + 1}. ${c.label}`);
+  return cutBytes(`${withHint(payload.text, false)}\n${lines.join('\n')}`, MAX_TEXT_BYTES);
 }
 
-/** The body of a customer-service message: a msgmenu when the choices can be clicked, else text. */
+/**
+ * The body of a customer-service message: a msgmenu when the choices can be clicked, else text. An
+ * option of a question is `<questionId>_<n>` (read back as the n-th choice, or stale); an option of a
+ * message that asks no question carries its choice id (`c:claim:<ticket>`).
+ */
 export function customMessage(openid: string, payload: OutgoingPayload, menuReplies: boolean) {
   const choices = payload.choices ?? [];
   if (menuReplies && choices.length > 0 && choices.length <= MAX_MENU_ITEMS) {
+    const question = payload.questionId;
     return {
       touser: openid,
       msgtype: 'msgmenu',
       msgmenu: {
-        head_content: cutBytes(`${payload.text}\n${t.tapOrReply}`, 1024),
-        list: choices.map((c, i) => ({ id: encodeMenuId(payload.questionId ?? 0, i), content: cutBytes(`${i + 1}. ${c.label}`, 120) })),
+        head_content: cutBytes(question === undefined ? payload.text : withHint(payload.text, true), 1024),
+        list: choices.map((c, i) =>
+          question === undefined
+            ? { id: encodeChoiceMenuId(c.id), content: cutBytes(c.label, 120) }
+            : { id: encodeMenuId(question, i), content: cutBytes(`${i + 1}. ${c.label}`, 120) },
+        ),
         tail_content: '',
       },
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeMenuId, encodeMenuId, toIncoming, WECHAT_CHANNEL } from '../../../src/channels/wechat/inbound.js';
+import { decodeMenuId, encodeChoiceMenuId, encodeMenuId, toIncoming, WECHAT_CHANNEL } from '../../../src/channels/wechat/inbound.js';
 import { buildXml, parseCallbackXml } from '../../../src/channels/wechat/xml.js';
 
 const OPENID = 'oTestOpenId000000000000001';
@@ -47,7 +47,11 @@ describe('WeChat callbacks → messages', () => {
 
   it('reads recognised speech as text, and unrecognised voice as a voice message', () => {
     const voice = { MsgType: 'voice', MediaId: 'media_voice_1', Format: 'amr' };
-    expect(contentOf(message({ ...voice, Recognition: '我家水管漏水了。' }))).toEqual({ kind: 'text', text: '我家水管漏水了。' });
+    expect(contentOf(message({ ...voice, Recognition: '我家水管漏水了。' }))).toEqual({ kind: 'text', text: '我家水管漏水了' });
+    // The closing full stop of recognised speech would stick to an answer such as a phone number or an address.
+    expect(contentOf(message({ ...voice, Recognition: '13812345678。' }))).toEqual({ kind: 'text', text: '13812345678' });
+    expect(contentOf(message({ ...voice, Recognition: '文昌小区3幢2单元501！' }))).toEqual({ kind: 'text', text: '文昌小区3幢2单元501' });
+    expect(contentOf(message({ ...voice, Recognition: '。' }))).toEqual({ kind: 'media', media: 'voice', ref: 'wechat-voice:media_voice_1' });
     expect(contentOf(message({ ...voice, Recognition: '  ' }))).toEqual({ kind: 'media', media: 'voice', ref: 'wechat-voice:media_voice_1' });
     expect(contentOf(message(voice))).toEqual({ kind: 'media', media: 'voice', ref: 'wechat-voice:media_voice_1' });
   });
@@ -159,8 +163,18 @@ describe('msgmenu ids', () => {
       for (let i = 0; i < 9; i++) expect(decodeMenuId(encodeMenuId(q, i))).toEqual({ kind: 'choice', choiceId: `#${i + 1}`, questionId: q });
   });
 
+  it('carries the choice id of an option that belongs to no question (a task card’s 我来接单)', () => {
+    for (const choiceId of ['claim:20261201-0001', 'approve:17', 'depart:20261201-0001', 'alerts:urgent']) {
+      expect(encodeChoiceMenuId(choiceId)).toBe(`c:${choiceId}`);
+      expect(decodeMenuId(encodeChoiceMenuId(choiceId))).toEqual({ kind: 'choice', choiceId });
+    }
+    expect(toIncoming(message({ MsgType: 'text', bizmsgmenuid: 'c:claim:20261201-0001', Content: '我来接单' }))).toMatchObject({
+      message: { content: { kind: 'choice', choiceId: 'claim:20261201-0001' } },
+    });
+  });
+
   it('reads anything else as a stale press', () => {
-    for (const id of ['', '42', '42_', '_1', '42_0', 'a_1', '42_1_2', '1.5_1', '-1_1', '99999999999999999999_1']) {
+    for (const id of ['', '42', '42_', '_1', '42_0', 'a_1', '42_1_2', '1.5_1', '-1_1', '99999999999999999999_1', 'c:']) {
       expect(decodeMenuId(id), id).toEqual({ kind: 'choice', choiceId: '', questionId: -1 });
     }
   });

@@ -49,6 +49,27 @@ it('lists choices as numbered lines, or as a clickable menu whose ids say questi
   expect(long.endsWith('…')).toBe(true);
 });
 
+it('says “reply with a number” once, and lets the buttons of a message that asks no question carry their choice', () => {
+  const asked = { ...question, text: '您需要的是不是下面这项？请回复数字：' };
+  expect(textOf(asked)).toBe('您需要的是不是下面这项？\n请回复数字：\n1. 家电维修\n2. 都不是，我自己选');
+  expect(customMessage('o1', asked, true).msgmenu?.head_content).toBe('您需要的是不是下面这项？\n点下面的选项，或回复数字：');
+  const community = { ...question, text: '请问您住在哪个社区（村）？回复数字，或直接打社区名称：' };
+  expect(customMessage('o1', community, true).msgmenu?.head_content).toBe(`${community.text}\n也可以直接点下面的选项：`);
+  expect(textOf(community)).toBe(`${community.text}\n1. 家电维修\n2. 都不是，我自己选`);
+
+  const card: OutgoingPayload = {
+    text: '新任务 20261201-0001 …回复“接单 20261201-0001”即可接单。',
+    choices: [{ id: 'claim:20261201-0001', label: '我来接单' }],
+  };
+  expect(customMessage('o1', card, true).msgmenu).toEqual({
+    head_content: card.text,
+    list: [{ id: 'c:claim:20261201-0001', content: '我来接单' }],
+    tail_content: '',
+  });
+  // Typed numbers would not reach such a message: its text says what to type, and no number is listed.
+  expect(textOf(card)).toBe(card.text);
+});
+
 it('fills a template from the notice, within each field kind’s limits, and only for configured kinds', () => {
   const body = templateMessage('o1', claimed('20261201-0001'), { templates: TEMPLATES, templateUrl: 'https://x.org/t/{ticket}' });
   expect(body).toEqual({
