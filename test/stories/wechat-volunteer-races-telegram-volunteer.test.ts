@@ -151,4 +151,20 @@ describe.each(backends)('a WeChat volunteer races a Telegram volunteer for one t
     },
     90_000,
   );
+
+  it('the WeChat volunteer can tap the offer’s 我来接单 and then 出发 instead of typing', async () => {
+    const resident = 'oResident_Race_Tap';
+    const ticket = await wechatRequest(h, resident, '电视坏了', '文昌小区4幢4单元404', '13811110004');
+    await h.wx.waitFor(() => h.read(WX_VOLUNTEER).some((m) => m.includes(`附近有新求助 ${ticket}`)), 15_000);
+    const offer = h.lastMenu(WX_VOLUNTEER);
+    const claim = offer.list.find((o) => o.content === t.claimButton)!;
+    expect(claim.id).toBe(`c:claim:${ticket}`);
+
+    const [details] = await h.act(WX_VOLUNTEER, () => h.wx.menuReply(WX_VOLUNTEER, claim.id, claim.content));
+    expect(details).toContain(`您已接单 ${ticket}`);
+    expect(details).toContain('13811110004');
+    const depart = h.lastMenu(WX_VOLUNTEER).list.find((o) => o.content === t.visitButtons.depart)!;
+    expect(await h.act(WX_VOLUNTEER, () => h.wx.menuReply(WX_VOLUNTEER, depart.id, depart.content))).toEqual([t.departed(ticket)]);
+    await h.wx.waitFor(() => h.read(resident).includes(t.residentDeparted(ticket, WX_NAME)), 15_000);
+  }, 90_000);
 });
