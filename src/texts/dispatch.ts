@@ -179,6 +179,7 @@ export const dispatchTexts = {
       v.tasks.length ? `当前任务：\n${v.tasks.join('\n')}` : '当前没有任务。',
     ].join('\n'),
   notAVolunteer: '您还不是志愿者。想帮助邻里，请发送“我要当志愿者”报名。',
+  whoami: (personId: number, account: string) => `您的编号：${personId}\n您的账号：${account}\n（设置组织者时用账号，例如 ORGANIZERS=${account}）`,
   volunteerStatus: { pending: '审核中', approved: '已通过', rejected: '未通过' } as Record<string, string>,
   pendingNone: '目前没有待接的求助。',
   pendingList: (rows: string[]) => ['待接单的求助（最早的在前）：', ...rows].join('\n'),

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/client.js';
 import type { CommandHook } from '../../core/flow-runner.js';
 import { enqueueMessages } from '../../core/outbox.js';
+import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { alertEmergencyWords, announceRequest } from './announce.js';
 import { followMigratedChat } from './migration.js';
 import type { CommandContext } from './command-context.js';
@@ -25,6 +26,8 @@ export interface DispatchOptions {
 }
 
 const ME = /^(\/me(@\w+)?|我的信息|我的任务)$/;
+/** Who am I to the system: the account to put in ORGANIZERS, and the 编号 organizers use. */
+const WHOAMI = /^(\/whoami(@\w+)?|我的编号|我的账号)$/;
 
 /** Dispatch as the runtime uses it: commands, what follows a stored or cancelled request, the sweep. */
 export function createDispatch(options: DispatchOptions) {
@@ -51,6 +54,10 @@ export function createDispatch(options: DispatchOptions) {
     }
     if (h.msg.content.kind === 'text' && ME.test(h.msg.content.text.trim())) {
       await showMe(ctx);
+      return true;
+    }
+    if (h.msg.content.kind === 'text' && WHOAMI.test(h.msg.content.text.trim())) {
+      ctx.reply(t.whoami(h.person.id, `${h.msg.channel}:${h.msg.userId}`));
       return true;
     }
     return (

@@ -41,6 +41,16 @@ describeDb('dispatch commands', (ctx) => {
   }
   const text = (t: string): IncomingContent => ({ kind: 'text', text: t });
 
+  it('tells anyone who they are to the system: the 编号 and the account to put in ORGANIZERS', async () => {
+    const person = await ensurePerson(db(), 'test', 'u-whoami', 'u-whoami');
+    for (const words of ['我的编号', '/whoami', '我的账号']) {
+      expect(await command('u-whoami', 'u-whoami', text(words))).toEqual({ handled: true, replies: [t.whoami(person.id, 'test:u-whoami')], notice: undefined });
+    }
+    expect(t.whoami(7, 'wechat:oAbc')).toContain('ORGANIZERS=wechat:oAbc');
+    // In a group it is chatter like any other.
+    expect((await command('g-whoami', 'u-whoami', text('我的编号'))).replies).not.toContain(t.whoami(person.id, 'test:u-whoami'));
+  });
+
   it('every group message is dispatch’s, even chatter: an unbound group hears once how to bind', async () => {
     expect(await command('g-dc', 'u-dc', text('大家好'))).toEqual({ handled: true, replies: [t.notBound], notice: undefined });
     expect(await command('g-dc', 'u-dc', text('有人吗'))).toEqual({ handled: true, replies: [], notice: undefined });
