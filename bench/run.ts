@@ -12,6 +12,7 @@ import { verifyCallback } from '../src/channels/wechat/callback.js';
 import { encryptMessage, msgSignature } from '../src/channels/wechat/crypto.js';
 import { toIncoming } from '../src/channels/wechat/inbound.js';
 import { buildXml } from '../src/channels/wechat/xml.js';
+import { measure, readLabelled } from '../test/fixtures/requests/labelled.js';
 import { createBenchApp } from './driver.js';
 import { measureStartup, median } from './startup.js';
 
@@ -45,6 +46,24 @@ function benchMatcher() {
   const t = performance.now();
   for (let i = 0; i < n; i++) matcher.match(phrases[i % phrases.length]!);
   line('catalogue matcher, one sentence', `${(((performance.now() - t) * 1000) / n).toFixed(1)} µs`);
+}
+
+/** Understanding everyday requests: first-proposal accuracy on the labelled phrasings, and the time a sentence takes. */
+function benchUnderstanding() {
+  const matcher = createCatalogueMatcher(readCatalogueFile());
+  const cases = readLabelled();
+  let t = performance.now();
+  const result = measure(cases, (text) => matcher.match(text).map((m) => m.itemCode));
+  const firstPass = performance.now() - t;
+  const share = (n: number) => `${((100 * n) / result.total).toFixed(1)} %`;
+  line(`everyday requests (${result.total} labelled phrasings): first proposal right`, share(result.first));
+  line('everyday requests: right item among the proposals', share(result.offered));
+  line('everyday requests: nothing proposed (the classes offered)', share(result.none));
+  line('everyday requests: first pass, incl. loading the word dictionary once', `${firstPass.toFixed(0)} ms`);
+  const rounds = 20;
+  t = performance.now();
+  for (let r = 0; r < rounds; r++) for (const c of cases) matcher.match(c.text);
+  line('everyday requests: matcher, one sentence', `${(((performance.now() - t) * 1000) / (rounds * cases.length)).toFixed(1)} µs`);
 }
 
 /** What WeChat's 5 s budget pays for before the runner: signature, 安全模式 decryption, XML, mapping. */
@@ -108,6 +127,7 @@ line(`npm start, one message piped: first reply, warm data folder (median of ${s
 line(`npm start, one message piped: first reply, new data folder (median of ${startRuns})`, seconds(startup.fresh));
 
 benchMatcher();
+benchUnderstanding();
 benchWechatCallback();
 const lite = await seeded(await openDatabase({ kind: 'pglite', client: new PGlite() }));
 await benchBackend('PGlite', lite);

@@ -1,6 +1,6 @@
 import { texts } from '../src/texts/resident.js';
 import { NO_WORDS, YES_WORDS, normalizeText } from './common/choice.js';
-import { picked, textOf } from './common/guards.js';
+import { isWord, picked, textOf } from './common/guards.js';
 import { firstCommunity, offeredCommunities } from './common/places.js';
 import { unlessEditing } from './common/navigation.js';
 import { reask, say } from './common/question.js';
@@ -82,6 +82,8 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
         'answer.text': [
           chooseItem,
           { guard: pick(CHOICE.none), target: 'describe' },
+          // "是的" confirms a single proposal; with several it does not say which one.
+          { guard: ({ context, event }) => context.proposals.length > 1 && isWord(event, YES_WORDS), actions: reask(texts.chooseOneItem) },
           {
             guard: { type: 'said', params: { words: YES_WORDS } },
             target: 'afterItem',

@@ -34,12 +34,20 @@ export function pickItemQuestion(ctx: ResidentContext, deps: ResidentFlowDeps): 
   };
 }
 
+/**
+ * The items proposed for the words, then "none of these" (which leads to the classes). One item
+ * when it clearly fits ("is it this?"), the best two or three when several fit about equally.
+ */
 export function confirmItemQuestion(ctx: ResidentContext, deps: ResidentFlowDeps): QuestionBody {
   const choices = ctx.proposals.flatMap((code) => {
     const item = deps.item(code);
     return item ? [{ id: `item:${code}`, label: item.name }] : [];
   });
-  return { text: texts.confirmItem, choices: [...choices, { id: CHOICE.none, label: texts.noneOfThese }], help: texts.confirmItemHelp };
+  return {
+    text: choices.length > 1 ? texts.chooseItem : texts.confirmItem,
+    choices: [...choices, { id: CHOICE.none, label: texts.noneOfThese }],
+    help: texts.confirmItemHelp,
+  };
 }
 
 /** The communities to offer: the matched ones, else the last one used first, then the list. */

@@ -30,6 +30,10 @@ export const texts = {
   pickItem: (className: string) => `请选择「${className}」里的具体服务，回复数字：`,
   pickItemHelp: '回复列表前的数字即可；如果都不合适，说“返回”重新描述。',
   confirmItem: '您需要的是不是下面这项？请回复数字：',
+  /** Several items fit the words about equally: the person picks one. */
+  chooseItem: '您说的可能是下面几项，请选最贴近的一项，回复数字：',
+  /** A yes-word when several items were offered: which one is meant? */
+  chooseOneItem: '请回复数字，选一项最贴近的服务：',
   confirmItemHelp: '回复数字选一项；都不对就选最后一项，自己挑类别。',
   noneOfThese: '都不是，我自己选',
   askCommunity: '请问您住在哪个社区（村）？回复数字，或直接打社区名称：',

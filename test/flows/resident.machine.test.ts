@@ -20,13 +20,44 @@ describe('first message and the description', () => {
     expect(c.context.description).toBe('电视坏了');
   });
 
-  it('proposes several items, best first, when the words fit several', () => {
+  it('offers the best two or three as numbered choices when the words fit several, the first named first', () => {
     const c = startConversation().say('冰箱坏了水管漏水');
-    expect(c.labels).toEqual(['水电维修', '家电维修', texts.noneOfThese]);
+    expect(c.lastReply!.text).toBe(texts.chooseItem);
+    expect(c.labels).toEqual(['家电维修', '水电维修', texts.noneOfThese]);
     c.say('2');
     expect(c.state).toBe('community');
-    expect(c.context.itemCode).toBe('appliance-repair');
+    expect(c.context.itemCode).toBe('water-electric-repair');
     expect(c.context.classCode).toBe('daily-life');
+  });
+
+  it('a yes-word does not pick one of several: it asks for the number', () => {
+    const c = startConversation().say('冰箱坏了水管漏水');
+    const q = c.questionId;
+    c.say('是的');
+    expect(c.state).toBe('confirmItem');
+    expect(c.lastReply).toEqual({ text: texts.chooseOneItem, choices: c.context.question.choices, questionId: q });
+    expect(c.context.itemCode).toBeNull();
+    c.say('1');
+    expect(c.context.itemCode).toBe('appliance-repair');
+  });
+
+  it.each([
+    ['楼道里的灯坏了', '公共设施报修'],
+    ['腿脚不方便想有人送饭', '助餐'],
+    ['老伴有糖尿病 想有人上门帮他测测血糖', '健康监测'],
+    ['桶装水喝完了想叫人送一桶', '代买代办'],
+    ['我是退伍老兵有什么优待', '退役军人优抚'],
+  ])('"%s": one clear item, proposed alone (%s)', (words, name) => {
+    const c = startConversation().say(words);
+    expect(c.state).toBe('confirmItem');
+    expect(c.lastReply!.text).toBe(texts.confirmItem);
+    expect(c.labels).toEqual([name, texts.noneOfThese]);
+  });
+
+  it('老伴 is a word: it is never read as 老板 (劳资纠纷)', () => {
+    const c = startConversation().say('老伴有糖尿病每个月要配药');
+    expect(c.labels).not.toContain('劳资纠纷');
+    expect(c.labels[0]).toBe('代配药');
   });
 
   it.each([

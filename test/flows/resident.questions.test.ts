@@ -41,6 +41,13 @@ describe('the resident flow’s questions', () => {
     expect(ids(q)).toHaveLength(deps.itemsOf('daily-life').length);
   });
 
+  it('one proposal asks "is it this?"; several ask which one fits best', () => {
+    expect(confirmItemQuestion(ctx({ proposals: ['appliance-repair'] }), deps).text).toBe(texts.confirmItem);
+    expect(confirmItemQuestion(ctx({ proposals: ['appliance-repair', 'haircut'] }), deps).text).toBe(texts.chooseItem);
+    // An unknown code is not offered, so it does not make the proposal look like several.
+    expect(confirmItemQuestion(ctx({ proposals: ['appliance-repair', 'no-such-item'] }), deps).text).toBe(texts.confirmItem);
+  });
+
   it('the proposals, known items only, then "none of these"', () => {
     const q = confirmItemQuestion(ctx({ proposals: ['appliance-repair', 'no-such-item', 'haircut'] }), deps);
     expect(q.choices).toEqual([

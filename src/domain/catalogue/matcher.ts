@@ -1,5 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import type { Catalogue, CatalogueItem, ItemMatch } from './types.js';
+import { dictionaryWords, type WordFinder } from './words.js';
 
 /** A catalogue item together with the class it belongs to. */
 export type CatalogueItemInfo = CatalogueItem & { classCode: string; className: string };
@@ -7,20 +8,33 @@ export type CatalogueItemInfo = CatalogueItem & { classCode: string; className: 
 /** Finds the catalogue items that fit a resident's free-text words. */
 export interface CatalogueMatcher {
   /**
-   * Items that fit `text`, best first, at most `limit` (default 3); empty when nothing fits.
-   * Exact keyword hits count most, homophone hits from pinyin typing less, and hits add up.
+   * Items that fit `text`, best first, at most `limit` (default 3); empty when nothing fits. One item
+   * when it clearly wins; the close runners-up beside it when it does not. Exact keyword hits count
+   * most, homophone hits from pinyin typing less (never where the text has a real word), and hits add up.
    */
   match(text: string, limit?: number): ItemMatch[];
   /** The item with this code, with its class, or `undefined`. */
   item(code: string): CatalogueItemInfo | undefined;
 }
 
+export interface MatcherOptions {
+  /** The real words in a text: a homophone is not read where one stands. Default: jieba's dictionary. */
+  words?: WordFinder;
+}
+
+/** One way to say a keyword: its syllables, and the same folded (zh/z, n/l, -ng/-n). */
+interface Reading {
+  syllables: string[];
+  folded: string[];
+}
+
 interface Keyword {
   item: number;
   chars: string[];
-  syllables: string[] | undefined;
-  folded: string[] | undefined;
+  /** The usual reading first, then one per other reading of a polyphonic character (空调: kong tiao, kong diao). */
+  readings: Reading[];
   weight: number;
+  context: boolean;
 }
 
 interface Hit {
@@ -29,28 +43,103 @@ interface Hit {
   end: number;
   score: number;
   exact: boolean;
+  /** A situation word: it counts CONTEXT_FACTOR of its weight, unless nothing else was found. */
+  context: boolean;
 }
 
 const HOMOPHONE_FACTOR = 0.6;
 const FUZZY_FACTOR = 0.4;
+/** A situation word (the item's `context`) counts this share of a keyword. */
+const CONTEXT_FACTOR = 0.3;
+/** A hit after 想 / 要 / 帮 / 请 … in its clause names what is asked for: it counts more. */
+const ASKED_FACTOR = 1.5;
+/** Earlier words count a little more: the first problem named is usually the main one. */
+const FIRST_BONUS = 0.25;
 const MIN_SCORE = 1.2;
-/** Matches scoring under this share of the best one are dropped. */
-const RELATIVE_CUTOFF = 0.3;
+/** A runner-up is offered beside the best only when it scores at least this share of it. */
+const CLOSE_SHARE = 0.6;
 const KEPT_CHAR = /[\p{Script=Han}a-z0-9]/u;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
+/** Words that introduce what the person asks for. */
+const CUES = ['想', '要', '希望', '帮', '请', '麻烦', '找', '能不能', '能否', '可不可以', '有没有', '求'];
 
 /**
  * Splits text into the characters that matter for matching: Han characters and ascii letters
  * and digits, after folding full-width forms and case. Punctuation, spaces and emoji are dropped.
  */
 export function matchableChars(text: string): string[] {
-  return Array.from(text.normalize('NFKC').toLowerCase()).filter((c) => KEPT_CHAR.test(c));
+  return matchable(text).chars;
+}
+
+/** The kept characters and, for each, the number of its clause (punctuation and spaces end a clause). */
+function matchable(text: string): { chars: string[]; clauses: number[] } {
+  const chars: string[] = [];
+  const clauses: number[] = [];
+  let clause = 0;
+  let gap = false;
+  for (const c of text.normalize('NFKC').toLowerCase()) {
+    if (KEPT_CHAR.test(c)) {
+      if (gap && chars.length > 0) clause++;
+      gap = false;
+      chars.push(c);
+      clauses.push(clause);
+    } else if (/[\s\p{P}]/u.test(c)) gap = true;
+  }
+  return { chars, clauses };
 }
 
 function syllablesOf(chars: string[]): string[] | undefined {
   if (chars.length === 0) return undefined;
   const out = pinyin(chars.join(''), { toneType: 'none', type: 'array', v: true });
   return out.length === chars.length ? out : undefined;
+}
+
+/** A keyword's readings: the usual one, and each other reading of one of its characters. */
+function readingsOf(chars: string[], readingsOfChar: (c: string) => string[]): Reading[] {
+  // Character by character (cached), not the phrase: building the index stays fast, and every
+  // other reading is indexed anyway.
+  const usual = chars.map((c) => readingsOfChar(c)[0] ?? '');
+  if (usual.some((s) => !s)) return [];
+  const all = [usual];
+  for (const [k, c] of chars.entries()) {
+    for (const other of readingsOfChar(c)) {
+      if (other !== usual[k]) all.push(usual.map((s, j) => (j === k ? other : s)));
+    }
+  }
+  const seen = new Set<string>();
+  return all.flatMap((syllables) => {
+    const folded = syllables.map(fold);
+    const key = folded.join(' ');
+    if (seen.has(key) && syllables !== usual) return [];
+    seen.add(key);
+    return [{ syllables, folded }];
+  });
+}
+
+/**
+ * Where the real words stand: for each dictionary word in the text, its start and end. A homophone
+ * may not be read over a span that is a real word, nor over one that cuts a real word in two.
+ */
+function wordSpans(chars: string[], words: ReadonlySet<string>): Array<[number, number]> {
+  const text = chars.join('');
+  // The character index at each UTF-16 offset (a character beyond the BMP takes two).
+  const charAt: number[] = [];
+  chars.forEach((c, k) => {
+    for (let u = 0; u < c.length; u++) charAt.push(k);
+  });
+  const spans: Array<[number, number]> = [];
+  for (const w of words) {
+    const len = Array.from(w).length;
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+      const start = charAt[at] ?? 0;
+      spans.push([start, start + len]);
+    }
+  }
+  return spans;
+}
+
+function rewritesAWord(spans: Array<[number, number]>, start: number, end: number): boolean {
+  return spans.some(([a, b]) => (a === start && b === end) || (a < start && start < b) || (a < end && end < b));
 }
 
 /** Folds initials and finals that southern speakers often mix up (zh/z, ch/c, sh/s, n/l, -ng/-n). */
@@ -73,42 +162,65 @@ function sameAt(text: string[], at: number, word: string[]): boolean {
   return true;
 }
 
+/** For each position: whether a cue word stands before it in the same clause. */
+function askedPositions(chars: string[], clauses: number[]): boolean[] {
+  const asked: boolean[] = new Array(chars.length).fill(false);
+  let cueClause = -1;
+  for (let i = 0; i < chars.length; i++) {
+    if (clauses[i] !== cueClause) {
+      const cueEndsHere = CUES.some((cue) => i >= cue.length && clauses[i - cue.length] === clauses[i] && sameAt(chars, i - cue.length, Array.from(cue)));
+      if (cueEndsHere) cueClause = clauses[i] ?? -1;
+    }
+    asked[i] = clauses[i] === cueClause;
+  }
+  return asked;
+}
+
 /**
  * Builds a matcher for `catalogue`. Keyword pinyin and weights are computed once here: a keyword
  * weighs more the longer it is and less the more items share it.
  */
-export function createCatalogueMatcher(catalogue: Catalogue): CatalogueMatcher {
+export function createCatalogueMatcher(catalogue: Catalogue, options: MatcherOptions = {}): CatalogueMatcher {
+  const words = options.words ?? dictionaryWords;
   const infos: CatalogueItemInfo[] = [];
   const byCode = new Map<string, CatalogueItemInfo>();
-  const itemsOfWord = new Map<string, Set<number>>();
+  /** keyword → item index → factor (1 for a keyword, CONTEXT_FACTOR for a situation word). */
+  const itemsOfWord = new Map<string, Map<number, number>>();
+  const addWord = (word: string, index: number, factor: number) => {
+    const key = matchableChars(word).join('');
+    if (!key) return;
+    const owners = itemsOfWord.get(key) ?? new Map<number, number>();
+    owners.set(index, Math.max(owners.get(index) ?? 0, factor));
+    itemsOfWord.set(key, owners);
+  };
   for (const cls of catalogue.classes) {
     for (const it of cls.items) {
       const info = { ...it, classCode: cls.code, className: cls.name };
       const index = infos.push(info) - 1;
       byCode.set(it.code, info);
-      for (const word of [it.name, ...it.keywords]) {
-        const key = matchableChars(word).join('');
-        if (!key) continue;
-        const owners = itemsOfWord.get(key) ?? new Set<number>();
-        owners.add(index);
-        itemsOfWord.set(key, owners);
-      }
+      for (const word of [it.name, ...it.keywords]) addWord(word, index, 1);
+      for (const word of it.context ?? []) addWord(word, index, CONTEXT_FACTOR);
     }
   }
 
+  const charReadings = new Map<string, string[]>();
+  const readingsOfChar = (c: string) => {
+    let r = charReadings.get(c);
+    if (!r) charReadings.set(c, (r = pinyin(c, { toneType: 'none', type: 'array', v: true, multiple: true })));
+    return r;
+  };
   const byFirstChar = new Map<string, Keyword[]>();
   const byFirstSyllable = new Map<string, Keyword[]>();
   let longest = 0;
   for (const [key, owners] of itemsOfWord) {
     const chars = Array.from(key);
     longest = Math.max(longest, chars.length);
-    const syllables = chars.length >= 2 && HAN_ONLY.test(key) ? syllablesOf(chars) : undefined;
-    const folded = syllables?.map(fold);
-    const weight = chars.length ** 1.5 / owners.size;
-    for (const item of owners) {
-      const kw: Keyword = { item, chars, syllables, folded, weight };
+    const readings = chars.length >= 2 && HAN_ONLY.test(key) ? readingsOf(chars, readingsOfChar) : [];
+    for (const [item, factor] of owners) {
+      const context = factor < 1;
+      const kw: Keyword = { item, chars, readings, weight: chars.length ** 1.5 / owners.size, context };
       pushTo(byFirstChar, chars[0] ?? '', kw);
-      if (folded?.[0]) pushTo(byFirstSyllable, folded[0], kw);
+      for (const first of new Set(readings.map((r) => r.folded[0] ?? ''))) pushTo(byFirstSyllable, first, kw);
     }
   }
 
@@ -116,19 +228,24 @@ export function createCatalogueMatcher(catalogue: Catalogue): CatalogueMatcher {
     const hits: Hit[] = [];
     const syllables = byFirstSyllable.size > 0 ? syllablesOf(chars) : undefined;
     const folded = syllables?.map(fold);
+    let real: Array<[number, number]> | undefined;
     for (let i = 0; i < chars.length; i++) {
       for (const kw of byFirstChar.get(chars[i] ?? '') ?? []) {
         if (sameAt(chars, i, kw.chars)) {
-          hits.push({ item: kw.item, start: i, end: i + kw.chars.length, score: kw.weight, exact: true });
+          hits.push({ item: kw.item, start: i, end: i + kw.chars.length, score: kw.weight, exact: true, context: kw.context });
         }
       }
       if (!syllables || !folded) continue;
       for (const kw of byFirstSyllable.get(folded[i] ?? '') ?? []) {
-        if (!kw.folded || !kw.syllables) continue;
-        if (!sameAt(folded, i, kw.folded) || sameAt(chars, i, kw.chars)) continue;
-        const factor = sameAt(syllables, i, kw.syllables) ? HOMOPHONE_FACTOR : FUZZY_FACTOR;
-        const score = kw.weight * factor;
-        hits.push({ item: kw.item, start: i, end: i + kw.chars.length, score, exact: false });
+        if (sameAt(chars, i, kw.chars)) continue;
+        const readings = kw.readings.filter((r) => sameAt(folded, i, r.folded));
+        if (readings.length === 0) continue;
+        const end = i + kw.chars.length;
+        // Exact words win: 老伴 is a word, so it is never read as 老板; nor 当兵现在 as 冰箱.
+        real ??= wordSpans(chars, words(chars.join('')));
+        if (rewritesAWord(real, i, end)) continue;
+        const factor = readings.some((r) => sameAt(syllables, i, r.syllables)) ? HOMOPHONE_FACTOR : FUZZY_FACTOR;
+        hits.push({ item: kw.item, start: i, end, score: kw.weight * factor, exact: false, context: kw.context });
       }
     }
     return hits;
@@ -146,21 +263,29 @@ export function createCatalogueMatcher(catalogue: Catalogue): CatalogueMatcher {
   }
 
   function match(text: string, limit = 3): ItemMatch[] {
-    const chars = matchableChars(text);
+    const { chars, clauses } = matchable(text);
     if (chars.length === 0 || limit <= 0) return [];
+    const asked = askedPositions(chars, clauses);
     const hits = findHits(chars).sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score);
     const acceptedAt = new Map<number, Hit[]>();
-    const scores = new Map<number, number>();
+    const accepted: Hit[] = [];
     for (const h of hits) {
       if (isCovered(h, acceptedAt)) continue;
       pushTo(acceptedAt, h.start, h);
-      scores.set(h.item, (scores.get(h.item) ?? 0) + h.score);
+      accepted.push(h);
+    }
+    // Situation words decide only when nothing names a need: "一个人住 睡不着" is still heard.
+    const contextFactor = accepted.some((h) => !h.context) ? CONTEXT_FACTOR : 1;
+    const scores = new Map<number, number>();
+    for (const h of accepted) {
+      const boost = (asked[h.start] ? ASKED_FACTOR : 1) * (1 + FIRST_BONUS * (1 - h.start / chars.length)) * (h.context ? contextFactor : 1);
+      scores.set(h.item, (scores.get(h.item) ?? 0) + h.score * boost);
     }
     const best = Math.max(0, ...scores.values());
     return (
       [...scores]
         // Weak side hits are noise next to a strong one: "摔倒了起不来" should not also propose 劳资纠纷.
-        .filter(([, score]) => score >= MIN_SCORE && score >= best * RELATIVE_CUTOFF)
+        .filter(([, score]) => score >= MIN_SCORE && score >= best * CLOSE_SHARE)
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
         .slice(0, limit)
         .flatMap(([index, score]) => {

@@ -10,6 +10,12 @@ export const catalogueItemSchema = z.object({
   name: z.string().min(1),
   /** Words and phrases residents use for this item (objects, symptoms, synonyms). */
   keywords: z.array(z.string().min(1)).min(1),
+  /**
+   * Words that describe the person's situation more than the need (一个人住, 腿脚不方便, 睡不着):
+   * they count a little, so that "腿脚不方便想有人送饭" is about meals, and decide only when nothing
+   * names the need.
+   */
+  context: z.array(z.string().min(1)).optional(),
 });
 
 /** One of the catalogue's classes, e.g. 生活求助类. */

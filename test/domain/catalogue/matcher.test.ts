@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../../src/domain/catalogue/load.js';
 import { createCatalogueMatcher } from '../../../src/domain/catalogue/matcher.js';
+import type { Catalogue } from '../../../src/domain/catalogue/types.js';
+import { dictionaryWords } from '../../../src/domain/catalogue/words.js';
 
 const catalogue = loadCatalogue(JSON.parse(fs.readFileSync(new URL('../../../db/seed/catalogue.json', import.meta.url), 'utf8')));
 const matcher = createCatalogueMatcher(catalogue);
@@ -137,6 +139,46 @@ describe('catalogue matcher on the seed catalogue', () => {
     expect(matcher.match('我老伴摔倒了起不来').map((m) => m.itemName)).toEqual(['紧急求助']);
   });
 
+  it.each([
+    ['老伴有糖尿病', 'labour-dispute'],
+    ['我老伴有糖尿病现在浑身冒冷汗', 'labour-dispute'],
+    ['我老爸当了二十年兵现在生病了', 'appliance-repair'],
+  ])('exact words win: "%s" is not read as %s', (text, wrong) => {
+    expect(matcher.match(text).map((m) => m.itemCode)).not.toContain(wrong);
+  });
+
+  it('a polyphonic keyword is heard in its other readings too: 空掉 (kong diao) is 空调', () => {
+    expect(top('空掉坏了吹出来是冷风')).toBe('appliance-repair');
+  });
+
+  it('a variant spelling that is a word is a keyword of its own: 身分证, 水笼头', () => {
+    expect(top('身分证掉了')).toBe('household-id');
+    expect(top('水笼头坏了')).toBe('water-electric-repair');
+  });
+
+  it.each([
+    ['腿脚不方便想有人送饭', 'meal-help'],
+    ['我一个人住 家里电灯坏了', 'water-electric-repair'],
+    ['我九十岁了一个人住饭也烧不动了有没有人送饭来', 'meal-help'],
+  ])('situation words count little next to a need: "%s" → %s', (text, code) => {
+    expect(matcher.match(text).map((m) => m.itemCode)).toEqual([code]);
+  });
+
+  it('situation words alone still decide: "最近老失眠" → 心理疏导', () => {
+    expect(top('最近老失眠')).toBe('mental-support');
+  });
+
+  it('one clear winner is proposed alone; close runners-up beside it, the first named first', () => {
+    expect(matcher.match('楼道里的灯坏了').map((m) => m.itemCode)).toEqual(['public-repair']);
+    expect(matcher.match('冰箱坏了水管漏水').map((m) => m.itemCode)).toEqual(['appliance-repair', 'water-electric-repair']);
+    expect(matcher.match('水管漏水 冰箱坏了').map((m) => m.itemCode)).toEqual(['water-electric-repair', 'appliance-repair']);
+  });
+
+  it('what is asked for after 想 / 帮 / 请 outweighs what is only described', () => {
+    expect(top('药快吃完了想请人帮忙配')).toBe('medicine-delivery');
+    expect(top('眼睛看不清楚 想请人帮忙写个材料')).toBe('letter-writing');
+  });
+
   it('looks items up by code', () => {
     expect(matcher.item('haircut')).toMatchObject({
       code: 'haircut',
@@ -153,5 +195,59 @@ describe('catalogue matcher on the seed catalogue', () => {
     const start = performance.now();
     for (let i = 0; i < 400; i++) matcher.match(texts[i % texts.length]!);
     expect((performance.now() - start) / 400).toBeLessThan(2);
+  });
+});
+
+describe('the real-word rule, on a small catalogue', () => {
+  const small: Catalogue = {
+    classes: [
+      {
+        code: 'c',
+        name: '类',
+        items: [
+          { code: 'labour', name: '劳资纠纷', keywords: ['老板'] },
+          { code: 'fridge', name: '家电维修', keywords: ['冰箱'] },
+        ],
+      },
+    ],
+  };
+
+  it('without a dictionary, homophones are read anywhere (the old failure)', () => {
+    const bare = createCatalogueMatcher(small, { words: () => new Set() });
+    expect(bare.match('老伴欠我钱').map((m) => m.itemCode)).toEqual(['labour']);
+    expect(bare.match('当兵现在').map((m) => m.itemCode)).toEqual(['fridge']);
+  });
+
+  it('a homophone is not read over a real word, nor over one it would cut in two', () => {
+    const m = createCatalogueMatcher(small);
+    expect(m.match('老伴欠我钱')).toEqual([]);
+    expect(m.match('当兵现在')).toEqual([]);
+    expect(m.match('冰相坏了').map((x) => x.itemCode)).toEqual(['fridge']);
+    expect(m.match('老扳').map((x) => x.itemCode)).toEqual(['labour']);
+  });
+
+  it('asks the dictionary only when a homophone is in question', () => {
+    const asked: string[] = [];
+    const m = createCatalogueMatcher(small, {
+      words: (t) => {
+        asked.push(t);
+        return new Set();
+      },
+    });
+    m.match('冰箱坏了');
+    m.match('今天天气好');
+    expect(asked).toEqual([]);
+    m.match('冰相坏了');
+    expect(asked).toEqual(['冰相坏了']);
+  });
+});
+
+describe('dictionary words', () => {
+  it('finds the words of a sentence, overlapping ones too, two characters or more', () => {
+    const words = dictionaryWords('我老伴有糖尿病');
+    expect(words.has('老伴')).toBe(true);
+    expect(words.has('糖尿病')).toBe(true);
+    expect(words.has('我')).toBe(false);
+    expect(dictionaryWords('店事坏了').has('店事')).toBe(false);
   });
 });
