@@ -10,6 +10,7 @@ import { rememberPhone } from '../domain/people/people.js';
 import { CANCELLABLE, cancelByResident, createRequest, listRequestsOf, type RequestFields } from '../domain/requests/requests.js';
 import { createStationMatcher } from '../domain/stations/matcher.js';
 import type { StationTree } from '../domain/stations/tree.js';
+import type { Classifier } from '../domain/understanding/classifier.js';
 
 /** True when A and B are one type: a field added, dropped or retyped on either side makes it false. */
 export type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -17,10 +18,14 @@ export type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T exten
 // The flow's draft is the domain's request fields (flows and domain do not import each other).
 true satisfies Same<RequestDraft, RequestFields>;
 
-/** The catalogue and places as pure look-ups for the resident flow. */
-export function residentFlowDeps(catalogue: Catalogue, matcher: CatalogueMatcher, stations: StationTree): ResidentFlowDeps {
+/**
+ * The catalogue and places as pure look-ups for the resident flow. With a `classifier` that may give a
+ * second opinion, the flow asks for it (`classify`) when the rules are unsure.
+ */
+export function residentFlowDeps(catalogue: Catalogue, matcher: CatalogueMatcher, stations: StationTree, classifier?: Classifier): ResidentFlowDeps {
   const places = createStationMatcher(stations);
   return {
+    ...(classifier ? { secondOpinion: (text: string) => classifier.wantsSecondOpinion(text) } : {}),
     classes: catalogue.classes.map((c) => ({ code: c.code, name: c.name })),
     itemsOf: (classCode) => catalogue.classes.find((c) => c.code === classCode)?.items ?? [],
     item: (code) => matcher.item(code),
@@ -50,8 +55,11 @@ export function emergencyAlertEffect(hooks: Pick<ResidentFlowHooks, 'afterEmerge
   };
 }
 
-/** The resident flow wired to the domain: what its effects do in the database. */
-export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHooks = {}): FlowDefinition {
+/**
+ * The resident flow wired to the domain: what its effects do in the database, and who answers
+ * `classify` (default: the rules, through `deps.matchItems`).
+ */
+export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHooks = {}, classifier?: Classifier): FlowDefinition {
   const machine = createResidentMachine(deps);
   return {
     id: RESIDENT_FLOW_ID,
@@ -71,6 +79,12 @@ export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHo
         return { type: 'request.created', ticket };
       },
       recordAlert: emergencyAlertEffect(hooks),
+      classify: async (params: { text: string }) => {
+        const { itemCodes, source } = classifier
+          ? await classifier.classify(params.text)
+          : { itemCodes: deps.matchItems(params.text).map((m) => m.itemCode), source: 'rules' as const };
+        return { type: 'classifier.suggested', itemCodes, source };
+      },
       listRequests: async (_params, env) => {
         const rows = await listRequestsOf(env.tx, env.personId);
         return {
