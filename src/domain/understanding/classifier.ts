@@ -30,9 +30,9 @@ export interface ItemSuggester {
 export const MAX_PROPOSALS = 3;
 /**
  * A single proposal below this is weak: less than one two-character keyword found as written
- * (2^1.5 ≈ 2.83), e.g. only a sound-alike (店事 → 电视, 1.7) or a word three items share.
+ * (2^1.5 ≈ 2.83), e.g. only a sound-alike (1.7, up to 2.1 early in the text) or a word two items share.
  */
-export const WEAK_SCORE = 2;
+export const WEAK_SCORE = 2.8;
 /** Below this confidence the model's items are offered with the rules' ones after them. */
 export const CONFIDENT = 0.5;
 
