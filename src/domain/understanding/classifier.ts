@@ -64,13 +64,13 @@ export interface SecondOpinionOptions {
  * proposals. A failure is logged at warn with its reason only, never the resident's words.
  */
 export function secondOpinionClassifier({ matcher, model, log }: SecondOpinionOptions): Classifier {
-  const rules = rulesClassifier(matcher);
-  const wantsSecondOpinion = (text: string) => text.trim() !== '' && rulesAreUnsure(matcher.match(text, MAX_PROPOSALS));
+  const unsure = (text: string, matches: readonly ItemMatch[]) => text.trim() !== '' && rulesAreUnsure(matches);
   return {
-    wantsSecondOpinion,
+    wantsSecondOpinion: (text) => unsure(text, matcher.match(text, MAX_PROPOSALS)),
     async classify(text) {
-      const fallback = await rules.classify(text);
-      if (!wantsSecondOpinion(text)) return fallback;
+      const matches = matcher.match(text, MAX_PROPOSALS);
+      const fallback: Classification = { itemCodes: matches.map((m) => m.itemCode), source: 'rules' };
+      if (!unsure(text, matches)) return fallback;
       const started = performance.now();
       try {
         const { itemCodes, confidence } = await model.suggest(text);
