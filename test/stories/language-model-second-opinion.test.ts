@@ -52,6 +52,19 @@ describeDb('a language model as a second opinion', (ctx) => {
     expect((await app.say('llm-3', '1')).join('\n')).not.toContain(texts.notUnderstoodDescription);
   });
 
+  it('while the model thinks, other residents are answered: it is asked before the transaction', async () => {
+    const { app, s } = await appWithModel(3000);
+    s.answerWith({ kind: 'slow', delayMs: 1500, answer: { kind: 'json', items: ['errands'] } });
+    await app.say('llm-7', '电视坏了');
+    const waiting = app.say('llm-8', UNKNOWN);
+    while (s.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
+    const started = performance.now();
+    expect((await app.say('llm-9', '电视坏了')).join('\n')).toContain(texts.confirmItem);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect((await waiting).join('\n')).toContain(texts.confirmItem);
+    expect(s.requests).toHaveLength(1);
+  });
+
   it('an answer the model cannot give (500) falls back the same way', async () => {
     const { app, s } = await appWithModel();
     s.answerWith({ kind: 'status', status: 500 });
