@@ -58,6 +58,7 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
         'answer.text': [
           pickClass,
           openMine,
+          { guard: 'wantsSecondOpinion', target: 'classifying', actions: [setDescription, noteTruncated] },
           { guard: 'matchesItems', target: 'confirmItem', actions: [setDescription, noteTruncated] },
           { guard: 'meaningful', actions: [setDescription, noteTruncated, reask(texts.notUnderstoodDescription)] },
           { actions: reask(texts.emptyDescription) },

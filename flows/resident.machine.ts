@@ -2,13 +2,14 @@ import { texts } from '../src/texts/resident.js';
 import { emergencyActions } from './common/emergency.js';
 import { answersAnywhere, noQuestion, reask, say } from './common/question.js';
 import { confirmStates } from './resident.confirm.js';
+import { classifyStates } from './resident.classify.js';
 import { intakeStates } from './resident.intake.js';
 import { myRequestsStates } from './resident.mine.js';
 import { residentKit } from './resident.setup.js';
 import type { ResidentContext, ResidentFlowDeps, ResidentProfile } from './resident.types.js';
 
 /** Bump when a change makes saved snapshots unfit: old conversations then restart politely. */
-export const RESIDENT_FLOW_VERSION = 1;
+export const RESIDENT_FLOW_VERSION = 2;
 export const RESIDENT_FLOW_ID = 'resident';
 
 export function initialResidentContext(profile: ResidentProfile): ResidentContext {
@@ -74,6 +75,7 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
       idle: {
         on: {
           'answer.text': [
+            { guard: 'wantsSecondOpinion', target: 'classifying', actions: [hello, setDescription, noteTruncated] },
             { guard: 'matchesItems', target: 'confirmItem', actions: [hello, setDescription, noteTruncated] },
             { guard: 'greeting', target: 'describe', actions: hello },
             { guard: 'meaningful', target: 'describe', actions: [hello, setDescription, noteTruncated] },
@@ -98,6 +100,7 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
         },
       },
       ...intakeStates(kit),
+      ...classifyStates(kit),
       ...confirmStates(kit),
       cancelled: { type: 'final' },
       ...myRequestsStates(kit),

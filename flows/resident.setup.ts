@@ -27,6 +27,8 @@ export function residentKit(deps: ResidentFlowDeps) {
       listRequests: () => {},
       /** Cancel one of the person's requests; the runtime answers with `request.cancelled`. */
       cancelRequest: (_, _params: { ticket: string }) => {},
+      /** Ask for a second opinion on the words; the runtime answers with `classifier.suggested`. */
+      classify: (_, _params: { text: string }) => {},
     },
     guards: {
       ...contentGuards,
@@ -34,6 +36,14 @@ export function residentKit(deps: ResidentFlowDeps) {
       said: ({ event }, p: { words: string[] }) => isWord(event, p.words),
       matchesItems: ({ event }) => deps.matchItems(textOf(event)).length > 0,
       greeting: ({ event }) => isWord(event, GREETINGS),
+      /** Words the rules are unsure of, a second opinion is available, and no emergency waits for it. */
+      wantsSecondOpinion: ({ event }) =>
+        event.type === 'answer.text' &&
+        event.emergency !== true &&
+        deps.secondOpinion !== undefined &&
+        isMeaningful(event.text) &&
+        !isWord(event, GREETINGS) &&
+        deps.secondOpinion(event.text),
       /** Text that raised an emergency: at a step asking for data, it is not taken as the answer. */
       emergencyText: ({ event }) => event.type === 'answer.text' && event.emergency === true,
       editing: ({ context }) => context.editing,

@@ -52,7 +52,9 @@ export type ResidentEvent =
   | { type: 'nav.mine' }
   | { type: 'request.created'; ticket: string }
   | { type: 'requests.listed'; requests: RequestSummary[] }
-  | { type: 'request.cancelled'; ticket: string; ok: boolean };
+  | { type: 'request.cancelled'; ticket: string; ok: boolean }
+  /** The runtime's answer to `classify`: item codes, best first (empty: none fits), and who decided. */
+  | { type: 'classifier.suggested'; itemCodes: string[]; source?: 'rules' | 'llm' };
 
 /** The request the flow asks the runtime to store. */
 export interface RequestDraft {
@@ -80,4 +82,6 @@ export interface ResidentFlowDeps {
   /** Communities whose names fit the typed text, best first. */
   matchCommunities(text: string): ReadonlyArray<{ code: string; name: string }>;
   community(code: string): { code: string; name: string } | undefined;
+  /** True when the rules are unsure of these words and a second opinion may be asked (`classify`); absent: never. */
+  secondOpinion?(text: string): boolean;
 }

@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import { createFlowRunner } from './core/flow-runner.js';
 import { createOutboxDelivery } from './core/outbox-delivery.js';
 import type { Clock, Sender } from './core/ports.js';
-import { createCatalogueMatcher } from './domain/catalogue/matcher.js';
+import { type CatalogueMatcher, createCatalogueMatcher } from './domain/catalogue/matcher.js';
 import { skillFinder } from './domain/catalogue/skills.js';
 import type { Catalogue } from './domain/catalogue/types.js';
 import type { StationNode } from './domain/stations/types.js';
@@ -17,6 +17,8 @@ import { readCatalogueFile, readStationsFile } from './domain/reference-data.js'
 import { createResidentFlow, residentFlowDeps } from './app/resident-flow.js';
 import { createVolunteerFlow, startsVolunteerFlow } from './app/volunteer-flow.js';
 import { createDispatchSweeper } from './scheduler/dispatch-sweeper.js';
+import { type Classifier, secondOpinionClassifier } from './domain/understanding/classifier.js';
+import { createOpenAiCompatibleSuggester } from './domain/understanding/openai-compatible.js';
 
 // === The one composition root: main, every test and the benchmark build the app here
 
@@ -44,6 +46,8 @@ export interface AppOptions {
   catalogue?: Catalogue;
   /** The stations file's tree, when already read (default: from `config.stationsFile`). */
   stations?: StationNode;
+  /** Who decides what a request is about (default: the rules, with a language model's second opinion when `config.llm` is set). */
+  classifier?: Classifier;
 }
 
 /** Wires database, domain, flows, runner, outbox and scheduler; starts nothing until `start()`. */
@@ -56,7 +60,9 @@ export async function createApp(options: AppOptions) {
 
   const tree = await loadStationTree(db, options.stations ?? readStationsFile(config.stationsFile));
   await bootstrapOrganizers(db, config.organizers, tree.root().id, clock());
-  const deps = residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), tree);
+  const matcher = createCatalogueMatcher(catalogue);
+  const classifier = options.classifier ?? languageModelClassifier(config, catalogue, matcher, log);
+  const deps = residentFlowDeps(catalogue, matcher, tree, classifier);
   const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), ...config.dispatch });
   /** The one handler of a chat that got a new id: the outbox and the channels both call it. */
   const followMigratedChat = (channel: string, from: string, to: string) => dispatch.followMigratedChat(db, channel, from, to);
@@ -73,7 +79,7 @@ export async function createApp(options: AppOptions) {
   const mode = options.delivery ?? 'background';
   const runner = createFlowRunner({
     db: options.runnerDb ?? db,
-    flows: [createResidentFlow(deps, dispatch), createVolunteerFlow(deps, tree, dispatch)],
+    flows: [createResidentFlow(deps, dispatch, classifier), createVolunteerFlow(deps, tree, dispatch)],
     startFlow: (content) => (startsVolunteerFlow(content) ? VOLUNTEER_FLOW_ID : null),
     commands: dispatch.commands,
     people: peoplePort,
@@ -125,3 +131,10 @@ export async function createApp(options: AppOptions) {
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;
+
+/** The rules with a language model's second opinion, when one is configured (`LLM_*`); else none (the rules alone). */
+function languageModelClassifier(config: Config, catalogue: Catalogue, matcher: CatalogueMatcher, log: Logger): Classifier | undefined {
+  if (!config.llm) return undefined;
+  log.info({ model: config.llm.model, host: new URL(config.llm.baseUrl).host }, 'a language model gives a second opinion');
+  return secondOpinionClassifier({ matcher, model: createOpenAiCompatibleSuggester({ ...config.llm, catalogue }), log });
+}

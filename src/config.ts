@@ -85,6 +85,14 @@ const schema = z
     WECHAT_REPLY_WINDOW_HOURS: z.coerce.number().min(1).max(48).default(48),
     WECHAT_REPLIES_PER_MESSAGE: z.coerce.number().int().min(1).max(20).default(5),
     WECHAT_MENU_REPLIES: z.enum(['on', 'off']).default('on'),
+    LLM_BASE_URL: optional.pipe(
+      z
+        .url({ protocol: /^https?$/, error: 'must be the http(s) API root of an OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1 (Ollama)' })
+        .optional(),
+    ),
+    LLM_MODEL: optional,
+    LLM_API_KEY: optional,
+    LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     HOST: z.string().trim().min(1).default('0.0.0.0'),
   })
@@ -111,6 +119,14 @@ const schema = z
           message: `must be JSON like {"request_claimed":{"id":"模板ID","fields":{"thing1":"service","character_string2":"ticket"}}} — ${parsed.error.issues[0]?.message ?? ''}`,
         });
       }
+    }
+    if (Boolean(e.LLM_BASE_URL) !== Boolean(e.LLM_MODEL) || (e.LLM_API_KEY && !e.LLM_BASE_URL)) {
+      const missing = e.LLM_BASE_URL ? 'LLM_MODEL' : 'LLM_BASE_URL';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'is required for the language model (set LLM_BASE_URL and LLM_MODEL together, or neither; see README "Optional language model")',
+      });
     }
     if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_BOT_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'is required with TELEGRAM_WEBHOOK_URL' });
@@ -165,6 +181,8 @@ export interface Config {
   wechat: WechatConfig | undefined;
   /** The HTTP server (webhooks, callbacks), when a channel needs one. */
   http: { port: number; host: string };
+  /** Set when a language model gives a second opinion on requests the rules are unsure of. */
+  llm: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -216,5 +234,6 @@ export function createConfig(env: Record<string, string | undefined>): Config {
           }
         : undefined,
     http: { port: e.PORT, host: e.HOST },
+    llm: e.LLM_BASE_URL && e.LLM_MODEL ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS } : undefined,
   };
 }

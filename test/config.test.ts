@@ -36,6 +36,25 @@ describe('configuration', () => {
     expect(ok.http).toEqual({ port: 8443, host: '0.0.0.0' });
   });
 
+  it('a language model only with both LLM_BASE_URL and LLM_MODEL; a valid http(s) URL; a short default timeout', () => {
+    expect(createConfig({}).llm).toBeUndefined();
+    expect(createConfig({ LLM_BASE_URL: '', LLM_MODEL: '' }).llm).toBeUndefined();
+    expect(createConfig({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'qwen2.5:7b-instruct' }).llm).toEqual({
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      model: 'qwen2.5:7b-instruct',
+      apiKey: undefined,
+      timeoutMs: 3000,
+    });
+    const cloud = createConfig({ LLM_BASE_URL: 'https://api.example.cn/v1', LLM_MODEL: 'm', LLM_API_KEY: 'sk-1', LLM_TIMEOUT_MS: '5000' }).llm;
+    expect(cloud).toMatchObject({ apiKey: 'sk-1', timeoutMs: 5000 });
+    expect(() => createConfig({ LLM_BASE_URL: 'http://127.0.0.1:8000/v1' })).toThrow(/LLM_MODEL: is required/);
+    expect(() => createConfig({ LLM_MODEL: 'qwen' })).toThrow(/LLM_BASE_URL: is required/);
+    expect(() => createConfig({ LLM_API_KEY: 'sk-1' })).toThrow(/LLM_BASE_URL/);
+    expect(() => createConfig({ LLM_BASE_URL: '127.0.0.1:11434', LLM_MODEL: 'q' })).toThrow(/LLM_BASE_URL: must be the http\(s\) API root/);
+    expect(() => createConfig({ LLM_BASE_URL: 'ftp://h/v1', LLM_MODEL: 'q' })).toThrow(/LLM_BASE_URL/);
+    expect(() => createConfig({ LLM_BASE_URL: 'http://h/v1', LLM_MODEL: 'q', LLM_TIMEOUT_MS: '50' })).toThrow(/LLM_TIMEOUT_MS/);
+  });
+
   it('reads an instance name without spaces or slashes', () => {
     expect(createConfig({ INSTANCE_NAME: 'bot-1' }).instanceName).toBe('bot-1');
     expect(createConfig({}).instanceName).toBeUndefined();

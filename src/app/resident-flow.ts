@@ -10,6 +10,8 @@ import { rememberPhone } from '../domain/people/people.js';
 import { CANCELLABLE, cancelByResident, createRequest, listRequestsOf, type RequestFields } from '../domain/requests/requests.js';
 import { createStationMatcher } from '../domain/stations/matcher.js';
 import type { StationTree } from '../domain/stations/tree.js';
+import type { Classification, Classifier } from '../domain/understanding/classifier.js';
+import { runTurn, stepSync } from '../core/turn.js';
 
 /** True when A and B are one type: a field added, dropped or retyped on either side makes it false. */
 export type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -17,10 +19,14 @@ export type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T exten
 // The flow's draft is the domain's request fields (flows and domain do not import each other).
 true satisfies Same<RequestDraft, RequestFields>;
 
-/** The catalogue and places as pure look-ups for the resident flow. */
-export function residentFlowDeps(catalogue: Catalogue, matcher: CatalogueMatcher, stations: StationTree): ResidentFlowDeps {
+/**
+ * The catalogue and places as pure look-ups for the resident flow. With a `classifier` that may give a
+ * second opinion, the flow asks for it (`classify`) when the rules are unsure.
+ */
+export function residentFlowDeps(catalogue: Catalogue, matcher: CatalogueMatcher, stations: StationTree, classifier?: Classifier): ResidentFlowDeps {
   const places = createStationMatcher(stations);
   return {
+    ...(classifier ? { secondOpinion: (text: string) => classifier.wantsSecondOpinion(text) } : {}),
     classes: catalogue.classes.map((c) => ({ code: c.code, name: c.name })),
     itemsOf: (classCode) => catalogue.classes.find((c) => c.code === classCode)?.items ?? [],
     item: (code) => matcher.item(code),
@@ -32,6 +38,11 @@ export function residentFlowDeps(catalogue: Catalogue, matcher: CatalogueMatcher
       return s?.level === 'community' && !s.retired ? s : undefined;
     },
   };
+}
+
+/** The resident flow's `prepare`: the words its turn will `classify`, already classified. */
+interface PreparedClassifications {
+  classifications: Map<string, Classification>;
 }
 
 /** What happens after the resident flow's writes (dispatch plugs in here). */
@@ -50,9 +61,13 @@ export function emergencyAlertEffect(hooks: Pick<ResidentFlowHooks, 'afterEmerge
   };
 }
 
-/** The resident flow wired to the domain: what its effects do in the database. */
-export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHooks = {}): FlowDefinition {
+/**
+ * The resident flow wired to the domain: what its effects do in the database, and who answers
+ * `classify` (default: the rules, through `deps.matchItems`).
+ */
+export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHooks = {}, classifier?: Classifier): FlowDefinition {
   const machine = createResidentMachine(deps);
+  const steppable = { id: RESIDENT_FLOW_ID, machine, interpret: interpretResidentInput };
   return {
     id: RESIDENT_FLOW_ID,
     version: RESIDENT_FLOW_VERSION,
@@ -62,6 +77,18 @@ export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHo
       context.question.text ? { text: context.question.text, choices: context.question.choices, questionId: context.question.id } : null,
     isStale: (event) => event === 'answer.stale',
     interpret: (context: ResidentContext, content) => interpretResidentInput(context, content),
+    // The turn played ahead, answering nothing: the words it will `classify` (exactly those, and only
+    // when it will) are classified before the transaction, so no lock waits for a language model.
+    prepare: async (snapshot, content): Promise<PreparedClassifications | undefined> => {
+      if (!classifier || content.kind !== 'text') return undefined;
+      const start = snapshot ? { snapshot } : { input: { profile: { phone: null, lastCommunityCode: null } } };
+      const texts: string[] = [];
+      stepSync(runTurn(steppable, start, content), (action) => {
+        if (action.type === 'classify') texts.push((action.params as { text: string }).text);
+      });
+      if (texts.length === 0) return undefined;
+      return { classifications: new Map(await Promise.all(texts.map(async (t) => [t, await classifier.classify(t)] as const))) };
+    },
     effects: {
       createRequest: async (draft: RequestDraft, env) => {
         const owner = { residentId: env.personId, channel: env.message.channel, chatId: env.message.chatId, conversationKey: env.conversationKey };
@@ -71,6 +98,13 @@ export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHo
         return { type: 'request.created', ticket };
       },
       recordAlert: emergencyAlertEffect(hooks),
+      classify: async (params: { text: string }, env) => {
+        const prepared = (env.prepared as PreparedClassifications | undefined)?.classifications.get(params.text);
+        const { itemCodes, source } =
+          prepared ??
+          (classifier ? await classifier.classify(params.text) : { itemCodes: deps.matchItems(params.text).map((m) => m.itemCode), source: 'rules' as const });
+        return { type: 'classifier.suggested', itemCodes, source };
+      },
       listRequests: async (_params, env) => {
         const rows = await listRequestsOf(env.tx, env.personId);
         return {

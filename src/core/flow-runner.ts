@@ -8,7 +8,7 @@ import { FlowError } from './errors.js';
 import type { FlowDefinition, FlowPerson } from './flow.js';
 import { cleanIncoming } from './input-clean.js';
 import { createKeyedQueue } from './keyed-queue.js';
-import { conversationKey, type IncomingContent, type IncomingMessage, type OutgoingPayload } from './message.js';
+import { conversationKey, type IncomingContent, type IncomingMessage, isFlowContent, type OutgoingPayload } from './message.js';
 import { enqueueMessages } from './outbox.js';
 import type { Clock, PeoplePort, Sender } from './ports.js';
 import { recordInbound, releaseHeld } from './reply-window.js';
@@ -56,6 +56,12 @@ export type HandleResult =
   | { status: 'ignored' }
   | { status: 'failed'; error: unknown };
 
+/** What a flow's `prepare` gave, and for which flow. */
+interface Prepared {
+  flowId: string;
+  value: unknown;
+}
+
 const RESTART_NOTICE = { flow_updated: texts.flowUpdated, expired: texts.conversationExpired } as const;
 
 /**
@@ -72,7 +78,24 @@ export function createFlowRunner(options: FlowRunnerOptions) {
   const queue = createKeyedQueue();
   const retries = options.retries ?? 2;
 
-  async function handleInTransaction(msg: IncomingMessage, key: string): Promise<HandleResult> {
+  /** The flow's `prepare` for this message, outside any transaction; never throws (the effects then do the work). */
+  async function prepare(msg: IncomingMessage, key: string): Promise<Prepared | undefined> {
+    const content = msg.content;
+    if (msg.isGroup || !isFlowContent(content) || options.startFlow?.(content)) return undefined;
+    try {
+      const [saved] = await db.select().from(conversations).where(eq(conversations.key, key));
+      const resumed = (saved && flowById.get(saved.flowId)) || defaultFlow;
+      const restored = restoreSnapshot(saved, resumed, clock());
+      const flow = restored.snapshot ? resumed : defaultFlow;
+      if (!flow.prepare) return undefined;
+      return { flowId: flow.id, value: await flow.prepare(restored.snapshot, content) };
+    } catch (err) {
+      log.warn({ key, err: safeError(err) }, 'preparing a message failed; its effects do the work');
+      return undefined;
+    }
+  }
+
+  async function handleInTransaction(msg: IncomingMessage, key: string, prepared?: Prepared): Promise<HandleResult> {
     const now = clock();
     return db.transaction(async (tx) => {
       await lockKey(tx, key);
@@ -124,7 +147,8 @@ export function createFlowRunner(options: FlowRunnerOptions) {
       const perform = async (action: FlowAction): Promise<EventObject | void> => {
         const effect = flow.effects[action.type];
         if (!effect) throw new FlowError('no_effect_handler', `flow ${flow.id} asked for "${action.type}", which has no effect handler`);
-        return effect(action.params, { tx, personId: person.id, conversationKey: key, message: msg, now });
+        const env = { tx, personId: person.id, conversationKey: key, message: msg, now };
+        return effect(action.params, prepared?.flowId === flow.id ? { ...env, prepared: prepared.value } : env);
       };
       const outcome = await stepAsync(runTurn(flow, start, content), perform);
       replies.push(...outcome.replies);
@@ -172,9 +196,10 @@ export function createFlowRunner(options: FlowRunnerOptions) {
     const key = conversationKey(msg);
     return queue.run(key, async () => {
       const started = performance.now();
+      const prepared = await prepare(msg, key);
       for (let attempt = 0; ; attempt++) {
         try {
-          const result = await handleInTransaction(msg, key);
+          const result = await handleInTransaction(msg, key, prepared);
           log.debug({ key, messageId: msg.messageId, status: result.status, ms: Math.round(performance.now() - started) }, 'message handled');
           if (result.status === 'handled') await options.deliver(result.outboxIds, msg);
           return result;

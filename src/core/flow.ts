@@ -1,4 +1,4 @@
-import type { AnyStateMachine, EventObject } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
 import type { Db } from '../../db/client.js';
 import type { IncomingContent, IncomingMessage, OutgoingPayload } from './message.js';
 
@@ -11,6 +11,8 @@ export interface EffectEnv {
   conversationKey: string;
   message: IncomingMessage;
   now: Date;
+  /** What the flow's `prepare` gave for this message, before the transaction (undefined: nothing). */
+  prepared?: unknown;
 }
 
 /** Performs one named action of a flow inside the transaction; may answer with an event. */
@@ -36,6 +38,12 @@ export interface FlowDefinition {
   interpret(context: any, content: IncomingContent): EventObject[];
   /** Handlers for the machine's actions other than `reply`. */
   effects: Record<string, EffectHandler>;
+  /**
+   * Slow, read-only work the message's effects will need (a language model), done before the
+   * transaction so that no lock or connection is held while it runs; its result reaches the effects as
+   * `env.prepared`. Gets the restored snapshot (null: a new conversation) and the message. Optional.
+   */
+  prepare?(snapshot: AnyMachineSnapshot | null, content: IncomingContent): Promise<unknown>;
   /** The question the conversation is at (to ask it again after an apology), or null. */
   question(context: any): OutgoingPayload | null;
   /** True for an event that says a pressed button belonged to an older question. */

@@ -9,13 +9,15 @@ import { createCatalogueMatcher } from '../../src/domain/catalogue/matcher.js';
 import { ensurePerson } from '../../src/domain/people/people.js';
 import { readCatalogueFile, readStationsFile } from '../../src/domain/reference-data.js';
 import { stationTreeOf } from '../../src/domain/stations/tree.js';
+import { type Classifier, rulesAreUnsure } from '../../src/domain/understanding/classifier.js';
 import { describeDb } from '../support/db.js';
 
 // === The resident flow wired to the domain: its look-ups, and what its effects do in the database
 
 const catalogue = readCatalogueFile();
 const tree = stationTreeOf(readStationsFile());
-const deps = residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), tree);
+const matcher = createCatalogueMatcher(catalogue);
+const deps = residentFlowDeps(catalogue, matcher, tree);
 
 describe('residentFlowDeps', () => {
   it('the catalogue’s classes and items, and items matched from words', () => {
@@ -33,6 +35,56 @@ describe('residentFlowDeps', () => {
     expect(deps.community('nowhere')).toBeUndefined();
     expect(deps.communities().every((c) => tree.byCode(c.code)?.level === 'community')).toBe(true);
     expect(deps.matchCommunities('文昌').map((c) => c.code)).toEqual(['nanhu-jianshe-wenchang']);
+  });
+});
+
+describe('classify and prepare: a second opinion asked before the transaction, for the description only', () => {
+  const UNKNOWN = '家里的猫爬到树上下不来了';
+  const asked: string[] = [];
+  const classifier: Classifier = {
+    wantsSecondOpinion: (text) => rulesAreUnsure(matcher.match(text)),
+    classify: async (text) => {
+      asked.push(text);
+      return { itemCodes: ['errands'], source: 'llm' };
+    },
+  };
+  const withModel = residentFlowDeps(catalogue, matcher, tree, classifier);
+  const flow = createResidentFlow(withModel, {}, classifier);
+  const text = (t: string) => ({ kind: 'text', text: t }) as const;
+  const fakeEnv = (prepared?: unknown) => ({ prepared }) as unknown as EffectEnv;
+
+  it('deps say a second opinion may be asked only with a classifier', () => {
+    expect(withModel.secondOpinion?.(UNKNOWN)).toBe(true);
+    expect(withModel.secondOpinion?.('电视坏了')).toBe(false);
+    expect(deps.secondOpinion).toBeUndefined();
+  });
+
+  it('prepare classifies exactly the words the turn will classify, and nothing else', async () => {
+    asked.length = 0;
+    const first = (await flow.prepare!(null, text(UNKNOWN))) as { classifications: Map<string, unknown> };
+    expect([...first.classifications.keys()]).toEqual([UNKNOWN]);
+    expect(await flow.prepare!(null, text('电视坏了'))).toBeUndefined();
+    expect(await flow.prepare!(null, text('我妈叫不醒了'))).toBeUndefined();
+    expect(await flow.prepare!(null, text('你好'))).toBeUndefined();
+    // At the address step the words are an address: never sent.
+    const atAddress = flow.machine.resolveState({ value: 'address', context: initialResidentContext({ phone: null, lastCommunityCode: null }) });
+    expect(await flow.prepare!(atAddress, text('幸福家园5号楼2单元302室'))).toBeUndefined();
+    expect(asked).toEqual([UNKNOWN]);
+  });
+
+  it('the classify effect takes what was prepared; without it, asks the classifier; without a classifier, the rules', async () => {
+    asked.length = 0;
+    const prepared = { classifications: new Map([[UNKNOWN, { itemCodes: ['haircut'], source: 'llm' }]]) };
+    expect(await flow.effects.classify!({ text: UNKNOWN }, fakeEnv(prepared))).toEqual({ type: 'classifier.suggested', itemCodes: ['haircut'], source: 'llm' });
+    expect(asked).toEqual([]);
+    expect(await flow.effects.classify!({ text: UNKNOWN }, fakeEnv())).toEqual({ type: 'classifier.suggested', itemCodes: ['errands'], source: 'llm' });
+    expect(asked).toEqual([UNKNOWN]);
+    const rulesOnly = createResidentFlow(deps);
+    expect(await rulesOnly.effects.classify!({ text: '电视坏了' }, fakeEnv())).toEqual({
+      type: 'classifier.suggested',
+      itemCodes: ['appliance-repair'],
+      source: 'rules',
+    });
   });
 });
 

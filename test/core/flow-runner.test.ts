@@ -8,7 +8,7 @@ import type { FlowDefinition } from '../../src/core/flow.js';
 import { createFlowRunner, mergeReplies } from '../../src/core/flow-runner.js';
 import { peoplePort } from '../../src/domain/people/people.js';
 import { texts } from '../../src/texts/resident.js';
-import { createMemorySender, createTestApp } from '../support/app.js';
+import { createCapturingLogger, createMemorySender, createTestApp } from '../support/app.js';
 import { describeDb } from '../support/db.js';
 
 const at = (iso: string) => new Date(iso);
@@ -236,6 +236,37 @@ describeDb('flow runner', (ctx) => {
       .from(conversations)
       .where(and(eq(conversations.flowId, 'resident')));
     expect(rows.some((r) => r.key === 'test:u-b:u-b')).toBe(true);
+  });
+
+  it('gives an effect what the flow prepared before the transaction; a failing prepare only costs the head start', async () => {
+    const app = await createTestApp(ctx.database);
+    const { log, lines } = createCapturingLogger();
+    const prepared: unknown[] = [];
+    const calls: string[] = [];
+    let failPrepare = false;
+    const probe = {
+      id: 'probe',
+      version: 1,
+      machine: createMachine({ id: 'probe', initial: 'a', states: { a: { on: { 'answer.text': { actions: 'lookUp' } } } } }),
+      input: () => ({}),
+      interpret: (_: unknown, content: { kind: string }) => (content.kind === 'text' ? [{ type: 'answer.text' }] : []),
+      prepare: async (snapshot: { value: unknown } | null, content: { kind: string; text?: string }) => {
+        calls.push(`${snapshot ? String(snapshot.value) : 'new'}:${content.text ?? ''}`);
+        if (failPrepare) throw new Error('model unreachable');
+        return { looked: content.text };
+      },
+      effects: { lookUp: async (_params: unknown, env: { prepared?: unknown }) => void prepared.push(env.prepared) },
+      question: () => null,
+      isStale: () => false,
+    } as unknown as FlowDefinition;
+    const runner = createFlowRunner({ db: ctx.database.db, flows: [probe], people: peoplePort, log, deliver: async () => {}, senders: {} });
+    expect((await runner.handle(app.message('u-probe', { kind: 'text', text: '一' }))).status).toBe('handled');
+    expect((await runner.handle(app.message('u-probe', { kind: 'text', text: '二' }))).status).toBe('handled');
+    failPrepare = true;
+    expect((await runner.handle(app.message('u-probe', { kind: 'text', text: '三' }))).status).toBe('handled');
+    expect(calls).toEqual(['new:一', 'a:二', 'a:三']);
+    expect(prepared).toEqual([{ looked: '一' }, { looked: '二' }, undefined]);
+    expect(lines.filter((l) => l.includes('preparing a message failed'))).toHaveLength(1);
   });
 
   it('fails a message whose flow asks for an action with no handler (no_effect_handler): nothing kept, the person gets the apology', async () => {

@@ -44,6 +44,8 @@ export interface TestAppOptions {
   db?: Db;
   /** Skip delivery after commit (simulates a crash between commit and send). */
   noDelivery?: boolean;
+  /** Environment for the configuration (e.g. `LLM_*`); default: none. */
+  env?: Record<string, string>;
 }
 
 /** The app as main.ts builds it (src/app.ts), on the `test` channel with a recording sender. */
@@ -51,7 +53,7 @@ export async function createTestApp(database: Database, options: TestAppOptions 
   const sender = createMemorySender();
   const { log, lines } = createCapturingLogger();
   const app = await createApp({
-    config: createConfig({}),
+    config: createConfig(options.env ?? {}),
     database,
     log,
     clock: options.clock,
