@@ -2,7 +2,9 @@ import { createResidentMachine, RESIDENT_FLOW_ID, RESIDENT_FLOW_VERSION } from '
 import { interpretResidentInput } from '../../flows/resident.input.js';
 import type { RequestDraft, ResidentContext, ResidentFlowDeps } from '../../flows/resident.types.js';
 import type { Db } from '../../db/client.js';
+import type { AnyMachineSnapshot } from 'xstate';
 import type { EffectHandler, FlowDefinition } from '../core/flow.js';
+import type { IncomingContent } from '../core/message.js';
 import { recordAlert } from '../domain/alerts.js';
 import type { CatalogueMatcher } from '../domain/catalogue/matcher.js';
 import type { Catalogue } from '../domain/catalogue/types.js';
@@ -79,16 +81,7 @@ export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHo
     interpret: (context: ResidentContext, content) => interpretResidentInput(context, content),
     // The turn played ahead, answering nothing: the words it will `classify` (exactly those, and only
     // when it will) are classified before the transaction, so no lock waits for a language model.
-    prepare: async (snapshot, content): Promise<PreparedClassifications | undefined> => {
-      if (!classifier || content.kind !== 'text') return undefined;
-      const start = snapshot ? { snapshot } : { input: { profile: { phone: null, lastCommunityCode: null } } };
-      const texts: string[] = [];
-      stepSync(runTurn(steppable, start, content), (action) => {
-        if (action.type === 'classify') texts.push((action.params as { text: string }).text);
-      });
-      if (texts.length === 0) return undefined;
-      return { classifications: new Map(await Promise.all(texts.map(async (t) => [t, await classifier.classify(t)] as const))) };
-    },
+    ...(classifier ? { prepare: (snapshot, content) => prepareClassifications(steppable, snapshot, content, classifier) } : {}),
     effects: {
       createRequest: async (draft: RequestDraft, env) => {
         const owner = { residentId: env.personId, channel: env.message.channel, chatId: env.message.chatId, conversationKey: env.conversationKey };
@@ -119,4 +112,25 @@ export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHo
       },
     },
   };
+}
+
+/**
+ * The resident flow's `prepare`: the turn played ahead, answering nothing — the words it will `classify`
+ * (exactly those, and only when it will) are classified before the transaction, so no lock waits for a
+ * language model.
+ */
+async function prepareClassifications(
+  steppable: Parameters<typeof runTurn>[0],
+  snapshot: AnyMachineSnapshot | null,
+  content: IncomingContent,
+  classifier: Classifier,
+): Promise<PreparedClassifications | undefined> {
+  if (content.kind !== 'text') return undefined;
+  const start = snapshot ? { snapshot } : { input: { profile: { phone: null, lastCommunityCode: null } } };
+  const texts: string[] = [];
+  stepSync(runTurn(steppable, start, content), (action) => {
+    if (action.type === 'classify') texts.push((action.params as { text: string }).text);
+  });
+  if (texts.length === 0) return undefined;
+  return { classifications: new Map(await Promise.all(texts.map(async (t) => [t, await classifier.classify(t)] as const))) };
 }

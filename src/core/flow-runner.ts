@@ -78,10 +78,12 @@ export function createFlowRunner(options: FlowRunnerOptions) {
   const queue = createKeyedQueue();
   const retries = options.retries ?? 2;
 
+  /** Without a flow that prepares, no message pays for the extra read. */
+  const anyPrepares = options.flows.some((f) => f.prepare);
   /** The flow's `prepare` for this message, outside any transaction; never throws (the effects then do the work). */
   async function prepare(msg: IncomingMessage, key: string): Promise<Prepared | undefined> {
     const content = msg.content;
-    if (msg.isGroup || !isFlowContent(content) || options.startFlow?.(content)) return undefined;
+    if (!anyPrepares || msg.isGroup || !isFlowContent(content) || options.startFlow?.(content)) return undefined;
     try {
       const [saved] = await db.select().from(conversations).where(eq(conversations.key, key));
       const resumed = (saved && flowById.get(saved.flowId)) || defaultFlow;
