@@ -56,7 +56,7 @@ export async function createApp(options: AppOptions) {
 
   const tree = await loadStationTree(db, options.stations ?? readStationsFile(config.stationsFile));
   await bootstrapOrganizers(db, config.organizers, tree.root().id, clock());
-  const deps = residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), tree);
+  const deps = residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), tree, config.hotline);
   const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), ...config.dispatch });
   /** The one handler of a chat that got a new id: the outbox and the channels both call it. */
   const followMigratedChat = (channel: string, from: string, to: string) => dispatch.followMigratedChat(db, channel, from, to);

@@ -9,6 +9,9 @@ const optional = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** The hotline's own number and its city's area code, unless configured (Jiaxing's 96345, 0573). */
+export const DEFAULT_HOTLINE: HotlineConfig = { phone: '96345', localAreaCode: '0573' };
+
 const schema = z
   .object({
     DATA_DIR: z.string().trim().min(1).default('./data'),
@@ -85,6 +88,16 @@ const schema = z
     WECHAT_REPLY_WINDOW_HOURS: z.coerce.number().min(1).max(48).default(48),
     WECHAT_REPLIES_PER_MESSAGE: z.coerce.number().int().min(1).max(20).default(5),
     WECHAT_MENU_REPLIES: z.enum(['on', 'off']).default('on'),
+    HOTLINE_PHONE: z
+      .string()
+      .trim()
+      .regex(/^[0-9][0-9-]{2,19}$/, 'must be the number residents can call, digits and dashes, e.g. 96345 or 0573-96345')
+      .default(DEFAULT_HOTLINE.phone),
+    LOCAL_AREA_CODE: z
+      .string()
+      .trim()
+      .regex(/^0[1-9]\d{1,2}$/, "must be the city's area code with its 0, e.g. 0573 (Jiaxing) or 010 (Beijing)")
+      .default(DEFAULT_HOTLINE.localAreaCode),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     HOST: z.string().trim().min(1).default('0.0.0.0'),
   })
@@ -149,6 +162,12 @@ export interface WechatConfig {
   menuReplies: boolean;
 }
 
+/** What the bot tells residents to call, and how it reads a local number typed without its area code. */
+export interface HotlineConfig {
+  phone: string;
+  localAreaCode: string;
+}
+
 export interface Config {
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
@@ -165,6 +184,7 @@ export interface Config {
   wechat: WechatConfig | undefined;
   /** The HTTP server (webhooks, callbacks), when a channel needs one. */
   http: { port: number; host: string };
+  hotline: HotlineConfig;
 }
 
 export class ConfigError extends Error {
@@ -216,5 +236,6 @@ export function createConfig(env: Record<string, string | undefined>): Config {
           }
         : undefined,
     http: { port: e.PORT, host: e.HOST },
+    hotline: { phone: e.HOTLINE_PHONE, localAreaCode: e.LOCAL_AREA_CODE },
   };
 }

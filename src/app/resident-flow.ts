@@ -2,6 +2,7 @@ import { createResidentMachine, RESIDENT_FLOW_ID, RESIDENT_FLOW_VERSION } from '
 import { interpretResidentInput } from '../../flows/resident.input.js';
 import type { RequestDraft, ResidentContext, ResidentFlowDeps } from '../../flows/resident.types.js';
 import type { Db } from '../../db/client.js';
+import { DEFAULT_HOTLINE, type HotlineConfig } from '../config.js';
 import type { EffectHandler, FlowDefinition } from '../core/flow.js';
 import { recordAlert } from '../domain/alerts.js';
 import type { CatalogueMatcher } from '../domain/catalogue/matcher.js';
@@ -18,10 +19,15 @@ export type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T exten
 true satisfies Same<RequestDraft, RequestFields>;
 
 /** The catalogue and places as pure look-ups for the resident flow. */
-export function residentFlowDeps(catalogue: Catalogue, matcher: CatalogueMatcher, stations: StationTree): ResidentFlowDeps {
+export function residentFlowDeps(
+  catalogue: Catalogue,
+  matcher: CatalogueMatcher,
+  stations: StationTree,
+  hotline: HotlineConfig = DEFAULT_HOTLINE,
+): ResidentFlowDeps {
   const places = createStationMatcher(stations);
   return {
-    classes: catalogue.classes.map((c) => ({ code: c.code, name: c.name })),
+    classes: catalogue.classes.map((c) => ({ code: c.code, name: c.name, plainName: c.plainName ?? null, homeVisit: c.homeVisit ?? true })),
     itemsOf: (classCode) => catalogue.classes.find((c) => c.code === classCode)?.items ?? [],
     item: (code) => matcher.item(code),
     matchItems: (text) => matcher.match(text, 3),
@@ -31,6 +37,8 @@ export function residentFlowDeps(catalogue: Catalogue, matcher: CatalogueMatcher
       const s = stations.byCode(code);
       return s?.level === 'community' && !s.retired ? s : undefined;
     },
+    hotlinePhone: hotline.phone,
+    localAreaCode: hotline.localAreaCode,
   };
 }
 
