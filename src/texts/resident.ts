@@ -51,7 +51,7 @@ export const texts = {
   /** A yes-word where the address is asked. */
   addressNotYes: '请直接写上地址，例如“文昌小区3幢2单元501”：',
   /** An address typed at the community question: kept, and the community asked once more. */
-  addressKept: (address: string) => `地址记下了：${address}。请再选一下您所在的社区（村）：`,
+  addressKept: (address: string) => `地址记下了：${address}。还要确认一下社区：`,
   addressTooShort: '地址好像太短了，请写上小区和门牌号：',
   addressTooLong: '地址太长了，请简短一些（100字以内）：',
   locationReceived: (label: string) => `收到位置：${label}。`,
