@@ -16,7 +16,8 @@ const MORE_YES = ['好吧', '可以的', '行的', '中', '妥', '没问题', '�
 export function isYes(text: string): boolean {
   const t = normalizeText(text)
     .toLowerCase()
-    .replace(/[,，、。!！~～]/g, '');
+    .replace(/[,，、。!！~～]/g, '')
+    .replace(/(谢谢(你们|您|你)?|多谢|麻烦了)+$/u, '');
   if (!t) return false;
   const bare = t.replace(PARTICLES, '') || t;
   // Repeats: 好好好, 嗯嗯, 对对对, 好的好的.
@@ -30,23 +31,27 @@ export function isYes(text: string): boolean {
  * the caller decides that and passes `declinable`.
  */
 const GIVE_UP = [
-  /^算了/,
-  /^那?(就)?不用了(谢谢)?$/,
+  /^算了(?!一下|下)/,
+  /^那?(就)?不用了$/,
   /太麻烦(了)?$/,
   /^不(弄|修|办|要|找|搞|报|麻烦你们|麻烦您|麻烦)了/,
-  /不需要了/,
-  /不用(麻烦)?(你们|您)?了(谢谢)?$/,
-  /(自己|家里人|儿子|女儿|邻居).{0,6}(修|弄|搞|解决|处理)(好)?了/,
-  /已经(修)?好了/,
-  /没事了/,
-  /不想(弄|修|办|报)了/,
+  /不需要了$/,
+  /不用(麻烦)?(你们|您)?了$/,
+  /(自己|家里人|儿子|女儿|邻居).{0,6}(修|弄|搞|解决|处理)(好)?了$/,
+  /已经(修)?好了$/,
+  /^没事了$/,
+  /不想(弄|修|办|报)了$/,
 ];
+/** What may follow a give-up phrase without changing it: particles and thanks. */
+const GIVE_UP_TAIL = /(吧|啊|呀|哈|啦|嘛|哦|谢谢(你们|您|你)?|多谢)+$/u;
 
 /** True when the text gives the request up ("算了 太麻烦了"); with `declinable`, a bare 不用了 does not. */
 export function isGiveUp(text: string, declinable = false): boolean {
-  const t = normalizeText(text).replace(/[,，、。!！~～\s]/g, '');
+  const t = normalizeText(text)
+    .replace(/[,，、。!！~～\s]/g, '')
+    .replace(GIVE_UP_TAIL, '');
   if (!t || t.length > 30) return false;
-  if (declinable && /^(那?(就)?)?不用(了)?(谢谢)?$/.test(t)) return false;
+  if (declinable && /^(那?(就)?)?不用(了)?$/.test(t)) return false;
   return GIVE_UP.some((re) => re.test(t));
 }
 

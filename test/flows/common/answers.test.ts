@@ -1,13 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { isGiveUp, isYes, looksLikeAddress, placeOf } from '../../../flows/common/answers.js';
+import { readLabelled } from '../../fixtures/requests/labelled.js';
 
 describe('isYes', () => {
-  it.each(['好的', '好', '嗯', '嗯嗯', '对', '对对对', '行', '行吧', '可以', '可以的', '是的', '好好好', '好的好的', '好的呀', 'OK', '没问题', '好的。'])(
-    '%j is yes',
-    (t) => {
-      expect(isYes(t)).toBe(true);
-    },
-  );
+  it.each([
+    '好的',
+    '好',
+    '嗯',
+    '嗯嗯',
+    '对',
+    '对对对',
+    '行',
+    '行吧',
+    '可以',
+    '可以的',
+    '是的',
+    '好好好',
+    '好的好的',
+    '好的呀',
+    'OK',
+    '没问题',
+    '好的。',
+    '好的谢谢',
+    '可以，麻烦了',
+  ])('%j is yes', (t) => {
+    expect(isYes(t)).toBe(true);
+  });
   it.each(['明天', '好的明天来', '不好', '不行', '', '😀', '文昌小区', '可以明天吗'])('%j is not a bare yes', (t) => {
     expect(isYes(t)).toBe(false);
   });
@@ -30,8 +48,31 @@ describe('isGiveUp', () => {
   ])('%j gives up', (t) => {
     expect(isGiveUp(t)).toBe(true);
   });
-  it.each(['不用', '不是', '电视坏了', '修电视', '好的', '用不了了', '不用上门，电话说就行', '', '13812345678'])('%j does not', (t) => {
+  it.each([
+    '不用',
+    '不是',
+    '电视坏了',
+    '修电视',
+    '好的',
+    '用不了了',
+    '不用上门，电话说就行',
+    '',
+    '13812345678',
+    '我自己修不好了',
+    '家里人修了好几次还是坏',
+    '已经好了几天又坏了',
+    '算了一下电费不对',
+    '水管已经好了吗',
+    '儿子帮我修了一半',
+  ])('%j does not', (t) => {
     expect(isGiveUp(t)).toBe(false);
+  });
+  it('none of the labelled everyday requests reads as giving up', () => {
+    expect(
+      readLabelled()
+        .filter((r) => isGiveUp(r.text))
+        .map((r) => r.text),
+    ).toEqual([]);
   });
   it('a bare 不用了 declines an offer where there is one to decline', () => {
     expect(isGiveUp('不用了', true)).toBe(false);
