@@ -28,8 +28,8 @@ describe.each(backends)('Telegram channel end to end [%s]', (backend) => {
   it('takes a resident through a request using only buttons, location and contact', async () => {
     const chat = 1001;
     const [greeting] = await h.exchange(text(chat, '/start'), chat);
-    expect(greeting.reply_markup.inline_keyboard.flat().map((b: { text: string }) => b.text)).toContain('1. 生活求助类');
-    await h.exchange(press(chat, '生活求助类'), chat);
+    expect(greeting.reply_markup.inline_keyboard.flat().map((b: { text: string }) => b.text)).toContain('1. 修东西（生活求助类）');
+    await h.exchange(press(chat, '修东西（生活求助类）'), chat);
     const pressedQuestion = h.standin.lastMessage(chat).message_id;
     await h.exchange(press(chat, '家电维修'), chat);
     await h.standin.waitFor(() => h.standin.calls.some((c) => c.method === 'editMessageText' && c.params.message_id === pressedQuestion));
