@@ -104,7 +104,6 @@ export function confirmStates({ s, deps, ask, fallback, emergencyFirst, noteTrun
             attachments: [],
             urgent: false,
             emergencyWords: [],
-            ticket: null,
           };
         }),
         { type: 'reply', params: ({ context }) => ({ text: texts.nextProblem(context.description ?? '') }) },

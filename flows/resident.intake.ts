@@ -19,7 +19,7 @@ import {
   wayQuestion,
   whenQuestion,
 } from './resident.questions.js';
-import type { ResidentKit } from './resident.setup.js';
+import { homeVisit, type ResidentKit } from './resident.setup.js';
 
 // === The intake steps: what is wrong (words or lists), then community, address, phone and time
 
@@ -78,7 +78,8 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
       entry: ask(() => question()),
       on: {
         'answer.text': [
-          emergencyFirst,
+          // An emergency said here: as soon as possible, straight to the summary.
+          { guard: 'emergencyText', target: 'confirm', actions: s.assign({ wantedTime: texts.whenChoices[0] }) },
           { guard: pick(prefix, true), target: 'confirm', actions: s.assign({ wantedTime: ({ context, event }) => picked(event, context, prefix, true) }) },
           { guard: 'yes', target: 'confirm', actions: s.assign({ wantedTime: yesValue }) },
           { guard: 'freeTime', target: 'confirm', actions: s.assign({ wantedTime: ({ event }) => normalizeText(textOf(event)) }) },
@@ -219,7 +220,7 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
     }),
     afterAddress: { always: orConfirm('phone') },
     phone: s.createStateConfig({
-      entry: ask((ctx) => phoneQuestion(ctx)),
+      entry: ask((ctx) => phoneQuestion(ctx, homeVisit(deps, ctx) ? undefined : ctx.profile.phone ? texts.askPhoneKnownAdvice : texts.askPhoneAdvice)),
       on: {
         'answer.text': [
           emergencyFirst,

@@ -65,7 +65,15 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
           ...emergencyActions(texts.emergency),
         ],
       },
-      'nav.cancel': { target: '.cancelled', actions: say(texts.cancelled) },
+      'nav.cancel': [
+        // A further problem of the first message given up: the request already filed stands.
+        {
+          guard: 'filedBefore',
+          target: '.cancelled',
+          actions: { type: 'reply', params: ({ context }) => ({ text: texts.restNotFiled(context.ticket ?? '') }) },
+        },
+        { target: '.cancelled', actions: say(texts.cancelled) },
+      ],
       'nav.mine': { actions: [say(texts.mineDuringIntake), reask()] },
       'nav.start': {
         target: '.describe',

@@ -62,6 +62,8 @@ export function residentKit(deps: ResidentFlowDeps) {
         context.wantedTime !== null && (texts.wayChoices as readonly string[]).includes(context.wantedTime) !== homeVisit(deps, context),
       singleProposal: ({ event }) => deps.matchItems(textOf(event)).length === 1,
       hasPending: ({ context }) => context.pending.length > 0,
+      /** A request was already filed in this conversation (the first of several problems). */
+      filedBefore: ({ context }) => context.ticket !== null,
       hasProposals: ({ context }) => context.proposals.length > 0,
       /** Words at the summary naming a field; with `value`, they also give its new value. */
       typedEdit: ({ event }, p: { field: EditField; value: boolean }) => {

@@ -57,6 +57,11 @@ export const texts = {
   locationReceived: (label: string) => `收到位置：${label}。`,
   askPhone: '请留一个联系电话，志愿者上门前会先打给您：',
   askPhoneKnown: '请留一个联系电话，志愿者上门前会先打给您。用之前的号码请回复 1，或直接输入新号码：',
+  /** Policy questions and disputes: a staff member calls back, nobody comes to the door. */
+  askPhoneAdvice: '请留一个联系电话，工作人员会打给您：',
+  askPhoneKnownAdvice: '请留一个联系电话，工作人员会打给您。用之前的号码请回复 1，或直接输入新号码：',
+  /** Giving up the further problems of a message after the first was filed. */
+  restNotFiled: (ticket: string) => `好的，这件就不登记了。前面登记的 ${ticket} 照常处理。`,
   useKnownPhone: (masked: string) => `用 ${masked}`,
   phoneHelp: '手机号是11位数字（1开头）；座机请带区号，例如 0573-82345678。',
   phoneInvalid: '这个号码好像不对。请写11位手机号，或家里座机号；自己没有手机，留家人或邻居的号码也行：',

@@ -35,6 +35,7 @@ describe('several problems in one message', () => {
     expect(c.state).toBe('confirmItem');
     c.say('不用了');
     expect(c.status).toBe('done');
+    expect(c.lastReply!.text).toBe(texts.restNotFiled('20261122-0001'));
     expect(c.effectsOf('createRequest')).toHaveLength(1);
   });
 
@@ -51,6 +52,14 @@ describe('after an emergency', () => {
     expect(c.texts).not.toContain(texts.hello);
     expect(c.context.urgent).toBe(true);
     c.say('文昌').say('文昌小区3幢2单元501').say('13812345678');
+    expect(c.state).toBe('confirm');
+    expect(c.context.wantedTime).toBe('尽快');
+  });
+
+  it('an emergency said at the time question: 尽快, straight to the summary', () => {
+    const c = conversationAt('when').say('快点，我胸痛');
+    expect(c.turn[0]!.text.startsWith('⚠️')).toBe(true);
+    expect(c.context.urgent).toBe(true);
     expect(c.state).toBe('confirm');
     expect(c.context.wantedTime).toBe('尽快');
   });
@@ -85,6 +94,11 @@ describe('policy questions and disputes are not asked for a visit time', () => {
     expect(c.context.wantedTime).toBe(way);
     expect(c.lastReply!.text).toContain(`答复：${way}`);
     expect(c.lastReply!.text).not.toContain('时间：');
+  });
+
+  it('the phone is asked for a call back, not a visit', () => {
+    const c = startConversation().say('我想咨询一下养老保险怎么交').say('1').say('文昌').say('文昌小区3幢2单元501');
+    expect(c.lastReply!.text).toBe(texts.askPhoneAdvice);
   });
 
   it('返回 at the way question goes to the phone', () => {

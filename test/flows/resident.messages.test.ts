@@ -181,7 +181,6 @@ describe('emergencies', () => {
     ['community', '救命', 'communityCode'],
     ['address', '我摔倒了', 'address'],
     ['phone', '着火了', 'phone'],
-    ['when', '快点，我胸痛', 'wantedTime'],
     ['confirm', '救命啊', 'ticket'],
   ] as const)('mid-flow at %s (%s): emergency line first, then the same question; the words are not the answer', (step, text, field) => {
     const c = conversationAt(step);
