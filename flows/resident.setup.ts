@@ -15,6 +15,9 @@ import type { RequestDraft, ResidentContext, ResidentEvent, ResidentFlowDeps, Re
 
 // === The resident flow's typed setup: its actions, guards and the action builders its states share
 
+/** At most this many further problems of one message are filed after the first. */
+const MAX_PENDING = 4;
+
 const GREETINGS = ['你好', '您好', '在吗', '在不在', '喂', 'hi', 'hello', '哈喽', '早上好', '下午好', '晚上好', '有人吗'];
 
 export function residentKit(deps: ResidentFlowDeps) {
@@ -94,13 +97,13 @@ export function residentKit(deps: ResidentFlowDeps) {
     return {
       description: first,
       proposals: deps.matchItems(first).map((m) => m.itemCode),
-      pending: [...new Set([...more, ...context.pending])],
+      pending: [...new Set([...more, ...context.pending])].slice(0, MAX_PENDING),
     };
   });
   /** Tell the person that the other problems of the message are filed next. */
   const notePending = s.enqueueActions(({ event, enqueue }) => {
     const [, ...more] = event.type === 'answer.text' ? splitProblems(event.text.trim(), deps.matchItems) : [];
-    if (more.length > 0) enqueue({ type: 'reply', params: { text: texts.morePending(more) } });
+    if (more.length > 0) enqueue({ type: 'reply', params: { text: texts.morePending(more.slice(0, MAX_PENDING)) } });
   });
   /** Tell the person a long text was cut. */
   const noteTruncated = s.enqueueActions(({ event, enqueue }) => {
