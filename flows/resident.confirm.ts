@@ -1,7 +1,7 @@
 import { texts } from '../src/texts/resident.js';
-import { YES_WORDS } from './common/choice.js';
 import { textOf } from './common/guards.js';
-import { reask } from './common/question.js';
+import { reask, say } from './common/question.js';
+import { type EditField, readEdit } from './resident.edits.js';
 import { confirmQuestion } from './resident.questions.js';
 import type { ResidentKit } from './resident.setup.js';
 import type { RequestDraft, ResidentContext, ResidentFlowDeps } from './resident.types.js';
@@ -10,6 +10,38 @@ import type { RequestDraft, ResidentContext, ResidentFlowDeps } from './resident
 
 /** The states `confirm`, `editDescription`, `submitting` and `submitted`. */
 export function confirmStates({ s, deps, ask, fallback, emergencyFirst, noteTruncated, attachPhoto }: ResidentKit) {
+  /** The field and value typed at the summary ("电话改成138…"), read again in the action that applies it. */
+  const typed = (event: { type: string }) => readEdit(textOf(event), deps.localAreaCode);
+  const typedField = (field: EditField, target: string) =>
+    ({ guard: { type: 'typedEdit', params: { field, value: false } }, target, actions: s.assign({ editing: true }) }) as const;
+  const typedValue = (field: 'phone' | 'address' | 'when') =>
+    ({
+      guard: { type: 'typedEdit', params: { field, value: true } },
+      target: 'confirm',
+      reenter: true,
+      actions: [
+        s.assign(({ event }) => {
+          const edit = typed(event);
+          if (edit?.field === 'phone' && edit.value) return { phone: edit.value.phone, phoneOwner: edit.value.whose };
+          if (edit?.field === 'address' && edit.value) return { address: edit.value };
+          if (edit?.field === 'when' && edit.value) return { wantedTime: edit.value };
+          return {};
+        }),
+        say(texts.changed),
+      ],
+    }) as const;
+  /** Words naming a field: with its new value it is changed at once, otherwise its step is asked. */
+  const typedEdits = [
+    typedValue('phone'),
+    typedValue('address'),
+    typedValue('when'),
+    typedField('phone', 'phone'),
+    typedField('address', 'address'),
+    typedField('when', 'afterTimeEdit'),
+    typedField('community', 'community'),
+    typedField('item', 'describe'),
+    { guard: { type: 'typedEdit', params: { field: 'description', value: false } }, target: 'editDescription' },
+  ] as const;
   const edit = (field: string, target: string) =>
     ({ guard: { type: 'picked', params: { prefix: `edit:${field}` } }, target, actions: s.assign({ editing: true }) }) as const;
   const edits = [
@@ -20,18 +52,20 @@ export function confirmStates({ s, deps, ask, fallback, emergencyFirst, noteTrun
     edit('community', 'community'),
     edit('address', 'address'),
     edit('phone', 'phone'),
-    edit('when', 'when'),
+    edit('when', 'afterTimeEdit'),
   ] as const;
 
   return {
     confirm: s.createStateConfig({
       entry: [s.assign({ editing: false }), ...ask((ctx) => confirmQuestion(ctx, deps))],
       on: {
-        'answer.text': [emergencyFirst, { guard: { type: 'said', params: { words: YES_WORDS } }, target: 'submitting' }, ...edits, fallback],
+        'answer.text': [emergencyFirst, { guard: 'yes', target: 'submitting' }, ...edits, ...typedEdits, fallback],
         'answer.choice': [...edits, fallback],
-        'nav.back': 'when',
+        'nav.back': 'afterTimeEdit',
       },
     }),
+    /** The time step of the item's class: a visit time, or how to answer (policy, disputes). */
+    afterTimeEdit: s.createStateConfig({ always: [{ guard: 'adviceClass', target: 'way' }, { target: 'when' }] }),
     editDescription: s.createStateConfig({
       entry: ask(() => ({ text: texts.askDescriptionEdit, choices: [], help: texts.describeHelp })),
       on: {
@@ -47,13 +81,34 @@ export function confirmStates({ s, deps, ask, fallback, emergencyFirst, noteTrun
       entry: { type: 'createRequest', params: ({ context }) => draftOf(context, deps) },
       on: {
         'request.created': {
-          target: 'submitted',
+          target: 'afterSubmit',
           actions: [
             s.assign({ ticket: ({ event }) => (event.type === 'request.created' ? event.ticket : null) }),
             { type: 'reply', params: ({ context }) => ({ text: texts.submitted(context.ticket ?? '', context.urgent) }) },
           ],
         },
       },
+    }),
+    afterSubmit: s.createStateConfig({ always: [{ guard: 'hasPending', target: 'nextProblem' }, { target: 'submitted' }] }),
+    // The next problem of the first message: its own item; community, address, phone and time kept.
+    nextProblem: s.createStateConfig({
+      entry: [
+        s.assign(({ context }) => {
+          const [next = '', ...rest] = context.pending;
+          return {
+            description: next,
+            pending: rest,
+            proposals: deps.matchItems(next).map((m) => m.itemCode),
+            itemCode: null,
+            classCode: null,
+            attachments: [],
+            urgent: false,
+            emergencyWords: [],
+          };
+        }),
+        { type: 'reply', params: ({ context }) => ({ text: texts.nextProblem(context.description ?? '') }) },
+      ],
+      always: [{ guard: 'hasProposals', target: 'confirmItem' }, { target: 'describe' }],
     }),
     submitted: { type: 'final' },
   } as const;
@@ -66,7 +121,7 @@ export function draftOf(ctx: ResidentContext, deps: ResidentFlowDeps): RequestDr
     itemCode: ctx.itemCode ?? '',
     communityCode: ctx.communityCode ?? '',
     // Chosen from the lists without words: the item's name, as the summary showed it.
-    description: ctx.description ?? deps.item(ctx.itemCode ?? '')?.name ?? '',
+    description: (ctx.description ?? deps.item(ctx.itemCode ?? '')?.name ?? '') + (ctx.phoneOwner ? texts.phoneOwnerNote(ctx.phoneOwner) : ''),
     address: ctx.address ?? '',
     phone: ctx.phone ?? '',
     wantedTime: ctx.wantedTime ?? '',

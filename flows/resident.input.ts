@@ -1,7 +1,9 @@
 import type { IncomingContent } from '../src/core/message.js';
+import { isGiveUp } from './common/answers.js';
 import { detectEmergency } from './common/emergency.js';
 import { cutText, interpretCommon } from './common/input.js';
 import { BACK_WORDS, CANCEL_WORDS, HELP_WORDS, readNavigation } from './common/navigation.js';
+import { CHOICE } from './resident.questions.js';
 import type { ResidentContext, ResidentEvent } from './resident.types.js';
 
 // === From what a person sent to the events the resident flow understands
@@ -17,7 +19,9 @@ const NAV_WORDS: Record<'nav.cancel' | 'nav.back' | 'nav.help' | 'nav.mine' | 'n
 /**
  * Turns incoming content into flow events, in order. Emergency words come first so that the very
  * first reply gives the emergency numbers; a button from an older question becomes `answer.stale`;
- * text longer than `MAX_TEXT` is cut and marked `truncated`.
+ * text longer than `MAX_TEXT` is cut and marked `truncated`. A give-up phrase (算了 太麻烦了,
+ * 我自己叫人修了) is 取消 at any step, unless it names an emergency; a bare 不用了 declines the
+ * number on file where one is offered, and gives up everywhere else.
  */
 export function interpretResidentInput(context: ResidentContext, content: IncomingContent): ResidentEvent[] {
   switch (content.kind) {
@@ -26,6 +30,8 @@ export function interpretResidentInput(context: ResidentContext, content: Incomi
       if (nav) return [nav];
       const events: ResidentEvent[] = [];
       const emergency = detectEmergency(content.text);
+      const declinable = context.question.choices.some((c) => c.id === CHOICE.knownPhone);
+      if (emergency.services.length === 0 && isGiveUp(content.text, declinable)) return [{ type: 'nav.cancel' }];
       if (emergency.services.length > 0) events.push({ type: 'emergency.detected', ...emergency });
       events.push({ type: 'answer.text', ...cutText(content.text), ...(events.length > 0 ? { emergency: true } : {}) });
       return events;

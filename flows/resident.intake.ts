@@ -1,10 +1,13 @@
 import { texts } from '../src/texts/resident.js';
+import { isYes, placeOf } from './common/answers.js';
 import { NO_WORDS, YES_WORDS, normalizeText } from './common/choice.js';
 import { isWord, picked, textOf } from './common/guards.js';
 import { firstCommunity, offeredCommunities } from './common/places.js';
 import { unlessEditing } from './common/navigation.js';
-import { reask, say } from './common/question.js';
-import { normalizePhone } from './common/validate.js';
+import { type QuestionBody, reask, say } from './common/question.js';
+import { and } from 'xstate';
+import { readPhone } from './common/phone.js';
+import { MAX_COMMUNITY_CHOICES } from './common/places.js';
 import {
   addressQuestion,
   CHOICE,
@@ -13,9 +16,10 @@ import {
   describeQuestion,
   phoneQuestion,
   pickItemQuestion,
+  wayQuestion,
   whenQuestion,
 } from './resident.questions.js';
-import type { ResidentKit } from './resident.setup.js';
+import { homeVisit, type ResidentKit } from './resident.setup.js';
 
 // === The intake steps: what is wrong (words or lists), then community, address, phone and time
 
@@ -23,7 +27,7 @@ import type { ResidentKit } from './resident.setup.js';
  * The states from `describe` to `when`; each answer leads to the next step, or back to `confirm`
  * while a field is being changed from there.
  */
-export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescription, noteTruncated, attachPhoto }: ResidentKit) {
+export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescription, notePending, noteTruncated, attachPhoto }: ResidentKit) {
   const orConfirm = unlessEditing('confirm');
   const pick = (prefix: string, exact?: boolean) => ({ type: 'picked', params: exact ? { prefix, exact } : { prefix } }) as const;
   const setItem = s.assign({
@@ -43,7 +47,51 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
     target: 'afterCommunity',
     actions: s.assign({ communityCode: ({ context, event }) => picked(event, context, 'community:') }),
   } as const;
-  const useKnownPhone = { guard: pick(CHOICE.knownPhone), target: 'afterPhone', actions: s.assign({ phone: ({ context }) => context.profile.phone }) } as const;
+  const useKnownPhone = {
+    guard: pick(CHOICE.knownPhone),
+    target: 'afterPhone',
+    actions: s.assign({ phone: ({ context }) => context.profile.phone, phoneOwner: null }),
+  } as const;
+  /** A phone read from words ("电话是138… 姓王", "打我女儿的 139…"), or from a shared contact. */
+  const setPhone = s.assign(({ event }) => {
+    const read = readPhone(event.type === 'answer.contact' ? event.phone : textOf(event), deps.localAreaCode);
+    return read ? { phone: read.phone, phoneOwner: read.whose } : {};
+  });
+  /** An address typed at the community question: kept; its community derived from its place words. */
+  const keepAddress = s.assign(({ event }) => {
+    const address = textOf(event).trim();
+    const found = deps.matchCommunities(placeOf(address));
+    return {
+      address,
+      communityCode: found.length === 1 ? (found[0]?.code ?? null) : null,
+      communityOptions: found.length > 1 ? found.slice(0, MAX_COMMUNITY_CHOICES).map((c) => c.code) : [],
+    };
+  });
+
+  /**
+   * The last question before the summary: a visit time (`when:`) or how to answer (`way:`). Only a
+   * number or a whole label picks a choice ("明天下午" is kept as said); a yes means the first
+   * choice (尽快, 电话答复), never a time of its own.
+   */
+  const timeStep = (prefix: string, question: () => QuestionBody, yesValue: string) =>
+    s.createStateConfig({
+      entry: ask(() => question()),
+      on: {
+        'answer.text': [
+          // An emergency said here: as soon as possible, straight to the summary.
+          { guard: 'emergencyText', target: 'confirm', actions: s.assign({ wantedTime: texts.whenChoices[0] }) },
+          { guard: pick(prefix, true), target: 'confirm', actions: s.assign({ wantedTime: ({ context, event }) => picked(event, context, prefix, true) }) },
+          { guard: 'yes', target: 'confirm', actions: s.assign({ wantedTime: yesValue }) },
+          { guard: 'freeTime', target: 'confirm', actions: s.assign({ wantedTime: ({ event }) => normalizeText(textOf(event)) }) },
+          fallback,
+        ],
+        'answer.choice': [
+          { guard: pick(prefix), target: 'confirm', actions: s.assign({ wantedTime: ({ context, event }) => picked(event, context, prefix) }) },
+          fallback,
+        ],
+        'nav.back': orConfirm('phone'),
+      },
+    });
 
   return {
     describe: s.createStateConfig({
@@ -56,10 +104,12 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
       ),
       on: {
         'answer.text': [
-          pickClass,
+          // A class by number or its whole name (修东西); named inside a longer text, the items come first.
+          { ...pickClass, guard: pick('class:', true) },
           openMine,
-          { guard: 'wantsSecondOpinion', target: 'classifying', actions: [setDescription, noteTruncated] },
-          { guard: 'matchesItems', target: 'confirmItem', actions: [setDescription, noteTruncated] },
+          { guard: 'wantsSecondOpinion', target: 'classifying', actions: [setDescription, notePending, noteTruncated] },
+          { guard: 'matchesItems', target: 'confirmItem', actions: [setDescription, notePending, noteTruncated] },
+          pickClass,
           { guard: 'meaningful', actions: [setDescription, noteTruncated, reask(texts.notUnderstoodDescription)] },
           { actions: reask(texts.emptyDescription) },
         ],
@@ -72,7 +122,7 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
     pickItem: s.createStateConfig({
       entry: ask((ctx) => pickItemQuestion(ctx, deps)),
       on: {
-        'answer.text': [chooseItem, { guard: 'matchesItems', target: 'confirmItem', actions: [setDescription, noteTruncated] }, fallback],
+        'answer.text': [chooseItem, { guard: 'matchesItems', target: 'confirmItem', actions: [setDescription, notePending, noteTruncated] }, fallback],
         'answer.choice': [chooseItem, fallback],
         'nav.back': 'describe',
       },
@@ -84,9 +134,12 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
           chooseItem,
           { guard: pick(CHOICE.none), target: 'describe' },
           // "是的" confirms a single proposal; with several it does not say which one.
-          { guard: ({ context, event }) => context.proposals.length > 1 && isWord(event, YES_WORDS), actions: reask(texts.chooseOneItem) },
           {
-            guard: { type: 'said', params: { words: YES_WORDS } },
+            guard: ({ context, event }) => context.proposals.length > 1 && (isWord(event, YES_WORDS) || isYes(textOf(event))),
+            actions: reask(texts.chooseOneItem),
+          },
+          {
+            guard: 'yes',
             target: 'afterItem',
             actions: s.assign({
               itemCode: ({ context }) => context.proposals[0] ?? null,
@@ -94,20 +147,25 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
             }),
           },
           { guard: { type: 'said', params: { words: NO_WORDS } }, target: 'describe' },
-          { guard: 'matchesItems', target: 'confirmItem', reenter: true, actions: [setDescription, noteTruncated] },
+          { guard: 'matchesItems', target: 'confirmItem', reenter: true, actions: [setDescription, notePending, noteTruncated] },
           fallback,
         ],
         'answer.choice': [chooseItem, { guard: pick(CHOICE.none), target: 'describe' }, fallback],
         'nav.back': 'describe',
       },
     }),
-    afterItem: { always: orConfirm('community') },
+    // Changing the item from the summary, or a further problem of the first message: community,
+    // address and phone are known, only the time (or way) may need asking again.
+    afterItem: s.createStateConfig({
+      always: [{ guard: 'editing', target: 'afterPhone' }, { guard: 'detailsKnown', target: 'afterPhone' }, { target: 'community' }],
+    }),
     community: s.createStateConfig({
       entry: ask((ctx) => communityQuestion(ctx, deps)),
       exit: s.assign({ communityOptions: [] }),
       on: {
         'answer.text': [
           emergencyFirst,
+          { guard: 'addressTyped', target: 'addressGiven', actions: keepAddress },
           chooseCommunity,
           {
             guard: 'oneCommunity',
@@ -131,12 +189,22 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
         'nav.back': [{ guard: 'editing', target: 'confirm' }, { guard: 'cameViaProposals', target: 'confirmItem' }, { target: 'pickItem' }],
       },
     }),
-    afterCommunity: { always: orConfirm('address') },
+    // An address typed at the community question: its community found, or asked once more.
+    addressGiven: s.createStateConfig({
+      always: [
+        { guard: 'hasCommunity', target: 'afterAddress' },
+        { target: 'community', actions: { type: 'reply', params: ({ context }) => ({ text: texts.addressKept(context.address ?? '') }) } },
+      ],
+    }),
+    afterCommunity: s.createStateConfig({
+      always: [{ guard: 'editing', target: 'confirm' }, { guard: 'hasAddress', target: 'afterAddress' }, { target: 'address' }],
+    }),
     address: s.createStateConfig({
       entry: ask(() => addressQuestion()),
       on: {
         'answer.text': [
           emergencyFirst,
+          { guard: 'yes', actions: reask(texts.addressNotYes) },
           { guard: 'addressTooShort', actions: reask(texts.addressTooShort) },
           { guard: 'addressTooLong', actions: reask(texts.addressTooLong) },
           { target: 'afterAddress', actions: s.assign({ address: ({ event }) => textOf(event).trim() }) },
@@ -153,44 +221,36 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
     }),
     afterAddress: { always: orConfirm('phone') },
     phone: s.createStateConfig({
-      entry: ask((ctx) => phoneQuestion(ctx)),
+      entry: ask((ctx) => phoneQuestion(ctx, homeVisit(deps, ctx) ? undefined : ctx.profile.phone ? texts.askPhoneKnownAdvice : texts.askPhoneAdvice)),
       on: {
         'answer.text': [
           emergencyFirst,
           useKnownPhone,
-          { guard: 'validPhone', target: 'afterPhone', actions: s.assign({ phone: ({ event }) => normalizePhone(textOf(event)) }) },
-          { actions: reask(texts.phoneInvalid) },
-        ],
-        'answer.choice': [useKnownPhone, fallback],
-        'answer.contact': [
+          { guard: 'validPhone', target: 'afterPhone', actions: setPhone },
+          // "好的" to the number on file takes it; "不用"/"不要" asks for another.
+          { guard: and(['yes', 'knownPhone']), target: 'afterPhone', actions: s.assign({ phone: ({ context }) => context.profile.phone, phoneOwner: null }) },
           {
-            guard: 'validPhone',
-            target: 'afterPhone',
-            actions: s.assign({ phone: ({ event }) => (event.type === 'answer.contact' ? normalizePhone(event.phone) : null) }),
+            guard: and([{ type: 'said', params: { words: [...NO_WORDS, '不用了', '不要了', '换一个', '换个号码'] } }, 'knownPhone']),
+            actions: reask(texts.askNewPhone),
           },
           { actions: reask(texts.phoneInvalid) },
         ],
+        'answer.choice': [useKnownPhone, fallback],
+        'answer.contact': [{ guard: 'validPhone', target: 'afterPhone', actions: setPhone }, { actions: reask(texts.phoneInvalid) }],
         'nav.back': orConfirm('address'),
       },
     }),
-    afterPhone: { always: orConfirm('when') },
-    when: s.createStateConfig({
-      entry: ask(() => whenQuestion()),
-      on: {
-        'answer.text': [
-          emergencyFirst,
-          // Only a number or a whole label picks a choice: "明天下午" is kept as said.
-          { guard: pick('when:', true), target: 'confirm', actions: s.assign({ wantedTime: ({ context, event }) => picked(event, context, 'when:', true) }) },
-          { guard: 'freeTime', target: 'confirm', actions: s.assign({ wantedTime: ({ event }) => normalizeText(textOf(event)) }) },
-          fallback,
-        ],
-        'answer.choice': [
-          { guard: pick('when:'), target: 'confirm', actions: s.assign({ wantedTime: ({ context, event }) => picked(event, context, 'when:') }) },
-          fallback,
-        ],
-        'nav.back': orConfirm('phone'),
-      },
+    // Urgent: as soon as possible, never "when shall we come". Advice (policy, disputes): how to answer.
+    afterPhone: s.createStateConfig({
+      always: [
+        { guard: 'timeFits', target: 'confirm' },
+        { guard: 'urgent', target: 'confirm', actions: s.assign({ wantedTime: texts.whenChoices[0] }) },
+        { guard: 'adviceClass', target: 'way' },
+        { target: 'when' },
+      ],
     }),
+    when: timeStep('when:', whenQuestion, texts.whenChoices[0]),
+    way: timeStep('way:', wayQuestion, texts.wayChoices[0]),
   };
 }
 

@@ -1,3 +1,4 @@
+import { and } from 'xstate';
 import { texts } from '../src/texts/resident.js';
 import { emergencyActions } from './common/emergency.js';
 import { answersAnywhere, noQuestion, reask, say } from './common/question.js';
@@ -25,10 +26,12 @@ export function initialResidentContext(profile: ResidentProfile): ResidentContex
     communityCode: null,
     address: null,
     phone: null,
+    phoneOwner: null,
     wantedTime: null,
     urgent: false,
     emergencyWords: [],
     editing: false,
+    pending: [],
     requests: [],
     cancelTicket: null,
     ticket: null,
@@ -38,7 +41,12 @@ export function initialResidentContext(profile: ResidentProfile): ResidentContex
 /** The resident flow: describe a problem → item → community → address → phone → time → confirm; and "my requests". */
 export function createResidentMachine(deps: ResidentFlowDeps) {
   const kit = residentKit(deps);
-  const { s, setDescription, noteTruncated, attachPhoto } = kit;
+  const { s, setDescription, notePending, noteTruncated, attachPhoto } = kit;
+  /** After an emergency, the one proposal is taken at once: the shortest path to an urgent request. */
+  const takeProposal = s.assign({
+    itemCode: ({ context }) => context.proposals[0] ?? null,
+    classCode: ({ context }) => deps.item(context.proposals[0] ?? '')?.classCode ?? null,
+  });
   const hello = say(texts.hello);
 
   return s.createMachine({
@@ -47,7 +55,7 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
     initial: 'idle',
     on: {
       // A location is an answer only at the address step.
-      ...answersAnywhere({ ...texts, locationNotNeeded: texts.notUnderstood }),
+      ...answersAnywhere({ ...texts, locationNotNeeded: texts.notUnderstood, voiceNotSupported: texts.voiceNotSupported(deps.hotlinePhone) }),
       'emergency.detected': {
         actions: [
           s.assign({
@@ -58,7 +66,15 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
           ...emergencyActions(texts.emergency),
         ],
       },
-      'nav.cancel': { target: '.cancelled', actions: say(texts.cancelled) },
+      'nav.cancel': [
+        // A further problem of the first message given up: the request already filed stands.
+        {
+          guard: 'filedBefore',
+          target: '.cancelled',
+          actions: { type: 'reply', params: ({ context }) => ({ text: texts.restNotFiled(context.ticket ?? '') }) },
+        },
+        { target: '.cancelled', actions: say(texts.cancelled) },
+      ],
       'nav.mine': { actions: [say(texts.mineDuringIntake), reask()] },
       'nav.start': {
         target: '.describe',
@@ -71,19 +87,23 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
       },
     },
     states: {
-      // Before the first message: every first message gets the greeting, then the first question.
+      // Before the first message: every first message gets the greeting, then the first question;
+      // after emergency guidance, no greeting.
       idle: {
         on: {
           'answer.text': [
-            { guard: 'wantsSecondOpinion', target: 'classifying', actions: [hello, setDescription, noteTruncated] },
-            { guard: 'matchesItems', target: 'confirmItem', actions: [hello, setDescription, noteTruncated] },
+            { guard: and(['emergencyText', 'singleProposal']), target: 'afterItem', actions: [setDescription, takeProposal, notePending, noteTruncated] },
+            { guard: and(['emergencyText', 'matchesItems']), target: 'confirmItem', actions: [setDescription, notePending, noteTruncated] },
+            { guard: 'emergencyText', target: 'describe', actions: [setDescription, noteTruncated] },
+            { guard: 'wantsSecondOpinion', target: 'classifying', actions: [hello, setDescription, notePending, noteTruncated] },
+            { guard: 'matchesItems', target: 'confirmItem', actions: [hello, setDescription, notePending, noteTruncated] },
             { guard: 'greeting', target: 'describe', actions: hello },
             { guard: 'meaningful', target: 'describe', actions: [hello, setDescription, noteTruncated] },
             { target: 'describe', actions: hello },
           ],
           'answer.media': [
             { guard: 'isPhoto', target: 'describe', actions: [attachPhoto, hello, say(texts.photoAttached)] },
-            { guard: 'isVoice', target: 'describe', actions: [hello, say(texts.voiceNotSupported)] },
+            { guard: 'isVoice', target: 'describe', actions: [hello, say(texts.voiceNotSupported(deps.hotlinePhone))] },
             { target: 'describe', actions: [hello, say(texts.mediaNotSupported)] },
           ],
           'answer.choice': { target: 'describe', actions: hello },

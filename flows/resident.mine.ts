@@ -11,7 +11,7 @@ import type { ResidentKit } from './resident.setup.js';
  * The states of "my requests", to put beside the intake states; they end in the sibling state
  * `finished`. While a request is being chosen, 取消/退出 means "leave", never "cancel the request".
  */
-export function myRequestsStates({ s, ask, fallback }: ResidentKit) {
+export function myRequestsStates({ s, deps, ask, fallback }: ResidentKit) {
   const leave = { target: 'finished', actions: say(texts.requestKept) } as const;
 
   const listing = s.createStateConfig({
@@ -80,7 +80,10 @@ export function myRequestsStates({ s, ask, fallback }: ResidentKit) {
         },
         {
           target: 'finished',
-          actions: { type: 'reply', params: ({ event }) => ({ text: texts.requestNotCancellable(event.type === 'request.cancelled' ? event.ticket : '') }) },
+          actions: {
+            type: 'reply',
+            params: ({ event }) => ({ text: texts.requestNotCancellable(event.type === 'request.cancelled' ? event.ticket : '', deps.hotlinePhone) }),
+          },
         },
       ],
     },

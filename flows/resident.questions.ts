@@ -1,5 +1,6 @@
 import { maskPhone, texts } from '../src/texts/resident.js';
 import type { QuestionBody } from './common/question.js';
+import { homeVisit } from './resident.setup.js';
 import type { ResidentContext, ResidentFlowDeps } from './resident.types.js';
 
 // === The questions of the resident flow: text, numbered choices and help, from context
@@ -20,7 +21,10 @@ const MAX_COMMUNITY_CHOICES = 9;
 export function describeQuestion(deps: ResidentFlowDeps, text: string = texts.describeAgain, withMine = true): QuestionBody {
   return {
     text,
-    choices: [...deps.classes.map((c) => ({ id: `class:${c.code}`, label: c.name })), ...(withMine ? [{ id: CHOICE.mine, label: '查询我的求助' }] : [])],
+    choices: [
+      ...deps.classes.map((c) => ({ id: `class:${c.code}`, label: texts.classLabel(c.name, c.plainName) })),
+      ...(withMine ? [{ id: CHOICE.mine, label: '查询我的求助' }] : []),
+    ],
     help: texts.describeHelp,
   };
 }
@@ -84,6 +88,11 @@ export function whenQuestion(): QuestionBody {
   return { text: texts.askWhen, choices: texts.whenChoices.map((w) => ({ id: `when:${w}`, label: w })), help: texts.whenHelp };
 }
 
+/** How a policy question or dispute is answered, instead of a visit time. */
+export function wayQuestion(): QuestionBody {
+  return { text: texts.askWay, choices: texts.wayChoices.map((w) => ({ id: `way:${w}`, label: w })), help: texts.wayHelp };
+}
+
 export const CONFIRM_FIELDS = ['submit', 'item', 'description', 'community', 'address', 'phone', 'when'] as const;
 
 export function confirmQuestion(ctx: ResidentContext, deps: ResidentFlowDeps): QuestionBody {
@@ -95,7 +104,9 @@ export function confirmQuestion(ctx: ResidentContext, deps: ResidentFlowDeps): Q
     community: deps.community(ctx.communityCode ?? '')?.name ?? '',
     address: ctx.address ?? '',
     phone: ctx.phone ?? '',
+    phoneOwner: ctx.phoneOwner,
     wantedTime: ctx.wantedTime ?? '',
+    homeVisit: homeVisit(deps, ctx),
     urgent: ctx.urgent,
     attachments: ctx.attachments.length,
   });

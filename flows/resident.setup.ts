@@ -1,15 +1,22 @@
 import { setup } from 'xstate';
 import type { OutgoingPayload } from '../src/core/message.js';
 import { texts } from '../src/texts/resident.js';
+import { isYes, looksLikeAddress } from './common/answers.js';
 import { normalizeText } from './common/choice.js';
 import { contentGuards, isWord, picked, textOf } from './common/guards.js';
 import { communityGuards } from './common/places.js';
 import { MAX_TEXT } from './common/input.js';
 import { fallback, questionAsker, reask } from './common/question.js';
-import { isMeaningful, meaningfulLength, normalizePhone } from './common/validate.js';
+import { readPhone } from './common/phone.js';
+import { splitProblems } from './common/problems.js';
+import { isMeaningful, meaningfulLength } from './common/validate.js';
+import { type EditField, readEdit } from './resident.edits.js';
 import type { RequestDraft, ResidentContext, ResidentEvent, ResidentFlowDeps, ResidentProfile } from './resident.types.js';
 
 // === The resident flow's typed setup: its actions, guards and the action builders its states share
+
+/** At most this many further problems of one message are filed after the first. */
+const MAX_PENDING = 4;
 
 const GREETINGS = ['你好', '您好', '在吗', '在不在', '喂', 'hi', 'hello', '哈喽', '早上好', '下午好', '晚上好', '有人吗'];
 
@@ -50,7 +57,32 @@ export function residentKit(deps: ResidentFlowDeps) {
       /** Nothing of a request gathered yet: "my requests" may be opened without losing anything. */
       notStarted: ({ context }) => context.description === null && context.itemCode === null && !context.editing,
       cameViaProposals: ({ context }) => context.proposals.length > 0,
-      validPhone: ({ event }) => normalizePhone(event.type === 'answer.contact' ? event.phone : textOf(event)) !== null,
+      validPhone: ({ event }) => readPhone(event.type === 'answer.contact' ? event.phone : textOf(event), deps.localAreaCode) !== null,
+      /** The whole text only says yes (好的, 嗯嗯, 可以的). */
+      yes: ({ event }) => event.type === 'answer.text' && isYes(event.text),
+      knownPhone: ({ context }) => context.profile.phone !== null,
+      /** An address typed where the community is asked (文昌小区3幢2单元501). */
+      addressTyped: ({ event }) => event.type === 'answer.text' && event.emergency !== true && looksLikeAddress(event.text),
+      hasAddress: ({ context }) => context.address !== null,
+      hasCommunity: ({ context }) => context.communityCode !== null,
+      /** Community, address and phone known: a further problem goes straight to its time and summary. */
+      detailsKnown: ({ context }) => context.communityCode !== null && context.address !== null && context.phone !== null,
+      urgent: ({ context }) => context.urgent,
+      /** The item's class is answered by advice (policy, disputes): ask how, not when. */
+      adviceClass: ({ context }) => !homeVisit(deps, context),
+      /** The time or way already given fits the item's class (a visit time for a visit, a way for advice). */
+      timeFits: ({ context }) =>
+        context.wantedTime !== null && (texts.wayChoices as readonly string[]).includes(context.wantedTime) !== homeVisit(deps, context),
+      singleProposal: ({ event }) => deps.matchItems(textOf(event)).length === 1,
+      hasPending: ({ context }) => context.pending.length > 0,
+      /** A request was already filed in this conversation (the first of several problems). */
+      filedBefore: ({ context }) => context.ticket !== null,
+      hasProposals: ({ context }) => context.proposals.length > 0,
+      /** Words at the summary naming a field; with `value`, they also give its new value. */
+      typedEdit: ({ event }, p: { field: EditField; value: boolean }) => {
+        const edit = readEdit(textOf(event), deps.localAreaCode);
+        return edit?.field === p.field && (edit.value !== null) === p.value;
+      },
       addressTooShort: ({ event }) => meaningfulLength(textOf(event)) < 4,
       addressTooLong: ({ event }) => [...normalizeText(textOf(event))].length > 100,
       ...communityGuards(deps),
@@ -68,9 +100,20 @@ export function residentKit(deps: ResidentFlowDeps) {
   /** At a step asking for data, a message raising an emergency is not the answer: ask again. */
   const emergencyFirst = { guard: 'emergencyText', actions: reask() } as const;
 
-  const setDescription = s.assign({
-    description: ({ event, context }) => (event.type === 'answer.text' ? event.text.trim() : context.description),
-    proposals: ({ event }) => deps.matchItems(textOf(event)).map((m) => m.itemCode),
+  /** The words of the (first) problem and the items proposed for them; further problems wait in `pending`. */
+  const setDescription = s.assign(({ event, context }) => {
+    if (event.type !== 'answer.text') return {};
+    const [first = '', ...more] = splitProblems(event.text.trim(), deps.matchItems);
+    return {
+      description: first,
+      proposals: deps.matchItems(first).map((m) => m.itemCode),
+      pending: [...new Set([...more, ...context.pending])].slice(0, MAX_PENDING),
+    };
+  });
+  /** Tell the person that the other problems of the message are filed next. */
+  const notePending = s.enqueueActions(({ event, enqueue }) => {
+    const [, ...more] = event.type === 'answer.text' ? splitProblems(event.text.trim(), deps.matchItems) : [];
+    if (more.length > 0) enqueue({ type: 'reply', params: { text: texts.morePending(more.slice(0, MAX_PENDING)) } });
   });
   /** Tell the person a long text was cut. */
   const noteTruncated = s.enqueueActions(({ event, enqueue }) => {
@@ -81,7 +124,12 @@ export function residentKit(deps: ResidentFlowDeps) {
     attachments: ({ context, event }) => (event.type === 'answer.media' && event.ref ? [...context.attachments, event.ref].slice(-10) : context.attachments),
   });
 
-  return { s, deps, ask, fallback: notUnderstood, emergencyFirst, setDescription, noteTruncated, attachPhoto };
+  return { s, deps, ask, fallback: notUnderstood, emergencyFirst, setDescription, notePending, noteTruncated, attachPhoto };
+}
+
+/** Whether the item's class is served by a visit (true unless the catalogue says otherwise). */
+export function homeVisit(deps: ResidentFlowDeps, ctx: ResidentContext): boolean {
+  return deps.classes.find((c) => c.code === ctx.classCode)?.homeVisit ?? true;
 }
 
 export type ResidentKit = ReturnType<typeof residentKit>;

@@ -31,11 +31,15 @@ export interface ResidentContext {
   communityCode: string | null;
   address: string | null;
   phone: string | null;
+  /** Whose number `phone` is when not the resident's own (女儿, 邻居). */
+  phoneOwner: string | null;
   wantedTime: string | null;
   urgent: boolean;
   emergencyWords: string[];
   /** True while a field is being changed from the summary: answering it returns there. */
   editing: boolean;
+  /** More problems of the first message, filed one after another once this request is stored. */
+  pending: string[];
   requests: RequestSummary[];
   cancelTicket: string | null;
   ticket: string | null;
@@ -72,7 +76,11 @@ export interface RequestDraft {
 
 /** Catalogue and places, as the flow sees them: pure look-ups, no I/O. */
 export interface ResidentFlowDeps {
-  classes: ReadonlyArray<{ code: string; name: string }>;
+  /**
+   * `plainName`: the everyday words for the class (修东西), shown beside the official name; `homeVisit`
+   * false: answered by advice (policy, disputes), so the resident is asked how to be answered, not when.
+   */
+  classes: ReadonlyArray<{ code: string; name: string; plainName: string | null; homeVisit: boolean }>;
   itemsOf(classCode: string): ReadonlyArray<{ code: string; name: string }>;
   item(code: string): { code: string; name: string; classCode: string; className: string } | undefined;
   /** Items that fit a resident's words, best first (at most 3). */
@@ -84,4 +92,8 @@ export interface ResidentFlowDeps {
   community(code: string): { code: string; name: string } | undefined;
   /** True when the rules are unsure of these words and a second opinion may be asked (`classify`); absent: never. */
   secondOpinion?(text: string): boolean;
+  /** The hotline's own number, said wherever the bot tells a resident to call (96345). */
+  hotlinePhone: string;
+  /** The area code a local 8-digit number gets (0573). */
+  localAreaCode: string;
 }

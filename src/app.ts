@@ -62,7 +62,7 @@ export async function createApp(options: AppOptions) {
   await bootstrapOrganizers(db, config.organizers, tree.root().id, clock());
   const matcher = createCatalogueMatcher(catalogue);
   const classifier = options.classifier ?? languageModelClassifier(config, catalogue, matcher, log);
-  const deps = residentFlowDeps(catalogue, matcher, tree, classifier);
+  const deps = residentFlowDeps(catalogue, matcher, tree, { hotline: config.hotline, classifier });
   const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), ...config.dispatch });
   /** The one handler of a chat that got a new id: the outbox and the channels both call it. */
   const followMigratedChat = (channel: string, from: string, to: string) => dispatch.followMigratedChat(db, channel, from, to);

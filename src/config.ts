@@ -9,6 +9,9 @@ const optional = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** The hotline's own number and its city's area code, unless configured (Jiaxing's 96345, 0573). */
+export const DEFAULT_HOTLINE: HotlineConfig = { phone: '96345', localAreaCode: '0573' };
+
 const schema = z
   .object({
     DATA_DIR: z.string().trim().min(1).default('./data'),
@@ -93,6 +96,16 @@ const schema = z
     LLM_MODEL: optional,
     LLM_API_KEY: optional,
     LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
+    HOTLINE_PHONE: z
+      .string()
+      .trim()
+      .regex(/^[0-9][0-9-]{2,19}$/, 'must be the number residents can call, digits and dashes, e.g. 96345 or 0573-96345')
+      .default(DEFAULT_HOTLINE.phone),
+    LOCAL_AREA_CODE: z
+      .string()
+      .trim()
+      .regex(/^0[1-9]\d{1,2}$/, "must be the city's area code with its 0, e.g. 0573 (Jiaxing) or 010 (Beijing)")
+      .default(DEFAULT_HOTLINE.localAreaCode),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     HOST: z.string().trim().min(1).default('0.0.0.0'),
   })
@@ -165,6 +178,12 @@ export interface WechatConfig {
   menuReplies: boolean;
 }
 
+/** What the bot tells residents to call, and how it reads a local number typed without its area code. */
+export interface HotlineConfig {
+  phone: string;
+  localAreaCode: string;
+}
+
 export interface Config {
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
@@ -183,6 +202,7 @@ export interface Config {
   http: { port: number; host: string };
   /** Set when a language model gives a second opinion on requests the rules are unsure of. */
   llm: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
+  hotline: HotlineConfig;
 }
 
 export class ConfigError extends Error {
@@ -235,5 +255,6 @@ export function createConfig(env: Record<string, string | undefined>): Config {
         : undefined,
     http: { port: e.PORT, host: e.HOST },
     llm: e.LLM_BASE_URL && e.LLM_MODEL ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS } : undefined,
+    hotline: { phone: e.HOTLINE_PHONE, localAreaCode: e.LOCAL_AREA_CODE },
   };
 }

@@ -11,6 +11,13 @@ describe('configuration', () => {
     expect(createConfig({ DATABASE_URL: '', DATA_DIR: '/srv/lx' }).database).toEqual({ kind: 'pglite', dataDir: '/srv/lx' });
   });
 
+  it("reads the hotline's number and area code (Jiaxing's by default), and says how to fix a wrong one", () => {
+    expect(createConfig({}).hotline).toEqual({ phone: '96345', localAreaCode: '0573' });
+    expect(createConfig({ HOTLINE_PHONE: '0574-81890', LOCAL_AREA_CODE: '0574' }).hotline).toEqual({ phone: '0574-81890', localAreaCode: '0574' });
+    expect(() => createConfig({ LOCAL_AREA_CODE: '573' })).toThrow(/LOCAL_AREA_CODE: .*0573/);
+    expect(() => createConfig({ HOTLINE_PHONE: 'call us' })).toThrow(/HOTLINE_PHONE/);
+  });
+
   it('reads organizers and dispatch timing', () => {
     const c = createConfig({ ORGANIZERS: 'telegram:123456,wechat:wxid_abc', CLAIM_REMIND_MINUTES: '5', ESCALATE_MINUTES: '20' });
     expect(c.organizers).toEqual([

@@ -45,11 +45,20 @@ export function resolveChoice(
   if (!text) return null;
   const n = parseOrdinal(text);
   if (n !== null) return choices[n - 1]?.id ?? null;
-  const exact = choices.find((c) => normalizeText(c.label) === text || aliases[c.id]?.includes(text));
+  const exact = choices.find((c) => namesOf(c.label).includes(text) || aliases[c.id]?.includes(text));
   if (exact) return exact.id;
   if (options.contained === false) return null;
-  const contained = choices.filter((c) => text.includes(normalizeText(c.label)) || (aliases[c.id] ?? []).some((a) => a.length > 1 && text.includes(a)));
+  const contained = choices.filter(
+    (c) => namesOf(c.label).some((n) => n.length > 1 && text.includes(n)) || (aliases[c.id] ?? []).some((a) => a.length > 1 && text.includes(a)),
+  );
   return contained.length === 1 ? contained[0]!.id : null;
+}
+
+/** A label and, for "修东西（生活求助类）", each of its two names: any of them picks the choice. */
+function namesOf(label: string): string[] {
+  const l = normalizeText(label);
+  const two = /^(.+)[（(](.+)[）)]$/u.exec(l);
+  return two ? [l, two[1]!, two[2]!] : [l];
 }
 
 /** Yes and no words, for confirmation questions. */

@@ -3,6 +3,7 @@ import { interpretResidentInput } from '../../flows/resident.input.js';
 import type { RequestDraft, ResidentContext, ResidentFlowDeps } from '../../flows/resident.types.js';
 import type { Db } from '../../db/client.js';
 import type { AnyMachineSnapshot } from 'xstate';
+import { DEFAULT_HOTLINE, type HotlineConfig } from '../config.js';
 import type { EffectHandler, FlowDefinition } from '../core/flow.js';
 import type { IncomingContent } from '../core/message.js';
 import { recordAlert } from '../domain/alerts.js';
@@ -25,11 +26,16 @@ true satisfies Same<RequestDraft, RequestFields>;
  * The catalogue and places as pure look-ups for the resident flow. With a `classifier` that may give a
  * second opinion, the flow asks for it (`classify`) when the rules are unsure.
  */
-export function residentFlowDeps(catalogue: Catalogue, matcher: CatalogueMatcher, stations: StationTree, classifier?: Classifier): ResidentFlowDeps {
+export function residentFlowDeps(
+  catalogue: Catalogue,
+  matcher: CatalogueMatcher,
+  stations: StationTree,
+  { hotline = DEFAULT_HOTLINE, classifier }: { hotline?: HotlineConfig; classifier?: Classifier } = {},
+): ResidentFlowDeps {
   const places = createStationMatcher(stations);
   return {
     ...(classifier ? { secondOpinion: (text: string) => classifier.wantsSecondOpinion(text) } : {}),
-    classes: catalogue.classes.map((c) => ({ code: c.code, name: c.name })),
+    classes: catalogue.classes.map((c) => ({ code: c.code, name: c.name, plainName: c.plainName ?? null, homeVisit: c.homeVisit ?? true })),
     itemsOf: (classCode) => catalogue.classes.find((c) => c.code === classCode)?.items ?? [],
     item: (code) => matcher.item(code),
     matchItems: (text) => matcher.match(text, 3),
@@ -39,6 +45,8 @@ export function residentFlowDeps(catalogue: Catalogue, matcher: CatalogueMatcher
       const s = stations.byCode(code);
       return s?.level === 'community' && !s.retired ? s : undefined;
     },
+    hotlinePhone: hotline.phone,
+    localAreaCode: hotline.localAreaCode,
   };
 }
 

@@ -102,7 +102,7 @@ export const dispatchTexts = {
   visitButtons: { depart: '出发', arrive: '到达', done: '完成', release: '放弃' },
   departed: (ticket: string) => `已记录：${ticket} 出发。路上注意安全！`,
   arrived: (ticket: string) => `已记录：${ticket} 到达。`,
-  residentDeparted: (ticket: string, name: string) => `志愿者 ${name} 已出发，马上到（${ticket}）。`,
+  residentDeparted: (ticket: string, name: string) => `志愿者 ${name} 已出发，正在赶来（${ticket}）。`,
   residentArrived: (ticket: string, name: string) => `志愿者 ${name} 已到达（${ticket}）。`,
   doneHowTo: (ticket: string) => `请回复：完成 ${ticket} 服务小时数 简短说明，例如“完成 ${ticket} 1.5小时 已修好”。`,
   doneRecorded: (ticket: string, hours: number) => `已记录完成 ${ticket}，服务 ${hours} 小时。辛苦了，谢谢您！`,

@@ -25,6 +25,12 @@ export const texts = {
   describeAgain: '请用一两句话说说您遇到的困难（比如“电视坏了”“水管漏水”），或回复数字选择类别：',
   descriptionNoted: '您说的话已经记下了。',
   describeHelp: '直接打字说问题就行，例如“厨房水管漏水”；也可以回复数字先选类别。随时说“取消”退出，“返回”回到上一步。',
+  /** A class in the lists: its everyday words beside the official name, "修东西（生活求助类）". */
+  classLabel: (name: string, plainName: string | null) => (plainName ? `${plainName}（${name}）` : name),
+  /** More problems were in the first message: they are filed one after another. */
+  morePending: (problems: string[]) => `您还说了：${problems.map((p) => `“${p}”`).join('、')}。先登记第一件，登记好后接着帮您登记。`,
+  /** The next of several problems, with community, address and phone kept. */
+  nextProblem: (problem: string) => `接着登记下一件：“${problem}”。社区、地址、电话照旧。不需要的话说“不用了”。`,
   notUnderstoodDescription: '没能确定是哪类服务，您说的话已记下，请回复数字选择类别：',
   emptyDescription: '请用文字简单说说遇到的问题，或回复数字选择类别：',
   pickItem: (className: string) => `请选择「${className}」里的具体服务，回复数字：`,
@@ -42,17 +48,34 @@ export const texts = {
   communitySeveral: '找到几个相近的社区，请回复数字选择：',
   askAddress: '请告诉我们详细地址（小区、楼号、门牌号），例如“文昌小区3幢2单元501”。地址只给接单的志愿者看。',
   addressHelp: '写清小区名和门牌号，志愿者才能找到您。也可以发送位置。',
+  /** A yes-word where the address is asked. */
+  addressNotYes: '请直接写上地址，例如“文昌小区3幢2单元501”：',
+  /** An address typed at the community question: kept, and the community asked once more. */
+  addressKept: (address: string) => `地址记下了：${address}。还要确认一下社区：`,
   addressTooShort: '地址好像太短了，请写上小区和门牌号：',
   addressTooLong: '地址太长了，请简短一些（100字以内）：',
   locationReceived: (label: string) => `收到位置：${label}。`,
   askPhone: '请留一个联系电话，志愿者上门前会先打给您：',
   askPhoneKnown: '请留一个联系电话，志愿者上门前会先打给您。用之前的号码请回复 1，或直接输入新号码：',
+  /** Policy questions and disputes: a staff member calls back, nobody comes to the door. */
+  askPhoneAdvice: '请留一个联系电话，工作人员会打给您：',
+  askPhoneKnownAdvice: '请留一个联系电话，工作人员会打给您。用之前的号码请回复 1，或直接输入新号码：',
+  /** Giving up the further problems of a message after the first was filed. */
+  restNotFiled: (ticket: string) => `好的，这件就不登记了。前面登记的 ${ticket} 照常处理。`,
   useKnownPhone: (masked: string) => `用 ${masked}`,
   phoneHelp: '手机号是11位数字（1开头）；座机请带区号，例如 0573-82345678。',
-  phoneInvalid: '这个号码好像不对。手机号是11位（1开头），座机请带区号，例如 0573-82345678：',
+  phoneInvalid: '这个号码好像不对。请写11位手机号，或家里座机号；自己没有手机，留家人或邻居的号码也行：',
+  /** "不用了" / "不要" when the number on file was offered. */
+  /** Added to the request's words when the number is a relative's or neighbour's. */
+  phoneOwnerNote: (owner: string) => `（联系电话是${owner}的）`,
+  askNewPhone: '好的，请直接输入要留的号码：',
   askWhen: '您希望什么时候上门？回复数字，或直接说时间（例如“周六上午”）：',
   whenHelp: '回复 1 表示越快越好；也可以直接写时间。',
   whenChoices: ['尽快', '今天', '明天'] as const,
+  /** Policy questions and disputes: how the answer should come, instead of a visit time. */
+  askWay: '这类事一般先由工作人员电话答复。您希望怎么答复？回复数字：',
+  wayHelp: '回复 1 电话答复；想当面谈，可以到服务点或请人上门。',
+  wayChoices: ['电话答复', '到服务点面谈', '上门面谈'] as const,
   summaryTitle: '请核对您的求助：',
   summaryLines: (f: {
     className: string;
@@ -61,7 +84,11 @@ export const texts = {
     community: string;
     address: string;
     phone: string;
+    /** Whose number it is when not the resident's own (女儿). */
+    phoneOwner: string | null;
     wantedTime: string;
+    /** False: `wantedTime` is how to be answered (电话答复), not a visit time. */
+    homeVisit: boolean;
     urgent: boolean;
     attachments: number;
   }) =>
@@ -70,12 +97,14 @@ export const texts = {
       `问题：${f.description}`,
       `社区：${f.community}`,
       `地址：${f.address}`,
-      `电话：${f.phone}`,
-      `时间：${f.wantedTime}`,
+      `电话：${f.phone}${f.phoneOwner ? `（${f.phoneOwner}的）` : ''}`,
+      f.homeVisit ? `时间：${f.wantedTime}` : `答复：${f.wantedTime}`,
       ...(f.attachments > 0 ? [`照片：${f.attachments} 张`] : []),
       ...(f.urgent ? ['紧急：是（优先处理）'] : []),
     ].join('\n'),
-  confirmHelp: '回复 1 提交；要改哪一项就回复对应的数字。',
+  confirmHelp: '回复 1 提交；要改哪一项就回复对应的数字，也可以直接说，比如“地址错了”“电话改成13812345678”“改到明天”。',
+  /** A field changed by words at the summary ("电话改成…"). */
+  changed: '已改好。',
   confirmChoices: {
     submit: '确认提交',
     item: '改服务类别',
@@ -87,7 +116,7 @@ export const texts = {
   },
   askDescriptionEdit: '请重新说说您遇到的问题：',
   submitted: (ticket: string, urgent: boolean) =>
-    `已为您登记，单号 ${ticket}。` + (urgent ? '已标为紧急，工作人员会优先处理。' : '') + '我们正在联系附近的志愿者，有人接单会马上告诉您。查进度请说“查询”。',
+    `已为您登记，单号 ${ticket}。` + (urgent ? '已标为紧急，工作人员会优先处理。' : '') + '我们正在联系附近的志愿者，有人接单后会告诉您。查进度请说“查询”。',
 
   // --- Navigation and mistakes
   cancelled: '好的，已取消。需要帮忙时随时找我。',
@@ -98,7 +127,7 @@ export const texts = {
   unknownCommand: '没有这个命令。可以说：帮助、取消、返回、查询。',
   mineDuringIntake: '您正在填写求助。说“取消”退出后，可以查询以前的求助。',
   truncated: (max: number) => `内容较长，只保留了前 ${max} 个字。`,
-  voiceNotSupported: '抱歉，这条语音没能转成文字。请打字告诉我们，或拨打热线，我们马上帮您。',
+  voiceNotSupported: (hotline: string) => `抱歉，这条语音没能转成文字。请打字告诉我们，或拨打热线 ${hotline}。`,
   photoAttached: '照片收到了，已附在求助里。',
   photoNotNeeded: '收到照片。这一步请用文字回答：',
   mediaNotSupported: '暂时只能看懂文字，请打字或回复数字。',
@@ -121,7 +150,7 @@ export const texts = {
   confirmCancelRequest: (ticket: string) => `确定要取消求助 ${ticket} 吗？`,
   confirmCancelChoices: ['确定取消', '不取消'] as const,
   requestCancelled: (ticket: string) => `求助 ${ticket} 已取消。`,
-  requestNotCancellable: (ticket: string) => `求助 ${ticket} 现在不能取消了（可能已完成），有疑问请联系工作人员。`,
+  requestNotCancellable: (ticket: string, hotline: string) => `求助 ${ticket} 现在不能取消了（可能已完成），有疑问请拨打热线 ${hotline}。`,
   requestKept: '好的，不取消。',
 
   // --- Runtime

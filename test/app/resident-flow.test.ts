@@ -48,7 +48,7 @@ describe('classify and prepare: a second opinion asked before the transaction, f
       return { itemCodes: ['errands'], source: 'llm' };
     },
   };
-  const withModel = residentFlowDeps(catalogue, matcher, tree, classifier);
+  const withModel = residentFlowDeps(catalogue, matcher, tree, { classifier });
   const flow = createResidentFlow(withModel, {}, classifier);
   const text = (t: string) => ({ kind: 'text', text: t }) as const;
   const fakeEnv = (prepared?: unknown) => ({ prepared }) as unknown as EffectEnv;

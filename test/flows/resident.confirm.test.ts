@@ -14,7 +14,9 @@ const plainSummary = (over: Partial<Parameters<typeof texts.summaryLines>[0]> = 
     community: '文昌社区',
     address: '文昌小区3幢2单元501',
     phone: '13812345678',
+    phoneOwner: null,
     wantedTime: '尽快',
+    homeVisit: true,
     urgent: false,
     attachments: 0,
     ...over,
@@ -56,7 +58,7 @@ describe('correcting a field returns to the summary', () => {
     const c = conversationAt('confirm').say('2');
     expect(c.state).toBe('describe');
     expect(c.context.editing).toBe(true);
-    expect(c.labels).toEqual(['生活求助类', '政策咨询类', '纠纷调解类', '居家养老类', '困难帮扶类']);
+    expect(c.labels).toEqual(['修东西（生活求助类）', '问政策（政策咨询类）', '调解矛盾（纠纷调解类）', '照顾老人（居家养老类）', '生活困难（困难帮扶类）']);
     c.say('1').say('2');
     expect(c.state).toBe('confirm');
     expect(c.context).toMatchObject({ itemCode: 'water-electric-repair', description: '电视坏了', editing: false });

@@ -119,6 +119,9 @@ describe('phone', () => {
     ['0573 82345678', '0573-82345678'],
     ['(0573)82345678', '0573-82345678'],
     ['010-12345678', '010-12345678'],
+    ['82345678', '0573-82345678'],
+    ['电话是138 1234 5678 姓王', '13812345678'],
+    ['幺三八幺二三四五六七八', '13812345678'],
   ])('accepts %s as %s', (typed, phone) => {
     const c = conversationAt('phone').say(typed);
     expect(c.context.phone).toBe(phone);
@@ -126,7 +129,7 @@ describe('phone', () => {
     expect(c.labels).toEqual(['尽快', '今天', '明天']);
   });
 
-  it.each([['12345'], ['12812345678'], ['1381234567'], ['82345678'], ['电话没有']])('rejects %s and re-asks', (typed) => {
+  it.each([['12345'], ['12812345678'], ['1381234567'], ['1234567'], ['电话没有']])('rejects %s and re-asks', (typed) => {
     const c = conversationAt('phone');
     const q = c.questionId;
     c.say(typed);
@@ -201,7 +204,7 @@ describe('when', () => {
     expect(c.context.wantedTime).toBe('今天');
   });
 
-  it.each([['😀'], ['4'], ['好'.repeat(51)]])('%s re-asks with a hint', (typed) => {
+  it.each([['😀'], ['4'], ['等'.repeat(51)]])('%s re-asks with a hint', (typed) => {
     const c = conversationAt('when').say(typed);
     expect(c.state).toBe('when');
     expect(c.lastReply!.text).toBe(texts.notUnderstood);

@@ -4,7 +4,7 @@ import { conversationAt, startConversation } from './resident.fixtures.js';
 
 // === The resident flow's first message, the description and the item, as pure transitions
 
-const CLASS_LABELS = ['生活求助类', '政策咨询类', '纠纷调解类', '居家养老类', '困难帮扶类'];
+const CLASS_LABELS = ['修东西（生活求助类）', '问政策（政策咨询类）', '调解矛盾（纠纷调解类）', '照顾老人（居家养老类）', '生活困难（困难帮扶类）'];
 
 describe('first message and the description', () => {
   it('free words: greets, proposes the best item and asks for confirmation', () => {
@@ -21,9 +21,9 @@ describe('first message and the description', () => {
   });
 
   it('offers the best two or three as numbered choices when the words fit several, the first named first', () => {
-    const c = startConversation().say('冰箱坏了水管漏水');
+    const c = startConversation().say('门窗漏水');
     expect(c.lastReply!.text).toBe(texts.chooseItem);
-    expect(c.labels).toEqual(['家电维修', '水电维修', texts.noneOfThese]);
+    expect(c.labels).toEqual(['门窗维修', '水电维修', texts.noneOfThese]);
     c.say('2');
     expect(c.state).toBe('community');
     expect(c.context.itemCode).toBe('water-electric-repair');
@@ -31,14 +31,16 @@ describe('first message and the description', () => {
   });
 
   it('a yes-word does not pick one of several: it asks for the number', () => {
-    const c = startConversation().say('冰箱坏了水管漏水');
+    const c = startConversation().say('门窗漏水');
     const q = c.questionId;
     c.say('是的');
     expect(c.state).toBe('confirmItem');
     expect(c.lastReply).toEqual({ text: texts.chooseOneItem, choices: c.context.question.choices, questionId: q });
     expect(c.context.itemCode).toBeNull();
+    c.say('好的好的');
+    expect(c.lastReply!.text).toBe(texts.chooseOneItem);
     c.say('1');
-    expect(c.context.itemCode).toBe('appliance-repair');
+    expect(c.context.itemCode).toBe('door-window-repair');
   });
 
   it.each([

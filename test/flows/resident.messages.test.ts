@@ -45,13 +45,13 @@ describe('non-text messages', () => {
     const c = conversationAt(step);
     const question = c.context.question;
     c.send({ kind: 'media', media: 'voice', ref: 'v1' });
-    expect(c.turn).toEqual([{ text: texts.voiceNotSupported, choices: question.choices, questionId: question.id }]);
+    expect(c.turn).toEqual([{ text: texts.voiceNotSupported('96345'), choices: question.choices, questionId: question.id }]);
     expect(c.state).toBe(step);
   });
 
   it('voice as the very first message: greets, says so, asks', () => {
     const c = startConversation().send({ kind: 'media', media: 'voice' });
-    expect(c.turn.map((r) => r.text)).toEqual([texts.hello, texts.voiceNotSupported, texts.describeAgain]);
+    expect(c.turn.map((r) => r.text)).toEqual([texts.hello, texts.voiceNotSupported('96345'), texts.describeAgain]);
   });
 
   it.each([['sticker'], ['document'], ['video'], ['other']] as const)('a %s is explained', (media) => {
@@ -137,9 +137,14 @@ describe('emergencies', () => {
     expect(c.turn[0]!.text).not.toContain('119');
     expect(c.effects[0]).toEqual({ type: 'recordAlert', params: { words: ['摔倒'], services: ['120'] } });
     expect(c.context.urgent).toBe(true);
-    expect(c.state).toBe('confirmItem');
-    expect(c.labels[0]).toBe('紧急求助');
-    c.say('1').say('文昌').say('文昌小区3幢2单元501').say('13812345678').say('1');
+    // No greeting after the guidance; the one fitting item is taken, the community asked next.
+    expect(c.texts).not.toContain(texts.hello);
+    expect(c.state).toBe('community');
+    expect(c.context.itemCode).toBe('emergency-help');
+    // No "when shall we come": the time is 尽快.
+    c.say('文昌').say('文昌小区3幢2单元501').say('13812345678');
+    expect(c.state).toBe('confirm');
+    expect(c.lastReply!.text).toContain('时间：尽快');
     expect(c.lastReply!.text).toContain('紧急：是');
     c.say('1');
     expect(c.draft).toMatchObject({ urgent: true, emergencyWords: ['摔倒'], itemCode: 'emergency-help', description: '我老伴摔倒了起不来' });
@@ -176,7 +181,6 @@ describe('emergencies', () => {
     ['community', '救命', 'communityCode'],
     ['address', '我摔倒了', 'address'],
     ['phone', '着火了', 'phone'],
-    ['when', '快点，我胸痛', 'wantedTime'],
     ['confirm', '救命啊', 'ticket'],
   ] as const)('mid-flow at %s (%s): emergency line first, then the same question; the words are not the answer', (step, text, field) => {
     const c = conversationAt(step);

@@ -86,7 +86,7 @@ describe('cancelling one', () => {
   it('the request can no longer be cancelled: says so', () => {
     const c = listed(SOME, false).say('1').say('1');
     expect(c.effectsOf('cancelRequest')).toEqual([{ ticket: '20261120-0003' }]);
-    expect(c.lastReply!.text).toBe(texts.requestNotCancellable('20261120-0003'));
+    expect(c.lastReply!.text).toBe(texts.requestNotCancellable('20261120-0003', '96345'));
     expect(c.status).toBe('done');
   });
 

@@ -75,7 +75,7 @@ describe.each(backends)('a resident asks for help over WeChat, in safe mode [%s]
     expect(await voice('文昌社区。')).toEqual([texts.askAddress]);
 
     // A voice the platform could not recognise: the kind answer; the step stays (the next answer is the address).
-    expect(await voice()).toEqual([texts.voiceNotSupported]);
+    expect(await voice()).toEqual([texts.voiceNotSupported('96345')]);
 
     // The phone given last time is offered; saying it again works as well.
     const [phone] = await voice('文昌小区5幢1单元302');

@@ -7,6 +7,7 @@ import type { Sender } from '../../src/core/ports.js';
 import { ensurePerson } from '../../src/domain/people/people.js';
 import { createRequest } from '../../src/domain/requests/requests.js';
 import { grantOrganizer } from '../../src/domain/dispatch/roles.js';
+import { texts as residentTexts } from '../../src/texts/resident.js';
 import { createCapturingLogger } from './app.js';
 
 export interface SentRecord {
@@ -188,17 +189,14 @@ export async function createDispatchApp(database: Database, options: DispatchApp
     },
     /** A resident's whole typed intake; returns the ticket. */
     async request(userId: string, o: { problem?: string; community?: string; address?: string; phone?: string; when?: string } = {}) {
-      for (const t of [
-        o.problem ?? '电视坏了',
-        '1',
-        o.community ?? '文昌',
-        o.address ?? '文昌小区3幢2单元501',
-        o.phone ?? '13812345678',
-        o.when ?? '尽快',
-        '1',
-      ]) {
-        await app.say(userId, userId, t, `居民${userId}`);
-      }
+      const lastText = () => sender.log.filter((s) => s.chatId === userId).at(-1)?.payload.text ?? '';
+      await app.say(userId, userId, o.problem ?? '电视坏了', `居民${userId}`);
+      // After an emergency the one fitting item is taken without asking.
+      if (!lastText().includes(residentTexts.askCommunity)) await app.say(userId, userId, '1', `居民${userId}`);
+      for (const t of [o.community ?? '文昌', o.address ?? '文昌小区3幢2单元501', o.phone ?? '13812345678']) await app.say(userId, userId, t, `居民${userId}`);
+      // An urgent request gets 尽快 without asking.
+      if (!lastText().startsWith(residentTexts.summaryTitle)) await app.say(userId, userId, o.when ?? '尽快', `居民${userId}`);
+      await app.say(userId, userId, '1', `居民${userId}`);
       const text = sender.log
         .filter((s) => s.chatId === userId)
         .map((s) => s.payload.text)

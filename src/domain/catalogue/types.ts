@@ -22,6 +22,13 @@ export const catalogueItemSchema = z.object({
 export const catalogueClassSchema = z.object({
   code: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
+  /** The everyday words for the class, shown beside its official name and typed to pick it (修东西). */
+  plainName: z.string().min(1).optional(),
+  /**
+   * False when the class is answered by advice rather than a visit (policy questions, disputes):
+   * the resident is asked how to be answered (phone, service point, visit), not when to be visited. Default true.
+   */
+  homeVisit: z.boolean().optional(),
   items: z.array(catalogueItemSchema).min(1),
 });
 

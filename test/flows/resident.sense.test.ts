@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { texts } from '../../src/texts/resident.js';
+import { conversationAt, startConversation } from './resident.fixtures.js';
+
+// === Answers read with sense: yes-words, giving up, an address at the community question, phones
+
+describe('a yes-word is a yes, never a stored value', () => {
+  it.each(['好的', '嗯', '对', '行', '可以', '是的', '好', '嗯嗯', '好的好的', '可以的'])('%s at "when?" means 尽快', (yes) => {
+    const c = conversationAt('when').say(yes);
+    expect(c.state).toBe('confirm');
+    expect(c.context.wantedTime).toBe('尽快');
+  });
+
+  it.each(['好的', '嗯嗯', '好的好的', '可以的'])('%s at the address step asks for the address', (yes) => {
+    const c = conversationAt('address').say(yes);
+    expect(c.state).toBe('address');
+    expect(c.context.address).toBeNull();
+    expect(c.lastReply!.text).toBe(texts.addressNotYes);
+  });
+
+  it('好的 at the phone step takes the number on file when one is offered', () => {
+    const c = conversationAt('phone', { phone: '13900001111' }).say('好的');
+    expect(c.context.phone).toBe('13900001111');
+    expect(c.state).toBe('when');
+  });
+
+  it('好的 at the phone step without a number on file asks again', () => {
+    const c = conversationAt('phone').say('好的');
+    expect(c.state).toBe('phone');
+    expect(c.lastReply!.text).toBe(texts.phoneInvalid);
+  });
+
+  it('嗯 at the summary submits', () => {
+    const c = conversationAt('confirm').say('嗯');
+    expect(c.draft).toMatchObject({ wantedTime: '尽快' });
+  });
+});
+
+describe('giving up ends politely at any step', () => {
+  const steps = ['confirmItem', 'community', 'address', 'phone', 'when', 'confirm'] as const;
+  for (const step of steps) {
+    it.each(['算了 太麻烦了', '不弄了', '不用了', '我自己叫人修了', '不需要了'])(`%s at ${step}: cancelled, nothing stored`, (words) => {
+      const c = conversationAt(step).say(words);
+      expect(c.status).toBe('done');
+      expect(c.lastReply!.text).toBe(texts.cancelled);
+      expect(c.effectsOf('createRequest')).toEqual([]);
+      expect([c.context.address, c.context.wantedTime]).not.toContain(words);
+    });
+  }
+
+  it('不用了 where the number on file is offered declines the number, not the request', () => {
+    const c = conversationAt('phone', { phone: '13900001111' }).say('不用了');
+    expect(c.state).toBe('phone');
+    expect(c.status).toBe('active');
+    expect(c.lastReply!.text).toBe(texts.askNewPhone);
+    c.say('13812345678');
+    expect(c.context.phone).toBe('13812345678');
+  });
+
+  it('a give-up phrase naming an emergency is not taken as giving up', () => {
+    const c = conversationAt('address').say('算了 我老伴摔倒了起不来');
+    expect(c.status).toBe('active');
+    expect(c.context.urgent).toBe(true);
+  });
+
+  it('before anything is asked, 算了 only says goodbye', () => {
+    const c = startConversation().say('算了');
+    expect(c.lastReply!.text).toBe(texts.nothingToCancel);
+  });
+});
+
+describe('an address typed at the community question', () => {
+  it('文昌小区3幢2单元501: kept as the address, the community derived, the address not asked again', () => {
+    const c = conversationAt('community').say('文昌小区3幢2单元501');
+    expect(c.context.address).toBe('文昌小区3幢2单元501');
+    expect(c.context.communityCode).toBe('nanhu-jianshe-wenchang');
+    expect(c.state).toBe('phone');
+  });
+
+  it('建国南路128弄6号302: kept, the community asked once more, then the phone', () => {
+    const c = conversationAt('community').say('建国南路128弄6号302');
+    expect(c.context.address).toBe('建国南路128弄6号302');
+    expect(c.state).toBe('community');
+    expect(c.texts[0]).toBe(texts.addressKept('建国南路128弄6号302'));
+    c.say('1');
+    expect(c.context.communityCode).not.toBeNull();
+    expect(c.state).toBe('phone');
+    expect(c.context.address).toBe('建国南路128弄6号302');
+  });
+
+  it('a community name and a number are still read as before', () => {
+    expect(conversationAt('community').say('文昌').state).toBe('address');
+    expect(conversationAt('community').say('1').state).toBe('address');
+  });
+
+  it('返回 from the phone step leads to the address step', () => {
+    const c = conversationAt('community').say('文昌小区3幢2单元501').say('返回');
+    expect(c.state).toBe('address');
+  });
+});
+
+describe('phones as people write them', () => {
+  it.each([
+    ['电话是138 1234 5678 姓王', '13812345678', null],
+    ['幺三九一二三四五六七八', '13912345678', null],
+    ['我没手机 打我女儿的 13912345678', '13912345678', '女儿'],
+    ['家里电话82345678', '0573-82345678', null],
+  ])('%s → %s', (typed, phone, owner) => {
+    const c = conversationAt('phone').say(typed);
+    expect(c.context.phone).toBe(phone);
+    expect(c.context.phoneOwner).toBe(owner);
+  });
+
+  it("a relative's number is marked on the summary and noted with the request", () => {
+    const c = conversationAt('phone').say('我没手机 打我女儿的 13912345678').say('1');
+    expect(c.lastReply!.text).toContain('电话：13912345678（女儿的）');
+    c.say('1');
+    expect(c.draft).toMatchObject({ phone: '13912345678', description: `电视坏了${texts.phoneOwnerNote('女儿')}` });
+  });
+
+  it("我没有手机 asks again, saying a relative's number will do", () => {
+    const c = conversationAt('phone').say('我没有手机');
+    expect(c.state).toBe('phone');
+    expect(c.lastReply!.text).toBe(texts.phoneInvalid);
+    expect(texts.phoneInvalid).toContain('家人');
+  });
+});
