@@ -1,5 +1,5 @@
 import type { IncomingContent } from '../src/core/message.js';
-import { detectEmergency } from './common/emergency.js';
+import { detectEmergency } from './common/safety/index.js';
 import { cutText, interpretCommon } from './common/input.js';
 import { BACK_WORDS, CANCEL_WORDS, HELP_WORDS, readNavigation } from './common/navigation.js';
 import type { ResidentContext, ResidentEvent } from './resident.types.js';
@@ -16,7 +16,7 @@ const NAV_WORDS: Record<'nav.cancel' | 'nav.back' | 'nav.help' | 'nav.mine' | 'n
 
 /**
  * Turns incoming content into flow events, in order. Emergency words come first so that the very
- * first reply gives the emergency numbers; a button from an older question becomes `answer.stale`;
+ * first reply gives the emergency numbers (or, at the watch level, the soft line); a button from an older question becomes `answer.stale`;
  * text longer than `MAX_TEXT` is cut and marked `truncated`.
  */
 export function interpretResidentInput(context: ResidentContext, content: IncomingContent): ResidentEvent[] {
@@ -25,9 +25,10 @@ export function interpretResidentInput(context: ResidentContext, content: Incomi
       const nav = readNavigation(content.text, NAV_WORDS);
       if (nav) return [nav];
       const events: ResidentEvent[] = [];
-      const emergency = detectEmergency(content.text);
-      if (emergency.services.length > 0) events.push({ type: 'emergency.detected', ...emergency });
-      events.push({ type: 'answer.text', ...cutText(content.text), ...(events.length > 0 ? { emergency: true } : {}) });
+      const { level, words, services } = detectEmergency(content.text);
+      if (level) events.push({ type: 'emergency.detected', level, words, services });
+      // Only an urgent message is not taken as the answer to a data question; after a watch line the talk goes on.
+      events.push({ type: 'answer.text', ...cutText(content.text), ...(level === 'urgent' ? { emergency: true } : {}) });
       return events;
     }
     case 'choice':

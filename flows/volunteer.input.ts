@@ -1,6 +1,6 @@
 import type { IncomingContent } from '../src/core/message.js';
 import { normalizeText, parseOrdinal } from './common/choice.js';
-import { detectEmergency } from './common/emergency.js';
+import { detectEmergency } from './common/safety/index.js';
 import { cutText, interpretCommon } from './common/input.js';
 import { BACK_WORDS, CANCEL_WORDS, HELP_WORDS, readNavigation } from './common/navigation.js';
 import { isMobile, meaningfulLength, normalizePhone } from './common/validate.js';
@@ -26,9 +26,12 @@ export function interpretVolunteerInput(context: VolunteerContext, content: Inco
       const nav = readNavigation(content.text, NAV_WORDS);
       if (nav) return [nav];
       // Someone may be in danger: say whom to call and ask the same question again (not an answer).
-      const emergency = detectEmergency(content.text);
-      if (emergency.services.length > 0) return [{ type: 'emergency.detected', ...emergency }];
-      return [{ type: 'answer.text', text: cutText(content.text).text }];
+      // At the watch level, the soft line, and the text is still the answer.
+      const { level, words, services } = detectEmergency(content.text);
+      const answer = { type: 'answer.text', text: cutText(content.text).text } as const;
+      if (level === 'urgent') return [{ type: 'emergency.detected', level, words, services }];
+      if (level === 'watch') return [{ type: 'emergency.detected', level, words, services }, answer];
+      return [answer];
     }
     case 'choice':
     case 'location':

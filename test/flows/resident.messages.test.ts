@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { texts } from '../../src/texts/resident.js';
+import { safetyTexts } from '../../src/texts/safety.js';
 import { type Step, conversationAt, startConversation } from './resident.fixtures.js';
 
 // === Photos, voice and other media, emoji, very long text, and emergencies
@@ -131,7 +132,7 @@ describe('emoji and very long text', () => {
 describe('emergencies', () => {
   it('摔倒 as the first message: 120 first, an alert, urgent, and the flow goes on', () => {
     const c = startConversation().say('我老伴摔倒了起不来');
-    expect(c.turn[0]!.text).toBe(texts.emergency(['120']));
+    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['120']));
     expect(c.turn[0]!.text.startsWith('⚠️')).toBe(true);
     expect(c.turn[0]!.text).toContain('120');
     expect(c.turn[0]!.text).not.toContain('119');
@@ -155,7 +156,7 @@ describe('emergencies', () => {
     ['厨房着火了，我妈晕倒了', ['120', '119']],
   ])('%s → %j', (text, services) => {
     const c = startConversation().say(text);
-    expect(c.turn[0]!.text).toBe(texts.emergency(services));
+    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(services));
     for (const s of ['120', '119', '110']) expect(c.turn[0]!.text.includes(s)).toBe(services.includes(s));
     expect(c.effectsOf('recordAlert')).toHaveLength(1);
     expect(c.effectsOf('recordAlert')[0]).toMatchObject({ services });
@@ -164,9 +165,21 @@ describe('emergencies', () => {
     expect(c.lastReply!.choices.length).toBeGreaterThan(0);
   });
 
+  it('a watch-level word: the soft line first, no alert, not urgent, and the flow goes on as usual', () => {
+    const c = startConversation().say('我妈发烧好几天了，想找人陪她去医院');
+    expect(c.turn[0]!.text).toBe(safetyTexts.watch(['120']));
+    expect(c.effectsOf('recordAlert')).toEqual([]);
+    expect(c.context.urgent).toBe(false);
+    expect(c.context.emergencyWords).toEqual([]);
+    const at = conversationAt('phone');
+    at.say('头晕');
+    expect(at.turn[0]!.text).toBe(safetyTexts.watch(['120']));
+    expect(at.context.urgent).toBe(false);
+  });
+
   it('in the description, unmatched: the words are kept and the classes offered', () => {
     const c = conversationAt('describe').say('我爸昏迷了');
-    expect(c.turn[0]!.text).toBe(texts.emergency(['120']));
+    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['120']));
     expect(c.context.description).toBe('我爸昏迷了');
     expect(c.state).toBe('describe');
     expect(c.lastReply!.text).toBe(texts.notUnderstoodDescription);
@@ -194,7 +207,7 @@ describe('emergencies', () => {
 
   it('mid-flow at the address step: the request is stored urgent with the word', () => {
     const c = conversationAt('address').say('我摔倒了');
-    expect(c.turn[0]!.text).toBe(texts.emergency(['120']));
+    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['120']));
     c.say('文昌小区3幢2单元501').say('13812345678').say('1').say('1');
     expect(c.draft).toMatchObject({ urgent: true, emergencyWords: ['摔倒'], address: '文昌小区3幢2单元501', description: '电视坏了' });
   });
@@ -207,14 +220,14 @@ describe('emergencies', () => {
 
   it('in a photo caption: the emergency line still comes first', () => {
     const c = conversationAt('describe').send({ kind: 'media', media: 'photo', ref: 'p', caption: '厨房着火了' });
-    expect(c.turn[0]!.text).toBe(texts.emergency(['119']));
+    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['119']));
     expect(c.context.attachments).toEqual(['p']);
     expect(c.context.urgent).toBe(true);
   });
 
   it('an emergency while correcting the description is the new description', () => {
     const c = conversationAt('editDescription').say('电视冒烟了');
-    expect(c.turn[0]!.text).toBe(texts.emergency(['119']));
+    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['119']));
     expect(c.context.description).toBe('电视冒烟了');
     expect(c.state).toBe('confirm');
   });

@@ -1,0 +1,71 @@
+import { aboutNow, clausesOf } from './clauses.js';
+import { FIRE_SIGNS, PLEA_SIGNS, POLICE_SIGNS } from './fire-police.js';
+import { MEDICAL_SIGNS } from './medical.js';
+import type { EmergencyCategory, EmergencyLevel, EmergencyService, Sign } from './types.js';
+import { FEVER_SIGNS, WATCH_SIGNS } from './watch.js';
+
+// === Recognising danger in a message: urgent, watch, or nothing
+
+/** What a message says about danger. `level` null: nothing (then `words` and `services` are empty). */
+export interface EmergencyReading {
+  level: EmergencyLevel | null;
+  /** The words found, in the order of the signs (medical, fire, police, plea); recorded on the alert. */
+  words: string[];
+  /** Whom to call, in a stable order: 120, 119, 110, 96110. */
+  services: EmergencyService[];
+  categories: EmergencyCategory[];
+}
+
+/** Every sign, urgent ones first; order decides the order of `words`. */
+export const SIGNS: readonly Sign[] = [...MEDICAL_SIGNS, ...FEVER_SIGNS, ...FIRE_SIGNS, ...POLICE_SIGNS, ...PLEA_SIGNS, ...WATCH_SIGNS];
+
+const SERVICE_ORDER: readonly EmergencyService[] = ['120', '119', '110', '96110'];
+const CATEGORY_ORDER: readonly EmergencyCategory[] = ['medical', 'fire', 'police', 'plea'];
+const ALL_THREE: EmergencyService[] = ['120', '119', '110'];
+const GLOBAL = new Map(SIGNS.map((s) => [s, new RegExp(s.re.source, `${s.re.flags.replace('g', '')}g`)]));
+
+const NOTHING: EmergencyReading = { level: null, words: [], services: [], categories: [] };
+
+/** The first word of `sign` about now in one of `clauses`, or null. */
+function findIn(sign: Sign, clauses: string[]): string | null {
+  const re = GLOBAL.get(sign)!;
+  for (const clause of clauses) {
+    if (sign.unless?.test(clause)) continue;
+    for (const m of clause.matchAll(re)) {
+      const before = clause.slice(0, m.index);
+      if (sign.unlessBefore?.test(before)) continue;
+      if (aboutNow(clause, m.index, m[0].length)) return m[0];
+    }
+  }
+  return null;
+}
+
+/**
+ * Reads a message for danger. Urgent signs win over watch ones; a plea (救命) alone offers all three
+ * numbers, with a named danger it adds nothing. Pure and fast (microseconds a sentence).
+ */
+export function detectEmergency(text: string): EmergencyReading {
+  const clauses = clausesOf(text);
+  if (clauses.length === 0) return NOTHING;
+  const whole = clauses.join('，');
+  const found: { sign: Sign; word: string; level: EmergencyLevel }[] = [];
+  for (const sign of SIGNS) {
+    if (sign.when && !sign.when.test(whole)) continue;
+    const word = findIn(sign, clauses);
+    if (word === null) continue;
+    const level = sign.level === 'watch' || sign.calmedBy?.test(whole) ? 'watch' : 'urgent';
+    found.push({ sign, word, level });
+  }
+  const urgent = found.filter((f) => f.level === 'urgent');
+  const hits = urgent.length > 0 ? urgent : found;
+  if (hits.length === 0) return NOTHING;
+  const named = new Set(hits.flatMap((f) => f.sign.services));
+  const services = named.size > 0 ? SERVICE_ORDER.filter((s) => named.has(s)) : ALL_THREE;
+  const kinds = new Set(hits.map((f) => f.sign.category));
+  return {
+    level: urgent.length > 0 ? 'urgent' : 'watch',
+    words: [...new Set(hits.map((f) => f.word))],
+    services,
+    categories: CATEGORY_ORDER.filter((c) => kinds.has(c)),
+  };
+}
