@@ -8,7 +8,7 @@ const BREAK = /[，,。.!！?？；;、：:\n…~～()（）【】[\]"“”'‘
 /**
  * The clauses of a message, normalised (full-width to half-width, no spaces inside a clause).
  * Spaces part clauses when both sides are words (我爸摔倒了 现在起不来), not when someone typed
- * one character at a time (我 摔 倒 了). 现在 / 突然 / 刚才 start a new clause and stay in it.
+ * one character at a time (我 摔 倒 了).
  */
 export function clausesOf(text: string): string[] {
   const pieces = text
@@ -16,10 +16,7 @@ export function clausesOf(text: string): string[] {
     .replace(/\u3000/g, ' ')
     .split(BREAK)
     .flatMap((part) => joinSingles(part.trim().split(/\s+/)));
-  return pieces
-    .flatMap((p) => normalizeText(p).split(/(?=现在|突然|刚才|刚刚)/u))
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0);
+  return pieces.map((p) => normalizeText(p)).filter((p) => p.length > 0);
 }
 
 /** Space-separated runs: single characters typed apart are joined back into one word. */
@@ -52,8 +49,8 @@ const NOT_NOW_BEFORE =
 const GUARDED = /(?<!消)(防|预防|防止|防范|避免)[^，]{0,1}$/u;
 /** Just after a word: it is the subject of talk, not an event (着火了怎么办的宣传, 中风后遗症), or past (中风过). */
 const NOT_NOW_AFTER =
-  /^[^，]{0,8}?(宣传|讲座|知识|演练|培训|海报|手册|保险|课|视频|新闻|电视剧|小说|后遗症|康复|怎么预防|怎么防|的预防|以后怎么|怎么急救|急救知识|应急|报警器|警报器)|^过(?!去|来|了一|不|气)|^(的人|的事|的老人|的新闻|的案子)/u;
-/** A clause that starts with these is about now, whatever else it says (现在担心…, 刚才想问…). */
+  /^[^，]{0,8}?(宣传|讲座|知识|演练|培训|海报|手册|保险|课|视频|新闻|电视剧|小说|后遗症|康复|怎么预防|怎么防|的预防|以后怎么|怎么急救|急救知识|应急)|^过(?!去|来|了一|不|气)|^(的人|的事|的老人|的新闻|的案子)/u;
+/** In the clause, these keep a word about now despite a past or worry word before it (以前中风过现在又说不出话). */
 const NOW = /现在|刚才|刚刚|突然|正在|快来|赶紧|马上/u;
 
 /**

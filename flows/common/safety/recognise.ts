@@ -50,7 +50,7 @@ export function detectEmergency(text: string): EmergencyReading {
   const whole = clauses.join('，');
   const found: { sign: Sign; word: string; level: EmergencyLevel }[] = [];
   for (const sign of SIGNS) {
-    if (sign.when && !sign.when.test(whole)) continue;
+    if ((sign.when && !sign.when.test(whole)) || sign.unlessSaid?.test(whole)) continue;
     const word = findIn(sign, clauses);
     if (word === null) continue;
     const level = sign.level === 'watch' || sign.calmedBy?.test(whole) ? 'watch' : 'urgent';

@@ -25,11 +25,17 @@ export interface Sign {
   when?: RegExp;
   /** Not when its clause matches this (a device, an object, a figure of speech). */
   unless?: RegExp;
+  /** Not when the whole message matches this (抽烟 for a smell of smoke, 换电池 for an alarm). */
+  unlessSaid?: RegExp;
   /** Not when the text just before the word ends like this (杯子摔, 吓出一身冷汗). */
   unlessBefore?: RegExp;
   /** Only `watch` when the whole message matches this (摔了一跤，没受伤). */
   calmedBy?: RegExp;
 }
+
+/** Things that fall and break: not a person falling (杯子摔到地上, 手机摔了一下). */
+export const OBJECT_BEFORE =
+  /(杯子?|碗|盘子?|手机|东西|花瓶|花盆|眼镜|遥控器|电视|椅子|凳子|架子|柜子|瓶子?|镜子|碟子?|锅|灯|车|盒子?|箱子?|门|菜|衣服|水壶|热水瓶|暖壶|钥匙)[^人爸妈他她]{0,3}$/u;
 
 /** People a resident speaks of, in Mandarin and Wu forms (阿爹, 姆妈, 老头子). */
 export const PERSON =

@@ -1,4 +1,4 @@
-import { PERSON, type Sign } from './types.js';
+import { OBJECT_BEFORE, PERSON, type Sign } from './types.js';
 
 // === The watch level: severe-but-unsure signs get a soft "如果…请马上打" line, never silence
 
@@ -38,17 +38,17 @@ export const WATCH_SIGNS: readonly Sign[] = [
   W(['120'], 'medical', /(手|脚|手脚|胳膊|腿)[^，]{0,2}(发麻|麻木|没知觉)/u),
   W(['120'], 'medical', /低血糖|血糖(高|低)/u),
   W(['120'], 'medical', /烫伤|烫到|烧伤/u),
-  W(['120'], 'medical', /(摔|跌|滑|绊|掼)(了|倒)/u),
+  W(['120'], 'medical', /(摔|跌|滑|绊|掼)(了|倒)/u, { unlessBefore: OBJECT_BEFORE }),
   // 119: a smoke alarm sounding, a smell of smoke.
-  W(['119'], 'fire', /(烟雾|烟感|火灾|消防)?报警器[^，]{0,4}(响|叫|嘀|滴|鸣|报警|闪)|烟感[^，]{0,3}(响|叫)/u, {
-    unless: /没电|换电池|装|安装|买|坏了|不响|误报过/u,
+  W(['119'], 'fire', /(烟雾|烟感|火灾|消防)?报警器[^，]{0,4}(响|叫|嘀|滴|鸣|报警)|烟感[^，]{0,3}(响|叫)/u, {
+    unlessSaid: /没电|换电池|装一个|安装|买|坏了|不响|误报过/u,
   }),
-  W(['119'], 'fire', /烟味|糊味|烧糊/u, { unless: /抽烟|香烟|烟草|二手烟|烟民/u }),
+  W(['119'], 'fire', /烟味|糊味/u, { unlessSaid: /抽烟|香烟|烟草|二手烟|烟民/u }),
   // 110: someone lurking; a person not back yet.
   W(
     ['110'],
     'police',
-    /陌生人[^，]{0,6}(敲门|转悠|跟着|盯着|徘徊|在门口|在楼道)|有人[^，]{0,3}(一直|老是|总是)?(敲门|跟着我|跟踪)|(门口|楼道|窗外)[^，]{0,4}有(陌生人|人)[^，]{0,4}(转|蹲|站|看)/u,
+    /陌生人[^，]{0,8}(敲门|转悠|跟着|盯着|徘徊|门口|楼道)|有人[^，]{0,3}(一直|老是|总是)?(敲门|跟着我|跟踪)|(门口|楼道|窗外)[^，]{0,4}有(陌生人|人)[^，]{0,4}(转|蹲|站|看)/u,
   ),
   W(['110'], 'police', new RegExp(`${PERSON}[^，的把]{0,10}?(没回来|没回家|还没到家)`, 'u')),
   // 96110: a call or message that smells of fraud.

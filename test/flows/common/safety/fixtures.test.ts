@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { detectEmergency } from '../../../../flows/common/safety/index.js';
-import { CATEGORIES, dangerFiles, describeDangerMisses, describeFigures, measureSafety, parseDangers, readDangers } from '../../../fixtures/emergencies/labelled.js';
+import {
+  CATEGORIES,
+  dangerFiles,
+  describeDangerMisses,
+  describeFigures,
+  measureSafety,
+  parseDangers,
+  readDangers,
+} from '../../../fixtures/emergencies/labelled.js';
 
 // The labelled set (test/fixtures/emergencies/*.tsv): every emergency recognised with the right numbers,
 // no false alarm on the calm set, every watch line softly. A miss found later becomes a new line there.
