@@ -136,14 +136,14 @@ describe('emergencies', () => {
     expect(c.turn[0]!.text.startsWith('⚠️')).toBe(true);
     expect(c.turn[0]!.text).toContain('120');
     expect(c.turn[0]!.text).not.toContain('119');
-    expect(c.effects[0]).toEqual({ type: 'recordAlert', params: { words: ['摔倒'], services: ['120'] } });
+    expect(c.effects[0]).toEqual({ type: 'recordAlert', params: { words: ['摔倒', '起不来'], services: ['120'] } });
     expect(c.context.urgent).toBe(true);
     expect(c.state).toBe('confirmItem');
     expect(c.labels[0]).toBe('紧急求助');
     c.say('1').say('文昌').say('文昌小区3幢2单元501').say('13812345678').say('1');
     expect(c.lastReply!.text).toContain('紧急：是');
     c.say('1');
-    expect(c.draft).toMatchObject({ urgent: true, emergencyWords: ['摔倒'], itemCode: 'emergency-help', description: '我老伴摔倒了起不来' });
+    expect(c.draft).toMatchObject({ urgent: true, emergencyWords: ['摔倒', '起不来'], itemCode: 'emergency-help', description: '我老伴摔倒了起不来' });
     expect(c.lastReply!.text).toBe(texts.submitted('20261122-0001', true));
   });
 
