@@ -50,7 +50,8 @@ export function detectEmergency(text: string): EmergencyReading {
   const whole = clauses.join('，');
   const found: { sign: Sign; word: string; level: EmergencyLevel }[] = [];
   for (const sign of SIGNS) {
-    if ((sign.when && !sign.when.test(whole)) || sign.unlessSaid?.test(whole)) continue;
+    // One test on the whole message first: most signs are absent, and a word in a clause is in the whole.
+    if (!sign.re.test(whole) || (sign.when && !sign.when.test(whole)) || sign.unlessSaid?.test(whole)) continue;
     const word = findIn(sign, clauses);
     if (word === null) continue;
     const level = sign.level === 'watch' || sign.calmedBy?.test(whole) ? 'watch' : 'urgent';
