@@ -18,6 +18,7 @@ export const MEDICAL_SIGNS: readonly Sign[] = [
     /从(床|楼梯|台阶|椅子|凳子|梯子|沙发|马桶)上?(摔|跌|掉|滚|栽)|(摔|跌)(在)?地上|(摔|跌|滑|绊|掼|栽)(倒|到|了一跤|了一交|了个?跟头|了一下|跤|了跤|下来|下去|伤|断|破|骨折)|跌跤|掼跤|倒在地上|躺在地上|坐在地上起不来|骨折/u,
     {
       unlessBefore: OBJECT_BEFORE,
+      softBefore: /(老是|经常|总是|容易|常常|总|怕)[^，]{0,2}$/u,
       calmedBy: REASSURED,
     },
   ),
@@ -95,4 +96,6 @@ export const MEDICAL_SIGNS: readonly Sign[] = [
   M(/快不行了|人不行了/u, { unlessBefore: DEVICE }),
   { category: 'medical', services: ['120', '110'], re: /(?<!怕)想不开|要跳楼|割腕|自杀|不想活了/u },
   M(/车祸|被(车|汽车|电动车|电瓶车|摩托车|三轮车)(撞|碾|刮)/u),
+  M(/触电|被电(到|击|打)了?|电击/u),
+  { category: 'medical', services: ['120', '110'], re: /(掉|跌|摔|滑|落)(到|进|下)了?(河|水|湖|井|池塘|塘|江|海)里?|落水|溺水/u },
 ];

@@ -26,15 +26,18 @@ const GLOBAL = new Map(SIGNS.map((s) => [s, new RegExp(s.re.source, `${s.re.flag
 
 const NOTHING: EmergencyReading = { level: null, words: [], services: [], categories: [] };
 
-/** The first word of `sign` about now in one of `clauses`, or null. */
-function findIn(sign: Sign, clauses: string[]): string | null {
+/** Animals are not people: 狗抽搐了 is for a vet. */
+const ANIMAL_BEFORE = /(狗|猫|鸡|鸭|鸟|宠物|鱼|兔)[^人爸妈他她]{0,4}$/u;
+
+/** The first word of `sign` about now in one of `clauses` (`soft`: said as a habit), or null. */
+function findIn(sign: Sign, clauses: string[]): { word: string; soft: boolean } | null {
   const re = GLOBAL.get(sign)!;
   for (const clause of clauses) {
     if (sign.unless?.test(clause)) continue;
     for (const m of clause.matchAll(re)) {
       const before = clause.slice(0, m.index);
-      if (sign.unlessBefore?.test(before)) continue;
-      if (aboutNow(clause, m.index, m[0].length)) return m[0];
+      if (sign.unlessBefore?.test(before) || (sign.category === 'medical' && ANIMAL_BEFORE.test(before))) continue;
+      if (aboutNow(clause, m.index, m[0].length)) return { word: m[0], soft: sign.softBefore?.test(before) ?? false };
     }
   }
   return null;
@@ -52,9 +55,10 @@ export function detectEmergency(text: string): EmergencyReading {
   for (const sign of SIGNS) {
     // One test on the whole message first: most signs are absent, and a word in a clause is in the whole.
     if (!sign.re.test(whole) || (sign.when && !sign.when.test(whole)) || sign.unlessSaid?.test(whole)) continue;
-    const word = findIn(sign, clauses);
-    if (word === null) continue;
-    const level = sign.level === 'watch' || sign.calmedBy?.test(whole) ? 'watch' : 'urgent';
+    const hit = findIn(sign, clauses);
+    if (hit === null) continue;
+    const { word, soft } = hit;
+    const level = sign.level === 'watch' || soft || sign.calmedBy?.test(whole) ? 'watch' : 'urgent';
     found.push({ sign, word, level });
   }
   const urgent = found.filter((f) => f.level === 'urgent');

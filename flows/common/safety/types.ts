@@ -29,6 +29,8 @@ export interface Sign {
   unlessSaid?: RegExp;
   /** Not when the text just before the word ends like this (杯子摔, 吓出一身冷汗). */
   unlessBefore?: RegExp;
+  /** Only `watch` when the text just before the word ends like this (老是摔跤: a habit, not an event now). */
+  softBefore?: RegExp;
   /** Only `watch` when the whole message matches this (摔了一跤，没受伤). */
   calmedBy?: RegExp;
 }
