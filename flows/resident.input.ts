@@ -27,8 +27,7 @@ export function interpretResidentInput(context: ResidentContext, content: Incomi
       const events: ResidentEvent[] = [];
       const { level, words, services } = detectEmergency(content.text);
       if (level) events.push({ type: 'emergency.detected', level, words, services });
-      // Only an urgent message is not taken as the answer to a data question; after a watch line the talk goes on.
-      events.push({ type: 'answer.text', ...cutText(content.text), ...(level === 'urgent' ? { emergency: true } : {}) });
+      events.push({ type: 'answer.text', ...cutText(content.text), ...(events.length > 0 ? { emergency: true } : {}) });
       return events;
     }
     case 'choice':

@@ -26,12 +26,9 @@ export function interpretVolunteerInput(context: VolunteerContext, content: Inco
       const nav = readNavigation(content.text, NAV_WORDS);
       if (nav) return [nav];
       // Someone may be in danger: say whom to call and ask the same question again (not an answer).
-      // At the watch level, the soft line, and the text is still the answer.
       const { level, words, services } = detectEmergency(content.text);
-      const answer = { type: 'answer.text', text: cutText(content.text).text } as const;
-      if (level === 'urgent') return [{ type: 'emergency.detected', level, words, services }];
-      if (level === 'watch') return [{ type: 'emergency.detected', level, words, services }, answer];
-      return [answer];
+      if (level) return [{ type: 'emergency.detected', level, words, services }];
+      return [{ type: 'answer.text', text: cutText(content.text).text }];
     }
     case 'choice':
     case 'location':

@@ -92,7 +92,10 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
           say(t.welcome),
         ],
       },
-      'emergency.detected': [{ guard: isWatch, actions: watchActions(safetyTexts.watch) }, { actions: [...emergencyActions(safetyTexts.emergency), reask()] }],
+      'emergency.detected': [
+        { guard: isWatch, actions: [...watchActions(safetyTexts.watch), reask()] },
+        { actions: [...emergencyActions(safetyTexts.emergency), reask()] },
+      ],
     },
     states: {
       // The message that opened the flow (我要当志愿者, /volunteer, …) is not an answer.

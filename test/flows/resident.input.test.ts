@@ -50,10 +50,10 @@ describe('interpretResidentInput', () => {
     ]);
   });
 
-  it('a watch-level word comes first too, but the text is an ordinary answer', () => {
+  it('a watch-level word comes first too, and marks the text the same way', () => {
     expect(say('有点头晕')).toEqual([
       { type: 'emergency.detected', level: 'watch', words: ['头晕'], services: ['120'] },
-      { type: 'answer.text', text: '有点头晕', truncated: false },
+      { type: 'answer.text', text: '有点头晕', truncated: false, emergency: true },
     ]);
   });
 

@@ -165,16 +165,27 @@ describe('emergencies', () => {
     expect(c.lastReply!.choices.length).toBeGreaterThan(0);
   });
 
-  it('a watch-level word: the soft line first, no alert, not urgent, and the flow goes on as usual', () => {
+  it('a watch-level word: the soft line first, no alert, not urgent, and the description is kept as usual', () => {
     const c = startConversation().say('我妈发烧好几天了，想找人陪她去医院');
     expect(c.turn[0]!.text).toBe(safetyTexts.watch(['120']));
+    expect(c.turn[0]!.text).not.toContain('⚠️');
     expect(c.effectsOf('recordAlert')).toEqual([]);
     expect(c.context.urgent).toBe(false);
     expect(c.context.emergencyWords).toEqual([]);
-    const at = conversationAt('phone');
-    at.say('头晕');
-    expect(at.turn[0]!.text).toBe(safetyTexts.watch(['120']));
-    expect(at.context.urgent).toBe(false);
+    expect(c.context.description).toBe('我妈发烧好几天了，想找人陪她去医院');
+  });
+
+  it('a watch-level word at a step asking for data: the soft line, then the same question; not the answer', () => {
+    const c = conversationAt('address');
+    const question = c.context.question;
+    c.say('我头有点晕');
+    expect(c.turn).toEqual([
+      { text: safetyTexts.watch(['120']), choices: [], questionId: undefined },
+      { text: question.text, choices: question.choices, questionId: question.id },
+    ]);
+    expect(c.context.address).toBeNull();
+    expect(c.context.urgent).toBe(false);
+    expect(c.effectsOf('recordAlert')).toEqual([]);
   });
 
   it('in the description, unmatched: the words are kept and the classes offered', () => {

@@ -132,4 +132,14 @@ describe('emergency words during registration', () => {
     expect(c.state).toBe(step);
     expect(c.context).toEqual(before);
   });
+
+  it('a watch-level word: the soft line, no alert, the same question again', () => {
+    const c = volunteerAt('phone');
+    const question = c.context.question;
+    c.say('我有点头晕');
+    expect(c.turn[0]!.text).toMatch(/^请多留意.*120/);
+    expect(c.turn.at(-1)).toEqual({ text: question.text, choices: question.choices, questionId: question.id });
+    expect(c.effectsOf('recordAlert')).toEqual([]);
+    expect(c.state).toBe('phone');
+  });
 });

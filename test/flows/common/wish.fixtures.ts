@@ -68,7 +68,7 @@ export const wishMachine = s.createMachine({
     ...answersAnywhere(W),
     'nav.cancel': { target: '.cancelled', actions: say(W.cancelled) },
     'nav.start': { target: '.wish', actions: say(W.hello) },
-    'emergency.detected': [{ guard: isWatch, actions: watchActions(W.watch) }, { actions: [...emergencyActions(W.emergency), reask()] }],
+    'emergency.detected': [{ guard: isWatch, actions: [...watchActions(W.watch), reask()] }, { actions: [...emergencyActions(W.emergency), reask()] }],
   },
   states: {
     wish: {
@@ -138,10 +138,8 @@ export function interpretWish(context: WishContext, content: IncomingContent): W
       const nav = readNavigation(content.text, NAV);
       if (nav) return [nav];
       const { level, words, services } = detectEmergency(content.text);
-      const answer = { type: 'answer.text', text: cutText(content.text).text } as const;
-      if (level === 'urgent') return [{ type: 'emergency.detected', level, words, services }];
-      if (level === 'watch') return [{ type: 'emergency.detected', level, words, services }, answer];
-      return [answer];
+      if (level) return [{ type: 'emergency.detected', level, words, services }];
+      return [{ type: 'answer.text', text: cutText(content.text).text }];
     }
     case 'media':
       return [{ type: 'answer.media', media: content.media, ref: content.ref ?? null }];

@@ -31,9 +31,9 @@ describe('emergencyActions and watchActions', () => {
     expect(c.state).toBe('colour');
   });
 
-  it('in a flow, watch: the soft line, no alert, and the text is still the answer', () => {
-    const c = startWish().say('有点头晕想去海边');
-    expect(c.texts[0]).toBe(W.watch(['120']));
+  it('in a flow, watch: the soft line, no alert, then the same question', () => {
+    const c = startWish().say('去海边').say('有点头晕');
+    expect(c.texts).toEqual([W.watch(['120']), `${W.askColour}（去海边）`]);
     expect(c.effectsOf('recordAlert')).toEqual([]);
     expect(c.state).toBe('colour');
   });
