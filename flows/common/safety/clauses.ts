@@ -45,12 +45,13 @@ const SUSPECTED = /(是不是|会不会|是否|好像是|可能是)[^没不]?$/u
 /** Anywhere before a word in its clause: before, a worry, a question, a talk (上次摔倒的, 担心走丢, 想问中风). */
 const NOT_NOW_BEFORE =
   /(上次|上回|上个月|上个礼拜|上星期|上周|以前|去年|前年|之前|曾经|年轻时|小时候|那年|担心|怕(?!是)|万一|如果|要是|假如|假设|咨询|想问|想了解|了解一下|讲座|宣传|课上|电视上|新闻|学学|培训|演练)/u;
+const NOT_NOW_BEFORE_ALL = new RegExp(NOT_NOW_BEFORE.source, 'gu');
 /** Just before a word: guarding against it (防诈骗, 防走失, 预防中风, 防止被骗). */
 const GUARDED = /(?<!消)(防|预防|防止|防范|避免)[^，]{0,1}$/u;
 /** Just after a word: it is the subject of talk, not an event (着火了怎么办的宣传, 中风后遗症), or past (中风过). */
 const NOT_NOW_AFTER =
   /^[^，]{0,8}?(宣传|讲座|知识|演练|培训|海报|手册|保险|险|课|视频|新闻|电视剧|小说|后遗症|康复|怎么预防|怎么防|的预防|以后怎么|怎么急救|急救知识|应急)|^过(?!去|来|了一|不|气)|^(的人|的事|的老人|的新闻|的案子)/u;
-/** In the clause, these keep a word about now despite a past or worry word before it (以前中风过现在又说不出话). */
+/** Between a past or worry word and the word, these bring it back to now (以前中风过现在又说不出话). */
 const NOW = /现在|刚才|刚刚|突然|正在|快来|赶紧|马上/u;
 
 /**
@@ -64,6 +65,8 @@ export function aboutNow(clause: string, at: number, length: number): boolean {
   if (NEGATED.test(tail) && !SUSPECTED.test(tail)) return false;
   if (GUARDED.test(before)) return false;
   if (NOT_NOW_AFTER.test(after)) return false;
-  if (NOT_NOW_BEFORE.test(before)) return NOW.test(clause);
+  // 以前中风过现在又说不出话: 现在 between the past word and this one brings it back to now.
+  const notNow = [...before.matchAll(NOT_NOW_BEFORE_ALL)].at(-1);
+  if (notNow) return NOW.test(before.slice(notNow.index + notNow[0].length));
   return true;
 }

@@ -7,6 +7,8 @@ const M = (re: RegExp, more: Omit<Sign, 'category' | 'services' | 're'> = {}): S
 /** Said after a fall, it was not bad (没受伤, 自己起来了): a soft line instead. */
 const REASSURED =
   /没事|没大事|没什么事|小伤|擦破|破了点皮|没受伤|没有受伤|没伤着|没伤到|没摔伤|没摔坏|不要紧|没大碍|自己(爬|站)?起来了|还能走|能走路|问题不大/u;
+/** Care after the event, or its aftermath: 中风了在家需要护理, 骨折了要做康复, 被车撞了对方不赔钱. */
+const AFTERMATH = /护理|照顾|康复|翻身|擦身|护工|保姆|卧床|瘫在床|赔|官司|律师|起诉|报销|医药费/u;
 /** Someone has diabetes or low blood sugar: shaking, sweat and confusion are a low. */
 const DIABETES = /糖尿病|血糖|胰岛素|降糖/u;
 const DEVICE = /电脑|手机|电视|冰箱|空调|电瓶|电池|车|机器|遥控器|灯|网/u;
@@ -20,6 +22,7 @@ export const MEDICAL_SIGNS: readonly Sign[] = [
       unlessBefore: OBJECT_BEFORE,
       softBefore: /(老是|经常|总是|容易|常常|总|怕)[^，]{0,2}$/u,
       calmedBy: REASSURED,
+      unlessSaid: AFTERMATH,
     },
   ),
   M(/爬[不勿]起来|扶[不勿]起来|起[不勿]来了?|站[不勿]起来了?|动弹不得/u, {
@@ -35,6 +38,7 @@ export const MEDICAL_SIGNS: readonly Sign[] = [
   M(/中风|中疯|脑梗|脑埂|脑卒中|脑溢血|脑出血|半身不遂/u, {
     unlessBefore: /(得过|患过|患有|有过|以前有)$/u,
     unless: /(后遗症|康复|病史|好几年|多年|\d+年了?)|(中风|脑梗|偏瘫)(的|后)/u,
+    unlessSaid: AFTERMATH,
   }),
   M(/(半边|半个|一边|一侧|左边|右边|左半边|右半边|半拉)(身子|身体|脸|手脚|胳膊|腿|手)?[^，]{0,3}(动不了|不能动|没力|没劲|使不上劲|发?麻|抬不起|不听使唤|瘫)/u),
   M(/(一只|一边|左边?|右边?)的?(手|胳膊|腿|脚)[^，]{0,3}(突然)?(抬不起来|没力气了|没劲了|不听使唤|动不了了|拿不住)/u),
@@ -95,7 +99,7 @@ export const MEDICAL_SIGNS: readonly Sign[] = [
   M(/抽搐|抽风|羊角风|羊癫疯|口吐白沫|翻白眼|(浑身|全身)(抽|抽筋)/u),
   M(/快不行了|人不行了/u, { unlessBefore: DEVICE }),
   { category: 'medical', services: ['120', '110'], re: /(?<!怕)想不开|要跳楼|割腕|自杀|不想活了/u },
-  M(/车祸|被(车|汽车|电动车|电瓶车|摩托车|三轮车)(撞|碾|刮)/u),
+  M(/车祸|被(车|汽车|电动车|电瓶车|摩托车|三轮车)(撞|碾|刮)/u, { unlessSaid: AFTERMATH }),
   M(/触电|被电(到|击|打)了?|电击/u),
   { category: 'medical', services: ['120', '110'], re: /(掉|跌|摔|滑|落)(到|进|下)了?(河|水|湖|井|池塘|塘|江|海)里?|落水|溺水/u },
 ];

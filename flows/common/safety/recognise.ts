@@ -43,6 +43,12 @@ function findIn(sign: Sign, clauses: string[]): { word: string; soft: boolean } 
   return null;
 }
 
+/** The words once each, without those that only repeat part of a longer one (插座冒火花 over 冒火花). */
+function longest(words: string[]): string[] {
+  const unique = [...new Set(words)];
+  return unique.filter((w) => !unique.some((o) => o !== w && o.includes(w)));
+}
+
 /**
  * Reads a message for danger. Urgent signs win over watch ones; a plea (救命) alone offers all three
  * numbers, with a named danger it adds nothing. Pure and fast (microseconds a sentence).
@@ -69,7 +75,7 @@ export function detectEmergency(text: string): EmergencyReading {
   const kinds = new Set(hits.map((f) => f.sign.category));
   return {
     level: urgent.length > 0 ? 'urgent' : 'watch',
-    words: [...new Set(hits.map((f) => f.word))],
+    words: longest(hits.map((f) => f.word)),
     services,
     categories: CATEGORY_ORDER.filter((c) => kinds.has(c)),
   };

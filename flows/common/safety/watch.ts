@@ -43,7 +43,7 @@ export const WATCH_SIGNS: readonly Sign[] = [
   W(['119'], 'fire', /(烟雾|烟感|火灾|消防)?报警器[^，]{0,4}(响|叫|嘀|滴|鸣|报警)|烟感[^，]{0,3}(响|叫)/u, {
     unlessSaid: /没电|换电池|装一个|安装|买|坏了|不响|误报过/u,
   }),
-  W(['119'], 'fire', /烟味|糊味/u, { unlessSaid: /抽烟|香烟|烟草|二手烟|烟民/u }),
+  W(['119'], 'fire', /烟味|糊味/u, { unlessSaid: /抽烟|香烟|烟草|二手烟|烟民|油烟/u }),
   // 110: someone lurking; a person not back yet.
   W(
     ['110'],
@@ -53,6 +53,7 @@ export const WATCH_SIGNS: readonly Sign[] = [
   W(['110'], 'police', new RegExp(`${PERSON}[^，的把]{0,10}?(没回来|没回家|还没到家)`, 'u')),
   W(['110'], 'police', /砸东西|摔东西|(吵|闹)得(很|好|特别)?凶/u),
   W(['110'], 'police', /(电话|打电话)[^，]{0,4}(没人接|打不通|不接|联系不上)/u, { when: /一天|两天|好几天|几天|一整天|一个人|独居|老人/u }),
+  W(['110'], 'police', /(好几天|几天|两天|三天)[^，]{0,4}没(出门|见|露面|开门|动静)/u, { when: /老人|老头|老太|独居|一个人/u }),
   // 96110: a call or message that smells of fraud.
   W(
     ['96110'],
