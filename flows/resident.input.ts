@@ -16,8 +16,8 @@ const NAV_WORDS: Record<'nav.cancel' | 'nav.back' | 'nav.help' | 'nav.mine' | 'n
 
 /**
  * Turns incoming content into flow events, in order. Emergency words come first so that the very
- * first reply gives the emergency numbers (or, at the watch level, the soft line); a button from an older question becomes `answer.stale`;
- * text longer than `MAX_TEXT` is cut and marked `truncated`.
+ * first reply gives the emergency numbers (at the watch level, the soft line); a button from an older
+ * question becomes `answer.stale`; text longer than `MAX_TEXT` is cut and marked `truncated`.
  */
 export function interpretResidentInput(context: ResidentContext, content: IncomingContent): ResidentEvent[] {
   switch (content.kind) {
