@@ -14,6 +14,7 @@ import { toIncoming } from '../src/channels/wechat/inbound.js';
 import { buildXml } from '../src/channels/wechat/xml.js';
 import { measure, readLabelled } from '../test/fixtures/requests/labelled.js';
 import { createBenchApp } from './driver.js';
+import { benchSafety } from './safety.js';
 import { measureStartup, median } from './startup.js';
 
 const rows: string[] = [];
@@ -128,6 +129,7 @@ line(`npm start, one message piped: first reply, new data folder (median of ${st
 
 benchMatcher();
 benchUnderstanding();
+benchSafety(line);
 benchWechatCallback();
 const lite = await seeded(await openDatabase({ kind: 'pglite', client: new PGlite() }));
 await benchBackend('PGlite', lite);

@@ -1,6 +1,6 @@
 import type { IncomingContent } from '../src/core/message.js';
 import { isGiveUp } from './common/answers.js';
-import { detectEmergency } from './common/emergency.js';
+import { detectEmergency } from './common/safety/index.js';
 import { cutText, interpretCommon } from './common/input.js';
 import { BACK_WORDS, CANCEL_WORDS, HELP_WORDS, readNavigation } from './common/navigation.js';
 import { CHOICE } from './resident.questions.js';
@@ -18,10 +18,10 @@ const NAV_WORDS: Record<'nav.cancel' | 'nav.back' | 'nav.help' | 'nav.mine' | 'n
 
 /**
  * Turns incoming content into flow events, in order. Emergency words come first so that the very
- * first reply gives the emergency numbers; a button from an older question becomes `answer.stale`;
- * text longer than `MAX_TEXT` is cut and marked `truncated`. A give-up phrase (算了 太麻烦了,
- * 我自己叫人修了) is 取消 at any step, unless it names an emergency; a bare 不用了 declines the
- * number on file where one is offered, and gives up everywhere else.
+ * first reply gives the emergency numbers (at the watch level, the soft line); a button from an older
+ * question becomes `answer.stale`; text longer than `MAX_TEXT` is cut and marked `truncated`. A give-up
+ * phrase (算了 太麻烦了, 我自己叫人修了) is 取消 at any step, unless it names an emergency (at any level);
+ * a bare 不用了 declines the number on file where one is offered, and gives up everywhere else.
  */
 export function interpretResidentInput(context: ResidentContext, content: IncomingContent): ResidentEvent[] {
   switch (content.kind) {
@@ -29,10 +29,10 @@ export function interpretResidentInput(context: ResidentContext, content: Incomi
       const nav = readNavigation(content.text, NAV_WORDS);
       if (nav) return [nav];
       const events: ResidentEvent[] = [];
-      const emergency = detectEmergency(content.text);
+      const { level, words, services } = detectEmergency(content.text);
       const declinable = context.question.choices.some((c) => c.id === CHOICE.knownPhone);
-      if (emergency.services.length === 0 && isGiveUp(content.text, declinable)) return [{ type: 'nav.cancel' }];
-      if (emergency.services.length > 0) events.push({ type: 'emergency.detected', ...emergency });
+      if (!level && isGiveUp(content.text, declinable)) return [{ type: 'nav.cancel' }];
+      if (level) events.push({ type: 'emergency.detected', level, words, services });
       events.push({ type: 'answer.text', ...cutText(content.text), ...(events.length > 0 ? { emergency: true } : {}) });
       return events;
     }

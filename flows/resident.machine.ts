@@ -1,6 +1,7 @@
 import { and } from 'xstate';
 import { texts } from '../src/texts/resident.js';
-import { emergencyActions } from './common/emergency.js';
+import { safetyTexts } from '../src/texts/safety.js';
+import { emergencyActions, isWatch, watchActions } from './common/safety/index.js';
 import { answersAnywhere, noQuestion, reask, say } from './common/question.js';
 import { confirmStates } from './resident.confirm.js';
 import { classifyStates } from './resident.classify.js';
@@ -56,16 +57,20 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
     on: {
       // A location is an answer only at the address step.
       ...answersAnywhere({ ...texts, locationNotNeeded: texts.notUnderstood, voiceNotSupported: texts.voiceNotSupported(deps.hotlinePhone) }),
-      'emergency.detected': {
-        actions: [
-          s.assign({
-            urgent: true,
-            emergencyWords: ({ context, event }) =>
-              event.type === 'emergency.detected' ? [...new Set([...context.emergencyWords, ...event.words])] : context.emergencyWords,
-          }),
-          ...emergencyActions(texts.emergency),
-        ],
-      },
+      'emergency.detected': [
+        // A watch-level sign: the soft line only; the request is not urgent and organizers are not alerted.
+        { guard: isWatch, actions: watchActions(safetyTexts.watch) },
+        {
+          actions: [
+            s.assign({
+              urgent: true,
+              emergencyWords: ({ context, event }) =>
+                event.type === 'emergency.detected' ? [...new Set([...context.emergencyWords, ...event.words])] : context.emergencyWords,
+            }),
+            ...emergencyActions(safetyTexts.emergency),
+          ],
+        },
+      ],
       'nav.cancel': [
         // A further problem of the first message given up: the request already filed stands.
         {

@@ -51,7 +51,7 @@ export function residentKit(deps: ResidentFlowDeps) {
         isMeaningful(event.text) &&
         !isWord(event, GREETINGS) &&
         deps.secondOpinion(event.text),
-      /** Text that raised an emergency: at a step asking for data, it is not taken as the answer. */
+      /** Text that raised an emergency (urgent or watch): at a step asking for data, it is not taken as the answer. */
       emergencyText: ({ event }) => event.type === 'answer.text' && event.emergency === true,
       editing: ({ context }) => context.editing,
       /** Nothing of a request gathered yet: "my requests" may be opened without losing anything. */

@@ -1,6 +1,6 @@
 import type { IncomingContent } from '../src/core/message.js';
 import { normalizeText, parseOrdinal } from './common/choice.js';
-import { detectEmergency } from './common/emergency.js';
+import { detectEmergency } from './common/safety/index.js';
 import { cutText, interpretCommon } from './common/input.js';
 import { BACK_WORDS, CANCEL_WORDS, HELP_WORDS, readNavigation } from './common/navigation.js';
 import { isMobile, meaningfulLength, normalizePhone } from './common/validate.js';
@@ -26,8 +26,8 @@ export function interpretVolunteerInput(context: VolunteerContext, content: Inco
       const nav = readNavigation(content.text, NAV_WORDS);
       if (nav) return [nav];
       // Someone may be in danger: say whom to call and ask the same question again (not an answer).
-      const emergency = detectEmergency(content.text);
-      if (emergency.services.length > 0) return [{ type: 'emergency.detected', ...emergency }];
+      const { level, words, services } = detectEmergency(content.text);
+      if (level) return [{ type: 'emergency.detected', level, words, services }];
       return [{ type: 'answer.text', text: cutText(content.text).text }];
     }
     case 'choice':

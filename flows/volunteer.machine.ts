@@ -1,7 +1,7 @@
-import { texts as residentTexts } from '../src/texts/resident.js';
+import { safetyTexts } from '../src/texts/safety.js';
 import { volunteerTexts as t } from '../src/texts/volunteer.js';
 import { normalizeText } from './common/choice.js';
-import { emergencyActions } from './common/emergency.js';
+import { emergencyActions, isWatch, watchActions } from './common/safety/index.js';
 import { textOf } from './common/guards.js';
 import { firstCommunity, offeredCommunities } from './common/places.js';
 import { answersAnywhere, noQuestion, reask, say } from './common/question.js';
@@ -92,7 +92,10 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
           say(t.welcome),
         ],
       },
-      'emergency.detected': { actions: [...emergencyActions(residentTexts.emergency), reask()] },
+      'emergency.detected': [
+        { guard: isWatch, actions: [...watchActions(safetyTexts.watch), reask()] },
+        { actions: [...emergencyActions(safetyTexts.emergency), reask()] },
+      ],
     },
     states: {
       // The message that opened the flow (我要当志愿者, /volunteer, …) is not an answer.

@@ -19,8 +19,11 @@ export type CommonEvent =
 /** A photo, voice message, sticker…; `ref` is the channel's file id when there is one. */
 export type MediaAnswer = { type: 'answer.media'; media: MediaKind; ref: string | null };
 
-/** Emergency words: the numbers to call first, and an alert for organizers. */
-export type EmergencyDetected = { type: 'emergency.detected'; words: string[]; services: string[] };
+/**
+ * Danger recognised in a message (`flows/common/safety/`). `urgent`: the numbers to call first, the request
+ * marked urgent and an alert for organizers. `watch`: a soft "如果…请马上打" line, and the conversation goes on.
+ */
+export type EmergencyDetected = { type: 'emergency.detected'; level: 'urgent' | 'watch'; words: string[]; services: string[] };
 
 /** The navigation every flow understands: 取消, 返回, 帮助, its start words, and unknown `/commands`. */
 export type NavigationEvent =

@@ -10,15 +10,6 @@ const STATUS_LABELS: Record<string, string> = {
   closed: '已结束',
 };
 
-const SERVICE_NAMES: Record<string, string> = { '120': '120 急救', '119': '119 火警', '110': '110 报警', '96110': '96110 反诈专线' };
-/** One concrete thing to do while help is coming, per service. */
-const SERVICE_TIPS: Record<string, string> = {
-  '120': '人摔倒或昏迷时先别急着扶起、别喂水，守在旁边等救护车。',
-  '119': '闻到煤气味请关掉阀门、打开窗户，别开灯、别在屋里打电话，到屋外再拨打。',
-  '110': '请先到安全的地方，锁好门。',
-  '96110': '请不要再转账，也不要告诉对方验证码。',
-};
-
 export const texts = {
   // --- Intake: asking
   hello: '您好，这里是连心桥便民服务，很高兴为您服务。',
@@ -132,12 +123,6 @@ export const texts = {
   photoNotNeeded: '收到照片。这一步请用文字回答：',
   mediaNotSupported: '暂时只能看懂文字，请打字或回复数字。',
   contactNotNeeded: '收到名片。这一步请按提示回答：',
-  emergency: (services: string[]) =>
-    [
-      `⚠️ 情况紧急请立即拨打 ${services.map((s) => SERVICE_NAMES[s] ?? s).join('、')}！`,
-      ...services.flatMap((s) => (SERVICE_TIPS[s] ? [SERVICE_TIPS[s]] : [])),
-      '我们已通知工作人员，也会继续为您派人。',
-    ].join(''),
 
   // --- My requests
   noRequests: '您还没有求助记录。需要帮忙时直接说问题就行。',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { texts } from '../../src/texts/resident.js';
+import { safetyTexts } from '../../src/texts/safety.js';
 import { type Step, conversationAt, startConversation } from './resident.fixtures.js';
 
 // === Photos, voice and other media, emoji, very long text, and emergencies
@@ -131,11 +132,11 @@ describe('emoji and very long text', () => {
 describe('emergencies', () => {
   it('摔倒 as the first message: 120 first, an alert, urgent, and the flow goes on', () => {
     const c = startConversation().say('我老伴摔倒了起不来');
-    expect(c.turn[0]!.text).toBe(texts.emergency(['120']));
+    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['120']));
     expect(c.turn[0]!.text.startsWith('⚠️')).toBe(true);
     expect(c.turn[0]!.text).toContain('120');
     expect(c.turn[0]!.text).not.toContain('119');
-    expect(c.effects[0]).toEqual({ type: 'recordAlert', params: { words: ['摔倒'], services: ['120'] } });
+    expect(c.effects[0]).toEqual({ type: 'recordAlert', params: { words: ['摔倒', '起不来'], services: ['120'] } });
     expect(c.context.urgent).toBe(true);
     // No greeting after the guidance; the one fitting item is taken, the community asked next.
     expect(c.texts).not.toContain(texts.hello);
@@ -147,7 +148,7 @@ describe('emergencies', () => {
     expect(c.lastReply!.text).toContain('时间：尽快');
     expect(c.lastReply!.text).toContain('紧急：是');
     c.say('1');
-    expect(c.draft).toMatchObject({ urgent: true, emergencyWords: ['摔倒'], itemCode: 'emergency-help', description: '我老伴摔倒了起不来' });
+    expect(c.draft).toMatchObject({ urgent: true, emergencyWords: ['摔倒', '起不来'], itemCode: 'emergency-help', description: '我老伴摔倒了起不来' });
     expect(c.lastReply!.text).toBe(texts.submitted('20261122-0001', true));
   });
 
@@ -160,7 +161,7 @@ describe('emergencies', () => {
     ['厨房着火了，我妈晕倒了', ['120', '119']],
   ])('%s → %j', (text, services) => {
     const c = startConversation().say(text);
-    expect(c.turn[0]!.text).toBe(texts.emergency(services));
+    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(services));
     for (const s of ['120', '119', '110']) expect(c.turn[0]!.text.includes(s)).toBe(services.includes(s));
     expect(c.effectsOf('recordAlert')).toHaveLength(1);
     expect(c.effectsOf('recordAlert')[0]).toMatchObject({ services });
@@ -169,9 +170,32 @@ describe('emergencies', () => {
     expect(c.lastReply!.choices.length).toBeGreaterThan(0);
   });
 
+  it('a watch-level word: the soft line first, no alert, not urgent, and the description is kept as usual', () => {
+    const c = startConversation().say('我妈发烧好几天了，想找人陪她去医院');
+    expect(c.turn[0]!.text).toBe(safetyTexts.watch(['120']));
+    expect(c.turn[0]!.text).not.toContain('⚠️');
+    expect(c.effectsOf('recordAlert')).toEqual([]);
+    expect(c.context.urgent).toBe(false);
+    expect(c.context.emergencyWords).toEqual([]);
+    expect(c.context.description).toBe('我妈发烧好几天了，想找人陪她去医院');
+  });
+
+  it('a watch-level word at a step asking for data: the soft line, then the same question; not the answer', () => {
+    const c = conversationAt('address');
+    const question = c.context.question;
+    c.say('我头有点晕');
+    expect(c.turn).toEqual([
+      { text: safetyTexts.watch(['120']), choices: [], questionId: undefined },
+      { text: question.text, choices: question.choices, questionId: question.id },
+    ]);
+    expect(c.context.address).toBeNull();
+    expect(c.context.urgent).toBe(false);
+    expect(c.effectsOf('recordAlert')).toEqual([]);
+  });
+
   it('in the description, unmatched: the words are kept and the classes offered', () => {
     const c = conversationAt('describe').say('我爸昏迷了');
-    expect(c.turn[0]!.text).toBe(texts.emergency(['120']));
+    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['120']));
     expect(c.context.description).toBe('我爸昏迷了');
     expect(c.state).toBe('describe');
     expect(c.lastReply!.text).toBe(texts.notUnderstoodDescription);
@@ -198,7 +222,7 @@ describe('emergencies', () => {
 
   it('mid-flow at the address step: the request is stored urgent with the word', () => {
     const c = conversationAt('address').say('我摔倒了');
-    expect(c.turn[0]!.text).toBe(texts.emergency(['120']));
+    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['120']));
     c.say('文昌小区3幢2单元501').say('13812345678').say('1').say('1');
     expect(c.draft).toMatchObject({ urgent: true, emergencyWords: ['摔倒'], address: '文昌小区3幢2单元501', description: '电视坏了' });
   });
@@ -211,14 +235,14 @@ describe('emergencies', () => {
 
   it('in a photo caption: the emergency line still comes first', () => {
     const c = conversationAt('describe').send({ kind: 'media', media: 'photo', ref: 'p', caption: '厨房着火了' });
-    expect(c.turn[0]!.text).toBe(texts.emergency(['119']));
+    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['119']));
     expect(c.context.attachments).toEqual(['p']);
     expect(c.context.urgent).toBe(true);
   });
 
   it('an emergency while correcting the description is the new description', () => {
     const c = conversationAt('editDescription').say('电视冒烟了');
-    expect(c.turn[0]!.text).toBe(texts.emergency(['119']));
+    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['119']));
     expect(c.context.description).toBe('电视冒烟了');
     expect(c.state).toBe('confirm');
   });

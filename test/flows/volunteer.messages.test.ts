@@ -128,8 +128,18 @@ describe('emergency words during registration', () => {
     c.say('救命，我爸摔倒了');
     expect(c.turn[0]!.text).toMatch(/^⚠️.*120/);
     expect(c.turn.at(-1)).toEqual({ text: question.text, choices: question.choices, questionId: question.id });
-    expect(c.effects.at(-1)).toEqual({ type: 'recordAlert', params: { words: ['摔倒', '救命'], services: ['120', '110'] } });
+    expect(c.effects.at(-1)).toEqual({ type: 'recordAlert', params: { words: ['摔倒', '救命'], services: ['120'] } });
     expect(c.state).toBe(step);
     expect(c.context).toEqual(before);
+  });
+
+  it('a watch-level word: the soft line, no alert, the same question again', () => {
+    const c = volunteerAt('phone');
+    const question = c.context.question;
+    c.say('我有点头晕');
+    expect(c.turn[0]!.text).toMatch(/^请多留意.*120/);
+    expect(c.turn.at(-1)).toEqual({ text: question.text, choices: question.choices, questionId: question.id });
+    expect(c.effectsOf('recordAlert')).toEqual([]);
+    expect(c.state).toBe('phone');
   });
 });

@@ -15,9 +15,7 @@ describe('resident texts with logic in them', () => {
     expect(statusLabel('archived')).toBe('archived');
   });
 
-  it('the emergency line names each service, and the request list one line per request', () => {
-    expect(texts.emergency(['120', '119'])).toContain('120 急救、119 火警');
-    expect(texts.emergency(['999'])).toContain('999');
+  it('the request list: one line per request', () => {
     expect(texts.requestList([{ ticket: '20260601-0001', itemName: '理发', status: 'claimed' }]).split('\n')).toEqual([
       '您最近的求助：',
       '· 20260601-0001 理发（志愿者已接单）',

@@ -1,5 +1,5 @@
 import { setup } from 'xstate';
-import { detectEmergency, emergencyActions } from '../../../flows/common/emergency.js';
+import { detectEmergency, emergencyActions, isWatch, watchActions } from '../../../flows/common/safety/index.js';
 import type { CommonEvent, EmergencyDetected, MediaAnswer, NavigationEvent, TextAnswer } from '../../../flows/common/events.js';
 import { contentGuards, picked, textOf } from '../../../flows/common/guards.js';
 import { cutText, interpretCommon } from '../../../flows/common/input.js';
@@ -32,6 +32,7 @@ export const W = {
   contactNotNeeded: '不需要名片',
   locationNotNeeded: '不需要位置',
   emergency: (services: string[]) => `快打 ${services.join('、')}`,
+  watch: (services: string[]) => `如果加重请打 ${services.join('、')}`,
 };
 
 export interface WishContext {
@@ -67,7 +68,7 @@ export const wishMachine = s.createMachine({
     ...answersAnywhere(W),
     'nav.cancel': { target: '.cancelled', actions: say(W.cancelled) },
     'nav.start': { target: '.wish', actions: say(W.hello) },
-    'emergency.detected': { actions: [...emergencyActions(W.emergency), reask()] },
+    'emergency.detected': [{ guard: isWatch, actions: [...watchActions(W.watch), reask()] }, { actions: [...emergencyActions(W.emergency), reask()] }],
   },
   states: {
     wish: {
@@ -136,8 +137,8 @@ export function interpretWish(context: WishContext, content: IncomingContent): W
     case 'text': {
       const nav = readNavigation(content.text, NAV);
       if (nav) return [nav];
-      const emergency = detectEmergency(content.text);
-      if (emergency.services.length > 0) return [{ type: 'emergency.detected', ...emergency }];
+      const { level, words, services } = detectEmergency(content.text);
+      if (level) return [{ type: 'emergency.detected', level, words, services }];
       return [{ type: 'answer.text', text: cutText(content.text).text }];
     }
     case 'media':

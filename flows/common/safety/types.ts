@@ -1,0 +1,44 @@
+// === What the safety component speaks of: services, categories, levels, signs
+
+/** Whom to call: emergency medical, fire, police, and the police's anti-fraud line. */
+export type EmergencyService = '120' | '119' | '110' | '96110';
+
+/** The kinds of danger, each with its number: medical 120, fire and gas 119, police 110 (fraud also 96110), a plain plea for help. */
+export type EmergencyCategory = 'medical' | 'fire' | 'police' | 'plea';
+
+/**
+ * `urgent`: someone may be in danger now — the numbers first, the request marked urgent, organizers alerted.
+ * `watch`: a severe-but-unsure sign (头晕, 发烧, a smoke alarm beeping) — a soft "如果…请马上打" line, nothing else.
+ */
+export type EmergencyLevel = 'urgent' | 'watch';
+
+/** One way of saying a danger, read clause by clause. */
+export interface Sign {
+  category: EmergencyCategory;
+  /** The numbers to call; empty for a plea that names no kind (all three are offered then). */
+  services: readonly EmergencyService[];
+  /** Looked for in each clause; the matched text is the word recorded on the alert. */
+  re: RegExp;
+  /** Defaults to `urgent`. */
+  level?: EmergencyLevel;
+  /** Only when the whole message matches this too (a context: 糖尿病 for 发抖, a fall for 起不来). */
+  when?: RegExp;
+  /** Not when its clause matches this (a device, an object, a figure of speech). */
+  unless?: RegExp;
+  /** Not when the whole message matches this (抽烟 for a smell of smoke, 换电池 for an alarm). */
+  unlessSaid?: RegExp;
+  /** Not when the text just before the word ends like this (杯子摔, 吓出一身冷汗). */
+  unlessBefore?: RegExp;
+  /** Only `watch` when the text just before the word ends like this (老是摔跤: a habit, not an event now). */
+  softBefore?: RegExp;
+  /** Only `watch` when the whole message matches this (摔了一跤，没受伤). */
+  calmedBy?: RegExp;
+}
+
+/** Things that fall and break: not a person falling (杯子摔到地上, 手机摔了一下). */
+export const OBJECT_BEFORE =
+  /(杯子?|碗|盘子?|手机|东西|花瓶|花盆|眼镜|遥控器|电视|椅子|凳子|架子|柜子|瓶子?|镜子|碟子?|锅|灯|车|盒子?|箱子?|门|菜|衣服|水壶|热水瓶|暖壶|钥匙)[^人爸妈他她]{0,3}$/u;
+
+/** People a resident speaks of, in Mandarin and Wu forms (阿爹, 姆妈, 老头子). */
+export const PERSON =
+  '(?:人|老人|老人家|老爷子|老太太|老太|老头子?|老太婆|老伴儿?|爸爸?|妈妈?|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|阿爹|阿娘|阿婆|阿爷|姆妈|孩子|小孩|儿子|女儿|孙子|孙女|老公|老婆|婆婆|公公|丈夫|妻子|他|她|邻居|大爷|大妈|阿姨|叔叔)';
