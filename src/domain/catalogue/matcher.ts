@@ -1,5 +1,19 @@
 import { pinyin } from 'pinyin-pro';
 import type { Catalogue, CatalogueItem, ItemMatch } from './types.js';
+import {
+  askedPositions,
+  fold,
+  HAN_ONLY,
+  matchable,
+  matchableChars,
+  pushTo,
+  type Reading,
+  readingsOf,
+  rewritesAWord,
+  sameAt,
+  syllablesOf,
+  wordSpans,
+} from './text-reading.js';
 import { dictionaryWords, type WordFinder } from './words.js';
 
 /** A catalogue item together with the class it belongs to. */
@@ -20,12 +34,6 @@ export interface CatalogueMatcher {
 export interface MatcherOptions {
   /** The real words in a text: a homophone is not read where one stands. Default: jieba's dictionary. */
   words?: WordFinder;
-}
-
-/** One way to say a keyword: its syllables, and the same folded (zh/z, n/l, -ng/-n). */
-interface Reading {
-  syllables: string[];
-  folded: string[];
 }
 
 interface Keyword {
@@ -58,123 +66,6 @@ const FIRST_BONUS = 0.25;
 const MIN_SCORE = 1.2;
 /** A runner-up is offered beside the best only when it scores at least this share of it. */
 const CLOSE_SHARE = 0.6;
-const KEPT_CHAR = /[\p{Script=Han}a-z0-9]/u;
-const HAN_ONLY = /^\p{Script=Han}+$/u;
-/** Words that introduce what the person asks for. */
-const CUES = ['想', '要', '希望', '帮', '请', '麻烦', '找', '能不能', '能否', '可不可以', '有没有', '求'];
-
-/**
- * Splits text into the characters that matter for matching: Han characters and ascii letters
- * and digits, after folding full-width forms and case. Punctuation, spaces and emoji are dropped.
- */
-export function matchableChars(text: string): string[] {
-  return matchable(text).chars;
-}
-
-/** The kept characters and, for each, the number of its clause (punctuation and spaces end a clause). */
-function matchable(text: string): { chars: string[]; clauses: number[] } {
-  const chars: string[] = [];
-  const clauses: number[] = [];
-  let clause = 0;
-  let gap = false;
-  for (const c of text.normalize('NFKC').toLowerCase()) {
-    if (KEPT_CHAR.test(c)) {
-      if (gap && chars.length > 0) clause++;
-      gap = false;
-      chars.push(c);
-      clauses.push(clause);
-    } else if (/[\s\p{P}]/u.test(c)) gap = true;
-  }
-  return { chars, clauses };
-}
-
-function syllablesOf(chars: string[]): string[] | undefined {
-  if (chars.length === 0) return undefined;
-  const out = pinyin(chars.join(''), { toneType: 'none', type: 'array', v: true });
-  return out.length === chars.length ? out : undefined;
-}
-
-/** A keyword's readings: the usual one, and each other reading of one of its characters. */
-function readingsOf(chars: string[], readingsOfChar: (c: string) => string[]): Reading[] {
-  // Character by character (cached), not the phrase: building the index stays fast, and every
-  // other reading is indexed anyway.
-  const usual = chars.map((c) => readingsOfChar(c)[0] ?? '');
-  if (usual.some((s) => !s)) return [];
-  const all = [usual];
-  for (const [k, c] of chars.entries()) {
-    for (const other of readingsOfChar(c)) {
-      if (other !== usual[k]) all.push(usual.map((s, j) => (j === k ? other : s)));
-    }
-  }
-  const seen = new Set<string>();
-  return all.flatMap((syllables) => {
-    const folded = syllables.map(fold);
-    const key = folded.join(' ');
-    if (seen.has(key) && syllables !== usual) return [];
-    seen.add(key);
-    return [{ syllables, folded }];
-  });
-}
-
-/**
- * Where the real words stand: for each dictionary word in the text, its start and end. A homophone
- * may not be read over a span that is a real word, nor over one that cuts a real word in two.
- */
-function wordSpans(chars: string[], words: ReadonlySet<string>): Array<[number, number]> {
-  const text = chars.join('');
-  // The character index at each UTF-16 offset (a character beyond the BMP takes two).
-  const charAt: number[] = [];
-  chars.forEach((c, k) => {
-    for (let u = 0; u < c.length; u++) charAt.push(k);
-  });
-  const spans: Array<[number, number]> = [];
-  for (const w of words) {
-    const len = Array.from(w).length;
-    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
-      const start = charAt[at] ?? 0;
-      spans.push([start, start + len]);
-    }
-  }
-  return spans;
-}
-
-function rewritesAWord(spans: Array<[number, number]>, start: number, end: number): boolean {
-  return spans.some(([a, b]) => (a === start && b === end) || (a < start && start < b) || (a < end && end < b));
-}
-
-/** Folds initials and finals that southern speakers often mix up (zh/z, ch/c, sh/s, n/l, -ng/-n). */
-function fold(syllable: string): string {
-  return syllable
-    .replace(/^([zcs])h/, '$1')
-    .replace(/^n/, 'l')
-    .replace(/ng$/, 'n');
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function sameAt(text: string[], at: number, word: string[]): boolean {
-  if (at + word.length > text.length) return false;
-  for (let k = 0; k < word.length; k++) if (text[at + k] !== word[k]) return false;
-  return true;
-}
-
-/** For each position: whether a cue word stands before it in the same clause. */
-function askedPositions(chars: string[], clauses: number[]): boolean[] {
-  const asked: boolean[] = new Array(chars.length).fill(false);
-  let cueClause = -1;
-  for (let i = 0; i < chars.length; i++) {
-    if (clauses[i] !== cueClause) {
-      const cueEndsHere = CUES.some((cue) => i >= cue.length && clauses[i - cue.length] === clauses[i] && sameAt(chars, i - cue.length, Array.from(cue)));
-      if (cueEndsHere) cueClause = clauses[i] ?? -1;
-    }
-    asked[i] = clauses[i] === cueClause;
-  }
-  return asked;
-}
 
 /**
  * Builds a matcher for `catalogue`. Keyword pinyin and weights are computed once here: a keyword
