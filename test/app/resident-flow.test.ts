@@ -7,14 +7,15 @@ import { createResidentFlow, residentFlowDeps } from '../../src/app/resident-flo
 import type { EffectEnv, FlowDefinition } from '../../src/core/flow.js';
 import { createCatalogueMatcher } from '../../src/domain/catalogue/matcher.js';
 import { ensurePerson } from '../../src/domain/people/people.js';
-import { readCatalogueFile, readStationsFile } from '../../src/domain/reference-data.js';
+import { readCatalogueFile } from '../../src/domain/reference-data.js';
 import { stationTreeOf } from '../../src/domain/stations/tree.js';
 import { describeDb } from '../support/db.js';
+import { readDemoStations } from '../support/stations.js';
 
 // === The resident flow wired to the domain: its look-ups, and what its effects do in the database
 
 const catalogue = readCatalogueFile();
-const tree = stationTreeOf(readStationsFile());
+const tree = stationTreeOf(readDemoStations());
 const deps = residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), tree);
 
 describe('residentFlowDeps', () => {

@@ -8,6 +8,7 @@ import { ensurePerson } from '../../src/domain/people/people.js';
 import { createRequest } from '../../src/domain/requests/requests.js';
 import { grantOrganizer } from '../../src/domain/dispatch/roles.js';
 import { createCapturingLogger } from './app.js';
+import { DEMO_STATIONS_FILE } from './stations.js';
 
 export interface SentRecord {
   chatId: string;
@@ -54,7 +55,11 @@ export interface DispatchAppOptions {
 export async function createDispatchApp(database: Database, options: DispatchAppOptions = {}) {
   const sender = createEditingSender();
   const { log, lines } = createCapturingLogger();
-  const config = createConfig({ CLAIM_REMIND_MINUTES: String(options.remindMinutes ?? 10), ESCALATE_MINUTES: String(options.escalateMinutes ?? 30) });
+  const config = createConfig({
+    STATIONS_FILE: DEMO_STATIONS_FILE,
+    CLAIM_REMIND_MINUTES: String(options.remindMinutes ?? 10),
+    ESCALATE_MINUTES: String(options.escalateMinutes ?? 30),
+  });
   const built = await createApp({
     config,
     database,

@@ -8,9 +8,9 @@ import type { StationLevel, StationNode } from './types.js';
 /** One station, as stored in `stations`. */
 export interface Station {
   id: number;
-  /** Stable code, e.g. `nanhu-jianshe-wenchang`. */
+  /** Stable code, e.g. `330402011015` (a division code) or an organizer's own `wenchang-xiaoqu`. */
   code: string;
-  /** Full name shown to people, e.g. 文昌社区. */
+  /** Full name shown to people, e.g. 运南社区居委会. */
   name: string;
   level: StationLevel;
   parentId: number | null;
@@ -145,16 +145,20 @@ export async function loadStationTree(db: Db, file?: StationNode): Promise<Stati
 }
 
 /**
- * The tree of a stations file without a database, ids numbered in file order as a fresh database
- * gets them from `syncStations` (for pure uses: flow tests, tools).
+ * The tree of a stations file without a database, ids numbered as a fresh database gets them from
+ * `syncStations` (level by level, file order within a level), for pure uses: flow tests, tools.
  */
 export function stationTreeOf(root: StationNode): StationTree {
   const rows: StationRow[] = [];
-  const walk = (n: StationNode, parentId: number | null) => {
-    const id = rows.length + 1;
-    rows.push({ id, code: n.code, name: n.name, level: n.level, parentId, aliases: n.aliases ?? [] });
-    for (const c of n.children ?? []) walk(c, id);
-  };
-  walk(root, null);
+  let level: { node: StationNode; parentId: number | null }[] = [{ node: root, parentId: null }];
+  while (level.length > 0) {
+    const next: typeof level = [];
+    for (const { node, parentId } of level) {
+      const id = rows.length + 1;
+      rows.push({ id, code: node.code, name: node.name, level: node.level, parentId, aliases: node.aliases ?? [] });
+      for (const c of node.children ?? []) next.push({ node: c, parentId: id });
+    }
+    level = next;
+  }
   return createStationTree(rows);
 }

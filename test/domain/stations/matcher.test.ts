@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readStationsFile } from '../../../src/domain/reference-data.js';
 import { createStationMatcher } from '../../../src/domain/stations/matcher.js';
 import { createStationTree, type StationRow, stationTreeOf } from '../../../src/domain/stations/tree.js';
+import { readDemoStations } from '../../support/stations.js';
 
-const tree = stationTreeOf(readStationsFile());
+const tree = stationTreeOf(readDemoStations());
 const matcher = createStationMatcher(tree);
 const codes = (text: string) => matcher.matchCommunities(text).map((c) => c.code);
 
