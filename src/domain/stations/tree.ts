@@ -41,6 +41,12 @@ export interface StationTree {
   communities(): readonly Station[];
   /** A station named by an organizer: exact code, then exact name or alias, then a name it starts (2+ characters). */
   find(text: string): Station | undefined;
+  /** Counts changes of aliases: look-ups built on the tree rebuild their index when it moved. */
+  version(): number;
+  /** Adds an alias to a station (an organizer's, from `station_aliases`); false when it already has it. */
+  addAlias(id: number, alias: string): boolean;
+  /** Removes an alias from a station; false when it had none such. */
+  removeAlias(id: number, alias: string): boolean;
 }
 
 /**
@@ -87,7 +93,33 @@ export function createStationTree(rows: readonly StationRow[], listed?: Readonly
     for (const n of [s.name, ...s.aliases]) if (!byName.has(n)) byName.set(n, s);
   }
 
+  let version = 0;
+  const reindexNames = () => {
+    byName.clear();
+    for (const s of preferred) {
+      for (const n of [s.name, ...s.aliases]) if (!byName.has(n)) byName.set(n, s);
+    }
+  };
+
   return {
+    version: () => version,
+    addAlias(id, alias) {
+      const s = byId.get(id);
+      if (!s || s.name === alias || s.aliases.includes(alias)) return false;
+      s.aliases.push(alias);
+      version++;
+      reindexNames();
+      return true;
+    },
+    removeAlias(id, alias) {
+      const s = byId.get(id);
+      const at = s ? s.aliases.indexOf(alias) : -1;
+      if (!s || at < 0) return false;
+      s.aliases.splice(at, 1);
+      version++;
+      reindexNames();
+      return true;
+    },
     all: () => order,
     byId: (id) => byId.get(id),
     byCode: (code) => byCode.get(code),
