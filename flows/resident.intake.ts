@@ -1,7 +1,7 @@
 import { texts } from '../src/texts/resident.js';
 import { NO_WORDS, YES_WORDS, normalizeText } from './common/choice.js';
 import { isWord, picked, textOf } from './common/guards.js';
-import { firstCommunity, offeredCommunities } from './common/places.js';
+import { chosenPlace, nextPlace, noPlace, placeUp } from './common/places.js';
 import { unlessEditing } from './common/navigation.js';
 import { reask, say } from './common/question.js';
 import { normalizePhone } from './common/validate.js';
@@ -38,11 +38,15 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
     actions: s.assign({ classCode: ({ context, event }) => picked(event, context, 'class:'), proposals: [] }),
   } as const;
   const openMine = { guard: pick(CHOICE.mine), target: 'listing' } as const;
-  const chooseCommunity = {
-    guard: pick('community:'),
+  // The community question: a typed name, a choice, or a step-by-step pick (flows/common/places.ts).
+  const choosePlace = {
+    guard: 'placeChosen',
     target: 'afterCommunity',
-    actions: s.assign({ communityCode: ({ context, event }) => picked(event, context, 'community:') }),
+    actions: s.assign({ communityCode: ({ context, event }) => chosenPlace(deps, context, event) }),
   } as const;
+  const askPlace = ask((ctx) => communityQuestion(ctx, deps));
+  const changePlace = { guard: 'placeChanged', actions: [s.assign(({ context, event }) => nextPlace(deps, context, event)), ...askPlace] } as const;
+  const placeUpOrOut = { guard: 'pickingPlace', actions: [s.assign(({ context }) => placeUp(deps, context) ?? noPlace()), ...askPlace] } as const;
   const useKnownPhone = { guard: pick(CHOICE.knownPhone), target: 'afterPhone', actions: s.assign({ phone: ({ context }) => context.profile.phone }) } as const;
 
   return {
@@ -103,31 +107,11 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
     afterItem: { always: orConfirm('community') },
     community: s.createStateConfig({
       entry: ask((ctx) => communityQuestion(ctx, deps)),
-      exit: s.assign({ communityOptions: [] }),
+      exit: s.assign(noPlace()),
       on: {
-        'answer.text': [
-          emergencyFirst,
-          chooseCommunity,
-          {
-            guard: 'oneCommunity',
-            target: 'afterCommunity',
-            actions: s.assign({ communityCode: ({ event }) => firstCommunity(deps, event) }),
-          },
-          {
-            guard: 'severalCommunities',
-            actions: [
-              s.assign({ communityOptions: ({ event }) => offeredCommunities(deps, event) }),
-              ...ask((ctx) => communityQuestion(ctx, deps, texts.communitySeveral)),
-            ],
-          },
-          {
-            guard: 'meaningful',
-            actions: ask((ctx, ev) => communityQuestion(ctx, deps, texts.communityNotFound([...normalizeText(textOf(ev))].slice(0, 20).join('')))),
-          },
-          fallback,
-        ],
-        'answer.choice': [chooseCommunity, fallback],
-        'nav.back': [{ guard: 'editing', target: 'confirm' }, { guard: 'cameViaProposals', target: 'confirmItem' }, { target: 'pickItem' }],
+        'answer.text': [emergencyFirst, choosePlace, changePlace, fallback],
+        'answer.choice': [choosePlace, changePlace, fallback],
+        'nav.back': [placeUpOrOut, { guard: 'editing', target: 'confirm' }, { guard: 'cameViaProposals', target: 'confirmItem' }, { target: 'pickItem' }],
       },
     }),
     afterCommunity: { always: orConfirm('address') },

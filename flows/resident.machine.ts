@@ -1,5 +1,6 @@
 import { texts } from '../src/texts/resident.js';
 import { emergencyActions } from './common/emergency.js';
+import { noPlace } from './common/places.js';
 import { answersAnywhere, noQuestion, reask, say } from './common/question.js';
 import { confirmStates } from './resident.confirm.js';
 import { intakeStates } from './resident.intake.js';
@@ -8,7 +9,7 @@ import { residentKit } from './resident.setup.js';
 import type { ResidentContext, ResidentFlowDeps, ResidentProfile } from './resident.types.js';
 
 /** Bump when a change makes saved snapshots unfit: old conversations then restart politely. */
-export const RESIDENT_FLOW_VERSION = 1;
+export const RESIDENT_FLOW_VERSION = 2;
 export const RESIDENT_FLOW_ID = 'resident';
 
 export function initialResidentContext(profile: ResidentProfile): ResidentContext {
@@ -20,7 +21,7 @@ export function initialResidentContext(profile: ResidentProfile): ResidentContex
     classCode: null,
     itemCode: null,
     proposals: [],
-    communityOptions: [],
+    ...noPlace(),
     communityCode: null,
     address: null,
     phone: null,

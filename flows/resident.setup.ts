@@ -3,7 +3,7 @@ import type { OutgoingPayload } from '../src/core/message.js';
 import { texts } from '../src/texts/resident.js';
 import { normalizeText } from './common/choice.js';
 import { contentGuards, isWord, picked, textOf } from './common/guards.js';
-import { communityGuards } from './common/places.js';
+import { placeGuards } from './common/places.js';
 import { MAX_TEXT } from './common/input.js';
 import { fallback, questionAsker, reask } from './common/question.js';
 import { isMeaningful, meaningfulLength, normalizePhone } from './common/validate.js';
@@ -43,7 +43,7 @@ export function residentKit(deps: ResidentFlowDeps) {
       validPhone: ({ event }) => normalizePhone(event.type === 'answer.contact' ? event.phone : textOf(event)) !== null,
       addressTooShort: ({ event }) => meaningfulLength(textOf(event)) < 4,
       addressTooLong: ({ event }) => [...normalizeText(textOf(event))].length > 100,
-      ...communityGuards(deps),
+      ...placeGuards(deps),
       freeTime: ({ event }) => isMeaningful(textOf(event)) && [...normalizeText(textOf(event))].length <= 50,
       noRequests: ({ event }) => event.type === 'requests.listed' && event.requests.length === 0,
       noneCancellable: ({ event }) => event.type === 'requests.listed' && !event.requests.some((r) => r.cancellable),

@@ -32,7 +32,9 @@ describe('residentFlowDeps', () => {
     expect(deps.community('nanhu-jianshe-wenchang')?.name).toBe('文昌社区');
     expect(deps.community('nanhu-jianshe')).toBeUndefined();
     expect(deps.community('nowhere')).toBeUndefined();
-    expect(deps.communities().every((c) => tree.byCode(c.code)?.level === 'community')).toBe(true);
+    expect(deps.placesUnder('nanhu-jianshe').every((c) => tree.byCode(c.code)?.level === 'community')).toBe(true);
+    expect(deps.place('nanhu-jianshe')).toMatchObject({ level: 'town', parent: 'nanhu' });
+    expect(deps.topPlace()).toBe('jx');
     expect(deps.matchCommunities('文昌').map((c) => c.code)).toEqual(['nanhu-jianshe-wenchang']);
   });
 });
