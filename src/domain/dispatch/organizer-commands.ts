@@ -10,6 +10,7 @@ import type { CommandContext } from './command-context.js';
 import { fmtTime, link, personIdOf, undelivered } from './organizer-people-commands.js';
 import { volunteerOf } from './registration.js';
 import { grantOrganizer, isOrganizer, isOrganizerOf, privateChatOf, stationsOfOrganizer } from './roles.js';
+import { stationNamed } from './station-names.js';
 
 // === Organizer tools in private chat; every command checks the role on the server
 
@@ -103,8 +104,8 @@ async function decide(ctx: CommandContext, idText: string, ok: boolean) {
 
 /** `/volunteers [station]`: volunteers of a station and below. */
 async function listVolunteers(ctx: CommandContext, stationText?: string) {
-  const station = stationText ? ctx.tree.find(stationText) : undefined;
-  if (stationText && !station) return ctx.reply(t.noSuchStation(stationText));
+  const station = stationText ? stationNamed(ctx, stationText, (code) => `/volunteers ${code}`) : undefined;
+  if (stationText && !station) return;
   const rows = await ctx.tx
     .select({ v: volunteers, community: stations.name })
     .from(volunteers)
@@ -144,8 +145,8 @@ async function assign(ctx: CommandContext, ticket: string, idText: string) {
 
 /** `/organizer <person id> <station>`: an organizer of a station makes someone organizer of it. */
 async function makeOrganizer(ctx: CommandContext, idText: string, stationText: string) {
-  const station = ctx.tree.find(stationText);
-  if (!station) return ctx.reply(t.noSuchStation(stationText));
+  const station = stationNamed(ctx, stationText, (code) => `/organizer ${idText} ${code}`);
+  if (!station) return;
   if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, station.id))) return ctx.reply(t.notOrganizer);
   const id = personIdOf(idText);
   if (id === null) return ctx.reply(t.usage('/organizer 编号 站点'));

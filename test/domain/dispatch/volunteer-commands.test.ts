@@ -10,6 +10,7 @@ import { loadStationTree, type StationTree } from '../../../src/domain/stations/
 import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
 import { describeDb } from '../../support/db.js';
 import { readDemoStations } from '../../support/stations.js';
+import { createStationMatcher } from '../../../src/domain/stations/matcher.js';
 
 // === Volunteers in private chat: the visit steps read from buttons and text, and /me
 
@@ -30,6 +31,7 @@ describeDb('volunteer commands', (ctx) => {
     const c: CommandContext = {
       tx: db(),
       tree,
+      places: createStationMatcher(tree),
       person,
       msg: { channel: 'test', chatId: userId, userId, displayName: userId, isGroup: false, messageId: `vc-${Math.random()}`, content },
       now: at,
