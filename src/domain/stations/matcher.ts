@@ -54,6 +54,8 @@ export interface PlaceMatch {
 
 /** How many close guesses are offered. */
 export const MAX_GUESSES = 5;
+/** Texts longer than this (characters) get no guesses, only names found inside them. */
+const MAX_GUESSED_LENGTH = 20;
 
 type Level = Station['level'];
 const AREA_LEVELS: readonly Level[] = ['county', 'town'];
@@ -109,7 +111,8 @@ export function createStationMatcher(tree: StationTree) {
   /** Close guesses for a name not found as written: same sound, a beginning, one typo, a near sound. */
   const guesses = (text: string, levels: readonly Level[], within?: number): Station[] => {
     const len = [...text].length;
-    if (len < 2) return [];
+    // A place name is short: a long message is no misspelt name (and its pinyin would be slow).
+    if (len < 2 || len > MAX_GUESSED_LENGTH) return [];
     const tp = toneless(text);
     const scored: { s: Station; score: number }[] = [];
     for (const s of poolOf(levels, within)) {
@@ -130,8 +133,18 @@ export function createStationMatcher(tree: StationTree) {
    * 文昌社区 ×3; 南湖区文昌社区 or 新兴街道 文昌 narrow it), else the areas it names exactly, else the
    * closest guesses (typos, sound-alikes). `within`: only below that station (a step-by-step pick).
    */
+  // The flows ask several times about one message (guards, then actions): the last answer is kept.
+  let last: { key: string; version: number; match: PlaceMatch } | undefined;
   function matchPlaces(typed: string, within?: number): PlaceMatch {
     index();
+    const key = `${within ?? ''}\u0000${typed}`;
+    if (last?.key === key && last.version === version) return last.match;
+    const match = matchPlacesNow(typed, within);
+    last = { key, version, match };
+    return match;
+  }
+
+  function matchPlacesNow(typed: string, within?: number): PlaceMatch {
     const text = clean(typed);
     if (text.length === 0) return { communities: [], exact: false, areas: [] };
     const communities = named(text, ['community'], within);
@@ -144,7 +157,7 @@ export function createStationMatcher(tree: StationTree) {
       for (const n of inText.flatMap((a) => names.get(a.id) ?? []).sort((a, b) => b.length - a.length)) rest = rest.replaceAll(n, '');
       const deepest = inText.reduce((a, b) => (tree.chain(b.id).length > tree.chain(a.id).length ? b : a));
       if (rest.length > 0 && rest !== text) {
-        const narrowed = matchPlaces(rest, deepest.id);
+        const narrowed = matchPlacesNow(rest, deepest.id);
         if (narrowed.communities.length > 0) return narrowed;
       }
     }
