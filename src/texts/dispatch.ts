@@ -142,6 +142,13 @@ export const dispatchTexts = {
   assigned: (ticket: string, name: string) => `已把 ${ticket} 派给 ${name}。`,
   assignFailed: (ticket: string, why: string) => `${ticket} 派单失败：${why}`,
   madeOrganizer: (id: number, station: string) => `已设 #${id} 为 ${station} 的工作人员。`,
+  aliasAdded: (alias: string, station: string) => `好的，以后居民打“${alias}”就能找到「${station}」。`,
+  aliasKnown: (alias: string, station: string) => `「${station}」已经有别名“${alias}”了。`,
+  aliasRemoved: (alias: string, station: string) => `已删除「${station}」的别名“${alias}”。`,
+  aliasNotOwn: (alias: string, station: string) => `「${station}」没有工作人员加的别名“${alias}”（站点文件里的别名要改文件）。`,
+  aliasBad: '别名要 2 到 30 个字，例如小区名或路名：/alias 文昌社区 文昌小区',
+  aliasList: (station: string, aliases: string[]) =>
+    `「${station}」的别名：${aliases.length > 0 ? aliases.join('、') : '（还没有）'}\n添加：/alias 站点 别名；删除：/unalias 站点 别名`,
   noSuchPerson: (id: string) => `没有找到编号 ${id} 的人。`,
   linkSame: '两个编号相同，无需合并。',
   linked: (keep: { id: number; name: string }, merged: { id: number; name: string }) =>

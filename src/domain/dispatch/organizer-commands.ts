@@ -11,6 +11,7 @@ import { fmtTime, link, personIdOf, undelivered } from './organizer-people-comma
 import { volunteerOf } from './registration.js';
 import { grantOrganizer, isOrganizer, isOrganizerOf, privateChatOf, stationsOfOrganizer } from './roles.js';
 import { stationNamed } from './station-names.js';
+import { aliasCommand } from './alias-commands.js';
 
 // === Organizer tools in private chat; every command checks the role on the server
 
@@ -176,6 +177,8 @@ export async function handleOrganizerCommand(ctx: CommandContext): Promise<boole
     '/organizer': () => (args.length >= 2 ? makeOrganizer(ctx, args[0]!, args[1]!) : Promise.resolve(ctx.reply(t.usage('/organizer 编号 站点')))),
     '/link': () => (args.length >= 2 ? link(ctx, args[0]!, args[1]!) : Promise.resolve(ctx.reply(t.usage('/link 编号1 编号2（把 2 合并到 1）')))),
     '/undelivered': () => undelivered(ctx),
+    '/alias': () => aliasCommand(ctx, args, false),
+    '/unalias': () => aliasCommand(ctx, args, true),
   };
   // Chinese words are ordinary words too: only in their exact shape, and only organizers' (others go on to the flows).
   const alias = (name === '合并' && args.length === 2 && '/link') || (name === '未送达' && args.length === 0 && '/undelivered');

@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { stations } from '../../../db/schema.js';
+import { stationAliases, stations } from '../../../db/schema.js';
 import type { StationLevel, StationNode } from './types.js';
 
 // === The one station tree: the `stations` table, loaded once at start (after the reference data sync)
@@ -173,6 +173,13 @@ export async function loadStationTree(db: Db, file?: StationNode): Promise<Stati
     .select({ id: stations.id, code: stations.code, name: stations.name, level: stations.level, parentId: stations.parentId, aliases: stations.aliases })
     .from(stations)
     .orderBy(asc(stations.id));
+  // Organizers' aliases (`/alias`, the CSV import) live apart, so that no sync of the file loses them.
+  const extra = await db.select({ stationId: stationAliases.stationId, alias: stationAliases.alias }).from(stationAliases).orderBy(asc(stationAliases.id));
+  const byStation = new Map(rows.map((r) => [r.id, r]));
+  for (const e of extra) {
+    const row = byStation.get(e.stationId);
+    if (row && !row.aliases.includes(e.alias)) row.aliases = [...row.aliases, e.alias];
+  }
   return createStationTree(rows, file ? codesOf(file) : undefined);
 }
 
