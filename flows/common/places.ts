@@ -130,9 +130,13 @@ export function placeStep(deps: PlaceLookup, ctx: PlaceContext, event: EventObje
   return { next: browse(deps, deps.topPlace(), placeTexts.notFound(typed)) };
 }
 
-/** One level up while picking step by step (from the districts: out of the pick); null when not picking. */
+/**
+ * 返回 at the community question: one level up while picking step by step (from the districts: out
+ * of the pick), or from the places offered for a typed name back to the first question; null when
+ * neither (the flow's own step back).
+ */
 export function placeUp(deps: PlaceLookup, ctx: PlaceContext): Omit<PlaceContext, 'question'> | null {
-  if (ctx.placeArea === null) return null;
+  if (ctx.placeArea === null) return ctx.communityOptions.length > 0 ? noPlace() : null;
   const parent = deps.place(ctx.placeArea)?.parent ?? null;
   return parent === null || ctx.placeArea === deps.topPlace() ? noPlace() : browse(deps, parent);
 }
@@ -149,7 +153,8 @@ export const placeGuards = (deps: PlaceLookup) => ({
     const step = placeStep(deps, context, event);
     return step !== null && 'next' in step;
   },
-  pickingPlace: ({ context }: Args) => context.placeArea !== null,
+  /** Picking step by step, or choosing among places offered: 返回 stays at the question. */
+  pickingPlace: ({ context }: Args) => context.placeArea !== null || context.communityOptions.length > 0,
 });
 
 /** The community a `placeChosen` answer names. */

@@ -106,6 +106,8 @@ describe('the step-by-step pick: 区 → 街道/镇 → 社区/村', () => {
     expect(placeUp(deps, nanhu)?.placeArea).toBe('3304');
     expect(placeUp(deps, districts)).toEqual(noPlace());
     expect(placeUp(deps, ctxOf())).toBeNull();
+    // From the places offered for a typed name: back to the first question.
+    expect(placeUp(deps, answer(ctxOf(), '文昌社区'))).toEqual(noPlace());
   });
 
   it('guards tell a choice from a changed question', () => {
