@@ -49,6 +49,8 @@ export interface DispatchAppOptions {
   noDelivery?: boolean;
   remindMinutes?: number;
   escalateMinutes?: number;
+  /** The stations file the app lists (default: the demo tree); sync it into the database first. */
+  stationsFile?: string;
 }
 
 /** The app as main.ts builds it (src/app.ts), on the `test` channel with an editing, recording sender. */
@@ -56,7 +58,7 @@ export async function createDispatchApp(database: Database, options: DispatchApp
   const sender = createEditingSender();
   const { log, lines } = createCapturingLogger();
   const config = createConfig({
-    STATIONS_FILE: DEMO_STATIONS_FILE,
+    STATIONS_FILE: options.stationsFile ?? DEMO_STATIONS_FILE,
     CLAIM_REMIND_MINUTES: String(options.remindMinutes ?? 10),
     ESCALATE_MINUTES: String(options.escalateMinutes ?? 30),
   });
