@@ -46,8 +46,8 @@ export interface PlaceContext extends WithQuestion {
 /** A fresh community question. */
 export const noPlace = (): Omit<PlaceContext, 'question'> => ({ communityOptions: [], placeArea: null, placePage: 0, placeNote: null });
 
-/** Choices per page when an area has many communities (a town has up to ~40). */
-export const PLACE_PAGE = 10;
+/** Choices per page when an area has many communities (a town has up to ~40): with 下一页, the ten a WeChat menu reply holds. */
+export const PLACE_PAGE = 9;
 /** How many named communities are offered at once. */
 export const MAX_COMMUNITY_CHOICES = 9;
 
