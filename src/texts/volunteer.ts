@@ -41,7 +41,7 @@ export const volunteerTexts = {
   skillsCleared: '已清空。',
 
   // --- Community
-  askCommunity: '您住在哪个社区（村）？附近的求助会优先派给您。回复数字，或直接打名称，比如“运南”：',
+  askCommunity: '您住在哪个社区（村）？附近的求助会优先派给您。回复数字，或直接打社区、村的名称：',
   communityHelp: '打社区或村的名字就行，比如“运南”；也可以打街道或镇的名称，或选“按区、街道一步步选”。',
 
   // --- Availability
