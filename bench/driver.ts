@@ -6,6 +6,7 @@ import type { IncomingContent } from '../src/core/message.js';
 import type { Sender } from '../src/core/ports.js';
 import { ensurePerson } from '../src/domain/people/people.js';
 import { createLogger } from '../src/logger.js';
+import { DEMO_STATIONS_FILE } from '../test/support/stations.js';
 
 // === The app as main builds it (src/app.ts), driven on a `bench` channel whose sender only counts
 
@@ -28,7 +29,13 @@ function createCountingSender() {
 /** The real app on `database`; every handled message's outbox delivered before it resolves. */
 export async function createBenchApp(database: Database) {
   const sender = createCountingSender();
-  const app = await createApp({ config: createConfig({}), database, log: createLogger('silent'), senders: { bench: sender }, delivery: 'await-all' });
+  const app = await createApp({
+    config: createConfig({ STATIONS_FILE: DEMO_STATIONS_FILE }),
+    database,
+    log: createLogger('silent'),
+    senders: { bench: sender },
+    delivery: 'await-all',
+  });
   let seq = 0;
   const handle = (chatId: string, userId: string, content: IncomingContent) =>
     app.handle({ channel: 'bench', chatId, userId, displayName: '居民', isGroup: chatId.startsWith('g'), messageId: `b${++seq}`, content });

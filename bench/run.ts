@@ -7,7 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { type Database, openDatabase } from '../db/client.js';
 import { createCatalogueMatcher } from '../src/domain/catalogue/matcher.js';
-import { readCatalogueFile, readStationsFile, syncCatalogue, syncStations } from '../src/domain/reference-data.js';
+import { readCatalogueFile, syncCatalogue, syncStations } from '../src/domain/reference-data.js';
 import { verifyCallback } from '../src/channels/wechat/callback.js';
 import { encryptMessage, msgSignature } from '../src/channels/wechat/crypto.js';
 import { toIncoming } from '../src/channels/wechat/inbound.js';
@@ -16,6 +16,7 @@ import { measure, readLabelled } from '../test/fixtures/requests/labelled.js';
 import { createBenchApp } from './driver.js';
 import { benchSafety } from './safety.js';
 import { measureStartup, median } from './startup.js';
+import { readDemoStations } from '../test/support/stations.js';
 
 const rows: string[] = [];
 const line = (what: string, figure: string) => {
@@ -25,7 +26,7 @@ const line = (what: string, figure: string) => {
 
 async function seeded(db: Database) {
   await syncCatalogue(db.db, readCatalogueFile());
-  await syncStations(db.db, readStationsFile());
+  await syncStations(db.db, readDemoStations());
   return db;
 }
 

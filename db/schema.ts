@@ -67,6 +67,25 @@ export const stations = pgTable(
   (t) => [index('stations_parent').on(t.parentId)],
 );
 
+/**
+ * Names organizers added to a station (estates, roads: 文昌小区 → 文昌社区), by `/alias` or from a CSV.
+ * Kept apart from `stations.aliases` (the stations file's), so a re-sync or re-import never loses them.
+ */
+export const stationAliases = pgTable(
+  'station_aliases',
+  {
+    id: serial('id').primaryKey(),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    alias: text('alias').notNull(),
+    /** Who added it (null: from a CSV). */
+    addedBy: integer('added_by').references(() => people.id),
+    addedAt: createdAt(),
+  },
+  (t) => [uniqueIndex('station_aliases_station_alias').on(t.stationId, t.alias)],
+);
+
 export const catalogueClasses = pgTable('catalogue_classes', {
   code: text('code').primaryKey(),
   name: text('name').notNull(),

@@ -2,7 +2,7 @@ import { texts } from '../src/texts/resident.js';
 import { isYes, placeOf } from './common/answers.js';
 import { NO_WORDS, YES_WORDS, normalizeText } from './common/choice.js';
 import { isWord, picked, textOf } from './common/guards.js';
-import { firstCommunity, offeredCommunities } from './common/places.js';
+import { chosenPlace, nextPlace, noPlace, placeUp } from './common/places.js';
 import { unlessEditing } from './common/navigation.js';
 import { type QuestionBody, reask, say } from './common/question.js';
 import { and } from 'xstate';
@@ -42,11 +42,15 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
     actions: s.assign({ classCode: ({ context, event }) => picked(event, context, 'class:'), proposals: [] }),
   } as const;
   const openMine = { guard: pick(CHOICE.mine), target: 'listing' } as const;
-  const chooseCommunity = {
-    guard: pick('community:'),
+  // The community question: a typed name, a choice, or a step-by-step pick (flows/common/places.ts).
+  const choosePlace = {
+    guard: 'placeChosen',
     target: 'afterCommunity',
-    actions: s.assign({ communityCode: ({ context, event }) => picked(event, context, 'community:') }),
+    actions: s.assign({ communityCode: ({ context, event }) => chosenPlace(deps, context, event) }),
   } as const;
+  const askPlace = ask((ctx) => communityQuestion(ctx, deps));
+  const changePlace = { guard: 'placeChanged', actions: [s.assign(({ context, event }) => nextPlace(deps, context, event)), ...askPlace] } as const;
+  const placeUpOrOut = { guard: 'pickingPlace', actions: [s.assign(({ context }) => placeUp(deps, context) ?? noPlace()), ...askPlace] } as const;
   const useKnownPhone = {
     guard: pick(CHOICE.knownPhone),
     target: 'afterPhone',
@@ -161,32 +165,11 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
     }),
     community: s.createStateConfig({
       entry: ask((ctx) => communityQuestion(ctx, deps)),
-      exit: s.assign({ communityOptions: [] }),
+      exit: s.assign(noPlace()),
       on: {
-        'answer.text': [
-          emergencyFirst,
-          { guard: 'addressTyped', target: 'addressGiven', actions: keepAddress },
-          chooseCommunity,
-          {
-            guard: 'oneCommunity',
-            target: 'afterCommunity',
-            actions: s.assign({ communityCode: ({ event }) => firstCommunity(deps, event) }),
-          },
-          {
-            guard: 'severalCommunities',
-            actions: [
-              s.assign({ communityOptions: ({ event }) => offeredCommunities(deps, event) }),
-              ...ask((ctx) => communityQuestion(ctx, deps, texts.communitySeveral)),
-            ],
-          },
-          {
-            guard: 'meaningful',
-            actions: ask((ctx, ev) => communityQuestion(ctx, deps, texts.communityNotFound([...normalizeText(textOf(ev))].slice(0, 20).join('')))),
-          },
-          fallback,
-        ],
-        'answer.choice': [chooseCommunity, fallback],
-        'nav.back': [{ guard: 'editing', target: 'confirm' }, { guard: 'cameViaProposals', target: 'confirmItem' }, { target: 'pickItem' }],
+        'answer.text': [emergencyFirst, { guard: 'addressTyped', target: 'addressGiven', actions: keepAddress }, choosePlace, changePlace, fallback],
+        'answer.choice': [choosePlace, changePlace, fallback],
+        'nav.back': [placeUpOrOut, { guard: 'editing', target: 'confirm' }, { guard: 'cameViaProposals', target: 'confirmItem' }, { target: 'pickItem' }],
       },
     }),
     // An address typed at the community question: its community found, or asked once more.

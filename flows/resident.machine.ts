@@ -2,6 +2,7 @@ import { and } from 'xstate';
 import { texts } from '../src/texts/resident.js';
 import { safetyTexts } from '../src/texts/safety.js';
 import { emergencyActions, isWatch, watchActions } from './common/safety/index.js';
+import { noPlace } from './common/places.js';
 import { answersAnywhere, noQuestion, reask, say } from './common/question.js';
 import { confirmStates } from './resident.confirm.js';
 import { classifyStates } from './resident.classify.js';
@@ -23,7 +24,7 @@ export function initialResidentContext(profile: ResidentProfile): ResidentContex
     classCode: null,
     itemCode: null,
     proposals: [],
-    communityOptions: [],
+    ...noPlace(),
     communityCode: null,
     address: null,
     phone: null,

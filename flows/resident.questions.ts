@@ -1,4 +1,6 @@
 import { maskPhone, texts } from '../src/texts/resident.js';
+import { placeTexts } from '../src/texts/places.js';
+import { placeChoices } from './common/places.js';
 import type { QuestionBody } from './common/question.js';
 import { homeVisit } from './resident.setup.js';
 import type { ResidentContext, ResidentFlowDeps } from './resident.types.js';
@@ -14,8 +16,6 @@ export const CHOICE = {
   yes: 'yes',
   no: 'no',
 } as const;
-
-const MAX_COMMUNITY_CHOICES = 9;
 
 /** The class list; `withMine` adds "my requests" (offered only while nothing of a request is gathered). */
 export function describeQuestion(deps: ResidentFlowDeps, text: string = texts.describeAgain, withMine = true): QuestionBody {
@@ -54,20 +54,12 @@ export function confirmItemQuestion(ctx: ResidentContext, deps: ResidentFlowDeps
   };
 }
 
-/** The communities to offer: the matched ones, else the last one used first, then the list. */
-export function communityChoices(ctx: ResidentContext, deps: ResidentFlowDeps): string[] {
-  if (ctx.communityOptions.length > 0) return ctx.communityOptions;
-  const all = deps.communities().map((c) => c.code);
-  const last = ctx.profile.lastCommunityCode;
-  const ordered = last && all.includes(last) ? [last, ...all.filter((c) => c !== last)] : all;
-  return ordered.slice(0, MAX_COMMUNITY_CHOICES);
-}
-
-export function communityQuestion(ctx: ResidentContext, deps: ResidentFlowDeps, text: string = texts.askCommunity): QuestionBody {
+/** Where the resident lives: the last community used and a step-by-step pick, or what was typed (see `placeStep`). */
+export function communityQuestion(ctx: ResidentContext, deps: ResidentFlowDeps): QuestionBody {
   return {
-    text,
-    choices: communityChoices(ctx, deps).map((code) => ({ id: `community:${code}`, label: deps.community(code)?.name ?? code })),
-    help: texts.communityHelp,
+    text: ctx.placeNote ?? texts.askCommunity,
+    choices: placeChoices(ctx, deps, ctx.profile.lastCommunityCode),
+    help: ctx.placeArea !== null ? placeTexts.browseHelp : texts.communityHelp,
   };
 }
 

@@ -4,7 +4,7 @@ import { texts } from '../src/texts/resident.js';
 import { isYes, looksLikeAddress } from './common/answers.js';
 import { normalizeText } from './common/choice.js';
 import { contentGuards, isWord, picked, textOf } from './common/guards.js';
-import { communityGuards } from './common/places.js';
+import { placeGuards } from './common/places.js';
 import { MAX_TEXT } from './common/input.js';
 import { fallback, questionAsker, reask } from './common/question.js';
 import { readPhone } from './common/phone.js';
@@ -85,7 +85,7 @@ export function residentKit(deps: ResidentFlowDeps) {
       },
       addressTooShort: ({ event }) => meaningfulLength(textOf(event)) < 4,
       addressTooLong: ({ event }) => [...normalizeText(textOf(event))].length > 100,
-      ...communityGuards(deps),
+      ...placeGuards(deps),
       freeTime: ({ event }) => isMeaningful(textOf(event)) && [...normalizeText(textOf(event))].length <= 50,
       noRequests: ({ event }) => event.type === 'requests.listed' && event.requests.length === 0,
       noneCancellable: ({ event }) => event.type === 'requests.listed' && !event.requests.some((r) => r.cancellable),

@@ -1,4 +1,5 @@
 import type { CommonEvent, EmergencyDetected, MediaAnswer, NavigationEvent } from './common/events.js';
+import type { PlaceContext, PlaceLookup } from './common/places.js';
 import type { Question } from './common/question.js';
 
 // === What the resident flow knows, hears and asks for
@@ -17,7 +18,8 @@ export interface RequestSummary {
   cancellable: boolean;
 }
 
-export interface ResidentContext {
+/** `PlaceContext`: the community question's own state (typed names, the step-by-step pick). */
+export interface ResidentContext extends PlaceContext {
   profile: ResidentProfile;
   question: Question;
   description: string | null;
@@ -26,8 +28,6 @@ export interface ResidentContext {
   itemCode: string | null;
   /** Item codes proposed for the description, best first. */
   proposals: string[];
-  /** Community codes offered at the community step. */
-  communityOptions: string[];
   communityCode: string | null;
   address: string | null;
   phone: string | null;
@@ -75,7 +75,7 @@ export interface RequestDraft {
 }
 
 /** Catalogue and places, as the flow sees them: pure look-ups, no I/O. */
-export interface ResidentFlowDeps {
+export interface ResidentFlowDeps extends PlaceLookup {
   /**
    * `plainName`: the everyday words for the class (修东西), shown beside the official name; `homeVisit`
    * false: answered by advice (policy, disputes), so the resident is asked how to be answered, not when.
@@ -85,11 +85,8 @@ export interface ResidentFlowDeps {
   item(code: string): { code: string; name: string; classCode: string; className: string } | undefined;
   /** Items that fit a resident's words, best first (at most 3). */
   matchItems(text: string): ReadonlyArray<{ itemCode: string }>;
-  /** Communities shown as choices when nothing better is known. */
-  communities(): ReadonlyArray<{ code: string; name: string }>;
   /** Communities whose names fit the typed text, best first. */
   matchCommunities(text: string): ReadonlyArray<{ code: string; name: string }>;
-  community(code: string): { code: string; name: string } | undefined;
   /** True when the rules are unsure of these words and a second opinion may be asked (`classify`); absent: never. */
   secondOpinion?(text: string): boolean;
   /** The hotline's own number, said wherever the bot tells a resident to call (96345). */

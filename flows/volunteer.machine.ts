@@ -3,7 +3,7 @@ import { volunteerTexts as t } from '../src/texts/volunteer.js';
 import { normalizeText } from './common/choice.js';
 import { emergencyActions, isWatch, watchActions } from './common/safety/index.js';
 import { textOf } from './common/guards.js';
-import { firstCommunity, offeredCommunities } from './common/places.js';
+import { chosenPlace, nextPlace, noPlace, placeUp } from './common/places.js';
 import { answersAnywhere, noQuestion, reask, say } from './common/question.js';
 import { readName, readPartyMember } from './volunteer.input.js';
 import { availabilityQuestion, communityQuestion, knownMobile, knownName, nameQuestion, partyQuestion, phoneQuestion, VCHOICE } from './volunteer.questions.js';
@@ -13,7 +13,7 @@ import { summaryStates, statusText } from './volunteer.summary.js';
 import type { VolunteerContext, VolunteerEvent, VolunteerFlowDeps, VolunteerInput } from './volunteer.types.js';
 
 /** Bump when a change makes saved snapshots unfit: old conversations then restart politely. */
-export const VOLUNTEER_FLOW_VERSION = 1;
+export const VOLUNTEER_FLOW_VERSION = 2;
 /** The flow's id, as saved with its conversations. */
 export const VOLUNTEER_FLOW_ID = 'volunteer';
 
@@ -31,7 +31,7 @@ export function initialVolunteerContext(input: VolunteerInput): VolunteerContext
     partyMember: null,
     skills: [],
     skillPicks: [],
-    communityOptions: [],
+    ...noPlace(),
     communityCode: null,
     availability: null,
     editing: false,
@@ -67,7 +67,10 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
     actions: s.assign({ partyMember: ({ context, event }) => picked(event, context, 'party:') === 'yes' }),
   } as const;
   const setCommunity = (code: (ctx: Ctx, ev: Ev) => string | null) => s.assign({ communityCode: ({ context, event }) => code(context, event) });
-  const chooseCommunity = { guard: pick('community:'), target: 'afterCommunity', actions: setCommunity((ctx, ev) => picked(ev, ctx, 'community:')) } as const;
+  // The community question: a typed name, a choice, or a step-by-step pick (flows/common/places.ts).
+  const choosePlace = { guard: 'placeChosen', target: 'afterCommunity', actions: setCommunity((ctx, ev) => chosenPlace(deps, ctx, ev)) } as const;
+  const askPlace = ask((ctx) => communityQuestion(ctx, deps));
+  const changePlace = { guard: 'placeChanged', actions: [s.assign(({ context, event }) => nextPlace(deps, context, event)), ...askPlace] } as const;
   const setAvailability = (value: (ctx: Ctx, ev: Ev) => string | null) => s.assign({ availability: ({ context, event }) => value(context, event) });
   const chooseAvailability = {
     guard: pick('availability:'),
@@ -144,31 +147,19 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
       skills: skillsState(kit),
       afterSkills: { always: summaryOr('community') },
       community: {
-        entry: ask((ctx) => communityQuestion(ctx, deps)),
-        exit: s.assign({ communityOptions: [] }),
+        entry: askPlace,
+        exit: s.assign(noPlace()),
         on: {
-          'answer.text': [
-            chooseCommunity,
-            { guard: 'oneCommunity', target: 'afterCommunity', actions: setCommunity((_, ev) => firstCommunity(deps, ev)) },
-            {
-              guard: 'severalCommunities',
-              actions: [
-                s.assign({ communityOptions: ({ event }) => offeredCommunities(deps, event) }),
-                ...ask((ctx) => communityQuestion(ctx, deps, t.communitySeveral)),
-              ],
-            },
-            {
-              guard: 'meaningful',
-              actions: ask((ctx, ev) => communityQuestion(ctx, deps, t.communityNotFound([...normalizeText(textOf(ev))].slice(0, 20).join('')))),
-            },
-            fallback,
-          ],
-          'answer.choice': [chooseCommunity, fallback],
+          'answer.text': [choosePlace, changePlace, fallback],
+          'answer.choice': [choosePlace, changePlace, fallback],
           'answer.location': [
             { guard: 'locatedCommunity', target: 'afterCommunity', actions: setCommunity((_, ev) => locationCommunities(ev)[0]?.code ?? null) },
             { actions: reask(t.locationNotNeeded) },
           ],
-          'nav.back': summaryOr('skills'),
+          'nav.back': [
+            { guard: 'pickingPlace', actions: [s.assign(({ context }) => placeUp(deps, context) ?? noPlace()), ...askPlace] },
+            ...summaryOr('skills'),
+          ],
         },
       },
       afterCommunity: { always: summaryOr('availability') },

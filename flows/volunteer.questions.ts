@@ -1,6 +1,8 @@
 import type { Choice } from '../src/core/message.js';
 import { maskPhone } from '../src/texts/resident.js';
 import { volunteerTexts as t } from '../src/texts/volunteer.js';
+import { placeTexts } from '../src/texts/places.js';
+import { placeChoices } from './common/places.js';
 import type { QuestionBody } from './common/question.js';
 import { isMobile, normalizePhone } from './common/validate.js';
 import { readName } from './volunteer.input.js';
@@ -17,8 +19,6 @@ export const VCHOICE = {
   skillsDone: 'skills:done',
   skillsClear: 'skills:clear',
 } as const;
-
-const MAX_COMMUNITY_CHOICES = 9;
 
 /** The display name, when it can be offered as the person's name. */
 export function knownName(ctx: VolunteerContext): string | null {
@@ -90,19 +90,12 @@ export function skillsQuestion(ctx: VolunteerContext, deps: VolunteerFlowDeps, n
   return { text: note ? `${note}\n${ask}` : ask, choices, help: t.skillsHelp };
 }
 
-/** The communities to offer: the matched ones, else the start of the list. */
-export function communityQuestion(ctx: VolunteerContext, deps: VolunteerFlowDeps, text: string = t.askCommunity): QuestionBody {
-  const codes =
-    ctx.communityOptions.length > 0
-      ? ctx.communityOptions
-      : deps
-          .communities()
-          .map((c) => c.code)
-          .slice(0, MAX_COMMUNITY_CHOICES);
+/** Where the volunteer lives: a typed name or a step-by-step pick (see `placeStep`). */
+export function communityQuestion(ctx: VolunteerContext, deps: VolunteerFlowDeps): QuestionBody {
   return {
-    text,
-    choices: codes.map((code) => ({ id: `community:${code}`, label: deps.community(code)?.name ?? code })),
-    help: t.communityHelp,
+    text: ctx.placeNote ?? t.askCommunity,
+    choices: placeChoices(ctx, deps, null),
+    help: ctx.placeArea !== null ? placeTexts.browseHelp : t.communityHelp,
   };
 }
 

@@ -3,7 +3,7 @@ import type { OutgoingPayload } from '../src/core/message.js';
 import { volunteerTexts as t } from '../src/texts/volunteer.js';
 import { YES_WORDS, normalizeText } from './common/choice.js';
 import { contentGuards, isWord, picked, textOf } from './common/guards.js';
-import { communityGuards } from './common/places.js';
+import { placeGuards } from './common/places.js';
 import { unlessEditing } from './common/navigation.js';
 import { fallback, questionAsker } from './common/question.js';
 import { isMeaningful } from './common/validate.js';
@@ -58,7 +58,7 @@ export function volunteerKit(deps: VolunteerFlowDeps) {
         const r = readSkills(textOf(event), deps);
         return r.codes.length > 0 && r.done && r.unknown.length === 0;
       },
-      ...communityGuards(deps),
+      ...placeGuards(deps),
       locatedCommunity: ({ event }) => locationCommunities(event).length === 1,
       freeAvailability: ({ event }) => isMeaningful(textOf(event)) && [...normalizeText(textOf(event))].length <= MAX_AVAILABILITY,
     },

@@ -1,4 +1,5 @@
 import type { CommonEvent, EmergencyDetected, MediaAnswer, NavigationEvent, TextAnswer } from './common/events.js';
+import type { PlaceContext, PlaceLookup } from './common/places.js';
 import type { Question } from './common/question.js';
 
 // === What the volunteer registration flow knows, hears and asks for
@@ -18,8 +19,11 @@ export interface VolunteerInput {
   registration: null | { status: VolunteerStatus; name: string };
 }
 
-/** The flow's context: plain JSON, saved between messages. */
-export interface VolunteerContext {
+/**
+ * The flow's context: plain JSON, saved between messages. `PlaceContext`: the community question's
+ * own state (typed names, the step-by-step pick).
+ */
+export interface VolunteerContext extends PlaceContext {
   profile: VolunteerProfile;
   registration: VolunteerInput['registration'];
   question: Question;
@@ -30,8 +34,6 @@ export interface VolunteerContext {
   skills: string[];
   /** The selection being made at the skills step; becomes `skills` when confirmed. */
   skillPicks: string[];
-  /** Community codes offered at the community step. */
-  communityOptions: string[];
   communityCode: string | null;
   availability: string | null;
   /** True while a field is being changed from the summary: answering it returns there. */
@@ -61,14 +63,11 @@ export interface VolunteerDraft {
 }
 
 /** Catalogue and places, as the flow sees them: pure look-ups, no I/O (a subset of `ResidentFlowDeps`). */
-export interface VolunteerFlowDeps {
+export interface VolunteerFlowDeps extends PlaceLookup {
   classes: ReadonlyArray<{ code: string; name: string }>;
   item(code: string): { code: string; name: string; classCode: string; className: string } | undefined;
   /** Items that fit the words, best first. */
   matchItems(text: string): ReadonlyArray<{ itemCode: string }>;
-  /** Communities shown as choices when nothing better is known. */
-  communities(): ReadonlyArray<{ code: string; name: string }>;
-  /** Communities whose names fit the typed text, best first. */
+  /** Communities whose names fit the typed text (a shared location's label), best first. */
   matchCommunities(text: string): ReadonlyArray<{ code: string; name: string }>;
-  community(code: string): { code: string; name: string } | undefined;
 }

@@ -7,6 +7,7 @@ import type { IncomingMessage, OutgoingPayload } from '../src/core/message.js';
 import type { Sender } from '../src/core/ports.js';
 import { createCapturingLogger, createMemorySender } from './support/app.js';
 import { describeDb } from './support/db.js';
+import { DEMO_STATIONS_FILE } from './support/stations.js';
 
 // === createApp, the one composition root: what it builds, and when a handled message's messages go out
 
@@ -43,7 +44,13 @@ const until = async (check: () => boolean) => {
 describeDb('createApp', (ctx) => {
   /** An app whose organizer (of the root, from ORGANIZERS) is told of emergency words: a message to another chat. */
   const build = (organizer: string, senders: Record<string, Sender>, delivery?: DeliveryMode) =>
-    createApp({ config: createConfig({ ORGANIZERS: `test:${organizer}` }), database: ctx.database, log: createCapturingLogger().log, senders, delivery });
+    createApp({
+      config: createConfig({ STATIONS_FILE: DEMO_STATIONS_FILE, ORGANIZERS: `test:${organizer}` }),
+      database: ctx.database,
+      log: createCapturingLogger().log,
+      senders,
+      delivery,
+    });
 
   it('builds the station tree and dispatch, and makes the configured accounts organizers of the root', async () => {
     const app = await build('o-build', {});

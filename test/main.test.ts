@@ -7,6 +7,7 @@ import { ConfigError } from '../src/config.js';
 import { startApp } from '../src/main.js';
 import { texts } from '../src/texts/resident.js';
 import { createCapturingLogger } from './support/app.js';
+import { DEMO_STATIONS_FILE } from './support/stations.js';
 
 // === startApp in this process (the program itself, with signals, is run in test/stories/)
 
@@ -23,7 +24,12 @@ describe('startApp', () => {
     const stdout = new PassThrough();
     let shown = '';
     stdout.on('data', (d) => (shown += String(d)));
-    const app = await startApp({ env: { DATA_DIR: path.join(dir, 'data') }, stdin, stdout, log: createCapturingLogger().log });
+    const app = await startApp({
+      env: { DATA_DIR: path.join(dir, 'data'), STATIONS_FILE: DEMO_STATIONS_FILE },
+      stdin,
+      stdout,
+      log: createCapturingLogger().log,
+    });
     expect(app.telegram).toBeUndefined();
     expect(app.config.telegram).toBeUndefined();
     stdin.end('电视坏了\n');

@@ -12,7 +12,8 @@ import type { Catalogue } from '../domain/catalogue/types.js';
 import { rememberPhone } from '../domain/people/people.js';
 import { CANCELLABLE, cancelByResident, createRequest, listRequestsOf, type RequestFields } from '../domain/requests/requests.js';
 import { createStationMatcher } from '../domain/stations/matcher.js';
-import type { StationTree } from '../domain/stations/tree.js';
+import type { Station, StationTree } from '../domain/stations/tree.js';
+import type { Place, PlaceLookup } from '../../flows/common/places.js';
 import type { Classification, Classifier } from '../domain/understanding/classifier.js';
 import { runTurn, stepSync } from '../core/turn.js';
 
@@ -21,6 +22,41 @@ export type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T exten
 
 // The flow's draft is the domain's request fields (flows and domain do not import each other).
 true satisfies Same<RequestDraft, RequestFields>;
+
+/** The station tree as the flows see it: typed names, labels, the step-by-step pick. */
+export function placeLookup(stations: StationTree): PlaceLookup & Pick<ResidentFlowDeps, 'matchCommunities'> {
+  const places = createStationMatcher(stations);
+  const asPlace = (s: Station, label = places.displayName(s)): Place => ({ code: s.code, label, level: s.level });
+  const offered = (s: Station | undefined) => (s && !s.retired ? s : undefined);
+  return {
+    findPlaces(text, within) {
+      const area = within === undefined ? undefined : offered(stations.byCode(within));
+      const m = places.matchPlaces(text, area?.id);
+      return { communities: m.communities.map((c) => asPlace(c, places.label(c))), exact: m.exact, areas: m.areas.map((a) => asPlace(a, places.label(a))) };
+    },
+    placesUnder(code) {
+      const s = offered(stations.byCode(code));
+      return s
+        ? stations
+            .children(s.id)
+            .filter((c) => !c.retired)
+            .map((c) => asPlace(c))
+        : [];
+    },
+    place(code) {
+      const s = offered(stations.byCode(code));
+      if (!s) return undefined;
+      const parent = s.parentId === null ? undefined : stations.byId(s.parentId);
+      return { ...asPlace(s, places.label(s)), parent: parent?.code ?? null };
+    },
+    topPlace: () => stations.root().code,
+    matchCommunities: (text) => places.matchCommunities(text),
+    community(code) {
+      const s = offered(stations.byCode(code));
+      return s?.level === 'community' ? { code: s.code, name: places.displayName(s) } : undefined;
+    },
+  };
+}
 
 /**
  * The catalogue and places as pure look-ups for the resident flow. With a `classifier` that may give a
@@ -32,19 +68,13 @@ export function residentFlowDeps(
   stations: StationTree,
   { hotline = DEFAULT_HOTLINE, classifier }: { hotline?: HotlineConfig; classifier?: Classifier } = {},
 ): ResidentFlowDeps {
-  const places = createStationMatcher(stations);
   return {
     ...(classifier ? { secondOpinion: (text: string) => classifier.wantsSecondOpinion(text) } : {}),
     classes: catalogue.classes.map((c) => ({ code: c.code, name: c.name, plainName: c.plainName ?? null, homeVisit: c.homeVisit ?? true })),
     itemsOf: (classCode) => catalogue.classes.find((c) => c.code === classCode)?.items ?? [],
     item: (code) => matcher.item(code),
     matchItems: (text) => matcher.match(text, 3),
-    communities: () => stations.communities(),
-    matchCommunities: (text) => places.matchCommunities(text),
-    community: (code) => {
-      const s = stations.byCode(code);
-      return s?.level === 'community' && !s.retired ? s : undefined;
-    },
+    ...placeLookup(stations),
     hotlinePhone: hotline.phone,
     localAreaCode: hotline.localAreaCode,
   };

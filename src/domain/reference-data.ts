@@ -60,17 +60,34 @@ async function writeCatalogue(tx: Db, catalogue: Catalogue): Promise<void> {
   await tx.delete(catalogueClasses).where(sql`${catalogueClasses.code} not in ${classCodes}`);
 }
 
+/** Rows per multi-row insert: ~1,300 stations of a city are a handful of statements, not 1,300. */
+const STATION_BATCH = 500;
+
 async function writeStations(tx: Db, root: StationNode): Promise<void> {
-  const walk = async (node: StationNode, parentId: number | null) => {
-    const values = { name: node.name, level: node.level, parentId, aliases: node.aliases ?? [] };
-    const [row] = await tx
-      .insert(stations)
-      .values({ code: node.code, ...values })
-      .onConflictDoUpdate({ target: stations.code, set: values })
-      .returning({ id: stations.id });
-    for (const child of node.children ?? []) await walk(child, row!.id);
-  };
-  await walk(root, null);
+  // Level by level, so each parent's id is known before its children are written; siblings keep file order.
+  let level: { node: StationNode; parentCode: string | null }[] = [{ node: root, parentCode: null }];
+  const ids = new Map<string, number>();
+  while (level.length > 0) {
+    for (let i = 0; i < level.length; i += STATION_BATCH) {
+      const rows = level.slice(i, i + STATION_BATCH).map(({ node, parentCode }) => ({
+        code: node.code,
+        name: node.name,
+        level: node.level,
+        parentId: parentCode === null ? null : ids.get(parentCode)!,
+        aliases: node.aliases ?? [],
+      }));
+      const written = await tx
+        .insert(stations)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: stations.code,
+          set: { name: sql`excluded.name`, level: sql`excluded.level`, parentId: sql`excluded.parent_id`, aliases: sql`excluded.aliases` },
+        })
+        .returning({ id: stations.id, code: stations.code });
+      for (const w of written) ids.set(w.code, w.id);
+    }
+    level = level.flatMap(({ node }) => (node.children ?? []).map((child) => ({ node: child, parentCode: node.code })));
+  }
 }
 
 // === At start: sync only what changed

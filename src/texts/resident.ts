@@ -33,10 +33,8 @@ export const texts = {
   chooseOneItem: '请回复数字，选一项最贴近的服务：',
   confirmItemHelp: '回复数字选一项；都不对就选最后一项，自己挑类别。',
   noneOfThese: '都不是，我自己选',
-  askCommunity: '请问您住在哪个社区（村）？回复数字，或直接打社区名称：',
-  communityHelp: '打社区或村的名字就行，比如“文昌”；说不清的话也可以打街道名称。',
-  communityNotFound: (typed: string) => `没找到“${typed}”，请换个说法，或回复数字选择：`,
-  communitySeveral: '找到几个相近的社区，请回复数字选择：',
+  askCommunity: '请问您住在哪个社区（村）？回复数字，或直接打社区、村的名称：',
+  communityHelp: '打社区或村的名字就行，比如“运南”“文昌社区”；说不清的话打街道或镇的名称，或选“按区、街道一步步选”。',
   askAddress: '请告诉我们详细地址（小区、楼号、门牌号），例如“文昌小区3幢2单元501”。地址只给接单的志愿者看。',
   addressHelp: '写清小区名和门牌号，志愿者才能找到您。也可以发送位置。',
   /** A yes-word where the address is asked. */

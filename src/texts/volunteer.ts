@@ -41,10 +41,8 @@ export const volunteerTexts = {
   skillsCleared: '已清空。',
 
   // --- Community
-  askCommunity: '您住在哪个社区（村）？附近的求助会优先派给您。回复数字，或直接打社区名称：',
-  communityHelp: '打社区或村的名字就行，比如“文昌”；也可以打街道名称，再从列表里选。',
-  communityNotFound: (typed: string) => `没找到“${typed}”，请换个说法，或回复数字选择：`,
-  communitySeveral: '找到几个相近的社区，请回复数字选择：',
+  askCommunity: '您住在哪个社区（村）？附近的求助会优先派给您。回复数字，或直接打社区、村的名称：',
+  communityHelp: '打社区或村的名字就行，比如“运南”；也可以打街道或镇的名称，或选“按区、街道一步步选”。',
 
   // --- Availability
   askAvailability: '您平时什么时候方便参加服务？回复数字，或直接写（如“周六上午”）：',

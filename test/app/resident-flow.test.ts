@@ -7,15 +7,16 @@ import { createResidentFlow, residentFlowDeps } from '../../src/app/resident-flo
 import type { EffectEnv, FlowDefinition } from '../../src/core/flow.js';
 import { createCatalogueMatcher } from '../../src/domain/catalogue/matcher.js';
 import { ensurePerson } from '../../src/domain/people/people.js';
-import { readCatalogueFile, readStationsFile } from '../../src/domain/reference-data.js';
+import { readCatalogueFile } from '../../src/domain/reference-data.js';
 import { stationTreeOf } from '../../src/domain/stations/tree.js';
 import { type Classifier, rulesAreUnsure } from '../../src/domain/understanding/classifier.js';
 import { describeDb } from '../support/db.js';
+import { readDemoStations } from '../support/stations.js';
 
 // === The resident flow wired to the domain: its look-ups, and what its effects do in the database
 
 const catalogue = readCatalogueFile();
-const tree = stationTreeOf(readStationsFile());
+const tree = stationTreeOf(readDemoStations());
 const matcher = createCatalogueMatcher(catalogue);
 const deps = residentFlowDeps(catalogue, matcher, tree);
 
@@ -33,7 +34,9 @@ describe('residentFlowDeps', () => {
     expect(deps.community('nanhu-jianshe-wenchang')?.name).toBe('文昌社区');
     expect(deps.community('nanhu-jianshe')).toBeUndefined();
     expect(deps.community('nowhere')).toBeUndefined();
-    expect(deps.communities().every((c) => tree.byCode(c.code)?.level === 'community')).toBe(true);
+    expect(deps.placesUnder('nanhu-jianshe').every((c) => tree.byCode(c.code)?.level === 'community')).toBe(true);
+    expect(deps.place('nanhu-jianshe')).toMatchObject({ level: 'town', parent: 'nanhu' });
+    expect(deps.topPlace()).toBe('jx');
     expect(deps.matchCommunities('文昌').map((c) => c.code)).toEqual(['nanhu-jianshe-wenchang']);
   });
 });

@@ -8,9 +8,10 @@ import { createVolunteerFlow, startsVolunteerFlow } from '../../src/app/voluntee
 import type { EffectEnv, FlowDefinition } from '../../src/core/flow.js';
 import { createCatalogueMatcher } from '../../src/domain/catalogue/matcher.js';
 import { ensurePerson } from '../../src/domain/people/people.js';
-import { readCatalogueFile, readStationsFile } from '../../src/domain/reference-data.js';
+import { readCatalogueFile } from '../../src/domain/reference-data.js';
 import { loadStationTree } from '../../src/domain/stations/tree.js';
 import { describeDb } from '../support/db.js';
+import { readDemoStations } from '../support/stations.js';
 
 describe('startsVolunteerFlow', () => {
   it('the words that ask to register, and /volunteer with or without the bot’s name', () => {
@@ -33,7 +34,7 @@ describeDb('the volunteer flow’s effects', (ctx) => {
   let flow: FlowDefinition;
   beforeAll(async () => {
     const catalogue = readCatalogueFile();
-    const tree = await loadStationTree(db(), readStationsFile());
+    const tree = await loadStationTree(db(), readDemoStations());
     const deps = residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), tree);
     flow = createVolunteerFlow(deps, tree, { afterEmergencyWords: async (_tx, personId, words) => void heard.push(`${personId} ${words.join(',')}`) });
   });

@@ -49,7 +49,7 @@ describeDb('flow runner', (ctx) => {
     const communityQ = await app.say('u-known', '1');
     expect(communityQ.join('\n')).toContain('社区');
     const last = app.sender.sent.at(-1)!.payload;
-    expect(last.choices?.[0]?.label).toBe('紫阳社区');
+    expect(last.choices?.[0]?.label).toBe('还是 紫阳社区');
     await app.say('u-known', '1');
     await app.say('u-known', '紫阳小区1幢101');
     const phoneQ = app.sender.sent.at(-1)!.payload;

@@ -10,6 +10,7 @@ import { recordInbound, takeReplySlot } from '../../src/core/reply-window.js';
 import { texts } from '../../src/texts/resident.js';
 import { createCapturingLogger } from '../support/app.js';
 import { describeDb } from '../support/db.js';
+import { DEMO_STATIONS_FILE } from '../support/stations.js';
 
 const HOUR = 3_600_000;
 const RULE = { ms: 48 * HOUR, perMessage: 5 };
@@ -40,7 +41,14 @@ describeDb('reply windows', (ctx) => {
 
   async function appWith(sender: Sender) {
     const { log } = createCapturingLogger();
-    return createApp({ config: createConfig({}), database: ctx.database, log, clock, senders: { wx: sender }, delivery: 'await-all' });
+    return createApp({
+      config: createConfig({ STATIONS_FILE: DEMO_STATIONS_FILE }),
+      database: ctx.database,
+      log,
+      clock,
+      senders: { wx: sender },
+      delivery: 'await-all',
+    });
   }
   const msg = (openid: string, content: IncomingMessage['content']): IncomingMessage => ({
     channel: 'wx',

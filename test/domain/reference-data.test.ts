@@ -2,15 +2,16 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { appMeta, catalogueItems, stations } from '../../db/schema.js';
 import type { Catalogue } from '../../src/domain/catalogue/types.js';
-import { readCatalogueFile, readStationsFile, syncReferenceData } from '../../src/domain/reference-data.js';
+import { readCatalogueFile, syncReferenceData } from '../../src/domain/reference-data.js';
 import type { StationNode } from '../../src/domain/stations/types.js';
 import { describeDb } from '../support/db.js';
+import { readDemoStations } from '../support/stations.js';
 
 const copy = <T>(v: T): T => structuredClone(v);
 
 describeDb('reference data at start', (ctx) => {
   const catalogue = readCatalogueFile();
-  const tree = readStationsFile();
+  const tree = readDemoStations();
   const itemName = async (code: string) =>
     (await ctx.database.db.select({ name: catalogueItems.name }).from(catalogueItems).where(eq(catalogueItems.code, code)))[0]?.name;
 
@@ -21,7 +22,7 @@ describeDb('reference data at start', (ctx) => {
     expect(meta.map((m) => m.key).sort()).toEqual(['reference.catalogue.hash', 'reference.stations.hash']);
     expect(await syncReferenceData(ctx.database.db, catalogue, tree)).toEqual({ catalogue: false, stations: false });
     // Parsed again from the same files: still nothing to do.
-    expect(await syncReferenceData(ctx.database.db, readCatalogueFile(), readStationsFile())).toEqual({ catalogue: false, stations: false });
+    expect(await syncReferenceData(ctx.database.db, readCatalogueFile(), readDemoStations())).toEqual({ catalogue: false, stations: false });
   });
 
   it('syncs a changed catalogue: renamed, added and removed items', async () => {

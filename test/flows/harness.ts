@@ -4,9 +4,10 @@ import type { ResidentFlowDeps } from '../../flows/resident.types.js';
 import type { Choice, IncomingContent } from '../../src/core/message.js';
 import { runTurn, stepSync, type TurnStart } from '../../src/core/turn.js';
 import { createCatalogueMatcher } from '../../src/domain/catalogue/matcher.js';
-import { readCatalogueFile, readStationsFile } from '../../src/domain/reference-data.js';
+import { readCatalogueFile } from '../../src/domain/reference-data.js';
 import { residentFlowDeps } from '../../src/app/resident-flow.js';
 import { stationTreeOf } from '../../src/domain/stations/tree.js';
+import { readDemoStations } from '../support/stations.js';
 
 // === Any flow as pure transitions, one turn = `runTurn` as in the runner, with no database:
 // a conversation to send messages to and read replies, effects and the snapshot from
@@ -36,8 +37,8 @@ export interface FlowUnderTest<C extends WithQuestion, E extends EventObject> {
 }
 
 const catalogue = readCatalogueFile();
-/** The real catalogue and stations from db/seed, as the flows see them (the runtime's own deps). */
-export const referenceDeps: ResidentFlowDeps = residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), stationTreeOf(readStationsFile()));
+/** The real catalogue (db/seed) and the demo stations (test/fixtures), as the flows see them (the runtime's own deps). */
+export const referenceDeps: ResidentFlowDeps = residentFlowDeps(catalogue, createCatalogueMatcher(catalogue), stationTreeOf(readDemoStations()));
 
 /**
  * Starts the flow (its start may already reply); `say`, `press` and `send` feed it a message.

@@ -1,28 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { texts } from '../../src/texts/resident.js';
 import { conversationAt, type startConversation } from './resident.fixtures.js';
+import { placeTexts } from '../../src/texts/places.js';
 
 // === The intake steps after the item: community, address, phone and time
 
 const WENCHANG = 'nanhu-jianshe-wenchang';
 
 describe('community', () => {
-  it('offers the communities, the last one used first', () => {
+  it('offers the last one used and a step-by-step pick, never the whole list', () => {
+    expect(conversationAt('community').labels).toEqual([placeTexts.stepByStep]);
     const c = conversationAt('community', { lastCommunityCode: 'xiuzhou-tanghui-baihua' });
-    expect(c.labels[0]).toBe('百花社区');
-    expect(c.labels[1]).toBe('文昌社区');
-    expect(c.labels).toHaveLength(9);
+    expect(c.labels).toEqual([placeTexts.lastUsed('百花社区'), placeTexts.stepByStep]);
+    c.say('1');
+    expect(c.context.communityCode).toBe('xiuzhou-tanghui-baihua');
   });
 
   it.each([
-    ['by number', '2', 'nanhu-jianshe-ziyang'],
     ['by typed name', '文昌', WENCHANG],
     ['by full name', '文昌社区', WENCHANG],
     ['by alias', '老东门', 'nanhu-jiefang-dongmen'],
     ['by street alias', '紫阳街', 'nanhu-jianshe-ziyang'],
     ['in a sentence', '我住在紫阳社区', 'nanhu-jianshe-ziyang'],
-    ['by pinyin', 'wenchang', WENCHANG],
-    ['by full-width number', '５', 'nanhu-jiefang-zhonghe'],
   ])('%s', (_, typed, code) => {
     const c = conversationAt('community').say(typed);
     expect(c.context.communityCode).toBe(code);
@@ -30,15 +29,50 @@ describe('community', () => {
     expect(c.lastReply!.text).toBe(texts.askAddress);
   });
 
+  it('by pinyin: offered as the closest, then taken by its number', () => {
+    const c = conversationAt('community').say('wenchang');
+    expect(c.lastReply!.text).toBe(placeTexts.guess('wenchang'));
+    expect(c.labels).toEqual(['文昌社区', placeTexts.stepByStep]);
+    c.say('１');
+    expect(c.context.communityCode).toBe(WENCHANG);
+  });
+
+  it('step by step: district, street, community by numbers, labels and words; 返回 goes up one level', () => {
+    const c = conversationAt('community').say('1');
+    expect(c.lastReply!.text).toBe(placeTexts.pickCounty);
+    expect(c.labels).toEqual(['南湖区总站', '秀洲区总站']);
+    c.say('南湖区总站');
+    expect(c.lastReply!.text).toBe(placeTexts.pickTown('南湖区总站'));
+    c.say('1');
+    expect(c.lastReply!.text).toBe(placeTexts.pickCommunity('建设街道分站'));
+    expect(c.labels).toEqual(['文昌社区', '紫阳社区', '禾兴社区', '海盐塘社区']);
+    c.say('返回');
+    expect(c.lastReply!.text).toBe(placeTexts.pickTown('南湖区总站'));
+    expect(c.state).toBe('community');
+    c.say('1').say('禾兴');
+    expect(c.context.communityCode).toBe('nanhu-jianshe-hexing');
+    expect(c.state).toBe('address');
+    expect(c.context.placeArea).toBeNull();
+  });
+
+  it('返回 from the districts leaves the pick; 取消 ends the conversation', () => {
+    const c = conversationAt('community').say('1').say('返回');
+    expect(c.state).toBe('community');
+    expect(c.context.placeArea).toBeNull();
+    expect(c.labels).toEqual([placeTexts.stepByStep]);
+    c.say('取消');
+    expect(c.state).not.toBe('community');
+  });
+
   it('by pressing a button', () => {
-    const c = conversationAt('community').press('community:nanhu-jianshe-hexing');
+    const c = conversationAt('community').press('place:step').press('area:nanhu').press('area:nanhu-jianshe').press('community:nanhu-jianshe-hexing');
     expect(c.context.communityCode).toBe('nanhu-jianshe-hexing');
   });
 
-  it('several matches: asks to pick among them', () => {
+  it('a street named: its communities to pick from', () => {
     const c = conversationAt('community').say('建设街道');
     expect(c.state).toBe('community');
-    expect(c.lastReply!.text).toBe(texts.communitySeveral);
+    expect(c.lastReply!.text).toBe(placeTexts.pickCommunity('建设街道分站'));
     expect(c.labels).toEqual(['文昌社区', '紫阳社区', '禾兴社区', '海盐塘社区']);
     c.say('3');
     expect(c.context.communityCode).toBe('nanhu-jianshe-hexing');
@@ -46,13 +80,13 @@ describe('community', () => {
     expect(c.context.communityOptions).toEqual([]);
   });
 
-  it('not found: says so and re-asks; a later name is still matched', () => {
+  it('not found: says so and starts the step-by-step pick; a later name is still matched', () => {
     const c = conversationAt('community');
     const q = c.questionId;
     c.say('火星基地');
     expect(c.state).toBe('community');
-    expect(c.lastReply!.text).toBe(texts.communityNotFound('火星基地'));
-    expect(c.lastReply!.choices).toHaveLength(9);
+    expect(c.lastReply!.text).toBe(placeTexts.notFound('火星基地'));
+    expect(c.labels).toEqual(['南湖区总站', '秀洲区总站']);
     expect(c.questionId).toBe(q + 1);
     c.say('天福');
     expect(c.context.communityCode).toBe('nanhu-jiefang-tianfu');

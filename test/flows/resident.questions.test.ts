@@ -3,7 +3,6 @@ import { initialResidentContext } from '../../flows/resident.machine.js';
 import {
   CHOICE,
   CONFIRM_FIELDS,
-  communityChoices,
   communityQuestion,
   confirmCancelQuestion,
   confirmItemQuestion,
@@ -17,6 +16,8 @@ import {
 import type { ResidentContext } from '../../flows/resident.types.js';
 import { texts } from '../../src/texts/resident.js';
 import { referenceDeps as deps } from './harness.js';
+import { PLACE_CHOICE } from '../../flows/common/places.js';
+import { placeTexts } from '../../src/texts/places.js';
 
 // === The resident flow's questions, as pure functions of the context
 
@@ -57,19 +58,16 @@ describe('the resident flow’s questions', () => {
     ]);
   });
 
-  it('communities: the matched ones; else the last one used first, at most nine', () => {
-    expect(communityChoices(ctx({ communityOptions: ['nanhu-jianshe-ziyang'] }), deps)).toEqual(['nanhu-jianshe-ziyang']);
-    const plain = communityChoices(ctx(), deps);
-    expect(plain.length).toBeLessThanOrEqual(9);
-    const last = deps.communities().at(-1)!.code;
-    const withLast = communityChoices(ctx({}, { lastCommunityCode: last }), deps);
-    expect(withLast[0]).toBe(last);
-    expect(new Set(withLast).size).toBe(withLast.length);
-    // A community no longer offered is not put first.
-    expect(communityChoices(ctx({}, { lastCommunityCode: 'gone' }), deps)).toEqual(plain);
-    expect(communityQuestion(ctx({ communityOptions: ['nanhu-jianshe-wenchang'] }), deps).choices).toEqual([
+  it('communities: the offered ones with a step-by-step pick; else the last one used', () => {
+    expect(communityQuestion(ctx({ communityOptions: ['community:nanhu-jianshe-wenchang'] }), deps).choices).toEqual([
       { id: 'community:nanhu-jianshe-wenchang', label: '文昌社区' },
+      { id: PLACE_CHOICE.step, label: placeTexts.stepByStep },
     ]);
+    expect(communityQuestion(ctx(), deps)).toMatchObject({ text: texts.askCommunity, choices: [{ id: PLACE_CHOICE.step }] });
+    expect(communityQuestion(ctx({}, { lastCommunityCode: 'nanhu-jianshe-ziyang' }), deps).choices[0]).toEqual({
+      id: 'community:nanhu-jianshe-ziyang',
+      label: placeTexts.lastUsed('紫阳社区'),
+    });
   });
 
   it('the phone: the one on file offered masked, else just asked', () => {

@@ -40,8 +40,10 @@ describe('the resident flow’s guards', () => {
   });
 
   it('communities and items matched from words', () => {
-    expect(check('oneCommunity', text('文昌'))).toBe(true);
-    expect(check('severalCommunities', text('文昌'))).toBe(false);
+    expect(check('placeChosen', text('文昌'))).toBe(true);
+    expect(check('placeChanged', text('文昌'))).toBe(false);
+    expect(check('placeChanged', text('建设街道'))).toBe(true);
+    expect(check('pickingPlace', text('文昌'))).toBe(false);
     expect(check('matchesItems', text('电视坏了'))).toBe(true);
     expect(check('matchesItems', text('今天天气不错'))).toBe(false);
   });

@@ -5,7 +5,7 @@ import { bringTo, converse, type FlowConversation, type Path, referenceDeps } fr
 
 // === Volunteer conversations for the tests: how the runtime answers, and the plain path through registration
 
-/** The real catalogue and stations from db/seed, as the flow sees them. */
+/** The real catalogue (db/seed) and the demo stations (test/fixtures), as the flow sees them. */
 export const deps: VolunteerFlowDeps = referenceDeps;
 /** The machine under test, built on the real reference data. */
 export const machine = createVolunteerMachine(deps);

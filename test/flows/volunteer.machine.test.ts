@@ -2,17 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { VOLUNTEER_FLOW_ID, VOLUNTEER_FLOW_VERSION, createVolunteerMachine } from '../../flows/volunteer.machine.js';
 import { volunteerTexts as t } from '../../src/texts/volunteer.js';
 import { deps, startVolunteer, volunteerAt } from './volunteer.fixtures.js';
+import { placeTexts } from '../../src/texts/places.js';
 
 // === The volunteer registration, step by step, as pure transitions
 
 const CLASS_LABELS = ['生活求助类', '政策咨询类', '纠纷调解类', '居家养老类', '困难帮扶类'];
-const COMMUNITY_LABELS = ['文昌社区', '紫阳社区', '禾兴社区', '海盐塘社区', '中和社区', '天福社区', '东门社区', '竹林村', '净相村'];
+/** The communities of 建设街道分站, the demo tree's first street. */
+const COMMUNITY_LABELS = ['文昌社区', '紫阳社区', '禾兴社区', '海盐塘社区'];
 const SUMMARY_LABELS = ['确认提交', '改姓名', '改手机号', '改党员身份', '改服务技能', '改社区', '改方便时间'];
 
 describe('the machine', () => {
   it('is named and versioned for saved snapshots', () => {
     expect(VOLUNTEER_FLOW_ID).toBe('volunteer');
-    expect(VOLUNTEER_FLOW_VERSION).toBe(1);
+    expect(VOLUNTEER_FLOW_VERSION).toBe(2);
     expect(createVolunteerMachine(deps).id).toBe('volunteer');
   });
 });
@@ -73,8 +75,11 @@ describe('the happy path', () => {
     c.say('6');
     expect(c.state).toBe('community');
     expect(c.lastReply!.text).toBe(t.askCommunity);
-    expect(c.labels).toEqual(COMMUNITY_LABELS);
+    expect(c.labels).toEqual([placeTexts.stepByStep]);
 
+    // Step by step: 南湖区总站 → 建设街道分站 → 文昌社区.
+    c.say('1').say('1').say('1');
+    expect(c.labels).toEqual(COMMUNITY_LABELS);
     c.say('1');
     expect(c.state).toBe('availability');
     expect(c.labels).toEqual(['工作日白天', '工作日晚上', '周末', '随时都可以']);
@@ -113,7 +118,12 @@ describe('the happy path', () => {
     const c = startVolunteer({ displayName: '老王', phone: '13900001111' }).say('/volunteer');
     c.press('known-name').press('known-phone').press('party:no');
     c.press('skill:elderly-care').press('skill:hardship').press('skills:done');
-    c.press('community:nanhu-xinfeng-zhulin').press('availability:工作日晚上').press('edit:submit');
+    c.press('place:step')
+      .press('area:nanhu')
+      .press('area:nanhu-xinfeng')
+      .press('community:nanhu-xinfeng-zhulin')
+      .press('availability:工作日晚上')
+      .press('edit:submit');
     expect(c.draft).toEqual({
       name: '老王',
       phone: '13900001111',

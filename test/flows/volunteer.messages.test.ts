@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { volunteerTexts as t } from '../../src/texts/volunteer.js';
 import { type VolunteerStep, startVolunteer, volunteerAt } from './volunteer.fixtures.js';
+import { placeTexts } from '../../src/texts/places.js';
 
 // === Media, contacts, locations, edited messages, emoji and very long text
 
@@ -104,7 +105,7 @@ describe('emoji and very long text', () => {
 
   it('5000 characters at the community step: not found, the echo kept short', () => {
     const c = volunteerAt('community').say('文'.repeat(5000));
-    expect(c.lastReply!.text).toBe(t.communityNotFound('文'.repeat(20)));
+    expect(c.lastReply!.text).toBe(placeTexts.notFound('文'.repeat(20)));
   });
 
   it('a very long skills answer: what fits is picked, the rest named briefly', () => {

@@ -16,6 +16,8 @@ import {
 import type { VolunteerContext } from '../../flows/volunteer.types.js';
 import { volunteerTexts as t } from '../../src/texts/volunteer.js';
 import { deps } from './volunteer.fixtures.js';
+import { PLACE_CHOICE } from '../../flows/common/places.js';
+import { placeTexts } from '../../src/texts/places.js';
 
 // === The volunteer flow's questions, as pure functions of the context
 
@@ -48,13 +50,12 @@ describe('the volunteer flow’s questions', () => {
     expect(skillName('unknown-code', deps)).toBe('unknown-code');
   });
 
-  it('communities: the matched ones, else the start of the list', () => {
-    expect(communityQuestion(ctx({ communityOptions: ['nanhu-jianshe-ziyang'] }), deps).choices).toEqual([
+  it('communities: the offered ones with a step-by-step pick, else the pick alone', () => {
+    expect(communityQuestion(ctx({ communityOptions: ['community:nanhu-jianshe-ziyang'] }), deps).choices).toEqual([
       { id: 'community:nanhu-jianshe-ziyang', label: '紫阳社区' },
+      { id: PLACE_CHOICE.step, label: placeTexts.stepByStep },
     ]);
-    const plain = communityQuestion(ctx(), deps).choices;
-    expect(plain.length).toBe(Math.min(9, deps.communities().length));
-    expect(plain[0]!.id).toBe(`community:${deps.communities()[0]!.code}`);
+    expect(communityQuestion(ctx(), deps).choices).toEqual([{ id: PLACE_CHOICE.step, label: placeTexts.stepByStep }]);
   });
 
   it('the summary shows every answer, and the draft is what was gathered', () => {

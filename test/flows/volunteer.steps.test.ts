@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { volunteerTexts as t } from '../../src/texts/volunteer.js';
 import { volunteerAt } from './volunteer.fixtures.js';
+import { placeTexts } from '../../src/texts/places.js';
 
 // === The community and availability steps of the registration
 
@@ -9,11 +10,15 @@ describe('community', () => {
     ['文昌', 'nanhu-jianshe-wenchang'],
     ['紫阳社区', 'nanhu-jianshe-ziyang'],
     ['我住在天福苑', 'nanhu-jiefang-tianfu'],
-    ['3', 'nanhu-jianshe-hexing'],
-    ['第九个', 'nanhu-xinfeng-jingxiang'],
   ])('%j → %s', (typed, code) => {
     const c = volunteerAt('community').say(typed);
     expect(c.context.communityCode).toBe(code);
+    expect(c.state).toBe('availability');
+  });
+
+  it('step by step by numbers: "1" → districts, "第一个" → streets, "三" → 禾兴社区', () => {
+    const c = volunteerAt('community').say('1').say('第一个').say('1').say('三');
+    expect(c.context.communityCode).toBe('nanhu-jianshe-hexing');
     expect(c.state).toBe('availability');
   });
 
@@ -21,27 +26,32 @@ describe('community', () => {
     const c = volunteerAt('community').press('community:xiuzhou-xincheng-xinzhou');
     expect(c.lastReply!.text).toBe(t.notUnderstood);
     expect(c.context.communityCode).toBeNull();
-    c.press('community:nanhu-jiefang-zhonghe');
+    c.press('place:step').press('area:nanhu').press('area:nanhu-jiefang').press('community:nanhu-jiefang-zhonghe');
     expect(c.context.communityCode).toBe('nanhu-jiefang-zhonghe');
   });
 
-  it('several matches: pick among them', () => {
+  it('a street named: its communities to pick from', () => {
     const c = volunteerAt('community').say('建设街道');
     expect(c.state).toBe('community');
-    expect(c.lastReply!.text).toBe(t.communitySeveral);
+    expect(c.lastReply!.text).toBe(placeTexts.pickCommunity('建设街道分站'));
     expect(c.labels).toEqual(['文昌社区', '紫阳社区', '禾兴社区', '海盐塘社区']);
     c.say('3');
     expect(c.context.communityCode).toBe('nanhu-jianshe-hexing');
     expect(c.context.communityOptions).toEqual([]);
   });
 
-  it('not found: re-asked with the list, then found', () => {
+  it('not found: the step-by-step pick, then a name is still found; 返回 goes up, then back to the skills', () => {
     const c = volunteerAt('community');
     const q = c.questionId;
     c.say('火星基地');
-    expect(c.lastReply!.text).toBe(t.communityNotFound('火星基地'));
+    expect(c.lastReply!.text).toBe(placeTexts.notFound('火星基地'));
     expect(c.lastReply!.questionId).toBe(q + 1);
-    expect(c.labels[0]).toBe('文昌社区');
+    expect(c.labels).toEqual(['南湖区总站', '秀洲区总站']);
+    c.say('1').say('返回');
+    expect(c.lastReply!.text).toBe(placeTexts.pickCounty);
+    c.say('返回');
+    expect(c.state).toBe('community');
+    expect(c.labels).toEqual([placeTexts.stepByStep]);
     c.say('天福');
     expect(c.context.communityCode).toBe('nanhu-jiefang-tianfu');
   });

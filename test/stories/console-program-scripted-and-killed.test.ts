@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_STATIONS_FILE } from '../support/stations.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dirs: string[] = [];
@@ -21,7 +22,7 @@ function dataDir() {
 function start(env: Record<string, string>): ChildProcessWithoutNullStreams & { out: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent', ...env },
+    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent', STATIONS_FILE: DEMO_STATIONS_FILE, ...env },
   });
   let out = '';
   child.stdout.on('data', (d) => (out += String(d)));

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startBotApiStandin } from '../standins/telegram-bot-api.js';
 import { backends, testDatabaseUrl } from '../support/db.js';
+import { DEMO_STATIONS_FILE } from '../support/stations.js';
 
 // One SIGTERM to `npm start` stops the bot within a couple of seconds with exit code 0: in console
 // mode, while Telegram long polls are held open, and while a reply waits out a rate limit.
@@ -28,7 +29,7 @@ type Started = ChildProcessWithoutNullStreams & { out: () => string };
 function npmStart(env: Record<string, string>): Started {
   const child = spawn('npm', ['start', '--silent'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: '', TELEGRAM_BOT_TOKEN: '', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, DATABASE_URL: '', TELEGRAM_BOT_TOKEN: '', LOG_LEVEL: 'info', STATIONS_FILE: DEMO_STATIONS_FILE, ...env },
   });
   let out = '';
   child.stdout.on('data', (d) => (out += String(d)));

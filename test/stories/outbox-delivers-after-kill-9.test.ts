@@ -9,6 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { type BotApiStandin, startBotApiStandin } from '../standins/telegram-bot-api.js';
 import { backends, testDatabaseUrl } from '../support/db.js';
+import { DEMO_STATIONS_FILE } from '../support/stations.js';
 
 // === kill -9 while messages are being sent and queued; the restarted program delivers them at once
 
@@ -64,7 +65,7 @@ afterEach(async () => {
 function startProgram(env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    env: { ...process.env, LOG_LEVEL: 'silent', STATIONS_FILE: DEMO_STATIONS_FILE, ...env },
     stdio: 'ignore',
   });
   cleanups.push(() => void child.kill('SIGKILL'));

@@ -3,6 +3,7 @@ import { texts } from '../../src/texts/resident.js';
 import { wechatTexts } from '../../src/texts/wechat.js';
 import { backends } from '../support/db.js';
 import { startWechatHarness, ticketIn, type WechatHarness } from '../support/wechat-harness.js';
+import { placeTexts } from '../../src/texts/places.js';
 
 // A resident asks for help over a WeChat service account in 安全模式 (encrypted callbacks), through
 // `npm start`: by typing (one step answered by tapping a msgmenu option), then by speaking (voice
@@ -37,7 +38,7 @@ describe.each(backends)('a resident asks for help over WeChat, in safe mode [%s]
     // Tapping 家电维修 answers the question as its choice.
     const [community] = await h.act(RESIDENT, () => h.wx.menuReply(RESIDENT, menu.list[0]!.id, menu.list[0]!.content));
     expect(community).toContain(texts.askCommunity);
-    expect(h.lastMenu(RESIDENT).list[0]!.content).toBe('1. 文昌社区');
+    expect(h.lastMenu(RESIDENT).list[0]!.content).toBe(`1. ${placeTexts.stepByStep}`);
 
     // A tap on the older question's menu is stale: the current question again, nothing changes.
     const [stale] = await h.act(RESIDENT, () => h.wx.menuReply(RESIDENT, menu.list[1]!.id, menu.list[1]!.content));

@@ -6,6 +6,7 @@ import { createConfig } from '../../src/config.js';
 import type { IncomingContent, IncomingMessage, OutgoingPayload } from '../../src/core/message.js';
 import type { Sender } from '../../src/core/ports.js';
 import { createLogger } from '../../src/logger.js';
+import { DEMO_STATIONS_FILE } from './stations.js';
 
 /** A sender that records what it was asked to send; `fail` lets a test make it throw. */
 export function createMemorySender() {
@@ -53,7 +54,7 @@ export async function createTestApp(database: Database, options: TestAppOptions 
   const sender = createMemorySender();
   const { log, lines } = createCapturingLogger();
   const app = await createApp({
-    config: createConfig(options.env ?? {}),
+    config: createConfig({ STATIONS_FILE: DEMO_STATIONS_FILE, ...options.env }),
     database,
     log,
     clock: options.clock,

@@ -9,6 +9,7 @@ import { createRequest } from '../../src/domain/requests/requests.js';
 import { grantOrganizer } from '../../src/domain/dispatch/roles.js';
 import { texts as residentTexts } from '../../src/texts/resident.js';
 import { createCapturingLogger } from './app.js';
+import { DEMO_STATIONS_FILE } from './stations.js';
 
 export interface SentRecord {
   chatId: string;
@@ -49,13 +50,19 @@ export interface DispatchAppOptions {
   noDelivery?: boolean;
   remindMinutes?: number;
   escalateMinutes?: number;
+  /** The stations file the app lists (default: the demo tree); sync it into the database first. */
+  stationsFile?: string;
 }
 
 /** The app as main.ts builds it (src/app.ts), on the `test` channel with an editing, recording sender. */
 export async function createDispatchApp(database: Database, options: DispatchAppOptions = {}) {
   const sender = createEditingSender();
   const { log, lines } = createCapturingLogger();
-  const config = createConfig({ CLAIM_REMIND_MINUTES: String(options.remindMinutes ?? 10), ESCALATE_MINUTES: String(options.escalateMinutes ?? 30) });
+  const config = createConfig({
+    STATIONS_FILE: options.stationsFile ?? DEMO_STATIONS_FILE,
+    CLAIM_REMIND_MINUTES: String(options.remindMinutes ?? 10),
+    ESCALATE_MINUTES: String(options.escalateMinutes ?? 30),
+  });
   const built = await createApp({
     config,
     database,

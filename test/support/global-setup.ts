@@ -5,7 +5,8 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../db/client.js';
-import { readCatalogueFile, readStationsFile, syncCatalogue, syncStations } from '../../src/domain/reference-data.js';
+import { readCatalogueFile, syncCatalogue, syncStations } from '../../src/domain/reference-data.js';
+import { readDemoStations } from './stations.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,7 +23,7 @@ export default async function setup(project: TestProject) {
   const pg = new PGlite();
   const database = await openDatabase({ kind: 'pglite', client: pg });
   await syncCatalogue(database.db, readCatalogueFile());
-  await syncStations(database.db, readStationsFile());
+  await syncStations(database.db, readDemoStations());
   const file = path.join(dir, 'template.tar');
   writeFileSync(file, Buffer.from(await (await pg.dumpDataDir('none')).arrayBuffer()));
   await pg.close();
@@ -38,7 +39,7 @@ export default async function setup(project: TestProject) {
     const tplUrl = withDatabase(url, pgTemplate);
     const tpl = await openDatabase({ kind: 'postgres', url: tplUrl, maxConnections: 1 });
     await syncCatalogue(tpl.db, readCatalogueFile());
-    await syncStations(tpl.db, readStationsFile());
+    await syncStations(tpl.db, readDemoStations());
     await tpl.close();
     await admin.end();
   }

@@ -6,6 +6,7 @@ import { startApp } from '../../src/main.js';
 import { type BotApiStandin, startBotApiStandin } from '../standins/telegram-bot-api.js';
 import { createCapturingLogger } from './app.js';
 import { type Backend, testDatabaseUrl } from './db.js';
+import { DEMO_STATIONS_FILE } from './stations.js';
 
 /** The production app (as `npm start` builds it) talking to a local Bot API stand-in. */
 export async function startTelegramHarness(backend: Backend, extraEnv: Record<string, string> = {}) {
@@ -18,6 +19,7 @@ export async function startTelegramHarness(backend: Backend, extraEnv: Record<st
     TELEGRAM_API_ROOT: standin.apiRoot,
     DATA_DIR: path.join(dir, 'data'),
     DATABASE_URL: database.url,
+    STATIONS_FILE: DEMO_STATIONS_FILE,
     ...extraEnv,
   };
   // No pacing against the local stand-in: Telegram's limits are not being tested here, only waited for.

@@ -9,6 +9,7 @@ import { type BotApiStandin, startBotApiStandin } from '../standins/telegram-bot
 import { type CallbackResult, startWechatStandin, type WechatStandin } from '../standins/wechat-api.js';
 import { type Backend, testDatabaseUrl } from './db.js';
 import { buttonData } from './telegram-harness.js';
+import { DEMO_STATIONS_FILE } from './stations.js';
 
 // === `npm start` as users run it, with WeChat (and optionally Telegram) pointed at local stand-ins
 
@@ -110,6 +111,7 @@ export async function startWechatHarness(options: WechatHarnessOptions) {
   const env: Record<string, string> = {
     DATA_DIR: path.join(dir, 'data'),
     DATABASE_URL: database.url,
+    STATIONS_FILE: DEMO_STATIONS_FILE,
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',

@@ -1,12 +1,15 @@
 import type { Db } from '../../../db/client.js';
 import type { Choice, IncomingMessage } from '../../core/message.js';
 import type { FlowPerson } from '../../core/flow.js';
+import type { StationMatcher } from '../stations/matcher.js';
 import type { StationTree } from '../stations/tree.js';
 
 /** What a dispatch command handler gets: the open transaction, who wrote, and how to answer. */
 export interface CommandContext {
   tx: Db;
   tree: StationTree;
+  /** Stations by what organizers type (names, short forms, aliases, typos). */
+  places: StationMatcher;
   person: FlowPerson;
   msg: IncomingMessage;
   now: Date;

@@ -9,6 +9,8 @@ import { handleGroupMessage } from './group-commands.js';
 import { handleOrganizerCommand } from './organizer-commands.js';
 import { handleMisplacedWords } from './private-words.js';
 import type { StationTree } from '../stations/tree.js';
+import { createStationMatcher } from '../stations/matcher.js';
+import { COMMAND_CHOICE } from './station-names.js';
 import { sweepDeadlines } from './sweep.js';
 import { afterResidentCancel } from './visit.js';
 import { handleAlertsCommand, handleVisitStep, showMe } from './volunteer-commands.js';
@@ -33,12 +35,20 @@ const WHOAMI = /^(\/whoami(@\w+)?|我的编号|我的账号)$/;
 export function createDispatch(options: DispatchOptions) {
   const { tree } = options;
   const offersPerLevel = options.privateOffersPerRequest ?? PRIVATE_OFFERS_PER_LEVEL;
+  const places = createStationMatcher(tree);
   const commands: CommandHook = async (h) => {
+    // A button offered by a command (the closest stations) runs that command again, as if typed.
+    const c = h.msg.content;
+    const msg =
+      c.kind === 'choice' && c.choiceId.startsWith(COMMAND_CHOICE)
+        ? { ...h.msg, content: { kind: 'text' as const, text: c.choiceId.slice(COMMAND_CHOICE.length) } }
+        : h.msg;
     const ctx: CommandContext = {
       tx: h.tx,
       tree,
+      places,
       person: h.person,
-      msg: h.msg,
+      msg,
       now: h.now,
       reply: (text, choices) => h.reply({ text, ...(choices ? { choices } : {}) }),
       notice: h.notice,
@@ -48,15 +58,15 @@ export function createDispatch(options: DispatchOptions) {
       findSkill: options.findSkill,
       settings: { remindMinutes: options.remindMinutes, escalateMinutes: options.escalateMinutes },
     };
-    if (h.msg.isGroup) {
+    if (msg.isGroup) {
       await handleGroupMessage(ctx);
       return true;
     }
-    if (h.msg.content.kind === 'text' && ME.test(h.msg.content.text.trim())) {
+    if (msg.content.kind === 'text' && ME.test(msg.content.text.trim())) {
       await showMe(ctx);
       return true;
     }
-    if (h.msg.content.kind === 'text' && WHOAMI.test(h.msg.content.text.trim())) {
+    if (msg.content.kind === 'text' && WHOAMI.test(msg.content.text.trim())) {
       ctx.reply(t.whoami(h.person.id, `${h.msg.channel}:${h.msg.userId}`));
       return true;
     }

@@ -4,6 +4,7 @@ import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { claimRefusal, claimRequest } from './claim.js';
 import type { CommandContext } from './command-context.js';
 import { isOrganizer, isOrganizerOf } from './roles.js';
+import { stationNamed } from './station-names.js';
 
 // === What the bot does with messages in group chats: bind, unbind, claim; otherwise stay quiet
 
@@ -27,8 +28,8 @@ export async function handleGroupMessage(ctx: CommandContext): Promise<void> {
   const bind = /^(?:\/bind(?:@\w+)?|绑定)\s+(\S+)(?:\s+(\S+))?\s*$/.exec(text);
   if (bind) {
     if (!(await isOrganizer(tx, person.id))) return;
-    const station = ctx.tree.find(bind[1]!);
-    if (!station) return ctx.reply(t.noSuchStation(bind[1]!));
+    const station = stationNamed(ctx, bind[1]!, (code) => `/bind ${code}${bind[2] ? ` ${bind[2]}` : ''}`);
+    if (!station) return;
     if (!(await isOrganizerOf(tx, ctx.tree, person.id, station.id))) return;
     // Moving a bound group is unbinding it too: only an organizer of its current station may.
     if (group && !(await isOrganizerOf(tx, ctx.tree, person.id, group.stationId))) return;

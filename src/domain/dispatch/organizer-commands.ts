@@ -10,6 +10,8 @@ import type { CommandContext } from './command-context.js';
 import { fmtTime, link, personIdOf, undelivered } from './organizer-people-commands.js';
 import { volunteerOf } from './registration.js';
 import { grantOrganizer, isOrganizer, isOrganizerOf, privateChatOf, stationsOfOrganizer } from './roles.js';
+import { stationNamed } from './station-names.js';
+import { aliasCommand } from './alias-commands.js';
 
 // === Organizer tools in private chat; every command checks the role on the server
 
@@ -103,8 +105,8 @@ async function decide(ctx: CommandContext, idText: string, ok: boolean) {
 
 /** `/volunteers [station]`: volunteers of a station and below. */
 async function listVolunteers(ctx: CommandContext, stationText?: string) {
-  const station = stationText ? ctx.tree.find(stationText) : undefined;
-  if (stationText && !station) return ctx.reply(t.noSuchStation(stationText));
+  const station = stationText ? stationNamed(ctx, stationText, (code) => `/volunteers ${code}`) : undefined;
+  if (stationText && !station) return;
   const rows = await ctx.tx
     .select({ v: volunteers, community: stations.name })
     .from(volunteers)
@@ -144,8 +146,8 @@ async function assign(ctx: CommandContext, ticket: string, idText: string) {
 
 /** `/organizer <person id> <station>`: an organizer of a station makes someone organizer of it. */
 async function makeOrganizer(ctx: CommandContext, idText: string, stationText: string) {
-  const station = ctx.tree.find(stationText);
-  if (!station) return ctx.reply(t.noSuchStation(stationText));
+  const station = stationNamed(ctx, stationText, (code) => `/organizer ${idText} ${code}`);
+  if (!station) return;
   if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, station.id))) return ctx.reply(t.notOrganizer);
   const id = personIdOf(idText);
   if (id === null) return ctx.reply(t.usage('/organizer 编号 站点'));
@@ -175,6 +177,8 @@ export async function handleOrganizerCommand(ctx: CommandContext): Promise<boole
     '/organizer': () => (args.length >= 2 ? makeOrganizer(ctx, args[0]!, args[1]!) : Promise.resolve(ctx.reply(t.usage('/organizer 编号 站点')))),
     '/link': () => (args.length >= 2 ? link(ctx, args[0]!, args[1]!) : Promise.resolve(ctx.reply(t.usage('/link 编号1 编号2（把 2 合并到 1）')))),
     '/undelivered': () => undelivered(ctx),
+    '/alias': () => aliasCommand(ctx, args, false),
+    '/unalias': () => aliasCommand(ctx, args, true),
   };
   // Chinese words are ordinary words too: only in their exact shape, and only organizers' (others go on to the flows).
   const alias = (name === '合并' && args.length === 2 && '/link') || (name === '未送达' && args.length === 0 && '/undelivered');

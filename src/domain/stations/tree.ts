@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { stations } from '../../../db/schema.js';
+import { stationAliases, stations } from '../../../db/schema.js';
 import type { StationLevel, StationNode } from './types.js';
 
 // === The one station tree: the `stations` table, loaded once at start (after the reference data sync)
@@ -8,9 +8,9 @@ import type { StationLevel, StationNode } from './types.js';
 /** One station, as stored in `stations`. */
 export interface Station {
   id: number;
-  /** Stable code, e.g. `nanhu-jianshe-wenchang`. */
+  /** Stable code, e.g. `330402011015` (a division code) or an organizer's own `wenchang-xiaoqu`. */
   code: string;
-  /** Full name shown to people, e.g. 文昌社区. */
+  /** Full name shown to people, e.g. 运南社区居委会. */
   name: string;
   level: StationLevel;
   parentId: number | null;
@@ -41,6 +41,12 @@ export interface StationTree {
   communities(): readonly Station[];
   /** A station named by an organizer: exact code, then exact name or alias, then a name it starts (2+ characters). */
   find(text: string): Station | undefined;
+  /** Counts changes of aliases: look-ups built on the tree rebuild their index when it moved. */
+  version(): number;
+  /** Adds an alias to a station (an organizer's, from `station_aliases`); false when it already has it. */
+  addAlias(id: number, alias: string): boolean;
+  /** Removes an alias from a station; false when it had none such. */
+  removeAlias(id: number, alias: string): boolean;
 }
 
 /**
@@ -87,7 +93,33 @@ export function createStationTree(rows: readonly StationRow[], listed?: Readonly
     for (const n of [s.name, ...s.aliases]) if (!byName.has(n)) byName.set(n, s);
   }
 
+  let version = 0;
+  const reindexNames = () => {
+    byName.clear();
+    for (const s of preferred) {
+      for (const n of [s.name, ...s.aliases]) if (!byName.has(n)) byName.set(n, s);
+    }
+  };
+
   return {
+    version: () => version,
+    addAlias(id, alias) {
+      const s = byId.get(id);
+      if (!s || s.name === alias || s.aliases.includes(alias)) return false;
+      s.aliases.push(alias);
+      version++;
+      reindexNames();
+      return true;
+    },
+    removeAlias(id, alias) {
+      const s = byId.get(id);
+      const at = s ? s.aliases.indexOf(alias) : -1;
+      if (!s || at < 0) return false;
+      s.aliases.splice(at, 1);
+      version++;
+      reindexNames();
+      return true;
+    },
     all: () => order,
     byId: (id) => byId.get(id),
     byCode: (code) => byCode.get(code),
@@ -141,20 +173,31 @@ export async function loadStationTree(db: Db, file?: StationNode): Promise<Stati
     .select({ id: stations.id, code: stations.code, name: stations.name, level: stations.level, parentId: stations.parentId, aliases: stations.aliases })
     .from(stations)
     .orderBy(asc(stations.id));
+  // Organizers' aliases (`/alias`, the CSV import) live apart, so that no sync of the file loses them.
+  const extra = await db.select({ stationId: stationAliases.stationId, alias: stationAliases.alias }).from(stationAliases).orderBy(asc(stationAliases.id));
+  const byStation = new Map(rows.map((r) => [r.id, r]));
+  for (const e of extra) {
+    const row = byStation.get(e.stationId);
+    if (row && !row.aliases.includes(e.alias)) row.aliases = [...row.aliases, e.alias];
+  }
   return createStationTree(rows, file ? codesOf(file) : undefined);
 }
 
 /**
- * The tree of a stations file without a database, ids numbered in file order as a fresh database
- * gets them from `syncStations` (for pure uses: flow tests, tools).
+ * The tree of a stations file without a database, ids numbered as a fresh database gets them from
+ * `syncStations` (level by level, file order within a level), for pure uses: flow tests, tools.
  */
 export function stationTreeOf(root: StationNode): StationTree {
   const rows: StationRow[] = [];
-  const walk = (n: StationNode, parentId: number | null) => {
-    const id = rows.length + 1;
-    rows.push({ id, code: n.code, name: n.name, level: n.level, parentId, aliases: n.aliases ?? [] });
-    for (const c of n.children ?? []) walk(c, id);
-  };
-  walk(root, null);
+  let level: { node: StationNode; parentId: number | null }[] = [{ node: root, parentId: null }];
+  while (level.length > 0) {
+    const next: typeof level = [];
+    for (const { node, parentId } of level) {
+      const id = rows.length + 1;
+      rows.push({ id, code: node.code, name: node.name, level: node.level, parentId, aliases: node.aliases ?? [] });
+      for (const c of node.children ?? []) next.push({ node: c, parentId: id });
+    }
+    level = next;
+  }
   return createStationTree(rows);
 }

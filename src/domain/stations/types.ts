@@ -6,7 +6,10 @@ export const stationLevels = ['city', 'county', 'town', 'community'] as const;
 export type StationLevel = (typeof stationLevels)[number];
 
 export interface StationNode {
-  /** Stable code, kebab-case ascii, unique, e.g. `nanhu-jianshe-wenchang`. */
+  /**
+   * Stable code, unique, lower-case ascii letters, digits and `-`: the national division code for an
+   * imported station (`330402011015`), any kebab-case word for an organizer's own (`wenchang-xiaoqu`).
+   */
   code: string;
   /** Full name shown to people, e.g. 文昌社区. */
   name: string;

@@ -35,7 +35,8 @@ describe.each(backends)('Telegram channel end to end [%s]', (backend) => {
     await h.standin.waitFor(() => h.standin.calls.some((c) => c.method === 'editMessageText' && c.params.message_id === pressedQuestion));
     const edited = h.standin.calls.find((c) => c.method === 'editMessageText' && c.params.message_id === pressedQuestion)!;
     expect(edited.params.text).toContain('✅ 您选择了：家电维修');
-    await h.exchange(press(chat, '文昌社区'), chat);
+    // Step by step: 区 → 街道 → 社区, by buttons.
+    for (const label of ['按区、街道一步步选', '南湖区总站', '建设街道分站', '文昌社区']) await h.exchange(press(chat, label), chat);
     const [phoneQ] = await h.exchange(h.standin.location({ chatId: chat, userId: chat, latitude: 30.7522, longitude: 120.7555 }), chat);
     expect(phoneQ.text).toContain('位置 30.75220,120.75550');
     expect(phoneQ.text).toContain(texts.askPhone);

@@ -6,10 +6,10 @@ import type { IncomingContent } from '../../../src/core/message.js';
 import { createDispatch, type Dispatch } from '../../../src/domain/dispatch/dispatch.js';
 import { ensurePerson } from '../../../src/domain/people/people.js';
 import { createRequest } from '../../../src/domain/requests/requests.js';
-import { readStationsFile } from '../../../src/domain/reference-data.js';
 import { loadStationTree } from '../../../src/domain/stations/tree.js';
 import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
 import { describeDb } from '../../support/db.js';
+import { readDemoStations } from '../../support/stations.js';
 
 // === createDispatch: which messages are dispatch's (commands) and which go on to the flows
 
@@ -19,7 +19,7 @@ describeDb('dispatch commands', (ctx) => {
   const db = () => ctx.database.db;
   let dispatch: Dispatch;
   beforeAll(async () => {
-    const tree = await loadStationTree(db(), readStationsFile());
+    const tree = await loadStationTree(db(), readDemoStations());
     dispatch = createDispatch({ tree, findSkill: () => null, remindMinutes: 10, escalateMinutes: 30 });
   });
 

@@ -46,6 +46,24 @@ describeDb('dispatch: binding group chats', (ctx) => {
     expect(await app.db.select().from(chatGroups).where(eq(chatGroups.chatId, 'g-b1-name'))).toHaveLength(1);
   });
 
+  it('an unknown or misspelt station gets the closest as numbered lines and buttons; a button binds', async () => {
+    const app = await createDispatchApp(ctx.database);
+    await app.organizer('o-b9', 'nanhu-jianshe');
+    await app.say('g-b9', 'o-b9', '/bind 紫羊社区 水电维修');
+    const answer = app.lastTo('g-b9')!.payload;
+    expect(answer.text).toContain(t.closestStations('紫羊社区', []).split('\n')[0]!);
+    expect(answer.text).toContain(`1. 紫阳社区：/bind ${ZIYANG} 水电维修`);
+    expect(answer.choices![0]).toEqual({ id: `cmd:/bind ${ZIYANG} 水电维修`, label: '紫阳社区' });
+    expect(await groupRow(app, 'g-b9')).toBeUndefined();
+    await app.press('g-b9', 'o-b9', answer.choices![0]!.id);
+    expect(app.lastTo('g-b9')!.payload.text).toBe(t.bound('紫阳社区', '水电维修'));
+    expect(await groupRow(app, 'g-b9')).toMatchObject({ stationId: app.stationId(ZIYANG), skill: 'water-electric-repair' });
+    // Nothing close at all: how to name a station, never a bare "not found".
+    await app.say('g-b9', 'o-b9', '/bind 火星基地');
+    expect(app.lastTo('g-b9')!.payload.text).toBe(t.noSuchStation('火星基地'));
+    expect(app.lastTo('g-b9')!.payload.text).toContain('编号');
+  });
+
   it('绑定 with a skill: an item name, a class name with or without 类; an unknown skill is named back and binds nothing', async () => {
     const app = await createDispatchApp(ctx.database);
     await app.organizer('o-b2', WENCHANG);
@@ -119,11 +137,11 @@ describeDb('dispatch: binding group chats', (ctx) => {
     expect(texts(app, 'g-b4-ziyang')).toEqual([t.bound('紫阳社区', null)]);
   });
 
-  it('tells an organizer when the station they named does not exist', async () => {
+  it('tells an organizer when the station they named does not exist, with the closest', async () => {
     const app = await createDispatchApp(ctx.database);
     await app.organizer('o-typo', 'jx');
     await app.say('g-typo', 'o-typo', '/bind 文昌舍区区');
-    expect(texts(app, 'g-typo').at(-1)).toBe(t.noSuchStation('文昌舍区区'));
+    expect(texts(app, 'g-typo').at(-1)).toContain(`1. 文昌社区：/bind ${WENCHANG}`);
     expect(await groupRow(app, 'g-typo')).toBeUndefined();
   });
 

@@ -11,9 +11,9 @@ import {
   stationsOfOrganizer,
 } from '../../../src/domain/dispatch/roles.js';
 import { ensurePerson, markBlocked } from '../../../src/domain/people/people.js';
-import { readStationsFile } from '../../../src/domain/reference-data.js';
 import { loadStationTree, type StationTree } from '../../../src/domain/stations/tree.js';
 import { describeDb } from '../../support/db.js';
+import { readDemoStations } from '../../support/stations.js';
 
 const at = new Date('2026-06-01T00:00:00Z');
 
@@ -23,7 +23,7 @@ describeDb('roles', (ctx) => {
   const id = (code: string) => tree.byCode(code)!.id;
   const person = async (externalId: string) => (await ensurePerson(db(), 'test', externalId, externalId)).id;
   beforeAll(async () => {
-    tree = await loadStationTree(db(), readStationsFile());
+    tree = await loadStationTree(db(), readDemoStations());
   });
 
   it('an organizer of a town organizes its communities, not the county above nor another town', async () => {

@@ -5,11 +5,12 @@ import type { Choice, IncomingContent } from '../../../src/core/message.js';
 import type { CommandContext } from '../../../src/domain/dispatch/command-context.js';
 import { handleAlertsCommand, handleVisitStep, showMe } from '../../../src/domain/dispatch/volunteer-commands.js';
 import { ensurePerson } from '../../../src/domain/people/people.js';
-import { readStationsFile } from '../../../src/domain/reference-data.js';
 import { createRequest } from '../../../src/domain/requests/requests.js';
 import { loadStationTree, type StationTree } from '../../../src/domain/stations/tree.js';
 import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
 import { describeDb } from '../../support/db.js';
+import { readDemoStations } from '../../support/stations.js';
+import { createStationMatcher } from '../../../src/domain/stations/matcher.js';
 
 // === Volunteers in private chat: the visit steps read from buttons and text, and /me
 
@@ -19,7 +20,7 @@ describeDb('volunteer commands', (ctx) => {
   const db = () => ctx.database.db;
   let tree: StationTree;
   beforeAll(async () => {
-    tree = await loadStationTree(db(), readStationsFile());
+    tree = await loadStationTree(db(), readDemoStations());
   });
 
   /** A command context for `userId` with `content`, recording replies. */
@@ -30,6 +31,7 @@ describeDb('volunteer commands', (ctx) => {
     const c: CommandContext = {
       tx: db(),
       tree,
+      places: createStationMatcher(tree),
       person,
       msg: { channel: 'test', chatId: userId, userId, displayName: userId, isGroup: false, messageId: `vc-${Math.random()}`, content },
       now: at,

@@ -13,11 +13,12 @@ describe('loadStations', () => {
   const root = loadStations(readSeed('stations.json'));
   const nodes = allNodes(root);
 
-  it('loads the seed with exactly one city at the root', () => {
-    expect(root.level).toBe('city');
+  it("loads the seed: Jiaxing's real places, one city at the root", () => {
+    expect(root).toMatchObject({ code: '3304', name: '嘉兴市连心桥服务中心', level: 'city' });
+    expect(root.aliases).toEqual(expect.arrayContaining(['嘉兴', '嘉兴市']));
     expect(nodes.filter((n) => n.level === 'city')).toHaveLength(1);
-    expect(nodes.filter((n) => n.level === 'county').length).toBeGreaterThanOrEqual(2);
-    expect(nodes.filter((n) => n.level === 'community').length).toBeGreaterThanOrEqual(8);
+    expect(nodes.filter((n) => n.level === 'county').map((n) => n.name)).toEqual(['南湖区', '秀洲区', '嘉善县', '海盐县', '海宁市', '平湖市', '桐乡市']);
+    expect(nodes.filter((n) => n.level === 'community')).toHaveLength(1202);
     expect(new Set(nodes.map((n) => n.code)).size).toBe(nodes.length);
   });
 
@@ -31,7 +32,9 @@ describe('loadStations', () => {
     check(root);
     for (const n of nodes.filter((x) => x.level === 'community')) {
       expect(n.children ?? []).toHaveLength(0);
-      expect(n.aliases?.length ?? 0).toBeGreaterThanOrEqual(2);
+      // A short form people type: 运南社区居委会 → 运南社区, 运南.
+      expect(n.aliases?.length ?? 0).toBeGreaterThanOrEqual(1);
+      for (const a of n.aliases ?? []) expect(n.name.startsWith(a)).toBe(true);
     }
   });
 

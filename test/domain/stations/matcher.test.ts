@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readStationsFile } from '../../../src/domain/reference-data.js';
 import { createStationMatcher } from '../../../src/domain/stations/matcher.js';
 import { createStationTree, type StationRow, stationTreeOf } from '../../../src/domain/stations/tree.js';
+import { readStationsFile } from '../../../src/domain/reference-data.js';
+import { readDemoStations } from '../../support/stations.js';
 
-const tree = stationTreeOf(readStationsFile());
+const tree = stationTreeOf(readDemoStations());
 const matcher = createStationMatcher(tree);
 const codes = (text: string) => matcher.matchCommunities(text).map((c) => c.code);
 
@@ -51,5 +52,71 @@ describe('matching typed community names', () => {
     const retired = createStationMatcher(createStationTree(rows, new Set(['c', 'd', 't', 'new'])));
     expect(retired.matchCommunities('柳岸')).toEqual([]);
     expect(retired.matchCommunities('河西街道').map((c) => c.code)).toEqual(['new']);
+  });
+});
+
+describe("matching on the real seed (Jiaxing's 1,202 communities)", () => {
+  const real = stationTreeOf(readStationsFile());
+  const m = createStationMatcher(real);
+  const labels = (text: string) => m.matchPlaces(text).communities.map((c) => m.label(c));
+
+  it.each([
+    ['运南', ['运南社区']],
+    ['运南社区', ['运南社区']],
+    ['运南社区居委会', ['运南社区']],
+    ['我住在运南社区3幢', ['运南社区']],
+    ['新兴街道运南', ['运南社区']],
+    ['海盐县文昌', ['文昌社区（海盐县·武原街道）']],
+    ['南湖区文昌社区', ['文昌社区（南湖区·新兴街道）']],
+  ])('%s names %j', (text, expected) => {
+    const found = m.matchPlaces(text);
+    expect(found.exact).toBe(true);
+    expect(labels(text)).toEqual(expected);
+  });
+
+  it('puts 运南社区 under 新兴街道 of 南湖区', () => {
+    const yunnan = m.matchPlaces('运南').communities[0]!;
+    expect(yunnan).toMatchObject({ code: '330402011015', name: '运南社区居委会' });
+    expect(real.chain(yunnan.id).map((id) => real.byId(id)!.name)).toEqual(['运南社区居委会', '新兴街道', '南湖区', '嘉兴市连心桥服务中心']);
+  });
+
+  it('offers every community of a repeated name, labelled with its district and street', () => {
+    expect(labels('文昌社区')).toEqual(['文昌社区（南湖区·新兴街道）', '文昌社区（海盐县·武原街道）', '文昌社区（桐乡市·梧桐街道）']);
+    expect(labels('中山社区')).toHaveLength(4);
+  });
+
+  it.each([
+    ['云南社区', '运南社区'], // a homophone from pinyin input
+    ['运兰社区', '运南社区'], // one wrong character
+    ['运社区', '运南社区'], // one missing character
+    ['yunnan', '运南社区'], // typed in pinyin
+  ])('guesses %s → %s among the closest, never as a sure match', (text, expected) => {
+    const found = m.matchPlaces(text);
+    expect(found.exact).toBe(false);
+    expect(found.communities.length).toBeLessThanOrEqual(5);
+    expect(found.communities.map((c) => m.displayName(c))).toContain(expected);
+  });
+
+  it('gives the areas a name fits exactly, for a step-by-step pick', () => {
+    expect(m.matchPlaces('新兴街道')).toMatchObject({ communities: [], areas: [{ name: '新兴街道' }] });
+    expect(m.matchPlaces('嘉善').areas.map((a) => a.name)).toEqual(['嘉善县']);
+    expect(m.matchPlaces('火星基地')).toEqual({ communities: [], exact: false, areas: [] });
+  });
+
+  it('finds a station of any level for organizers, or the closest ones', () => {
+    expect(m.matchStations('运南社区').named.map((s) => s.code)).toEqual(['330402011015']);
+    expect(m.matchStations('330402011').named.map((s) => s.name)).toEqual(['新兴街道']);
+    expect(m.matchStations('文昌社区').named).toHaveLength(3);
+    expect(m.matchStations('云南社区').guesses.map((s) => s.name)).toContain('运南社区居委会');
+  });
+
+  it('sees an alias added to the tree at once', () => {
+    // Without the alias, 文昌小区 only contains 文昌: the three 文昌社区 are offered.
+    expect(m.matchPlaces('文昌小区').communities).toHaveLength(3);
+    const wenchang = m.matchPlaces('南湖区文昌社区').communities[0]!;
+    real.addAlias(wenchang.id, '文昌小区');
+    expect(m.matchPlaces('文昌小区').communities).toEqual([wenchang]);
+    real.removeAlias(wenchang.id, '文昌小区');
+    expect(m.matchPlaces('文昌小区').communities).toHaveLength(3);
   });
 });

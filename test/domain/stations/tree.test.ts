@@ -1,19 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { stations } from '../../../db/schema.js';
-import { readStationsFile, syncStations } from '../../../src/domain/reference-data.js';
+import { syncStations } from '../../../src/domain/reference-data.js';
 import type { StationNode } from '../../../src/domain/stations/types.js';
 import { createStationTree, loadStationTree, type StationRow, stationTreeOf } from '../../../src/domain/stations/tree.js';
 import { describeDb } from '../../support/db.js';
+import { stationLevels } from '../../../src/domain/stations/types.js';
+import { readDemoStations } from '../../support/stations.js';
 
-const file = readStationsFile();
+const file = readDemoStations();
 const tree = stationTreeOf(file);
 const id = (code: string) => tree.byCode(code)!.id;
 const codesOf = (ids: readonly number[]) => ids.map((i) => tree.byId(i)!.code);
 
 describe('the station tree', () => {
-  it('numbers the file in order, parents before children', () => {
+  it('numbers the file level by level (as the batched sync does), parents before children', () => {
     expect(tree.root().code).toBe('jx');
-    expect(tree.all().map((s) => s.id)).toEqual(tree.all().map((_, i) => i + 1));
+    const byLevel = [...tree.all()].sort((a, b) => stationLevels.indexOf(a.level) - stationLevels.indexOf(b.level));
+    expect(byLevel.map((s) => s.id)).toEqual(byLevel.map((_, i) => i + 1));
+    for (const s of tree.all()) if (s.parentId !== null) expect(s.parentId).toBeLessThan(s.id);
     expect(tree.byCode('nanhu-jianshe')).toMatchObject({ name: '建设街道分站', level: 'town', parentId: id('nanhu'), aliases: ['建设街道'], retired: false });
   });
 
