@@ -167,7 +167,16 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
       entry: ask((ctx) => communityQuestion(ctx, deps)),
       exit: s.assign(noPlace()),
       on: {
-        'answer.text': [emergencyFirst, { guard: 'addressTyped', target: 'addressGiven', actions: keepAddress }, choosePlace, changePlace, fallback],
+        'answer.text': [
+          emergencyFirst,
+          { guard: 'addressTyped', target: 'addressGiven', actions: keepAddress },
+          // 好的 / 嗯 / 对: the community used last time, when it is offered; else a hint, never a place name.
+          { guard: and(['yes', 'knownCommunity', 'choosingFirst']), target: 'afterCommunity', actions: s.assign({ communityCode: ({ context }) => context.profile.lastCommunityCode }) },
+          { guard: 'yes', actions: reask(texts.communityNotYes) },
+          choosePlace,
+          changePlace,
+          fallback,
+        ],
         'answer.choice': [choosePlace, changePlace, fallback],
         'nav.back': [placeUpOrOut, { guard: 'editing', target: 'confirm' }, { guard: 'cameViaProposals', target: 'confirmItem' }, { target: 'pickItem' }],
       },

@@ -61,6 +61,10 @@ export function residentKit(deps: ResidentFlowDeps) {
       /** The whole text only says yes (好的, 嗯嗯, 可以的). */
       yes: ({ event }) => event.type === 'answer.text' && isYes(event.text),
       knownPhone: ({ context }) => context.profile.phone !== null,
+      /** The community used last time still exists: it is the first choice of the community question. */
+      /** The community question's first screen: not browsing the pick, no closest matches on offer. */
+      choosingFirst: ({ context }) => context.placeArea === null && context.communityOptions.length === 0,
+      knownCommunity: ({ context }) => context.profile.lastCommunityCode !== null && deps.community(context.profile.lastCommunityCode) !== undefined,
       /** An address typed where the community is asked (文昌小区3幢2单元501). */
       addressTyped: ({ event }) => event.type === 'answer.text' && event.emergency !== true && looksLikeAddress(event.text),
       hasAddress: ({ context }) => context.address !== null,

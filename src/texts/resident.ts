@@ -38,6 +38,7 @@ export const texts = {
   askAddress: '请告诉我们详细地址（小区、楼号、门牌号），例如“文昌小区3幢2单元501”。地址只给接单的志愿者看。',
   addressHelp: '写清小区名和门牌号，志愿者才能找到您。也可以发送位置。',
   /** A yes-word where the address is asked. */
+  communityNotYes: '请直接打社区或村的名字（比如“运南”），或回复数字选择：',
   addressNotYes: '请直接写上地址，例如“文昌小区3幢2单元501”：',
   /** An address typed at the community question: kept, and the community asked once more. */
   addressKept: (address: string) => `地址记下了：${address}。还要确认一下社区：`,

@@ -128,3 +128,20 @@ describe('phones as people write them', () => {
     expect(texts.phoneInvalid).toContain('家人');
   });
 });
+
+describe('a yes-word at the community question', () => {
+  it('takes the community used last time when it is offered', () => {
+    const c = conversationAt('community', { lastCommunityCode: 'nanhu-jianshe-ziyang' }).say('好的');
+    expect(c.context.communityCode).toBe('nanhu-jianshe-ziyang');
+    expect(c.state).toBe('address');
+  });
+
+  it('without one, is a hint and never read as a place name', () => {
+    for (const yes of ['好的', '嗯', '对']) {
+      const c = conversationAt('community').say(yes);
+      expect(c.state).toBe('community');
+      expect(c.context.communityCode).toBeNull();
+      expect(c.texts[0]).toContain(texts.communityNotYes);
+    }
+  });
+});
