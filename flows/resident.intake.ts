@@ -171,7 +171,11 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
           emergencyFirst,
           { guard: 'addressTyped', target: 'addressGiven', actions: keepAddress },
           // 好的 / 嗯 / 对: the community used last time, when it is offered; else a hint, never a place name.
-          { guard: and(['yes', 'knownCommunity', 'choosingFirst']), target: 'afterCommunity', actions: s.assign({ communityCode: ({ context }) => context.profile.lastCommunityCode }) },
+          {
+            guard: and(['yes', 'knownCommunity', 'choosingFirst']),
+            target: 'afterCommunity',
+            actions: s.assign({ communityCode: ({ context }) => context.profile.lastCommunityCode }),
+          },
           { guard: 'yes', actions: reask(texts.communityNotYes) },
           choosePlace,
           changePlace,
