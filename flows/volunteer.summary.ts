@@ -6,9 +6,9 @@ import type { VolunteerStatus } from './volunteer.types.js';
 // === The summary: submit, or change one field and come back; then the registration is stored
 
 /** What the person is told of a registration in this status. */
-export function statusText(status: VolunteerStatus, name: string): string {
+export function statusText(status: VolunteerStatus, name: string, hotline: string): string {
   if (status === 'approved') return t.statusApproved(name);
-  if (status === 'rejected') return t.statusRejected(name);
+  if (status === 'rejected') return t.statusRejected(name, hotline);
   return t.statusPending(name);
 }
 
@@ -42,7 +42,7 @@ export function summaryStates({ s, deps, ask, fallback, pick }: VolunteerKit) {
           target: 'submitted',
           actions: {
             type: 'reply',
-            params: ({ context, event }) => ({ text: event.status === 'pending' ? t.submitted : statusText(event.status, context.name ?? '') }),
+            params: ({ context, event }) => ({ text: event.status === 'pending' ? t.submitted : statusText(event.status, context.name ?? '', deps.hotlinePhone) }),
           },
         },
       },

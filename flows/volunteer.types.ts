@@ -70,4 +70,6 @@ export interface VolunteerFlowDeps extends PlaceLookup {
   matchItems(text: string): ReadonlyArray<{ itemCode: string }>;
   /** Communities whose names fit the typed text (a shared location's label), best first. */
   matchCommunities(text: string): ReadonlyArray<{ code: string; name: string }>;
+  /** The hotline's own number, given to a volunteer whose registration was not approved. */
+  hotlinePhone: string;
 }

@@ -63,7 +63,7 @@ export async function createApp(options: AppOptions) {
   const matcher = createCatalogueMatcher(catalogue);
   const classifier = options.classifier ?? languageModelClassifier(config, catalogue, matcher, log);
   const deps = residentFlowDeps(catalogue, matcher, tree, { hotline: config.hotline, classifier });
-  const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), ...config.dispatch });
+  const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), hotlinePhone: config.hotline.phone, ...config.dispatch });
   /** The one handler of a chat that got a new id: the outbox and the channels both call it. */
   const followMigratedChat = (channel: string, from: string, to: string) => dispatch.followMigratedChat(db, channel, from, to);
   const delivery = createOutboxDelivery({

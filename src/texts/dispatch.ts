@@ -57,7 +57,7 @@ export const dispatchTexts = {
   claimAlreadyTaken: (name: string) => `来晚了一步，已被 ${name} 接单。谢谢您！`,
   claimNotVolunteer: '请先登记为志愿者：私聊我发送“我要当志愿者”。',
   claimPending: '您的志愿者登记还在审核中，审核通过后就能接单。',
-  claimRejected: '您的志愿者登记未通过，如有疑问请联系工作人员。',
+  claimRejected: (hotline: string) => `您的志愿者登记未通过，如有疑问请拨打热线 ${hotline}。`,
   claimSuspended: (until: string) => `您目前暂停接单，至 ${until} 恢复。`,
   claimClosed: (ticket: string) => `${ticket} 已结束或已取消，无需接单。`,
   claimInGroup: '接单请在收到求助的志愿者群里：点卡片下方的“我来接单”，或在群里回复“接单 单号”。',
@@ -130,7 +130,7 @@ export const dispatchTexts = {
   rejectButton: '不通过',
   volunteerApproved:
     '恭喜！您的志愿者登记已通过审核，可以在志愿者群里接单了。附近有新求助时也会私信提醒您；回复“新任务提醒 关”可关闭，“新任务提醒 紧急”只收紧急的。',
-  volunteerRejected: '抱歉，您的志愿者登记未通过审核，如有疑问请联系工作人员。',
+  volunteerRejected: (hotline: string) => `抱歉，您的志愿者登记未通过审核，如有疑问请拨打热线 ${hotline}。`,
   rejectHasTasks: (id: number) => `志愿者 #${id} 已通过审核并接过单，不能再改为不通过（服务记录要保留）。`,
   decided: (id: number, ok: boolean) => `已${ok ? '通过' : '拒绝'}志愿者 #${id}。`,
   notOrganizer: '这个命令只有工作人员可以用。',

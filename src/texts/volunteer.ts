@@ -9,7 +9,7 @@ export const volunteerTexts = {
   welcome: '感谢您报名成为志愿者！请回答几个简单的问题，一两分钟就好。随时说“取消”退出，“返回”回到上一步。',
   statusPending: (name: string) => `${name}，您的志愿者报名正在审核中，审核结果会通知您，请耐心等待。`,
   statusApproved: (name: string) => `${name}，您已经是志愿者了（审核已通过），可以在志愿者群里接单。谢谢您！`,
-  statusRejected: (name: string) => `${name}，您的志愿者报名未通过，如有疑问请联系工作人员。`,
+  statusRejected: (name: string, hotline: string) => `${name}，您的志愿者报名未通过，如有疑问请拨打热线 ${hotline}。`,
 
   // --- Name
   askName: '请问您的姓名？请直接输入（2到20个字）：',

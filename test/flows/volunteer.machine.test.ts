@@ -23,7 +23,7 @@ describe('already registered', () => {
   it.each([
     ['pending', t.statusPending('李四')],
     ['approved', t.statusApproved('李四')],
-    ['rejected', t.statusRejected('李四')],
+    ['rejected', t.statusRejected('李四', '96345')],
   ] as const)('%s: one reply telling the status, and the flow ends', (status, text) => {
     const c = startVolunteer({ registration: { status, name: '李四' } }).say('我要当志愿者');
     expect(c.turn).toEqual([{ text, choices: [], questionId: undefined }]);
@@ -35,7 +35,7 @@ describe('already registered', () => {
   it('the status texts say what to expect', () => {
     expect(t.statusPending('李四')).toContain('审核中');
     expect(t.statusApproved('李四')).toContain('可以在志愿者群里接单');
-    expect(t.statusRejected('李四')).toContain('如有疑问请联系工作人员');
+    expect(t.statusRejected('李四', '0573-96345')).toContain('如有疑问请拨打热线 0573-96345');
   });
 
   it('whatever the first message, even 取消', () => {

@@ -6,9 +6,9 @@ import { volunteerAt } from './volunteer.fixtures.js';
 
 describe('statusText', () => {
   it('says what to expect in each status', () => {
-    expect(statusText('pending', '王')).toBe(t.statusPending('王'));
-    expect(statusText('approved', '王')).toBe(t.statusApproved('王'));
-    expect(statusText('rejected', '王')).toBe(t.statusRejected('王'));
+    expect(statusText('pending', '王', '96345')).toBe(t.statusPending('王'));
+    expect(statusText('approved', '王', '96345')).toBe(t.statusApproved('王'));
+    expect(statusText('rejected', '王', '0573-96345')).toBe(t.statusRejected('王', '0573-96345'));
   });
 });
 

@@ -22,7 +22,7 @@ export type ClaimResult =
 const fmtDay = (d: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(d);
 
 /** A refused claim, in words for the volunteer. */
-export function claimRefusal(r: Exclude<ClaimResult, { ok: true }>): string {
+export function claimRefusal(r: Exclude<ClaimResult, { ok: true }>, hotline: string): string {
   switch (r.reason) {
     case 'unknown':
       return t.unknownTicket(r.ticket);
@@ -31,7 +31,7 @@ export function claimRefusal(r: Exclude<ClaimResult, { ok: true }>): string {
     case 'pending':
       return t.claimPending;
     case 'rejected':
-      return t.claimRejected;
+      return t.claimRejected(hotline);
     case 'suspended':
       return t.claimSuspended(fmtDay(r.until));
     case 'taken':

@@ -19,6 +19,8 @@ export interface CommandContext {
   notice(text: string): void;
   /** A message to the writer's private chat (e.g. a refusal that the group need not see). */
   tellPrivately(text: string): Promise<void>;
+  /** The hotline's own number, for refusals that end in "call us". */
+  hotline: string;
   /** A catalogue class or item by code or name. */
   findSkill(text: string): { code: string; name: string } | null;
   /** Dispatch timing, for listings. */

@@ -23,6 +23,8 @@ export interface DispatchOptions {
   findSkill: (text: string) => { code: string; name: string } | null;
   remindMinutes: number;
   escalateMinutes: number;
+  /** The hotline's own number (HOTLINE_PHONE), for refusals that end in "call us". */
+  hotlinePhone: string;
   /** Volunteers a request is offered to in private chat, per escalation level (default 5). */
   privateOffersPerRequest?: number;
 }
@@ -46,6 +48,7 @@ export function createDispatch(options: DispatchOptions) {
     const ctx: CommandContext = {
       tx: h.tx,
       tree,
+      hotline: options.hotlinePhone,
       places,
       person: h.person,
       msg,

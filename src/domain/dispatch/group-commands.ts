@@ -66,7 +66,7 @@ export async function handleGroupMessage(ctx: CommandContext): Promise<void> {
     .where(and(eq(requests.ticket, ticket), eq(announcements.channel, msg.channel), eq(announcements.chatId, msg.chatId)));
   const result = announced ? await claimRequest(tx, ticket, person.id, now) : null;
   if (result?.ok) return;
-  const refusal = result ? claimRefusal(result) : t.notAnnouncedHere(ticket);
+  const refusal = result ? claimRefusal(result, ctx.hotline) : t.notAnnouncedHere(ticket);
   // Refusals are answered on the button itself, or privately: never in front of the group.
   if (msg.content.kind === 'choice') ctx.notice(refusal);
   else ctx.tellPrivately(refusal);

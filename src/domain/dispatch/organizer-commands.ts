@@ -99,7 +99,7 @@ async function decide(ctx: CommandContext, idText: string, ok: boolean) {
     .set({ status: ok ? 'approved' : 'rejected', decidedBy: ctx.person.id, decidedAt: ctx.now })
     .where(eq(volunteers.personId, id));
   const chat = await privateChatOf(ctx.tx, id);
-  if (chat) await enqueueMessages(ctx.tx, [{ ...chat, payload: { text: ok ? t.volunteerApproved : t.volunteerRejected } }], ctx.now);
+  if (chat) await enqueueMessages(ctx.tx, [{ ...chat, payload: { text: ok ? t.volunteerApproved : t.volunteerRejected(ctx.hotline) } }], ctx.now);
   ctx.reply(t.decided(id, ok));
 }
 
@@ -141,7 +141,7 @@ async function assign(ctx: CommandContext, ticket: string, idText: string) {
   const volunteerId = personIdOf(idText);
   if (volunteerId === null) return ctx.reply(t.usage('/assign 单号 志愿者编号'));
   const result = await claimRequest(ctx.tx, ticket, volunteerId, ctx.now, 'assign', ctx.person.id);
-  ctx.reply(result.ok ? t.assigned(ticket, result.volunteerName) : t.assignFailed(ticket, claimRefusal(result)));
+  ctx.reply(result.ok ? t.assigned(ticket, result.volunteerName) : t.assignFailed(ticket, claimRefusal(result, ctx.hotline)));
 }
 
 /** `/organizer <person id> <station>`: an organizer of a station makes someone organizer of it. */

@@ -35,6 +35,6 @@ export async function handlePrivateClaim(ctx: CommandContext): Promise<boolean> 
   }
   const result = await claimRequest(ctx.tx, claim.ticket, ctx.person.id, ctx.now);
   // The winner gets the details (with the visit buttons) in their private chat: that is the answer.
-  if (!result.ok) ctx.reply(claimRefusal(result));
+  if (!result.ok) ctx.reply(claimRefusal(result, ctx.hotline));
   return true;
 }

@@ -52,7 +52,7 @@ describeDb('claiming: exactly one winner', (ctx) => {
       const refusals = results.filter((r) => !r.ok);
       expect(refusals).toHaveLength(VOLUNTEERS - 1);
       const winnerName = winners[0]!.ok ? winners[0]!.volunteerName : '';
-      for (const r of refusals) expect(r.ok ? '' : claimRefusal(r)).toBe(t.claimAlreadyTaken(winnerName));
+      for (const r of refusals) expect(r.ok ? '' : claimRefusal(r, '96345')).toBe(t.claimAlreadyTaken(winnerName));
       const [row] = await app.db.select().from(requests).where(eq(requests.id, id));
       expect(row!.status).toBe('claimed');
       expect(volunteerIds[results.findIndex((r) => r.ok)]).toBe(row!.volunteerId);
@@ -85,20 +85,20 @@ describeDb('claiming: exactly one winner', (ctx) => {
     const cases: [string, Awaited<ReturnType<typeof app.volunteer>> | null, string][] = [
       ['nobody', null, t.claimNotVolunteer],
       ['pending', await app.volunteer('ref-pending', 'nanhu-jianshe-wenchang', { status: 'pending' }), t.claimPending],
-      ['rejected', await app.volunteer('ref-rejected', 'nanhu-jianshe-wenchang', { status: 'rejected' }), t.claimRejected],
+      ['rejected', await app.volunteer('ref-rejected', 'nanhu-jianshe-wenchang', { status: 'rejected' }), t.claimRejected('96345')],
     ];
     const stranger = await ensurePerson(app.db, 'test', 'ref-stranger', '路人');
     cases[0]![1] = stranger.id;
     for (const [, personId, expected] of cases) {
       const r = await app.db.transaction((tx) => claimRequest(tx, ticket, personId!, new Date()));
-      expect(r.ok ? '' : claimRefusal(r)).toBe(expected);
+      expect(r.ok ? '' : claimRefusal(r, '96345')).toBe(expected);
     }
     const suspended = await app.volunteer('ref-suspended', 'nanhu-jianshe-wenchang', { suspendedUntil: until });
     const s = await app.db.transaction((tx) => claimRequest(tx, ticket, suspended, new Date()));
     expect(s.ok).toBe(false);
-    expect(s.ok ? '' : claimRefusal(s)).toMatch(/^您目前暂停接单，至 .+ 恢复。$/);
+    expect(s.ok ? '' : claimRefusal(s, '96345')).toMatch(/^您目前暂停接单，至 .+ 恢复。$/);
     const unknown = await app.db.transaction((tx) => claimRequest(tx, '20990101-0001', suspended, new Date()));
-    expect(unknown.ok ? '' : claimRefusal(unknown)).toBe(t.unknownTicket('20990101-0001'));
+    expect(unknown.ok ? '' : claimRefusal(unknown, '96345')).toBe(t.unknownTicket('20990101-0001'));
     const [row] = await app.db.select().from(requests).where(eq(requests.ticket, ticket));
     expect(row!.status).toBe('open');
     // Typed in the group by someone unregistered: answered privately, the group sees nothing.

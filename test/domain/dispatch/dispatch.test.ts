@@ -20,7 +20,7 @@ describeDb('dispatch commands', (ctx) => {
   let dispatch: Dispatch;
   beforeAll(async () => {
     const tree = await loadStationTree(db(), readDemoStations());
-    dispatch = createDispatch({ tree, findSkill: () => null, remindMinutes: 10, escalateMinutes: 30 });
+    dispatch = createDispatch({ tree, findSkill: () => null, remindMinutes: 10, escalateMinutes: 30, hotlinePhone: '96345' });
   });
 
   /** Runs the command hook for a message; returns whether it was a command, and what it answered. */
@@ -94,7 +94,7 @@ describeDb('dispatch commands', (ctx) => {
 
   it('offers a request privately to as many volunteers per level as told (privateOffersPerRequest)', async () => {
     const tree = await loadStationTree(db());
-    const two = createDispatch({ tree, findSkill: () => null, remindMinutes: 10, escalateMinutes: 30, privateOffersPerRequest: 2 });
+    const two = createDispatch({ tree, findSkill: () => null, remindMinutes: 10, escalateMinutes: 30, privateOffersPerRequest: 2, hotlinePhone: '96345' });
     const C = 'xiuzhou-tanghui-baihua';
     for (const user of ['dc-v1', 'dc-v2', 'dc-v3']) {
       const p = await ensurePerson(db(), 'test', user, user);

@@ -143,7 +143,7 @@ describeDb('dispatch: organizer commands', (ctx) => {
     await app.say('o-a', 'o-a', `/assign ${ticket} ${zhou}`);
     expect(lastText(app, 'o-a')).toBe(t.assignFailed(ticket, t.claimPending));
     await app.say('o-a', 'o-a', `/assign ${ticket} ${wu}`);
-    expect(lastText(app, 'o-a')).toBe(t.assignFailed(ticket, t.claimRejected));
+    expect(lastText(app, 'o-a')).toBe(t.assignFailed(ticket, t.claimRejected('96345')));
     await app.say('o-a', 'o-a', `/assign ${ticket} ${resident}`);
     expect(lastText(app, 'o-a')).toBe(t.assignFailed(ticket, t.claimNotVolunteer));
     for (const id of ['钱师傅', '99999999999', '-1']) {
@@ -255,16 +255,16 @@ describeDb('dispatch: organizer commands', (ctx) => {
 
     await app.say('o-d', 'o-d', `/reject #${two}`);
     expect(lastText(app, 'o-d')).toBe(t.decided(two, false));
-    expect(texts(app, 'v-d2')).toEqual([t.volunteerRejected]);
+    expect(texts(app, 'v-d2')).toEqual([t.volunteerRejected('96345')]);
     expect(await volunteerRow(app, two)).toMatchObject({ status: 'rejected', decidedBy: org });
 
     await app.press('o-d', 'o-d', `reject:${one}`);
     expect(lastText(app, 'o-d')).toBe(t.decided(one, false));
-    expect(texts(app, 'v-d1')).toEqual([t.volunteerApproved, t.volunteerRejected]);
+    expect(texts(app, 'v-d1')).toEqual([t.volunteerApproved, t.volunteerRejected('96345')]);
     expect((await volunteerRow(app, one)).status).toBe('rejected');
     await app.press('o-d', 'o-d', `approve:${two}`);
     expect(lastText(app, 'o-d')).toBe(t.decided(two, true));
-    expect(texts(app, 'v-d2')).toEqual([t.volunteerRejected, t.volunteerApproved]);
+    expect(texts(app, 'v-d2')).toEqual([t.volunteerRejected('96345'), t.volunteerApproved]);
     expect((await volunteerRow(app, two)).status).toBe('approved');
   });
 

@@ -183,7 +183,7 @@ describeDb('dispatch: volunteer registration and approval', (ctx) => {
       ['v-r5-back', gaveBack],
     ] as const) {
       expect(await decisions(id)).toMatchObject({ status: 'approved', decidedBy: null });
-      expect(textsSince(app, userId, 0)).not.toContain(t.volunteerRejected);
+      expect(textsSince(app, userId, 0)).not.toContain(t.volunteerRejected('96345'));
     }
     // Still a volunteer: the running task goes on.
     await app.say('v-r5-run', 'v-r5-run', `出发 ${second}`);

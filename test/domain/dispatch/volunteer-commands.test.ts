@@ -31,6 +31,7 @@ describeDb('volunteer commands', (ctx) => {
     const c: CommandContext = {
       tx: db(),
       tree,
+      hotline: '96345',
       places: createStationMatcher(tree),
       person,
       msg: { channel: 'test', chatId: userId, userId, displayName: userId, isGroup: false, messageId: `vc-${Math.random()}`, content },
