@@ -45,7 +45,9 @@ export function createVolunteerMachine(deps: VolunteerFlowDeps) {
 
   const tellStatus = {
     type: 'reply',
-    params: ({ context }: { context: Ctx }) => ({ text: statusText(context.registration?.status ?? 'pending', context.registration?.name ?? '', deps.hotlinePhone) }),
+    params: ({ context }: { context: Ctx }) => ({
+      text: statusText(context.registration?.status ?? 'pending', context.registration?.name ?? '', deps.hotlinePhone),
+    }),
   } as const;
   const begin = [
     { guard: 'registered', target: 'registered', actions: tellStatus },

@@ -42,7 +42,9 @@ export function summaryStates({ s, deps, ask, fallback, pick }: VolunteerKit) {
           target: 'submitted',
           actions: {
             type: 'reply',
-            params: ({ context, event }) => ({ text: event.status === 'pending' ? t.submitted : statusText(event.status, context.name ?? '', deps.hotlinePhone) }),
+            params: ({ context, event }) => ({
+              text: event.status === 'pending' ? t.submitted : statusText(event.status, context.name ?? '', deps.hotlinePhone),
+            }),
           },
         },
       },
