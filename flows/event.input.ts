@@ -1,5 +1,5 @@
 import type { IncomingContent } from '../src/core/message.js';
-import { normalizeText, parseOrdinal } from './common/choice.js';
+import { normalizeText, parseOrdinal, resolveChoice } from './common/choice.js';
 import { cutText, interpretCommon } from './common/input.js';
 import { BACK_WORDS, CANCEL_WORDS, HELP_WORDS, readNavigation } from './common/navigation.js';
 import { meaningfulLength } from './common/validate.js';
@@ -28,9 +28,15 @@ export function interpretEventInput(context: EventContext, content: IncomingCont
       const nav = readNavigation(content.text, NAV_WORDS);
       if (nav) return [nav];
       const text = cutText(content.text).text;
-      return [{ type: 'answer.text', text, time: readTime(text) }];
+      // A number or label of a suggested start reads as that start (checked again: it may have passed).
+      const start = suggestedStart(context, resolveChoice({ type: 'answer.text', text }, context.question.choices, {}, { contained: false }));
+      return [{ type: 'answer.text', text, time: readTime(start ?? text) }];
     }
-    case 'choice':
+    case 'choice': {
+      const event = interpretCommon(context, content);
+      const start = event.type === 'answer.choice' ? suggestedStart(context, event.id) : null;
+      return [start ? { type: 'answer.text', text: start, time: readTime(start) } : event];
+    }
     case 'location':
     case 'contact':
     case 'edited':
@@ -41,6 +47,11 @@ export function interpretEventInput(context: EventContext, content: IncomingCont
       return [{ type: 'answer.media', media: content.media, ref: content.ref ?? null }];
     }
   }
+}
+
+/** The local start of a suggested-start choice id (`time:2026-12-26 08:30`) of the current question, or null. */
+function suggestedStart(context: EventContext, id: string | null): string | null {
+  return id?.startsWith('time:') && context.question.choices.some((c) => c.id === id) ? id.slice('time:'.length) : null;
 }
 
 /** A title tidied, or null: 2–40 characters with at least two letters. */

@@ -39,6 +39,7 @@ const TIME_HINTS = {
 export function initialEventContext(input: EventInput): EventContext {
   return {
     organizerStations: input.organizerStations,
+    timeChoices: input.timeChoices,
     question: noQuestion(),
     title: null,
     startsAt: null,
@@ -114,7 +115,12 @@ export function createEventMachine(deps: EventFlowDeps) {
       title: {
         entry: ask(() => titleQuestion()),
         on: {
+          'answer.choice': [
+            { guard: pick('title:'), target: 'afterTitle', actions: s.assign({ title: ({ context, event }) => picked(event, context, 'title:') }) },
+            fallback,
+          ],
           'answer.text': [
+            { guard: pick('title:'), target: 'afterTitle', actions: s.assign({ title: ({ context, event }) => picked(event, context, 'title:') }) },
             { guard: 'validTitle', target: 'afterTitle', actions: s.assign({ title: ({ event }) => readTitle(textOf(event)) }) },
             { actions: reask(t.titleInvalid) },
           ],
@@ -123,7 +129,7 @@ export function createEventMachine(deps: EventFlowDeps) {
       },
       afterTitle: { always: summaryOr('time') },
       time: {
-        entry: ask(() => timeQuestion()),
+        entry: ask((ctx) => timeQuestion(ctx)),
         on: {
           'answer.text': [
             {
@@ -264,6 +270,7 @@ export function createEventMachine(deps: EventFlowDeps) {
         entry: { type: 'createEvent', params: ({ context }) => draftOf(context) },
         on: {
           'event.created': { target: 'created', actions: { type: 'reply', params: ({ event }) => ({ text: t.created(event.id, event.groups) }) } },
+          'event.refused': { target: 'refused', actions: say(t.notOrganizer) },
         },
       },
       created: { type: 'final' },

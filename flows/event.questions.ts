@@ -9,8 +9,19 @@ export const ECHOICE = { servicesDone: 'services:done', servicesAny: 'services:a
 
 const MAX_STATION_CHOICES = 9;
 
-export const titleQuestion = (): QuestionBody => ({ text: t.askTitle, choices: [], help: t.titleHelp });
-export const timeQuestion = (hint?: string): QuestionBody => ({ text: hint ? `${hint}\n${t.askTime}` : t.askTime, choices: [], help: t.timeHelp });
+/** The title, offering the two monthly service days' names. */
+export const titleQuestion = (): QuestionBody => ({
+  text: t.askTitle,
+  choices: t.titleChoices.map((title) => ({ id: `title:${title}`, label: title })),
+  help: t.titleHelp,
+});
+
+/** The start, offering the next service days (`time:<local date and time>`) as buttons. */
+export const timeQuestion = (ctx: EventContext): QuestionBody => ({
+  text: t.askTime,
+  choices: ctx.timeChoices.map((c) => ({ id: `time:${c.local}`, label: c.label })),
+  help: t.timeHelp,
+});
 export const placeQuestion = (): QuestionBody => ({ text: t.askPlace, choices: [], help: t.placeHelp });
 
 /** The stations offered: the matched ones after a typed name, else the organizer's own and those below. */

@@ -8,14 +8,22 @@ export type EventTimeReading =
   | { ok: true; startsAt: string; endsAt: string | null }
   | { ok: false; reason: 'no_time' | 'unknown' | 'past' | 'end_before_start' | 'too_far' };
 
-/** The machine's input: the codes of the stations the person organizes (none: not an organizer). */
+/** A suggested start offered as a button: the next service days (`local`: `2026-12-26 08:30` in the time zone). */
+export interface TimeChoice {
+  label: string;
+  local: string;
+}
+
+/** The machine's input: the codes of the stations the person organizes (none: not an organizer), and suggested starts. */
 export interface EventInput {
   organizerStations: string[];
+  timeChoices: TimeChoice[];
 }
 
 /** The flow's context: plain JSON, saved between messages. */
 export interface EventContext {
   organizerStations: string[];
+  timeChoices: TimeChoice[];
   question: Question;
   title: string | null;
   /** ISO instants. */
@@ -41,7 +49,14 @@ export interface EventContext {
 export type EventTextAnswer = { type: 'answer.text'; text: string; time?: EventTimeReading };
 
 /** What the flow hears: answers, navigation, and the runtime's answer to `createEvent`. */
-export type EventEvent = EventTextAnswer | CommonEvent | MediaAnswer | NavigationEvent | { type: 'event.created'; id: number; groups: number };
+export type EventEvent =
+  | EventTextAnswer
+  | CommonEvent
+  | MediaAnswer
+  | NavigationEvent
+  | { type: 'event.created'; id: number; groups: number }
+  /** The person no longer organizes the chosen station. */
+  | { type: 'event.refused' };
 
 /** The event the flow asks the runtime to store and announce. */
 export interface EventDraft {

@@ -6,8 +6,10 @@ import { organizers } from '../../db/schema.js';
 import type { FlowDefinition } from '../core/flow.js';
 import type { IncomingContent } from '../core/message.js';
 import type { Clock } from '../core/ports.js';
+import { isOrganizerOf } from '../domain/dispatch/roles.js';
 import { createEvent, type NewEvent } from '../domain/events/events.js';
-import { formatEventTime, parseEventTime, type TimeReading } from '../domain/events/time.js';
+import { formatEventTime, nextServiceDays, parseEventTime, type TimeReading } from '../domain/events/time.js';
+import { eventTexts } from '../texts/events.js';
 import { createStationMatcher } from '../domain/stations/matcher.js';
 import type { Station, StationTree } from '../domain/stations/tree.js';
 import type { ResidentFlowDeps } from '../../flows/resident.types.js';
@@ -68,7 +70,11 @@ export function createEventFlow(deps: EventFlowDeps, tree: StationTree, o: { tim
     machine: createEventMachine(deps),
     input: async (person, tx): Promise<EventInput> => {
       const rows = await tx.select({ stationId: organizers.stationId }).from(organizers).where(eq(organizers.personId, person.id));
-      return { organizerStations: rows.map((r) => tree.byId(r.stationId)?.code).filter((c): c is string => c !== undefined) };
+      const timeChoices = nextServiceDays(o.clock(), o.timeZone).map((d) => ({
+        local: d.local,
+        label: eventTexts.timeChoice(formatEventTime(d.at, null, o.timeZone), d.kind === '25th' ? eventTexts.the25th : eventTexts.lastSaturday),
+      }));
+      return { organizerStations: rows.map((r) => tree.byId(r.stationId)?.code).filter((c): c is string => c !== undefined), timeChoices };
     },
     question: (context: EventContext) =>
       context.question.text ? { text: context.question.text, choices: context.question.choices, questionId: context.question.id } : null,
@@ -76,6 +82,9 @@ export function createEventFlow(deps: EventFlowDeps, tree: StationTree, o: { tim
     interpret: (context: EventContext, content) => interpretEventInput(context, content, (text) => parseEventTime(text, o.clock(), o.timeZone)),
     effects: {
       createEvent: async (draft: EventDraft, env) => {
+        const station = tree.byCode(draft.stationCode);
+        // The role is checked again: it may have been taken away while the conversation went on.
+        if (!station || !(await isOrganizerOf(env.tx, tree, env.personId, station.id))) return { type: 'event.refused' };
         const created = await createEvent(env.tx, tree, env.personId, draft, env.now, o.timeZone);
         return { type: 'event.created', id: created.id, groups: created.groups };
       },

@@ -15,11 +15,16 @@ const TZ = 'Asia/Shanghai';
 const deps = eventFlowDeps(referenceDeps, stationTreeOf(readStationsFile()), TZ);
 const machine = createEventMachine(deps);
 
-function start(organizerStations: string[] = ['nanhu-jianshe']) {
+const TIME_CHOICES = [
+  { label: '12月25日（周五）08:30 （每月25日：党员先锋服务日）', local: '2026-12-25 08:30' },
+  { label: '12月26日（周六）08:30 （每月最后一个周六：党员志愿服务日）', local: '2026-12-26 08:30' },
+];
+
+function start(organizerStations: string[] = ['nanhu-jianshe'], now = NOW) {
   return converse<EventContext, EventEvent, EventDraft>({
     machine,
-    input: { organizerStations },
-    interpret: (c, content) => interpretEventInput(c, content, (text) => parseEventTime(text, NOW, TZ)),
+    input: { organizerStations, timeChoices: TIME_CHOICES },
+    interpret: (c, content) => interpretEventInput(c, content, (text) => parseEventTime(text, now, TZ)),
     answer: (e) => {
       if (e.type === 'createEvent') return { type: 'event.created', id: 7, groups: 2 };
       throw new Error(`unexpected effect ${e.type}`);
@@ -63,6 +68,30 @@ describe('event flow', () => {
       cap: 10,
     });
     expect(c.texts.join('\n')).toContain(t.created(7, 2));
+  });
+
+  it('offers the service days’ names as titles and the next service days as starts (button or number)', () => {
+    const c = start();
+    c.say('发布活动');
+    expect(c.labels).toEqual(t.titleChoices);
+    c.say('2');
+    expect(c.context.title).toBe('党员先锋服务日');
+    expect(c.labels).toEqual(TIME_CHOICES.map((x) => x.label));
+    c.press('time:2026-12-26 08:30');
+    expect(c.context).toMatchObject({ startsAt: '2026-12-26T00:30:00.000Z', endsAt: null });
+    c.say('返回');
+    c.say('1');
+    expect(c.context.startsAt).toBe('2026-12-25T00:30:00.000Z');
+    expect(c.state).toBe('place');
+  });
+
+  it('refuses a suggested start that has passed while the conversation waited', () => {
+    const c = start(['nanhu-jianshe'], new Date('2026-12-25T01:00:00Z'));
+    c.say('发布活动');
+    c.say('巡逻');
+    c.press('time:2026-12-25 08:30');
+    expect(c.lastReply?.text).toBe(t.timePast);
+    expect(c.state).toBe('time');
   });
 
   it('refuses someone who organizes no station', () => {

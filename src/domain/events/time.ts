@@ -198,3 +198,30 @@ export function parseEventTime(text: string, now: Date, timeZone: string): TimeR
   if (start.getTime() - now.getTime() > 400 * DAY_MS) return { ok: false, reason: 'too_far' };
   return { ok: true, startsAt: start.toISOString(), endsAt: end?.toISOString() ?? null };
 }
+
+// === Suggested starts: the next monthly service days (the calendar's rules, holidays included, live in the calendar)
+
+/** The default start hour of a suggested service day. */
+const SERVICE_DAY_START = { hour: 8, minute: 30 };
+
+/**
+ * The next last Saturday of a month (党员志愿服务日) and the next 25th (党员先锋服务日), each at 08:30 in
+ * `timeZone` and at least an hour after `now`, soonest first (one when they fall on the same day).
+ */
+export function nextServiceDays(now: Date, timeZone: string): { kind: 'last-saturday' | '25th'; at: Date; local: string }[] {
+  const today = wallClock(now, timeZone);
+  const soon = now.getTime() + 3_600_000;
+  const at = (y: number, m: number, d: number) => zonedInstant(y, m, d, SERVICE_DAY_START.hour, SERVICE_DAY_START.minute, timeZone);
+  const months = [0, 1, 2].map((k) => ({ y: today.year + Math.floor((today.month - 1 + k) / 12), m: ((today.month - 1 + k) % 12) + 1 }));
+  const lastSaturday = (y: number, m: number) => {
+    const last = new Date(Date.UTC(y, m, 0));
+    return at(y, m, last.getUTCDate() - ((last.getUTCDay() + 1) % 7));
+  };
+  const first = (dates: Date[]) => dates.find((d) => d.getTime() > soon)!;
+  const found = [
+    { kind: 'last-saturday' as const, at: first(months.map(({ y, m }) => lastSaturday(y, m))) },
+    { kind: '25th' as const, at: first(months.map(({ y, m }) => at(y, m, 25))) },
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const unique = found.filter((d, i) => i === 0 || d.at.getTime() !== found[0]!.at.getTime());
+  return unique.map((d) => ({ ...d, local: isoLocal(d.at, timeZone) }));
+}

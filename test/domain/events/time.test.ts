@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatEventTime, parseEventTime, zonedInstant } from '../../../src/domain/events/time.js';
+import { formatEventTime, nextServiceDays, parseEventTime, zonedInstant } from '../../../src/domain/events/time.js';
 
 // Saturday 5 December 2026, 10:00 in Shanghai.
 const NOW = new Date('2026-12-05T02:00:00Z');
@@ -57,5 +57,22 @@ describe('formatEventTime', () => {
   it('shows the day, weekday and times; the year only when it is not this year', () => {
     expect(formatEventTime(new Date('2026-12-26T01:00:00Z'), new Date('2026-12-26T03:00:00Z'), 'Asia/Shanghai', NOW)).toBe('12月26日（周六）09:00–11:00');
     expect(formatEventTime(new Date('2027-01-25T06:00:00Z'), null, 'Asia/Shanghai', NOW)).toBe('2027年1月25日（周一）14:00');
+  });
+});
+
+describe('nextServiceDays', () => {
+  it('gives the next 25th and last Saturday at 08:30, at least an hour ahead, one when they coincide', () => {
+    const days = (iso: string) => nextServiceDays(new Date(iso), 'Asia/Shanghai').map((d) => [d.kind, d.local]);
+    expect(days('2026-12-05T02:00:00Z')).toEqual([
+      ['25th', '2026-12-25 08:30'],
+      ['last-saturday', '2026-12-26 08:30'],
+    ]);
+    // 08:00 on the 25th: too close, the next month's.
+    expect(days('2026-12-25T00:00:00Z')).toEqual([
+      ['last-saturday', '2026-12-26 08:30'],
+      ['25th', '2027-01-25 08:30'],
+    ]);
+    // 25 September 2027 is the last Saturday.
+    expect(days('2027-09-20T00:00:00Z')).toEqual([['last-saturday', '2027-09-25 08:30']]);
   });
 });
