@@ -17,6 +17,10 @@ import { readCatalogueFile, readStationsFile } from './domain/reference-data.js'
 import { createResidentFlow, residentFlowDeps } from './app/resident-flow.js';
 import { createVolunteerFlow, startsVolunteerFlow } from './app/volunteer-flow.js';
 import { createDispatchSweeper } from './scheduler/dispatch-sweeper.js';
+import { createEventFlow, eventFlowDeps, startsEventFlow } from './app/event-flow.js';
+import { EVENT_FLOW_ID } from '../flows/event.machine.js';
+import { createEventCommands } from './domain/events/commands.js';
+import { createEventReminderSweeper } from './scheduler/event-reminders.js';
 import { type Classifier, secondOpinionClassifier } from './domain/understanding/classifier.js';
 import { createOpenAiCompatibleSuggester } from './domain/understanding/openai-compatible.js';
 
@@ -77,11 +81,17 @@ export async function createApp(options: AppOptions) {
     exclusiveDatabase: database.kind === 'pglite',
   });
   const mode = options.delivery ?? 'background';
+  const eventSettings = { timeZone: config.timeZone, ...config.events };
+  const eventCommands = createEventCommands({ tree, settings: eventSettings });
   const runner = createFlowRunner({
     db: options.runnerDb ?? db,
-    flows: [createResidentFlow(deps, dispatch, classifier), createVolunteerFlow(deps, tree, dispatch)],
-    startFlow: (content) => (startsVolunteerFlow(content) ? VOLUNTEER_FLOW_ID : null),
-    commands: dispatch.commands,
+    flows: [
+      createResidentFlow(deps, dispatch, classifier),
+      createVolunteerFlow(deps, tree, dispatch),
+      createEventFlow(eventFlowDeps(deps, tree, config.timeZone), tree, { timeZone: config.timeZone, clock }),
+    ],
+    startFlow: (content) => (startsVolunteerFlow(content) ? VOLUNTEER_FLOW_ID : startsEventFlow(content) ? EVENT_FLOW_ID : null),
+    commands: async (h) => (await eventCommands(h)) || dispatch.commands(h),
     people: peoplePort,
     log,
     clock: options.clock,
@@ -97,6 +107,14 @@ export async function createApp(options: AppOptions) {
     },
   });
   const sweeper = createDispatchSweeper({ db, dispatch, log, clock: options.clock, afterSweep: () => delivery.deliverDue() });
+  const eventReminders = createEventReminderSweeper({
+    db,
+    log,
+    clock: options.clock,
+    timeZone: config.timeZone,
+    hoursBefore: config.events.remindHoursBefore,
+    afterSweep: () => delivery.deliverDue(),
+  });
 
   return {
     config,
@@ -107,6 +125,7 @@ export async function createApp(options: AppOptions) {
     runner,
     delivery,
     sweeper,
+    eventReminders,
     senders,
     /** Handles one incoming message from any channel (never throws). */
     handle: runner.handle,
@@ -121,10 +140,12 @@ export async function createApp(options: AppOptions) {
       await delivery.deliverDue();
       delivery.start();
       sweeper.start();
+      eventReminders.start();
     },
     /** Stops the sweep and the outbox polling (the database is the caller's to close). */
     async stop() {
       sweeper.stop();
+      eventReminders.stop();
       await delivery.stop();
     },
   };

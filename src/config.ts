@@ -53,6 +53,20 @@ const schema = z
         .optional(),
     ),
     PRIVATE_OFFERS_PER_REQUEST: z.coerce.number().int().min(0).max(200).default(5),
+    TIME_ZONE: z
+      .string()
+      .default('Asia/Shanghai')
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone, e.g. Asia/Shanghai'),
+    EVENT_REMIND_HOURS_BEFORE: z.coerce.number().int().min(1).max(168).default(24),
+    EVENT_CHECKIN_EARLY_MINUTES: z.coerce.number().int().min(0).max(720).default(60),
+    EVENT_CHECKIN_RADIUS_METERS: z.coerce.number().int().min(10).max(50000).default(500),
     WECHAT_APP_ID: optional.pipe(
       z
         .string()
@@ -192,6 +206,10 @@ export interface Config {
   /** Accounts that are organizers of the root station from the start. */
   organizers: { channel: string; externalId: string }[];
   dispatch: { remindMinutes: number; escalateMinutes: number; privateOffersPerRequest: number };
+  /** The time zone of dates people type and read (IANA name). */
+  timeZone: string;
+  /** Events: the private reminder's lead time, how early check-in opens, the check-in radius around a shared place. */
+  events: { remindHoursBefore: number; checkInEarlyMinutes: number; checkInRadiusMeters: number };
   /** This instance's stable name (kept across restarts); the host name when unset. */
   instanceName: string | undefined;
   /** Set when the Telegram channel should run. */
@@ -230,6 +248,12 @@ export function createConfig(env: Record<string, string | undefined>): Config {
         return { channel, externalId: rest.join(':') };
       }),
     dispatch: { remindMinutes: e.CLAIM_REMIND_MINUTES, escalateMinutes: e.ESCALATE_MINUTES, privateOffersPerRequest: e.PRIVATE_OFFERS_PER_REQUEST },
+    timeZone: e.TIME_ZONE,
+    events: {
+      remindHoursBefore: e.EVENT_REMIND_HOURS_BEFORE,
+      checkInEarlyMinutes: e.EVENT_CHECKIN_EARLY_MINUTES,
+      checkInRadiusMeters: e.EVENT_CHECKIN_RADIUS_METERS,
+    },
     instanceName: e.INSTANCE_NAME,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {

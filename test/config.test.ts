@@ -62,6 +62,22 @@ describe('configuration', () => {
     expect(() => createConfig({ LLM_BASE_URL: 'http://h/v1', LLM_MODEL: 'q', LLM_TIMEOUT_MS: '50' })).toThrow(/LLM_TIMEOUT_MS/);
   });
 
+  it('reads the time zone (an IANA name) and the event settings, with their defaults', () => {
+    const d = createConfig({});
+    expect(d.timeZone).toBe('Asia/Shanghai');
+    expect(d.events).toEqual({ remindHoursBefore: 24, checkInEarlyMinutes: 60, checkInRadiusMeters: 500 });
+    const c = createConfig({
+      TIME_ZONE: 'Asia/Urumqi',
+      EVENT_REMIND_HOURS_BEFORE: '12',
+      EVENT_CHECKIN_EARLY_MINUTES: '30',
+      EVENT_CHECKIN_RADIUS_METERS: '200',
+    });
+    expect(c.timeZone).toBe('Asia/Urumqi');
+    expect(c.events).toEqual({ remindHoursBefore: 12, checkInEarlyMinutes: 30, checkInRadiusMeters: 200 });
+    expect(() => createConfig({ TIME_ZONE: 'Mars/Olympus' })).toThrow(/TIME_ZONE: must be an IANA time zone/);
+    expect(() => createConfig({ EVENT_CHECKIN_RADIUS_METERS: '5' })).toThrow(/EVENT_CHECKIN_RADIUS_METERS/);
+  });
+
   it('reads an instance name without spaces or slashes', () => {
     expect(createConfig({ INSTANCE_NAME: 'bot-1' }).instanceName).toBe('bot-1');
     expect(createConfig({}).instanceName).toBeUndefined();
