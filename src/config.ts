@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NOTICE_KINDS } from './core/message.js';
+import { isTimeZone } from './domain/calendar/civil.js';
 
 // === Configuration: parsed once from the environment, failing fast with a fix-it message
 
@@ -106,6 +107,10 @@ const schema = z
       .trim()
       .regex(/^0[1-9]\d{1,2}$/, "must be the city's area code with its 0, e.g. 0573 (Jiaxing) or 010 (Beijing)")
       .default(DEFAULT_HOTLINE.localAreaCode),
+    TIME_ZONE: z.string().trim().refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Shanghai').default('Asia/Shanghai'),
+    CALENDAR_FILE: optional,
+    REMINDER_GRACE_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+    CALENDAR_FEED: z.enum(['on', 'off']).default('off'),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     HOST: z.string().trim().min(1).default('0.0.0.0'),
   })
@@ -203,6 +208,10 @@ export interface Config {
   /** Set when a language model gives a second opinion on requests the rules are unsure of. */
   llm: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
   hotline: HotlineConfig;
+  /** The zone every date and reminder time is read in (service days, ICS feeds). */
+  timeZone: string;
+  /** Service days and reminders: the calendar file, how late a reminder may still go out, and whether the HTTP server serves `.ics` feeds. */
+  calendar: { file: string | undefined; graceMinutes: number; feed: boolean };
 }
 
 export class ConfigError extends Error {
@@ -256,5 +265,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     http: { port: e.PORT, host: e.HOST },
     llm: e.LLM_BASE_URL && e.LLM_MODEL ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS } : undefined,
     hotline: { phone: e.HOTLINE_PHONE, localAreaCode: e.LOCAL_AREA_CODE },
+    timeZone: e.TIME_ZONE,
+    calendar: { file: e.CALENDAR_FILE, graceMinutes: e.REMINDER_GRACE_MINUTES, feed: e.CALENDAR_FEED === 'on' },
   };
 }

@@ -1,21 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, expect, it } from 'vitest';
 import { runWechatCli } from '../src/wechat-cli.js';
 import { startWechatStandin } from './standins/wechat-api.js';
+import { capture } from './support/capture.js';
 
-const capture = () => {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _e, cb) {
-      text += String(chunk);
-      cb();
-    },
-  });
-  return { stream: stream as unknown as NodeJS.WriteStream, text: () => text };
-};
 const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-wxcli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
