@@ -19,6 +19,11 @@ import { createVolunteerFlow, startsVolunteerFlow } from './app/volunteer-flow.j
 import { createDispatchSweeper } from './scheduler/dispatch-sweeper.js';
 import { type Classifier, secondOpinionClassifier } from './domain/understanding/classifier.js';
 import { createOpenAiCompatibleSuggester } from './domain/understanding/openai-compatible.js';
+import { type CalendarRules, readCalendarFile } from './domain/calendar/rules.js';
+import { createCalendar } from './domain/calendar/schedule.js';
+import { type EventSource, noEvents } from './domain/calendar/types.js';
+import { createServiceDayReminders } from './scheduler/service-day-reminders.js';
+import { WECHAT_CHANNEL } from './channels/wechat/inbound.js';
 
 // === The one composition root: main, every test and the benchmark build the app here
 
@@ -48,6 +53,10 @@ export interface AppOptions {
   stations?: StationNode;
   /** Who decides what a request is about (default: the rules, with a language model's second opinion when `config.llm` is set). */
   classifier?: Classifier;
+  /** Service days and reminder times, when already read (default: from `config.calendar.file`). */
+  calendarRules?: CalendarRules;
+  /** The events organizers planned, listed in reminders and feeds (default: none). */
+  events?: EventSource;
 }
 
 /** Wires database, domain, flows, runner, outbox and scheduler; starts nothing until `start()`. */
@@ -97,6 +106,25 @@ export async function createApp(options: AppOptions) {
     },
   });
   const sweeper = createDispatchSweeper({ db, dispatch, log, clock: options.clock, afterSweep: () => delivery.deliverDue() });
+  const calendar = createCalendar(options.calendarRules ?? readCalendarFile(config.calendar.file), config.timeZone);
+  const events = options.events ?? noEvents;
+  const reminders = createServiceDayReminders({
+    db,
+    log,
+    clock: options.clock,
+    afterRun: () => delivery.deliverDue(),
+    deps: {
+      calendar,
+      tree,
+      events,
+      // WeChat has no groups for us: its volunteers are reminded privately, within the reply window.
+      privateChannels: config.wechat
+        ? [{ channel: WECHAT_CHANNEL, windowMs: config.wechat.replyWindow.ms, perMessage: config.wechat.replyWindow.perMessage }]
+        : [],
+      graceMs: config.calendar.graceMinutes * 60_000,
+      log,
+    },
+  });
 
   return {
     config,
@@ -107,6 +135,9 @@ export async function createApp(options: AppOptions) {
     runner,
     delivery,
     sweeper,
+    calendar,
+    events,
+    reminders,
     senders,
     /** Handles one incoming message from any channel (never throws). */
     handle: runner.handle,
@@ -115,16 +146,18 @@ export async function createApp(options: AppOptions) {
     addSender(channel: string, sender: Sender) {
       senders[channel] = sender;
     },
-    /** Takes over a dead predecessor's leases, delivers what waits, then polls the outbox and runs the minute sweep. */
+    /** Takes over a dead predecessor's leases, delivers what waits, then polls the outbox and runs the minute sweep and reminders. */
     async start() {
       await delivery.takeOverLeases();
       await delivery.deliverDue();
       delivery.start();
       sweeper.start();
+      reminders.start();
     },
-    /** Stops the sweep and the outbox polling (the database is the caller's to close). */
+    /** Stops the sweep, the reminders and the outbox polling (the database is the caller's to close). */
     async stop() {
       sweeper.stop();
+      reminders.stop();
       await delivery.stop();
     },
   };

@@ -41,6 +41,7 @@ export const calendarTexts = {
   previewMoved: (from: string) => `由${from}改期`,
   previewSkipped: (holiday: string) => `逢${holiday}假期，本月不办`,
   previewMoveUnset: (holiday: string) => `逢${holiday}假期，组织者尚未设定改期日期（calendar 文件的 moves）`,
+  previewPlanUnknown: (year: number) => `${year}年放假安排尚未公布`,
   previewNotPublished: (year: number) => `# ${year}年放假安排尚未公布：节假日和调休未计入（可在 calendar 文件的 holidaysByHand 中手工填写）`,
   previewByHand: (year: number) => `# ${year}年放假安排为手工填写（holidaysByHand）`,
 };

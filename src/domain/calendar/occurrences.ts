@@ -21,8 +21,10 @@ export interface DayItem {
 export interface Occurrence {
   date: CivilDate;
   items: DayItem[];
-  /** What the official plan says of the date: 春节假期, 调休上班日, or that the year's plan is not yet published. */
+  /** What the official plan says of the date: 春节假期, 春节调休上班日, or nothing. */
   holidayNote: string | null;
+  /** The year's official plan is not yet published (nor set by hand): holidays and 调休 are unknown. */
+  planUnknown: boolean;
 }
 
 /** What happened to a recurring day that fell on an official holiday (for the preview: nothing silently vanishes). */
@@ -61,7 +63,6 @@ export function holidayNote(book: HolidayBook, date: CivilDate): string | null {
   const d = book.day(date);
   if (d.holiday) return `${d.holiday}假期`;
   if (d.workday) return `${d.workday}调休上班日`;
-  if (d.source === 'not-published') return `${partsOf(date).year}年放假安排尚未公布`;
   return null;
 }
 
@@ -111,7 +112,7 @@ export function occurrencesBetween(
   }
   const occurrences = [...byDate.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([date, items]) => ({ date, items: sortItems(items), holidayNote: holidayNote(book, date) }));
+    .map(([date, items]) => ({ date, items: sortItems(items), holidayNote: holidayNote(book, date), planUnknown: book.day(date).source === 'not-published' }));
   return { occurrences, displaced };
 }
 

@@ -52,7 +52,8 @@ describe('service days 2025–2030', () => {
     expect(byDate.get('2026-02-28')?.holidayNote).toBe('春节调休上班日');
     expect(byDate.get('2025-05-31')?.holidayNote).toBe('端午假期');
     expect(byDate.get('2025-03-29')?.holidayNote).toBeNull();
-    expect(byDate.get('2027-03-27')?.holidayNote).toBe('2027年放假安排尚未公布');
+    expect(byDate.get('2026-03-28')?.planUnknown).toBe(false);
+    expect(byDate.get('2027-03-27')).toMatchObject({ holidayNote: null, planUnknown: true });
   });
 });
 
