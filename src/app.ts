@@ -21,7 +21,8 @@ import { type Classifier, secondOpinionClassifier } from './domain/understanding
 import { createOpenAiCompatibleSuggester } from './domain/understanding/openai-compatible.js';
 import { type CalendarRules, readCalendarFile } from './domain/calendar/rules.js';
 import { createCalendar } from './domain/calendar/schedule.js';
-import { type EventSource, noEvents } from './domain/calendar/types.js';
+import type { EventSource } from './domain/calendar/types.js';
+import { plannedEvents } from './domain/calendar/planned-events.js';
 import { createServiceDayReminders } from './scheduler/service-day-reminders.js';
 import { WECHAT_CHANNEL } from './channels/wechat/inbound.js';
 
@@ -55,7 +56,7 @@ export interface AppOptions {
   classifier?: Classifier;
   /** Service days and reminder times, when already read (default: from `config.calendar.file`). */
   calendarRules?: CalendarRules;
-  /** The events organizers planned, listed in reminders and feeds (default: none). */
+  /** The events organizers planned, listed in reminders and feeds (default: `plannedEvents`). */
   events?: EventSource;
 }
 
@@ -107,7 +108,7 @@ export async function createApp(options: AppOptions) {
   });
   const sweeper = createDispatchSweeper({ db, dispatch, log, clock: options.clock, afterSweep: () => delivery.deliverDue() });
   const calendar = createCalendar(options.calendarRules ?? readCalendarFile(config.calendar.file), config.timeZone);
-  const events = options.events ?? noEvents;
+  const events = options.events ?? plannedEvents;
   const reminders = createServiceDayReminders({
     db,
     log,

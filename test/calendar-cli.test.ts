@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -81,3 +81,20 @@ it('prints the same lines whatever the machine’s own time zone (npm run calend
   expect(a.stdout).toContain('2026-12-29\t09:00\treminder:three-days-before\t元旦（2027-01-01）');
   expect(a.stdout).toContain('2027-01-01\t07:30\treminder:morning-of\t元旦（2027-01-01）');
 }, 30_000);
+
+it('writes a station’s feed, found by code or name (npm run calendar -- ics)', async () => {
+  const file = path.join(dir, 'wenchang.ics');
+  const err = capture();
+  expect(await runCalendarCli(['ics', '--station', '文昌社区', '--out', file], {}, capture().stream, err.stream)).toBe(0);
+  expect(err.text()).toContain('nanhu-jianshe-wenchang');
+  const body = readFileSync(file, 'utf8');
+  expect(body).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  expect(body).toContain('X-WR-CALNAME:文昌社区 服务日历');
+  expect(body).toContain('SUMMARY:党员志愿服务日');
+  const out = capture();
+  expect(await runCalendarCli(['ics', '--station', 'nanhu-jianshe-wenchang'], {}, out.stream, capture().stream)).toBe(0);
+  expect(out.text().split('BEGIN:VEVENT').length).toBe(body.split('BEGIN:VEVENT').length);
+  const bad = capture();
+  expect(await runCalendarCli(['ics', '--station', '不存在的站'], {}, capture().stream, bad.stream)).toBe(2);
+  expect(bad.text()).toContain('no station is called 不存在的站');
+});
