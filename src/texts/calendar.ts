@@ -7,7 +7,12 @@ export interface ReminderItem {
   title: string;
   theme: string;
   services: string[];
+  /** Moved off an official holiday: its original date, `YYYY-MM-DD`. */
+  movedFrom?: string;
 }
+
+/** 5月31日 from 2025-05-31. */
+const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 
 /** One planned event of the station, as the reminder lists it. */
 export interface ReminderEvent {
@@ -25,7 +30,10 @@ export const calendarTexts = {
         ? `📅 今天${r.dayLabel}是${r.items.map((i) => i.title).join('、')}，辛苦大家！`
         : `📅 提醒：${r.daysBefore === 1 ? '明天' : `${r.daysBefore}天后`}，${r.dayLabel}是${r.items.map((i) => i.title).join('、')}。`,
       ...(r.holidayNote ? [`（${r.holidayNote}）`] : []),
-      ...r.items.map((i) => `· ${i.title}：${i.theme}${i.services.length > 0 ? `。服务项目：${i.services.join('、')}` : ''}`),
+      ...r.items.map(
+        (i) =>
+          `· ${i.title}${i.movedFrom ? `（由${monthDay(i.movedFrom)}改期）` : ''}：${i.theme}${i.services.length > 0 ? `。服务项目：${i.services.join('、')}` : ''}`,
+      ),
       ...(r.events.length > 0 ? [`${r.station ? `${r.station}` : '本站'}当天的活动：`, ...r.events.map((e) => `· ${e.time} ${e.title}（${e.place}）`)] : []),
       r.daysBefore === 0 ? '请按时到岗，注意安全。' : '请提前安排时间，有问题请联系站点组织者。',
     ].join('\n'),

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isCivilDate } from './civil.js';
 
@@ -65,7 +66,8 @@ export type RecurringDay = CalendarRules['recurring'][number];
 export type SpecialDay = CalendarRules['special'][number];
 export type ReminderRule = CalendarRules['reminders'][number];
 
-export const DEFAULT_CALENDAR_FILE = 'db/seed/calendar.json';
+/** `db/seed/calendar.json` of this checkout, wherever the process was started. */
+export const DEFAULT_CALENDAR_FILE = fileURLToPath(new URL('../../../db/seed/calendar.json', import.meta.url));
 
 /** Reads and validates the calendar file; throws an error naming the file and the wrong field. */
 export function readCalendarFile(path = DEFAULT_CALENDAR_FILE): CalendarRules {

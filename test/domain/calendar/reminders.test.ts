@@ -1,10 +1,10 @@
 import { and, eq, like } from 'drizzle-orm';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/client.js';
 import { calendarReminders, chatGroups, outbox, replyWindows, volunteers } from '../../../db/schema.js';
-import { type ReminderDeps, sendDueReminders } from '../../../src/domain/calendar/reminders.js';
+import { type ReminderDeps, reminderMessage, sendDueReminders } from '../../../src/domain/calendar/reminders.js';
 import { readCalendarFile } from '../../../src/domain/calendar/rules.js';
-import { createCalendar } from '../../../src/domain/calendar/schedule.js';
+import { createCalendar, remindersBetween } from '../../../src/domain/calendar/schedule.js';
 import type { EventSource } from '../../../src/domain/calendar/types.js';
 import { ensurePerson, peoplePort } from '../../../src/domain/people/people.js';
 import { loadStationTree, type StationTree } from '../../../src/domain/stations/tree.js';
@@ -166,5 +166,23 @@ describeDb('service-day reminders, exactly once', (ctx) => {
       .from(outbox)
       .where(and(eq(outbox.channel, 'wx'), eq(outbox.chatId, 'wx-open')));
     expect(String(sent?.payload.text)).toContain('党员先锋服务日');
+  });
+});
+
+describe('the reminder as a chat reads it', () => {
+  it('says when a day was moved off a holiday, and the holiday note', () => {
+    const rules = readCalendarFile();
+    const moving = createCalendar(
+      { ...rules, recurring: rules.recurring.map((r) => ({ ...r, onHoliday: 'move' as const, moves: { '2025-05-31': '2025-06-07' } })) },
+      'Asia/Shanghai',
+    );
+    const [reminder] = remindersBetween(moving, at('2025-06-07T00:00'), at('2025-06-08T00:00'));
+    const target = { channel: 'test', chatId: 'g1', stationId: 1, stationCodes: ['jx'], stationName: '嘉兴市连心桥服务中心' };
+    const text = reminderMessage(moving, reminder!, target, []).payload.text;
+    expect(text).toContain('📅 今天6月7日（星期六）是党员志愿服务日');
+    expect(text).toContain('· 党员志愿服务日（由5月31日改期）：');
+    expect(text).toContain('请按时到岗');
+    const [holiday] = remindersBetween(calendar, at('2026-02-28T00:00'), at('2026-03-01T00:00'));
+    expect(reminderMessage(calendar, holiday!, target, []).payload.text).toContain('（春节调休上班日）');
   });
 });
