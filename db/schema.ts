@@ -236,6 +236,7 @@ export const outbox = pgTable(
 
 export * from './dispatch-schema.js';
 export * from './events-schema.js';
+export * from './calendar-schema.js';
 
 /** Access tokens of platform APIs, shared by every instance (fetched once, refreshed before they expire). */
 export const platformTokens = pgTable('platform_tokens', {

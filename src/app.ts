@@ -23,6 +23,12 @@ import { createEventCommands } from './domain/events/commands.js';
 import { createEventReminderSweeper } from './scheduler/event-reminders.js';
 import { type Classifier, secondOpinionClassifier } from './domain/understanding/classifier.js';
 import { createOpenAiCompatibleSuggester } from './domain/understanding/openai-compatible.js';
+import { type CalendarRules, readCalendarFile } from './domain/calendar/rules.js';
+import { createCalendar } from './domain/calendar/schedule.js';
+import type { EventSource } from './domain/calendar/types.js';
+import { eventSource } from './domain/events/event-source.js';
+import { createServiceDayReminders } from './scheduler/service-day-reminders.js';
+import { WECHAT_CHANNEL } from './channels/wechat/inbound.js';
 
 // === The one composition root: main, every test and the benchmark build the app here
 
@@ -52,6 +58,10 @@ export interface AppOptions {
   stations?: StationNode;
   /** Who decides what a request is about (default: the rules, with a language model's second opinion when `config.llm` is set). */
   classifier?: Classifier;
+  /** Service days and reminder times, when already read (default: from `config.calendar.file`). */
+  calendarRules?: CalendarRules;
+  /** The events organizers planned, listed in reminders and feeds (default: the events organizers created, `eventSource`). */
+  events?: EventSource;
 }
 
 /** Wires database, domain, flows, runner, outbox and scheduler; starts nothing until `start()`. */
@@ -115,6 +125,25 @@ export async function createApp(options: AppOptions) {
     hoursBefore: config.events.remindHoursBefore,
     afterSweep: () => delivery.deliverDue(),
   });
+  const calendar = createCalendar(options.calendarRules ?? readCalendarFile(config.calendar.file), config.timeZone);
+  const events = options.events ?? eventSource;
+  const reminders = createServiceDayReminders({
+    db,
+    log,
+    clock: options.clock,
+    afterRun: () => delivery.deliverDue(),
+    deps: {
+      calendar,
+      tree,
+      events,
+      // WeChat has no groups for us: its volunteers are reminded privately, within the reply window.
+      privateChannels: config.wechat
+        ? [{ channel: WECHAT_CHANNEL, windowMs: config.wechat.replyWindow.ms, perMessage: config.wechat.replyWindow.perMessage }]
+        : [],
+      graceMs: config.calendar.graceMinutes * 60_000,
+      log,
+    },
+  });
 
   return {
     config,
@@ -126,6 +155,9 @@ export async function createApp(options: AppOptions) {
     delivery,
     sweeper,
     eventReminders,
+    calendar,
+    events,
+    reminders,
     senders,
     /** Handles one incoming message from any channel (never throws). */
     handle: runner.handle,
@@ -134,18 +166,20 @@ export async function createApp(options: AppOptions) {
     addSender(channel: string, sender: Sender) {
       senders[channel] = sender;
     },
-    /** Takes over a dead predecessor's leases, delivers what waits, then polls the outbox and runs the minute sweep. */
+    /** Takes over a dead predecessor's leases, delivers what waits, then polls the outbox and runs the minute sweep and reminders. */
     async start() {
       await delivery.takeOverLeases();
       await delivery.deliverDue();
       delivery.start();
       sweeper.start();
       eventReminders.start();
+      reminders.start();
     },
-    /** Stops the sweep and the outbox polling (the database is the caller's to close). */
+    /** Stops the sweep, the reminders and the outbox polling (the database is the caller's to close). */
     async stop() {
       sweeper.stop();
       eventReminders.stop();
+      reminders.stop();
       await delivery.stop();
     },
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NOTICE_KINDS } from './core/message.js';
+import { isTimeZone } from './domain/calendar/civil.js';
 
 // === Configuration: parsed once from the environment, failing fast with a fix-it message
 
@@ -53,17 +54,6 @@ const schema = z
         .optional(),
     ),
     PRIVATE_OFFERS_PER_REQUEST: z.coerce.number().int().min(0).max(200).default(5),
-    TIME_ZONE: z
-      .string()
-      .default('Asia/Shanghai')
-      .refine((tz) => {
-        try {
-          new Intl.DateTimeFormat('en', { timeZone: tz });
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'must be an IANA time zone, e.g. Asia/Shanghai'),
     EVENT_REMIND_HOURS_BEFORE: z.coerce.number().int().min(1).max(168).default(24),
     EVENT_CHECKIN_EARLY_MINUTES: z.coerce.number().int().min(0).max(720).default(60),
     EVENT_CHECKIN_RADIUS_METERS: z.coerce.number().int().min(10).max(50000).default(500),
@@ -120,6 +110,10 @@ const schema = z
       .trim()
       .regex(/^0[1-9]\d{1,2}$/, "must be the city's area code with its 0, e.g. 0573 (Jiaxing) or 010 (Beijing)")
       .default(DEFAULT_HOTLINE.localAreaCode),
+    TIME_ZONE: z.string().trim().refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Shanghai').default('Asia/Shanghai'),
+    CALENDAR_FILE: optional,
+    REMINDER_GRACE_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+    CALENDAR_FEED: z.enum(['on', 'off']).default('off'),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     HOST: z.string().trim().min(1).default('0.0.0.0'),
   })
@@ -206,8 +200,6 @@ export interface Config {
   /** Accounts that are organizers of the root station from the start. */
   organizers: { channel: string; externalId: string }[];
   dispatch: { remindMinutes: number; escalateMinutes: number; privateOffersPerRequest: number };
-  /** The time zone of dates people type and read (IANA name). */
-  timeZone: string;
   /** Events: the private reminder's lead time, how early check-in opens, the check-in radius around a shared place. */
   events: { remindHoursBefore: number; checkInEarlyMinutes: number; checkInRadiusMeters: number };
   /** This instance's stable name (kept across restarts); the host name when unset. */
@@ -221,6 +213,10 @@ export interface Config {
   /** Set when a language model gives a second opinion on requests the rules are unsure of. */
   llm: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
   hotline: HotlineConfig;
+  /** The zone every date is typed and read in: events, service days, reminder times, ICS feeds (IANA name). */
+  timeZone: string;
+  /** Service days and reminders: the calendar file, how late a reminder may still go out, and whether the HTTP server serves `.ics` feeds. */
+  calendar: { file: string | undefined; graceMinutes: number; feed: boolean };
 }
 
 export class ConfigError extends Error {
@@ -248,7 +244,6 @@ export function createConfig(env: Record<string, string | undefined>): Config {
         return { channel, externalId: rest.join(':') };
       }),
     dispatch: { remindMinutes: e.CLAIM_REMIND_MINUTES, escalateMinutes: e.ESCALATE_MINUTES, privateOffersPerRequest: e.PRIVATE_OFFERS_PER_REQUEST },
-    timeZone: e.TIME_ZONE,
     events: {
       remindHoursBefore: e.EVENT_REMIND_HOURS_BEFORE,
       checkInEarlyMinutes: e.EVENT_CHECKIN_EARLY_MINUTES,
@@ -280,5 +275,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     http: { port: e.PORT, host: e.HOST },
     llm: e.LLM_BASE_URL && e.LLM_MODEL ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS } : undefined,
     hotline: { phone: e.HOTLINE_PHONE, localAreaCode: e.LOCAL_AREA_CODE },
+    timeZone: e.TIME_ZONE,
+    calendar: { file: e.CALENDAR_FILE, graceMinutes: e.REMINDER_GRACE_MINUTES, feed: e.CALENDAR_FEED === 'on' },
   };
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { openDatabase } from '../db/client.js';
 import { createApp } from './app.js';
+import { addCalendarFeedRoutes } from './app/calendar-feed.js';
 import { CONSOLE_CHANNEL, createConsoleChannel } from './channels/console/console-channel.js';
 import type { TelegramChannel } from './channels/telegram/telegram-channel.js';
 import type { WechatChannel } from './channels/wechat/wechat-channel.js';
@@ -56,8 +57,10 @@ export async function startApp(io: AppIO) {
   let stopChannel = async () => {};
   let telegram: TelegramChannel | undefined;
   let wechat: WechatChannel | undefined;
-  // One HTTP server for every platform that calls us (Telegram's webhook, WeChat's callback).
-  const http = config.telegram?.webhook || config.wechat ? createHttpServer({ log }) : undefined;
+  // One HTTP server for every platform that calls us (Telegram's webhook, WeChat's callback) and the
+  // stations' calendar feeds (CALENDAR_FEED=on, which starts it when no channel needs it).
+  const http = config.telegram?.webhook || config.wechat || config.calendar.feed ? createHttpServer({ log }) : undefined;
+  if (http && config.calendar.feed) addCalendarFeedRoutes(http, app);
   if (http) {
     await http.listen(config.http.port, config.http.host);
     log.info({ port: http.port() }, 'http server listening');
@@ -114,7 +117,10 @@ export async function startApp(io: AppIO) {
     await app.start();
     io.stdout.write(`${texts.consoleIntro(database.location)}\n`);
     done = consoleChannel.run();
-    stopChannel = () => consoleChannel.stop();
+    stopChannel = async () => {
+      await consoleChannel.stop();
+      await http?.close();
+    };
   }
   phase('channel');
   log.info({ startup }, 'started');

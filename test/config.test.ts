@@ -85,6 +85,17 @@ describe('configuration', () => {
     expect(() => createConfig({ INSTANCE_NAME: 'a/b' })).toThrow(/INSTANCE_NAME/);
   });
 
+  it('reads the time zone and the service-day settings, with their defaults', () => {
+    expect(createConfig({})).toMatchObject({ timeZone: 'Asia/Shanghai', calendar: { file: undefined, graceMinutes: 60, feed: false } });
+    expect(createConfig({ TIME_ZONE: 'Asia/Urumqi', CALENDAR_FILE: 'x.json', REMINDER_GRACE_MINUTES: '15', CALENDAR_FEED: 'on' })).toMatchObject({
+      timeZone: 'Asia/Urumqi',
+      calendar: { file: 'x.json', graceMinutes: 15, feed: true },
+    });
+    expect(() => createConfig({ TIME_ZONE: 'Beijing' })).toThrow(/TIME_ZONE: must be an IANA time zone/);
+    expect(() => createConfig({ REMINDER_GRACE_MINUTES: '0' })).toThrow(/REMINDER_GRACE_MINUTES/);
+    expect(() => createConfig({ CALENDAR_FEED: 'yes' })).toThrow(/CALENDAR_FEED/);
+  });
+
   it('names the wrong variable and how to fix it', () => {
     expect(() => createConfig({ DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
     expect(() => createConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);

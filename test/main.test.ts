@@ -42,6 +42,25 @@ describe('startApp', () => {
     await stopping;
   });
 
+  it('CALENDAR_FEED=on starts the HTTP server for the stations’ feeds, even with no chat platform, and stop closes it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-main-'));
+    dirs.push(dir);
+    const stdin = new PassThrough();
+    const app = await startApp({
+      env: { DATA_DIR: path.join(dir, 'data'), STATIONS_FILE: DEMO_STATIONS_FILE, CALENDAR_FEED: 'on', PORT: '0', HOST: '127.0.0.1' },
+      stdin,
+      stdout: new PassThrough(),
+      log: createCapturingLogger().log,
+    });
+    const res = await fetch(`http://127.0.0.1:${app.httpPort()}/calendar/nanhu-jianshe-wenchang.ics`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('X-WR-CALNAME:文昌社区 服务日历');
+    const port = app.httpPort();
+    stdin.end();
+    await app.stop();
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+
   it('refuses a wrong setting before opening anything, with a ConfigError naming it', async () => {
     const io = { stdin: new PassThrough(), stdout: new PassThrough(), log: createCapturingLogger().log };
     const data = path.join(tmpdir(), `lianxin-main-never-${process.pid}`);

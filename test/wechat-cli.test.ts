@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { capture } from './support/capture.js';
 import { runWechatCli } from '../src/wechat-cli.js';
 import { startWechatStandin } from './standins/wechat-api.js';
+import { capture } from './support/capture.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-wxcli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 
-/** A stream that keeps what a command writes, for tests of the operators' commands. */
-export const capture = () => {
+/** A writable stream that keeps what a command prints, for CLI tests. */
+export function capture() {
   let text = '';
   const stream = new Writable({
     write(chunk, _e, cb) {
@@ -10,4 +10,4 @@ export const capture = () => {
     },
   });
   return { stream: stream as unknown as NodeJS.WriteStream, text: () => text };
-};
+}

@@ -93,6 +93,7 @@ export async function createDispatchApp(database: Database, options: DispatchApp
     dispatch,
     runner,
     delivery,
+    reminders: built.reminders,
     sender,
     logLines: lines,
     stationId,

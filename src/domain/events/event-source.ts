@@ -1,24 +1,8 @@
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
-import type { Db } from '../../../db/client.js';
 import { events, stations } from '../../../db/schema.js';
+import type { EventSource } from '../calendar/types.js';
 
 // === Events as the calendar sees them (its reminders and .ics feed)
-
-// Copied from src/domain/calendar/types.ts (the calendar branch), which is the source of truth once merged.
-/** An event the calendar shows. */
-export interface PlannedEvent {
-  id: number;
-  stationCode: string;
-  title: string;
-  startsAt: Date;
-  endsAt: Date | null;
-  place: string;
-}
-
-/** Where the calendar finds events. */
-export interface EventSource {
-  eventsBetween(db: Db, stationCodes: string[] | 'all', from: Date, to: Date): Promise<PlannedEvent[]>;
-}
 
 /** Open (not cancelled) events starting in [from, to) of the given stations (their own, not those below), by start. */
 export const eventSource: EventSource = {
