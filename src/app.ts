@@ -75,6 +75,7 @@ export async function createApp(options: AppOptions) {
     onBlocked: peoplePort.markBlocked,
     instanceName: config.instanceName,
     exclusiveDatabase: database.kind === 'pglite',
+    pacing: config.pacing,
   });
   const mode = options.delivery ?? 'background';
   const runner = createFlowRunner({

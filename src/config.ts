@@ -53,6 +53,9 @@ const schema = z
         .optional(),
     ),
     PRIVATE_OFFERS_PER_REQUEST: z.coerce.number().int().min(0).max(200).default(5),
+    TELEGRAM_SEND_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(25),
+    TELEGRAM_GROUP_SENDS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(20),
+    WECHAT_SEND_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
     WECHAT_APP_ID: optional.pipe(
       z
         .string()
@@ -203,6 +206,8 @@ export interface Config {
   /** Set when a language model gives a second opinion on requests the rules are unsure of. */
   llm: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
   hotline: HotlineConfig;
+  /** The outbox's own pacing per channel (sends per second overall; bulk sends per chat per minute). */
+  pacing: Record<string, { perSecond: number; perChatPerMinute?: number }>;
 }
 
 export class ConfigError extends Error {
@@ -256,5 +261,9 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     http: { port: e.PORT, host: e.HOST },
     llm: e.LLM_BASE_URL && e.LLM_MODEL ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS } : undefined,
     hotline: { phone: e.HOTLINE_PHONE, localAreaCode: e.LOCAL_AREA_CODE },
+    pacing: {
+      telegram: { perSecond: e.TELEGRAM_SEND_PER_SECOND, perChatPerMinute: e.TELEGRAM_GROUP_SENDS_PER_MINUTE },
+      wechat: { perSecond: e.WECHAT_SEND_PER_SECOND },
+    },
   };
 }

@@ -6,8 +6,14 @@ import type { OutgoingMessage } from './message.js';
 
 // === The outbox table: writing messages inside the transaction that caused them, and the row-level
 // operations of delivery (claiming, taking over leases); the delivery loop is outbox-delivery.ts
-/** Adds messages to the outbox; a message with a `dedupKey` already there is not added twice. */
-export async function enqueueMessages(tx: Db, messages: (OutgoingMessage & { dedupKey?: string })[], at: Date): Promise<number[]> {
+/** Outbox row priority: a person's conversation (replies, cards, notices) first; bulk (broadcasts) after, paced. */
+export const PRIORITY = { conversation: 0, bulk: 1 } as const;
+
+/**
+ * Adds messages to the outbox; a message with a `dedupKey` already there is not added twice.
+ * `bulk` messages (broadcasts) are sent only when no conversation message is due, and paced.
+ */
+export async function enqueueMessages(tx: Db, messages: (OutgoingMessage & { dedupKey?: string; bulk?: boolean })[], at: Date): Promise<number[]> {
   if (messages.length === 0) return [];
   const rows = await tx
     .insert(outbox)
@@ -17,6 +23,7 @@ export async function enqueueMessages(tx: Db, messages: (OutgoingMessage & { ded
         chatId: m.chatId,
         payload: { ...m.payload },
         dedupKey: m.dedupKey ?? null,
+        priority: m.bulk ? PRIORITY.bulk : PRIORITY.conversation,
         createdAt: at,
         nextAttemptAt: at,
       })),
@@ -57,8 +64,9 @@ export type OutboxRow = typeof outbox.$inferSelect;
 export type ChatRef = { channel: string; chatId: string };
 
 /**
- * Claims up to 100 due rows for `me` until `leaseUntil`: oldest first, skipping rows another process
- * has locked, and never a row while an earlier row of its chat is still waiting (one chat in order).
+ * Claims up to 100 due rows for `me` until `leaseUntil`: conversation rows before bulk ones, oldest
+ * first, skipping rows another process has locked, and never a row while an earlier row of its chat is
+ * still waiting (one chat in order).
  */
 export async function claimDue(db: Db, o: { me: string; channels: string[]; only?: ChatRef[]; now: Date; leaseUntil: Date }): Promise<OutboxRow[]> {
   if (o.channels.length === 0) return [];
@@ -76,7 +84,7 @@ export async function claimDue(db: Db, o: { me: string; channels: string[]; only
               and p.status = 'pending' and p.id < ${outbox.id} and p.next_attempt_at > ${o.now.toISOString()})`,
         ),
       )
-      .orderBy(outbox.id)
+      .orderBy(outbox.priority, outbox.id)
       .limit(100)
       .for('update', { skipLocked: true });
     if (due.length === 0) return [];
