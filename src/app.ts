@@ -17,6 +17,10 @@ import { readCatalogueFile, readStationsFile } from './domain/reference-data.js'
 import { createResidentFlow, residentFlowDeps } from './app/resident-flow.js';
 import { createVolunteerFlow, startsVolunteerFlow } from './app/volunteer-flow.js';
 import { createDispatchSweeper } from './scheduler/dispatch-sweeper.js';
+import { BROADCAST_FLOW_ID } from '../flows/broadcast.machine.js';
+import { createBroadcastFlow, startsBroadcastFlow } from './app/broadcast-flow.js';
+import { broadcastCommands } from './domain/broadcasts/commands.js';
+import { createBroadcastReporter } from './scheduler/broadcast-reports.js';
 import { type Classifier, secondOpinionClassifier } from './domain/understanding/classifier.js';
 import { createOpenAiCompatibleSuggester } from './domain/understanding/openai-compatible.js';
 
@@ -78,11 +82,12 @@ export async function createApp(options: AppOptions) {
     pacing: config.pacing,
   });
   const mode = options.delivery ?? 'background';
+  const listBroadcasts = broadcastCommands(tree);
   const runner = createFlowRunner({
     db: options.runnerDb ?? db,
-    flows: [createResidentFlow(deps, dispatch, classifier), createVolunteerFlow(deps, tree, dispatch)],
-    startFlow: (content) => (startsVolunteerFlow(content) ? VOLUNTEER_FLOW_ID : null),
-    commands: dispatch.commands,
+    flows: [createResidentFlow(deps, dispatch, classifier), createVolunteerFlow(deps, tree, dispatch), createBroadcastFlow(tree)],
+    startFlow: (content) => (startsVolunteerFlow(content) ? VOLUNTEER_FLOW_ID : startsBroadcastFlow(content) ? BROADCAST_FLOW_ID : null),
+    commands: async (h) => (await listBroadcasts(h)) || dispatch.commands(h),
     people: peoplePort,
     log,
     clock: options.clock,
@@ -98,6 +103,7 @@ export async function createApp(options: AppOptions) {
     },
   });
   const sweeper = createDispatchSweeper({ db, dispatch, log, clock: options.clock, afterSweep: () => delivery.deliverDue() });
+  const broadcastReporter = createBroadcastReporter({ db, log, clock: options.clock, afterRun: () => delivery.deliverDue() });
 
   return {
     config,
@@ -108,6 +114,7 @@ export async function createApp(options: AppOptions) {
     runner,
     delivery,
     sweeper,
+    broadcastReporter,
     senders,
     /** Handles one incoming message from any channel (never throws). */
     handle: runner.handle,
@@ -122,10 +129,12 @@ export async function createApp(options: AppOptions) {
       await delivery.deliverDue();
       delivery.start();
       sweeper.start();
+      broadcastReporter.start();
     },
     /** Stops the sweep and the outbox polling (the database is the caller's to close). */
     async stop() {
       sweeper.stop();
+      broadcastReporter.stop();
       await delivery.stop();
     },
   };

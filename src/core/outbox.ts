@@ -9,13 +9,27 @@ import type { OutgoingMessage } from './message.js';
 /** Outbox row priority: a person's conversation (replies, cards, notices) first; bulk (broadcasts) after, paced. */
 export const PRIORITY = { conversation: 0, bulk: 1 } as const;
 
+type Enqueued = OutgoingMessage & { dedupKey?: string; bulk?: boolean };
+
 /**
  * Adds messages to the outbox; a message with a `dedupKey` already there is not added twice.
  * `bulk` messages (broadcasts) are sent only when no conversation message is due, and paced.
  */
-export async function enqueueMessages(tx: Db, messages: (OutgoingMessage & { dedupKey?: string; bulk?: boolean })[], at: Date): Promise<number[]> {
+export async function enqueueMessages(tx: Db, messages: Enqueued[], at: Date): Promise<number[]> {
+  return (await insertRows(tx, messages, at)).map((r) => r.id);
+}
+
+/** Like `enqueueMessages`, for keyed messages: the new rows' ids by `dedupKey` (a key already there is left out). */
+export async function enqueueKeyed(tx: Db, messages: (Enqueued & { dedupKey: string })[], at: Date): Promise<Map<string, number>> {
+  const rows = [];
+  // A few thousand rows per statement keep well under PostgreSQL's 65,535 parameters.
+  for (let i = 0; i < messages.length; i += 2000) rows.push(...(await insertRows(tx, messages.slice(i, i + 2000), at)));
+  return new Map(rows.map((r) => [r.dedupKey!, r.id]));
+}
+
+async function insertRows(tx: Db, messages: Enqueued[], at: Date) {
   if (messages.length === 0) return [];
-  const rows = await tx
+  return tx
     .insert(outbox)
     .values(
       messages.map((m) => ({
@@ -29,8 +43,7 @@ export async function enqueueMessages(tx: Db, messages: (OutgoingMessage & { ded
       })),
     )
     .onConflictDoNothing()
-    .returning({ id: outbox.id });
-  return rows.map((r) => r.id);
+    .returning({ id: outbox.id, dedupKey: outbox.dedupKey });
 }
 
 /** Moves a chat's pending messages to its new id (messages already sent live on in the old chat). */
