@@ -25,7 +25,17 @@ const SEPARATORS = /[\s,，、;；]+/u;
 export function interpretBroadcastInput(context: BroadcastContext, content: IncomingContent): BroadcastEvent[] {
   if (content.kind !== 'text') return interpretNonText(context, content, (text) => interpretBroadcastInput(context, { kind: 'text', text }));
   const nav = readNavigation(content.text, NAV_WORDS);
-  return nav ? [nav] : [{ type: 'answer.text', text: content.text.trim() }];
+  return nav ? [nav] : [{ type: 'answer.text', text: chinesePunctuation(content.text.trim()) }];
+}
+
+const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
+
+/**
+ * Chinese punctuation back where the runner's NFKC cleaning folded it to ASCII (，→ ,): a mark next to a
+ * Chinese character is written full-width again, so a notice reads as typed; 9:30 or a URL stay as they are.
+ */
+export function chinesePunctuation(text: string): string {
+  return text.replace(/(?<=\p{Script=Han}[)]?)[,:;!?()]|[,:;!?()](?=[(]?\p{Script=Han})/gu, (m) => FULL_WIDTH[m] ?? m);
 }
 
 /**

@@ -34,7 +34,7 @@ function answer(effect: Effect): BroadcastEvent | null {
 function start(input: Partial<BroadcastInput> = {}) {
   return converse<BroadcastContext, BroadcastEvent, BroadcastDraft>({
     machine: createBroadcastMachine(deps),
-    input: { organizer: true, roots: [city], textLimit: 50, ...input },
+    input: { organizer: true, roots: [city], textLimit: 80, ...input },
     interpret: interpretBroadcastInput,
     answer,
     draftEffect: 'createBroadcast',
@@ -59,7 +59,7 @@ describe('who may broadcast', () => {
   it('the runtime’s own check refusing at the end ends the flow with the refusal', () => {
     const c = converse<BroadcastContext, BroadcastEvent>({
       machine: createBroadcastMachine(deps),
-      input: { organizer: true, roots: [city], textLimit: 50 },
+      input: { organizer: true, roots: [city], textLimit: 80 },
       interpret: interpretBroadcastInput,
       answer: (e) => (e.type === 'createBroadcast' ? { type: 'broadcast.refused' } : answer(e)),
     });
@@ -83,7 +83,7 @@ describe('choosing stations', () => {
     expect(c.labels.at(-1)).toBe(t.stationsDone);
     c.say('选好了');
     expect(c.state).toBe('text');
-    expect(c.lastReply?.text).toBe(t.askText(50));
+    expect(c.lastReply?.text).toBe(t.askText(80));
   });
 
   it('takes a station by name with the station matcher, and names plus 好了 in one message', () => {
@@ -118,14 +118,19 @@ describe('the text', () => {
   const atText = () => start().say('1').say('选好了');
 
   it('refuses a text over the platform limit, saying the length', () => {
-    const c = atText().say('通'.repeat(51));
+    const c = atText().say('通'.repeat(81));
     expect(c.state).toBe('text');
-    expect(c.lastReply?.text).toBe(t.textTooLong(51, 50));
+    expect(c.lastReply?.text).toBe(t.textTooLong(81, 80));
   });
 
   it('refuses emoji or punctuation only', () => {
     const c = atText().say('👍👍!!');
     expect(c.lastReply?.text).toBe(t.textTooShort);
+  });
+
+  it('keeps Chinese punctuation that input cleaning folded to ASCII (，：！), but not in times or links', () => {
+    const c = atText().say('周六9:30,文昌广场(东门)集合!详见 http://a.cn/x?y=1');
+    expect(c.context.text).toBe('周六9:30，文昌广场（东门）集合！详见 http://a.cn/x?y=1');
   });
 
   it('返回 goes back to the stations', () => {
@@ -195,7 +200,7 @@ describe('anywhere', () => {
     expect(c.state).toBe('text');
     c.say('😀'.repeat(3000));
     expect(c.state).toBe('text');
-    expect(c.lastReply?.text).toBe(t.textTooLong(3000, 50));
+    expect(c.lastReply?.text).toBe(t.textTooLong(3000, 80));
   });
 
   it('is named for saved snapshots', () => {

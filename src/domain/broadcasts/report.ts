@@ -52,6 +52,7 @@ export async function progressOf(tx: Db, ids: readonly number[]): Promise<Map<nu
       else p.failures.push({ code: r.error, count: r.n });
     }
   }
+  for (const p of out.values()) p.failures.sort((a, b) => b.count - a.count || String(a.code).localeCompare(String(b.code)));
   return out;
 }
 
