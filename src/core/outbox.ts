@@ -111,7 +111,7 @@ export async function claimDue(db: Db, o: { me: string; channels: string[]; only
         ),
       )
       .returning();
-    // RETURNING has no order: sort, or one chat's messages could overtake each other.
-    return claimed.sort((a, b) => a.id - b.id);
+    // RETURNING has no order: sort, or one chat's messages could overtake each other (conversation rows first).
+    return claimed.sort((a, b) => a.priority - b.priority || a.id - b.id);
   });
 }
