@@ -115,11 +115,10 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
   async function sendOne(claimed: Row): Promise<'sent' | 'held' | 'failed' | 'lost'> {
     const sender = senders[claimed.channel];
     if (!sender) return 'lost';
-    // The attempt is counted right after the turn is granted: the window in which a crash leaves a sent
-    // message unmarked is the send itself.
-    await pacers.get(claimed.channel)?.take(claimed.chatId, claimed.priority >= PRIORITY.bulk);
     const row = await startAttempt(claimed.id);
     if (!row) return 'lost';
+    // The turn is taken right before the send, after the database work, so that the sends leave at the paced rate.
+    await pacers.get(claimed.channel)?.take(claimed.chatId, claimed.priority >= PRIORITY.bulk);
     try {
       const payload = row.payload as unknown as OutgoingPayload;
       if (payload.editOf !== undefined) {

@@ -26,8 +26,8 @@ interface Waiter {
 }
 
 /**
- * Grants sends one at a time within the channel's limits (sliding windows of 1 s and 60 s, in this
- * process). A waiting conversation message is always granted before any bulk one, so a person's reply
+ * Grants sends one at a time within the channel's limits, evenly spaced (1/perSecond apart; sliding
+ * windows of 1 s and 60 s, in this process). A waiting conversation message is always granted before any bulk one, so a person's reply
  * waits at most one slot behind a broadcast; bulk messages to a chat at its limit let others pass.
  */
 export function createPacer(pacing: ChannelPacing, clock: PacerClock = realClock) {
@@ -59,7 +59,9 @@ export function createPacer(pacing: ChannelPacing, clock: PacerClock = realClock
       while (waiting.length > 0) {
         const now = clock.now();
         prune(second, now, 1000);
-        const globalAt = second.length < pacing.perSecond ? now : second[second.length - pacing.perSecond]! + 1000;
+        // Evenly spaced, never in bursts: a burst that reaches the platform a little late overlaps the next second's.
+        const spaced = second.length > 0 ? second[second.length - 1]! + 1000 / pacing.perSecond : now;
+        const globalAt = Math.max(spaced, second.length < pacing.perSecond ? now : second[second.length - pacing.perSecond]! + 1000);
         let pick = waiting.findIndex((w) => !w.bulk);
         let at = globalAt;
         if (pick < 0) {
