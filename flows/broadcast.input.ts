@@ -16,6 +16,9 @@ const NAV_WORDS: Record<'nav.cancel' | 'nav.back' | 'nav.help' | 'nav.start', st
 /** Words that end the choice of stations. */
 export const DONE_WORDS = ['选好了', '好了', '好', '下一步', '就这些', '完成', 'ok'];
 
+/** Words for every station the organizer has. */
+const ALL_WORDS = ['全部', '所有', '全部站点', '所有站点', '都发'];
+
 const SEPARATORS = /[\s,，、;；]+/u;
 
 /**
@@ -54,6 +57,10 @@ export function readStations(text: string, context: BroadcastContext, deps: Broa
     .slice(0, 20)) {
     if (DONE_WORDS.includes(token.toLowerCase())) {
       done = true;
+      continue;
+    }
+    if (ALL_WORDS.includes(token)) {
+      found.push(...context.roots);
       continue;
     }
     const n = parseOrdinal(token);

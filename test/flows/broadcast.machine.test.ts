@@ -99,6 +99,12 @@ describe('choosing stations', () => {
     expect(c.context.stations).toEqual([city]);
   });
 
+  it('全部 typed means every station the organizer has', () => {
+    const c = start({ roots: [nanhu, xiuzhou] }).say('全部 选好了');
+    expect(c.context.stations).toEqual([nanhu, xiuzhou]);
+    expect(c.state).toBe('text');
+  });
+
   it('pressing the buttons works like typing', () => {
     const c = start();
     c.press(`station:${xiuzhou.id}`);
