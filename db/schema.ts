@@ -228,6 +228,8 @@ export const outbox = pgTable(
     claimedBy: text('claimed_by'),
     /** How it went out: `message`, or `notice` (a template message outside the reply window). */
     sentVia: text('sent_via'),
+    /** 0: conversation (replies, cards); 1: bulk (broadcasts), paced and sent after any conversation row. */
+    priority: integer('priority').notNull().default(0),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
@@ -237,6 +239,7 @@ export const outbox = pgTable(
 export * from './dispatch-schema.js';
 export * from './events-schema.js';
 export * from './calendar-schema.js';
+export * from './broadcast-schema.js';
 
 /** Access tokens of platform APIs, shared by every instance (fetched once, refreshed before they expire). */
 export const platformTokens = pgTable('platform_tokens', {

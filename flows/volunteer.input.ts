@@ -1,7 +1,7 @@
 import type { IncomingContent } from '../src/core/message.js';
 import { normalizeText, parseOrdinal } from './common/choice.js';
 import { detectEmergency } from './common/safety/index.js';
-import { cutText, interpretCommon } from './common/input.js';
+import { cutText, interpretNonText } from './common/input.js';
 import { BACK_WORDS, CANCEL_WORDS, HELP_WORDS, readNavigation } from './common/navigation.js';
 import { isMobile, meaningfulLength, normalizePhone } from './common/validate.js';
 import type { VolunteerContext, VolunteerEvent, VolunteerFlowDeps } from './volunteer.types.js';
@@ -21,26 +21,13 @@ const NAV_WORDS: Record<'nav.cancel' | 'nav.back' | 'nav.help' | 'nav.start', st
  * read as its caption.
  */
 export function interpretVolunteerInput(context: VolunteerContext, content: IncomingContent): VolunteerEvent[] {
-  switch (content.kind) {
-    case 'text': {
-      const nav = readNavigation(content.text, NAV_WORDS);
-      if (nav) return [nav];
-      // Someone may be in danger: say whom to call and ask the same question again (not an answer).
-      const { level, words, services } = detectEmergency(content.text);
-      if (level) return [{ type: 'emergency.detected', level, words, services }];
-      return [{ type: 'answer.text', text: cutText(content.text).text }];
-    }
-    case 'choice':
-    case 'location':
-    case 'contact':
-    case 'edited':
-      return [interpretCommon(context, content)];
-    case 'media': {
-      const caption = content.caption ?? '';
-      if (caption.trim()) return interpretVolunteerInput(context, { kind: 'text', text: caption });
-      return [{ type: 'answer.media', media: content.media, ref: content.ref ?? null }];
-    }
-  }
+  if (content.kind !== 'text') return interpretNonText(context, content, (text) => interpretVolunteerInput(context, { kind: 'text', text }));
+  const nav = readNavigation(content.text, NAV_WORDS);
+  if (nav) return [nav];
+  // Someone may be in danger: say whom to call and ask the same question again (not an answer).
+  const { level, words, services } = detectEmergency(content.text);
+  if (level) return [{ type: 'emergency.detected', level, words, services }];
+  return [{ type: 'answer.text', text: cutText(content.text).text }];
 }
 
 /** How a typed number reads at the mobile step. */

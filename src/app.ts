@@ -21,6 +21,10 @@ import { createEventFlow, eventFlowDeps, startsEventFlow } from './app/event-flo
 import { EVENT_FLOW_ID } from '../flows/event.machine.js';
 import { createEventCommands } from './domain/events/commands.js';
 import { createEventReminderSweeper } from './scheduler/event-reminders.js';
+import { BROADCAST_FLOW_ID } from '../flows/broadcast.machine.js';
+import { createBroadcastFlow, startsBroadcastFlow } from './app/broadcast-flow.js';
+import { broadcastCommands } from './domain/broadcasts/commands.js';
+import { createBroadcastReporter } from './scheduler/broadcast-reports.js';
 import { type Classifier, secondOpinionClassifier } from './domain/understanding/classifier.js';
 import { createOpenAiCompatibleSuggester } from './domain/understanding/openai-compatible.js';
 import { type CalendarRules, readCalendarFile } from './domain/calendar/rules.js';
@@ -89,19 +93,23 @@ export async function createApp(options: AppOptions) {
     onBlocked: peoplePort.markBlocked,
     instanceName: config.instanceName,
     exclusiveDatabase: database.kind === 'pglite',
+    pacing: config.pacing,
   });
   const mode = options.delivery ?? 'background';
   const eventSettings = { timeZone: config.timeZone, ...config.events };
   const eventCommands = createEventCommands({ tree, settings: eventSettings });
+  const listBroadcasts = broadcastCommands(tree);
   const runner = createFlowRunner({
     db: options.runnerDb ?? db,
     flows: [
       createResidentFlow(deps, dispatch, classifier),
       createVolunteerFlow(deps, tree, dispatch),
       createEventFlow(eventFlowDeps(deps, tree, config.timeZone), tree, { timeZone: config.timeZone, clock }),
+      createBroadcastFlow(tree),
     ],
-    startFlow: (content) => (startsVolunteerFlow(content) ? VOLUNTEER_FLOW_ID : startsEventFlow(content) ? EVENT_FLOW_ID : null),
-    commands: async (h) => (await eventCommands(h)) || dispatch.commands(h),
+    startFlow: (content) =>
+      startsVolunteerFlow(content) ? VOLUNTEER_FLOW_ID : startsEventFlow(content) ? EVENT_FLOW_ID : startsBroadcastFlow(content) ? BROADCAST_FLOW_ID : null,
+    commands: async (h) => (await eventCommands(h)) || (await listBroadcasts(h)) || dispatch.commands(h),
     people: peoplePort,
     log,
     clock: options.clock,
@@ -144,6 +152,7 @@ export async function createApp(options: AppOptions) {
       log,
     },
   });
+  const broadcastReporter = createBroadcastReporter({ db, log, clock: options.clock, afterRun: () => delivery.deliverDue() });
 
   return {
     config,
@@ -158,6 +167,7 @@ export async function createApp(options: AppOptions) {
     calendar,
     events,
     reminders,
+    broadcastReporter,
     senders,
     /** Handles one incoming message from any channel (never throws). */
     handle: runner.handle,
@@ -174,12 +184,14 @@ export async function createApp(options: AppOptions) {
       sweeper.start();
       eventReminders.start();
       reminders.start();
+      broadcastReporter.start();
     },
     /** Stops the sweep, the reminders and the outbox polling (the database is the caller's to close). */
     async stop() {
       sweeper.stop();
       eventReminders.stop();
       reminders.stop();
+      broadcastReporter.stop();
       await delivery.stop();
     },
   };

@@ -57,6 +57,9 @@ const schema = z
     EVENT_REMIND_HOURS_BEFORE: z.coerce.number().int().min(1).max(168).default(24),
     EVENT_CHECKIN_EARLY_MINUTES: z.coerce.number().int().min(0).max(720).default(60),
     EVENT_CHECKIN_RADIUS_METERS: z.coerce.number().int().min(10).max(50000).default(500),
+    TELEGRAM_SEND_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(25),
+    TELEGRAM_GROUP_SENDS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(20),
+    WECHAT_SEND_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
     WECHAT_APP_ID: optional.pipe(
       z
         .string()
@@ -217,6 +220,8 @@ export interface Config {
   timeZone: string;
   /** Service days and reminders: the calendar file, how late a reminder may still go out, and whether the HTTP server serves `.ics` feeds. */
   calendar: { file: string | undefined; graceMinutes: number; feed: boolean };
+  /** The outbox's own pacing per channel (sends per second overall; bulk sends per chat per minute). */
+  pacing: Record<string, { perSecond: number; perChatPerMinute?: number }>;
 }
 
 export class ConfigError extends Error {
@@ -277,5 +282,9 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     hotline: { phone: e.HOTLINE_PHONE, localAreaCode: e.LOCAL_AREA_CODE },
     timeZone: e.TIME_ZONE,
     calendar: { file: e.CALENDAR_FILE, graceMinutes: e.REMINDER_GRACE_MINUTES, feed: e.CALENDAR_FEED === 'on' },
+    pacing: {
+      telegram: { perSecond: e.TELEGRAM_SEND_PER_SECOND, perChatPerMinute: e.TELEGRAM_GROUP_SENDS_PER_MINUTE },
+      wechat: { perSecond: e.WECHAT_SEND_PER_SECOND },
+    },
   };
 }

@@ -128,6 +128,8 @@ export async function startApp(io: AppIO) {
   let stopped: Promise<void> | null = null;
   return {
     config,
+    /** The composed app (its database, outbox and schedulers), for tests and tools. */
+    app,
     telegram,
     wechat,
     /** The HTTP server's port, when one runs (webhooks, callbacks). */

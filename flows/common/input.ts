@@ -1,5 +1,5 @@
 import type { IncomingContent } from '../../src/core/message.js';
-import type { CommonEvent } from './events.js';
+import type { CommonEvent, MediaAnswer } from './events.js';
 import type { WithQuestion } from './question.js';
 
 // === Incoming content that every flow reads the same way
@@ -37,4 +37,19 @@ export function interpretCommon(context: WithQuestion, content: CommonContent): 
     case 'edited':
       return { type: 'answer.edited' };
   }
+}
+
+/**
+ * Anything but text, as a flow with plain text answers reads it: a press, location, contact or edit
+ * (`interpretCommon`); media as `answer.media`, unless it has a caption, which `readText` reads as typed text.
+ */
+export function interpretNonText<E>(
+  context: WithQuestion,
+  content: Exclude<IncomingContent, { kind: 'text' }>,
+  readText: (text: string) => E[],
+): (CommonEvent | MediaAnswer | E)[] {
+  if (content.kind !== 'media') return [interpretCommon(context, content)];
+  const caption = content.caption ?? '';
+  if (caption.trim()) return readText(caption);
+  return [{ type: 'answer.media', media: content.media, ref: content.ref ?? null }];
 }

@@ -4,7 +4,8 @@ import type { Db } from '../../db/client.js';
 import { outbox } from '../../db/schema.js';
 import { createInstanceId } from './instance.js';
 import type { OutgoingPayload } from './message.js';
-import { type ChatRef, claimDue, moveOutboxChat, type OutboxRow as Row, takeOverLeases } from './outbox.js';
+import { type ChatRef, claimDue, moveOutboxChat, type OutboxRow as Row, PRIORITY, takeOverLeases } from './outbox.js';
+import { type ChannelPacing, createPacer, type PacerClock } from './pacer.js';
 import { type Clock, DeliveryError, type PeoplePort, type Sender } from './ports.js';
 import { safeError } from './privacy.js';
 import { sendWithinWindow } from './reply-window.js';
@@ -39,6 +40,13 @@ export interface OutboxDeliveryOptions {
   onChatMigrated?: (channel: string, from: string, to: string) => Promise<void>;
   /** Called in a transaction when a channel refuses delivery to a person for good (they blocked the bot). */
   onBlocked?: PeoplePort['markBlocked'];
+  /**
+   * Sending limits per channel (e.g. `{ telegram: { perSecond: 25, perChatPerMinute: 20 } }`): each send
+   * waits its turn, conversation rows before bulk ones. A channel not listed is not paced here.
+   */
+  pacing?: Record<string, ChannelPacing>;
+  /** The pacers' time (tests); real time by default. */
+  pacerClock?: PacerClock;
 }
 
 /**
@@ -62,6 +70,7 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
   const passes = new Set<Promise<number>>();
   const leaseFrom = (now: Date) => new Date(now.getTime() + leaseMs);
   const mine = (id: number) => and(eq(outbox.id, id), eq(outbox.claimedBy, me), eq(outbox.status, 'pending'));
+  const pacers = new Map(Object.entries(options.pacing ?? {}).map(([channel, p]) => [channel, createPacer(p, options.pacerClock)]));
 
   // === Leases: claimed with this process's id, renewed while held, released on failure
 
@@ -108,6 +117,8 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
     if (!sender) return 'lost';
     const row = await startAttempt(claimed.id);
     if (!row) return 'lost';
+    // The turn is taken right before the send, after the database work, so that the sends leave at the paced rate.
+    await pacers.get(claimed.channel)?.take(claimed.chatId, claimed.priority >= PRIORITY.bulk);
     try {
       const payload = row.payload as unknown as OutgoingPayload;
       if (payload.editOf !== undefined) {

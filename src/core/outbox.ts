@@ -6,10 +6,30 @@ import type { OutgoingMessage } from './message.js';
 
 // === The outbox table: writing messages inside the transaction that caused them, and the row-level
 // operations of delivery (claiming, taking over leases); the delivery loop is outbox-delivery.ts
-/** Adds messages to the outbox; a message with a `dedupKey` already there is not added twice. */
-export async function enqueueMessages(tx: Db, messages: (OutgoingMessage & { dedupKey?: string })[], at: Date): Promise<number[]> {
+/** Outbox row priority: a person's conversation (replies, cards, notices) first; bulk (broadcasts) after, paced. */
+export const PRIORITY = { conversation: 0, bulk: 1 } as const;
+
+type Enqueued = OutgoingMessage & { dedupKey?: string; bulk?: boolean };
+
+/**
+ * Adds messages to the outbox; a message with a `dedupKey` already there is not added twice.
+ * `bulk` messages (broadcasts) are sent only when no conversation message is due, and paced.
+ */
+export async function enqueueMessages(tx: Db, messages: Enqueued[], at: Date): Promise<number[]> {
+  return (await insertRows(tx, messages, at)).map((r) => r.id);
+}
+
+/** Like `enqueueMessages`, for keyed messages: the new rows' ids by `dedupKey` (a key already there is left out). */
+export async function enqueueKeyed(tx: Db, messages: (Enqueued & { dedupKey: string })[], at: Date): Promise<Map<string, number>> {
+  const rows = [];
+  // A few thousand rows per statement keep well under PostgreSQL's 65,535 parameters.
+  for (let i = 0; i < messages.length; i += 2000) rows.push(...(await insertRows(tx, messages.slice(i, i + 2000), at)));
+  return new Map(rows.map((r) => [r.dedupKey!, r.id]));
+}
+
+async function insertRows(tx: Db, messages: Enqueued[], at: Date) {
   if (messages.length === 0) return [];
-  const rows = await tx
+  return tx
     .insert(outbox)
     .values(
       messages.map((m) => ({
@@ -17,13 +37,13 @@ export async function enqueueMessages(tx: Db, messages: (OutgoingMessage & { ded
         chatId: m.chatId,
         payload: { ...m.payload },
         dedupKey: m.dedupKey ?? null,
+        priority: m.bulk ? PRIORITY.bulk : PRIORITY.conversation,
         createdAt: at,
         nextAttemptAt: at,
       })),
     )
     .onConflictDoNothing()
-    .returning({ id: outbox.id });
-  return rows.map((r) => r.id);
+    .returning({ id: outbox.id, dedupKey: outbox.dedupKey });
 }
 
 /** Moves a chat's pending messages to its new id (messages already sent live on in the old chat). */
@@ -57,8 +77,9 @@ export type OutboxRow = typeof outbox.$inferSelect;
 export type ChatRef = { channel: string; chatId: string };
 
 /**
- * Claims up to 100 due rows for `me` until `leaseUntil`: oldest first, skipping rows another process
- * has locked, and never a row while an earlier row of its chat is still waiting (one chat in order).
+ * Claims up to 100 due rows for `me` until `leaseUntil`: conversation rows before bulk ones, oldest
+ * first, skipping rows another process has locked, and never a row while an earlier row of its chat is
+ * still waiting (one chat in order).
  */
 export async function claimDue(db: Db, o: { me: string; channels: string[]; only?: ChatRef[]; now: Date; leaseUntil: Date }): Promise<OutboxRow[]> {
   if (o.channels.length === 0) return [];
@@ -76,7 +97,7 @@ export async function claimDue(db: Db, o: { me: string; channels: string[]; only
               and p.status = 'pending' and p.id < ${outbox.id} and p.next_attempt_at > ${o.now.toISOString()})`,
         ),
       )
-      .orderBy(outbox.id)
+      .orderBy(outbox.priority, outbox.id)
       .limit(100)
       .for('update', { skipLocked: true });
     if (due.length === 0) return [];
@@ -90,7 +111,7 @@ export async function claimDue(db: Db, o: { me: string; channels: string[]; only
         ),
       )
       .returning();
-    // RETURNING has no order: sort, or one chat's messages could overtake each other.
-    return claimed.sort((a, b) => a.id - b.id);
+    // RETURNING has no order: sort, or one chat's messages could overtake each other (conversation rows first).
+    return claimed.sort((a, b) => a.priority - b.priority || a.id - b.id);
   });
 }

@@ -194,3 +194,43 @@ describe('Bot API stand-in driven by grammY', () => {
     await expect(s.waitFor(() => s.calls.length > 0, 50)).rejects.toThrow(/timed out after 50 ms.*calls\.length > 0.*last calls: none/);
   });
 });
+
+describe('the stand-in’s flood limits (off unless asked for)', () => {
+  async function limited(limits: { perSecond: number; perGroupPerMinute: number }) {
+    standin = await startBotApiStandin({ limits });
+    return { s: standin, bot: new Bot(standin.token, { client: { apiRoot: standin.apiRoot } }) };
+  }
+  const refusal = (bot: Bot, chatId: number) =>
+    bot.api.sendMessage(chatId, 'x').then(
+      () => null,
+      (e: unknown) => e,
+    );
+
+  it('answers 429 with retry_after past perSecond messages in a second, and takes them again a second later', async () => {
+    const { s, bot } = await limited({ perSecond: 3, perGroupPerMinute: 100 });
+    for (const chat of [1, 2, 3]) await bot.api.sendMessage(chat, 'x');
+    const err = await refusal(bot, 4);
+    expect(err).toBeInstanceOf(GrammyError);
+    expect((err as GrammyError).error_code).toBe(429);
+    expect((err as GrammyError).parameters.retry_after).toBe(1);
+    expect(s.calls.filter((c) => c.rateLimited)).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await refusal(bot, 4)).toBeNull();
+  });
+
+  it('limits one group per minute, not private chats or other groups', async () => {
+    const { bot } = await limited({ perSecond: 100, perGroupPerMinute: 2 });
+    for (let i = 0; i < 2; i++) await bot.api.sendMessage(-42, 'x');
+    const err = (await refusal(bot, -42)) as GrammyError;
+    expect(err.error_code).toBe(429);
+    expect(err.parameters.retry_after).toBeGreaterThan(50);
+    expect(await refusal(bot, -43)).toBeNull();
+    for (let i = 0; i < 3; i++) expect(await refusal(bot, CHAT)).toBeNull();
+  });
+
+  it('without limits, any number goes through', async () => {
+    const { s, bot } = await setup();
+    await Promise.all(Array.from({ length: 50 }, () => bot.api.sendMessage(-42, 'x')));
+    expect(s.sentMessages(-42)).toHaveLength(50);
+  });
+});

@@ -18,6 +18,8 @@ export interface RecordedCall {
   params: any;
   at: number;
   failed?: boolean;
+  /** Refused with 429 by the stand-in's `limits`. */
+  rateLimited?: boolean;
 }
 
 /** Chat types the update helpers can simulate. */
@@ -40,6 +42,12 @@ export interface BotApiStandinOptions {
   token?: string;
   /** Upper bound on how long a long poll is really held, whatever its `timeout`; default 1000 ms. */
   maxPollMs?: number;
+  /**
+   * Telegram's flood limits, enforced (off by default): more than `perSecond` messages in any second
+   * overall, or `perGroupPerMinute` in any minute to one group (a negative chat id), is answered 429
+   * with `retry_after` (seconds until a slot frees). Sends and edits count. Scale both for fast tests.
+   */
+  limits?: { perSecond: number; perGroupPerMinute: number };
 }
 
 /** A running local imitation of the Telegram Bot API. */
@@ -143,6 +151,8 @@ export async function startBotApiStandin(options: BotApiStandinOptions = {}): Pr
   const messages = new Map<string, Record<string, any>>();
   const lastSent = new Map<string, number>();
   const commands = new Map<string, unknown>();
+  const accepted: number[] = [];
+  const acceptedByGroup = new Map<string, number[]>();
   let webhookUrl = '';
   let nextUpdateId = 1;
   let seq = 0;
@@ -261,6 +271,27 @@ export async function startBotApiStandin(options: BotApiStandinOptions = {}): Pr
     }
   }
 
+  /** The flood limits: a 429 error when this message would exceed them, else counts it. */
+  function floodCheck(method: string, p: any): StandinError | undefined {
+    const limits = options.limits;
+    if (!limits || !(method.startsWith('send') || method.startsWith('edit')) || method === 'sendChatAction') return undefined;
+    const t = performance.now();
+    while (accepted.length > 0 && accepted[0]! <= t - 1000) accepted.shift();
+    const chat = String(p.chat_id);
+    const group = chat.startsWith('-') ? (acceptedByGroup.get(chat) ?? []) : null;
+    while (group && group.length > 0 && group[0]! <= t - 60_000) group.shift();
+    let waitMs = 0;
+    if (accepted.length >= limits.perSecond) waitMs = accepted[accepted.length - limits.perSecond]! + 1000 - t;
+    if (group && group.length >= limits.perGroupPerMinute) waitMs = Math.max(waitMs, group[group.length - limits.perGroupPerMinute]! + 60_000 - t);
+    if (waitMs > 0) {
+      const retry_after = Math.max(1, Math.ceil(waitMs / 1000));
+      return { error_code: 429, description: `Too Many Requests: retry after ${retry_after}`, parameters: { retry_after } };
+    }
+    accepted.push(t);
+    if (group) acceptedByGroup.set(chat, [...group, t]);
+    return undefined;
+  }
+
   function respond(res: ServerResponse, status: number, body: unknown) {
     if (res.destroyed || res.writableEnded) return;
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -277,8 +308,9 @@ export async function startBotApiStandin(options: BotApiStandinOptions = {}): Pr
     const call: RecordedCall = { method, params, at: Date.now() };
     calls.push(call);
     const armed = failures.get(method)?.[0];
-    let error: StandinError | undefined;
-    if (armed) {
+    let error = floodCheck(method, params);
+    if (error) call.rateLimited = true;
+    else if (armed) {
       if (--armed.left <= 0) failures.get(method)!.shift();
       error = armed.error;
     } else {

@@ -1,82 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { type BotApiStandin, startBotApiStandin } from '../standins/telegram-bot-api.js';
-import { backends, testDatabaseUrl } from '../support/db.js';
-import { DEMO_STATIONS_FILE } from '../support/stations.js';
+import { describe, expect, inject, it } from 'vitest';
+import type { BotApiStandin } from '../standins/telegram-bot-api.js';
+import { backends } from '../support/db.js';
+import { killableProgramSetup, killed, startProgram } from '../support/killed-program.js';
 
 // === kill -9 while messages are being sent and queued; the restarted program delivers them at once
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const ORGANIZER = 7000;
 const RESIDENTS = [102, 103, 104, 105, 106];
-
-/** Forwards Bot API calls to the stand-in; while `hold` is on, `sendMessage` calls get no answer. */
-async function startHoldingProxy(target: string) {
-  const calls: { method: string; at: number }[] = [];
-  const held: { chat_id: number | string; text: string }[] = [];
-  const proxy = {
-    hold: false,
-    calls,
-    held,
-    root: '',
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const method = (req.url ?? '').split('/').pop() ?? '';
-      calls.push({ method, at: Date.now() });
-      if (proxy.hold && method === 'sendMessage') return void held.push(JSON.parse(body.toString('utf8')));
-      fetch(target + req.url, {
-        method: req.method,
-        headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
-        body: body.length ? body : undefined,
-      })
-        .then(async (r) => {
-          res.writeHead(r.status, { 'content-type': 'application/json' });
-          res.end(Buffer.from(await r.arrayBuffer()));
-        })
-        .catch(() => res.destroy());
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  proxy.root = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return proxy;
-}
-
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-function startProgram(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'silent', STATIONS_FILE: DEMO_STATIONS_FILE, ...env },
-    stdio: 'ignore',
-  });
-  cleanups.push(() => void child.kill('SIGKILL'));
-  return child;
-}
-
-const killed = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
 
 /** How many times each (chat, text) was delivered. */
 function deliveries(standin: BotApiStandin) {
@@ -87,23 +19,7 @@ function deliveries(standin: BotApiStandin) {
 
 describe.each(backends)('outbox after kill -9 [%s]', (backend) => {
   it('a restarted program delivers at once what the killed one was sending and what waited behind it, each once', async () => {
-    const standin = await startBotApiStandin();
-    const proxy = await startHoldingProxy(standin.apiRoot);
-    const database = await testDatabaseUrl(backend);
-    const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-restart-'));
-    cleanups.push(
-      () => standin.close(),
-      () => proxy.close(),
-      () => database.drop(),
-      () => rmSync(dir, { recursive: true, force: true }),
-    );
-    const env = {
-      TELEGRAM_BOT_TOKEN: standin.token,
-      TELEGRAM_API_ROOT: proxy.root,
-      DATA_DIR: path.join(dir, 'data'),
-      DATABASE_URL: database.url,
-      ORGANIZERS: `telegram:${ORGANIZER}`,
-    };
+    const { standin, proxy, env } = await killableProgramSetup(backend, { ORGANIZERS: `telegram:${ORGANIZER}` });
 
     if (backend === 'pglite') {
       // Start from the migrated, seeded template (as a warm data folder) rather than a fresh one.

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { startApp } from '../../src/main.js';
-import { type BotApiStandin, startBotApiStandin } from '../standins/telegram-bot-api.js';
+import { type BotApiStandin, type BotApiStandinOptions, startBotApiStandin } from '../standins/telegram-bot-api.js';
 import { createCapturingLogger } from './app.js';
 import { type Backend, testDatabaseUrl } from './db.js';
 import { DEMO_STATIONS_FILE } from './stations.js';
 
 /** The production app (as `npm start` builds it) talking to a local Bot API stand-in. */
-export async function startTelegramHarness(backend: Backend, extraEnv: Record<string, string> = {}) {
-  const standin = await startBotApiStandin();
+export async function startTelegramHarness(backend: Backend, extraEnv: Record<string, string> = {}, standinOptions: BotApiStandinOptions = {}) {
+  const standin = await startBotApiStandin(standinOptions);
   const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-tg-'));
   const database = await testDatabaseUrl(backend);
   const { log, lines } = createCapturingLogger();

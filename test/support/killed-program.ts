@@ -1,0 +1,102 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
+import { type BotApiStandinOptions, startBotApiStandin } from '../standins/telegram-bot-api.js';
+import { type Backend, testDatabaseUrl } from './db.js';
+import { DEMO_STATIONS_FILE } from './stations.js';
+
+// === The real program in a child process, killed with SIGKILL, behind a proxy that can stop Telegram answering
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Forwards Bot API calls to the stand-in; while `hold` is on, `sendMessage` calls get no answer. */
+export async function startHoldingProxy(target: string) {
+  const calls: { method: string; at: number }[] = [];
+  const held: { chat_id: number | string; text: string }[] = [];
+  const proxy = {
+    hold: false,
+    calls,
+    held,
+    root: '',
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const method = (req.url ?? '').split('/').pop() ?? '';
+      calls.push({ method, at: Date.now() });
+      if (proxy.hold && method === 'sendMessage') return void held.push(JSON.parse(body.toString('utf8')));
+      fetch(target + req.url, {
+        method: req.method,
+        headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
+        body: body.length ? body : undefined,
+      })
+        .then(async (r) => {
+          res.writeHead(r.status, { 'content-type': 'application/json' });
+          res.end(Buffer.from(await r.arrayBuffer()));
+        })
+        .catch(() => res.destroy());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  proxy.root = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return proxy;
+}
+
+/** Cleanups run after each test, last first. */
+export const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** `npm start`'s program (`src/main.ts`) with `env`, killed after the test. */
+export function startProgram(env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'silent', STATIONS_FILE: DEMO_STATIONS_FILE, ...env },
+    stdio: 'ignore',
+  });
+  cleanups.push(() => void child.kill('SIGKILL'));
+  return child;
+}
+
+/** Kills the program with SIGKILL; resolves when it is gone. */
+export const killed = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+
+/**
+ * What a kill -9 story needs: the Bot API stand-in (with `standinOptions`), the holding proxy in front
+ * of it, a database, a data folder, and the program's environment; all cleaned up after the test.
+ */
+export async function killableProgramSetup(backend: Backend, env: Record<string, string>, standinOptions: BotApiStandinOptions = {}) {
+  const standin = await startBotApiStandin(standinOptions);
+  const proxy = await startHoldingProxy(standin.apiRoot);
+  const database = await testDatabaseUrl(backend);
+  const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-killed-'));
+  cleanups.push(
+    () => standin.close(),
+    () => proxy.close(),
+    () => database.drop(),
+    () => rmSync(dir, { recursive: true, force: true }),
+  );
+  return {
+    standin,
+    proxy,
+    database,
+    env: { TELEGRAM_BOT_TOKEN: standin.token, TELEGRAM_API_ROOT: proxy.root, DATA_DIR: path.join(dir, 'data'), DATABASE_URL: database.url, ...env },
+  };
+}
