@@ -3,14 +3,14 @@ import { BROADCAST_FLOW_ID, createBroadcastMachine } from '../../flows/broadcast
 import { interpretBroadcastInput } from '../../flows/broadcast.input.js';
 import type { BroadcastContext, BroadcastDraft, BroadcastEvent, BroadcastInput } from '../../flows/broadcast.types.js';
 import { broadcastFlowDeps } from '../../src/app/broadcast-flow.js';
-import { readStationsFile } from '../../src/domain/reference-data.js';
+import { readDemoStations } from '../support/stations.js';
 import { stationTreeOf } from '../../src/domain/stations/tree.js';
 import { broadcastTexts as t } from '../../src/texts/broadcasts.js';
 import { converse, type Effect } from './harness.js';
 
 // === The broadcast flow (群发), step by step, as pure transitions
 
-const tree = stationTreeOf(readStationsFile());
+const tree = stationTreeOf(readDemoStations());
 const deps = broadcastFlowDeps(tree);
 const station = (code: string) => {
   const s = tree.byCode(code)!;
