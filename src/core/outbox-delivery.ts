@@ -5,6 +5,7 @@ import { outbox } from '../../db/schema.js';
 import { createInstanceId } from './instance.js';
 import type { OutgoingPayload } from './message.js';
 import { type ChatRef, claimDue, moveOutboxChat, type OutboxRow as Row, PRIORITY, takeOverLeases } from './outbox.js';
+import { asDeliveryError, failureOutcome } from './outbox-failure.js';
 import { type ChannelPacing, createPacer, type PacerClock } from './pacer.js';
 import { type Clock, DeliveryError, type PeoplePort, type Sender } from './ports.js';
 import { safeError } from './privacy.js';
@@ -70,6 +71,8 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
   const passes = new Set<Promise<number>>();
   const leaseFrom = (now: Date) => new Date(now.getTime() + leaseMs);
   const mine = (id: number) => and(eq(outbox.id, id), eq(outbox.claimedBy, me), eq(outbox.status, 'pending'));
+  /** Updates a row only while it is still ours and pending. */
+  const updateMine = (id: number, values: Partial<typeof outbox.$inferInsert>, tx: Db = db) => tx.update(outbox).set(values).where(mine(id));
   const pacers = new Map(Object.entries(options.pacing ?? {}).map(([channel, p]) => [channel, createPacer(p, options.pacerClock)]));
 
   // === Leases: claimed with this process's id, renewed while held, released on failure
@@ -159,36 +162,26 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
   /** Keeps a message the platform will not take now; it goes out when the person writes again (reply-window.ts). */
   async function hold(row: Row, reason: string) {
     log.info({ outboxId: row.id, channel: row.channel, reason }, 'delivery held until the person writes again');
-    await db.update(outbox).set({ status: 'held', lastError: reason, claimedBy: null }).where(mine(row.id));
+    await updateMine(row.id, { status: 'held', lastError: reason, claimedBy: null });
   }
 
   async function recordFailure(row: Row, err: unknown) {
     const now = clock();
-    const e = err instanceof DeliveryError ? err : new DeliveryError('network', String(err), { permanent: false, cause: err });
+    const e = asDeliveryError(err);
     log.warn({ outboxId: row.id, channel: row.channel, code: e.code, attempts: row.attempts, err: safeError(err) }, 'delivery failed');
-    if (e.code === 'chat_migrated' && e.options.newChatId && row.attempts < maxAttempts) {
-      const to = e.options.newChatId;
-      // A message of the old chat cannot be edited any more: the edit goes to the new chat as a new message.
-      const { editOf: _, ...fresh } = row.payload as unknown as OutgoingPayload;
-      await db
-        .update(outbox)
-        .set({ chatId: to, payload: { ...fresh }, nextAttemptAt: now, lastError: e.code, claimedBy: null })
-        .where(mine(row.id));
-      if (row.chatId !== to) await onChatMigrated(row.channel, row.chatId, to);
-      return;
-    }
-    if (e.options.permanent || row.attempts >= maxAttempts) {
+    const outcome = failureOutcome(row, e, maxAttempts, now);
+    const unclaimed = { lastError: outcome.code, claimedBy: null };
+    if (outcome.kind === 'migrate') {
+      await updateMine(row.id, { chatId: outcome.to, payload: outcome.payload, nextAttemptAt: now, ...unclaimed });
+      if (row.chatId !== outcome.to) await onChatMigrated(row.channel, row.chatId, outcome.to);
+    } else if (outcome.kind === 'fail') {
       await db.transaction(async (tx) => {
-        await tx.update(outbox).set({ status: 'failed', lastError: e.code, claimedBy: null }).where(mine(row.id));
-        if (e.code === 'blocked') await options.onBlocked?.(tx, row.channel, row.chatId, now);
+        await updateMine(row.id, { status: 'failed', ...unclaimed }, tx as unknown as Db);
+        if (outcome.blocked) await options.onBlocked?.(tx, row.channel, row.chatId, now);
       });
-      return;
+    } else {
+      await updateMine(row.id, { nextAttemptAt: outcome.at, ...unclaimed });
     }
-    const backoff = e.options.retryAfterMs ?? Math.min(60_000, 1000 * 2 ** (row.attempts - 1));
-    await db
-      .update(outbox)
-      .set({ nextAttemptAt: new Date(now.getTime() + backoff), lastError: e.code, claimedBy: null })
-      .where(mine(row.id));
   }
 
   // === Passes: claim, send chat by chat, renew leases meanwhile
