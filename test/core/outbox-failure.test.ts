@@ -6,19 +6,19 @@ import { DeliveryError } from '../../src/core/ports.js';
 
 const now = new Date('2026-12-06T00:00:00Z');
 const row = (attempts: number, payload: Record<string, unknown> = { text: '你好' }) => ({ attempts, payload });
-const after = (ms: number) => new Date(now.getTime() + ms);
+const later = (ms: number) => new Date(now.getTime() + ms);
 
 describe('failureOutcome', () => {
   it('a transient error retries after a doubling backoff, at most a minute', () => {
     const err = new DeliveryError('network', 'reset', { permanent: false });
-    expect(failureOutcome(row(1), err, 8, now)).toEqual({ kind: 'retry', code: 'network', at: after(1000) });
-    expect(failureOutcome(row(3), err, 8, now)).toEqual({ kind: 'retry', code: 'network', at: after(4000) });
-    expect(failureOutcome(row(7), err, 8, now)).toEqual({ kind: 'retry', code: 'network', at: after(60_000) });
+    expect(failureOutcome(row(1), err, 8, now)).toEqual({ kind: 'retry', code: 'network', at: later(1000) });
+    expect(failureOutcome(row(3), err, 8, now)).toEqual({ kind: 'retry', code: 'network', at: later(4000) });
+    expect(failureOutcome(row(7), err, 8, now)).toEqual({ kind: 'retry', code: 'network', at: later(60_000) });
   });
 
   it("the platform's retry_after wins over the backoff", () => {
     const err = new DeliveryError('rate_limited', '429', { permanent: false, retryAfterMs: 7000 });
-    expect(failureOutcome(row(1), err, 8, now)).toEqual({ kind: 'retry', code: 'rate_limited', at: after(7000) });
+    expect(failureOutcome(row(1), err, 8, now)).toEqual({ kind: 'retry', code: 'rate_limited', at: later(7000) });
   });
 
   it('a permanent error, or the last attempt, fails the row; a block is said so', () => {
