@@ -152,7 +152,7 @@ if (process.env.DATABASE_URL) {
 // Real time at Telegram's real limits (~1.5 min); BENCH_BROADCAST_GROUPS=200 for a quick sample.
 await benchBroadcast(line, Number(process.env.BENCH_BROADCAST_GROUPS ?? 2342));
 const rss = process.memoryUsage().rss / 1024 / 1024;
-line('resident memory (RSS) at the end, the broadcast's whole second app included', `${rss.toFixed(0)} MiB`);
+line('resident memory (RSS) at the end, the broadcast app included', `${rss.toFixed(0)} MiB`);
 
 const doc = `# Benchmarks
 
