@@ -23,7 +23,8 @@ export type MediaAnswer = { type: 'answer.media'; media: MediaKind; ref: string 
  * Danger recognised in a message (`flows/common/safety/`). `urgent`: the numbers to call first, the request
  * marked urgent and an alert for organizers. `watch`: a soft "如果…请马上打" line, and the conversation goes on.
  */
-export type EmergencyDetected = { type: 'emergency.detected'; level: 'urgent' | 'watch'; words: string[]; services: string[] };
+/** `aids`: the kinds of first aid the words call for (flows/common/safety/aid.ts), most specific first. */
+export type EmergencyDetected = { type: 'emergency.detected'; level: 'urgent' | 'watch'; words: string[]; services: string[]; aids?: string[] };
 
 /** The navigation every flow understands: 取消, 返回, 帮助, its start words, and unknown `/commands`. */
 export type NavigationEvent =

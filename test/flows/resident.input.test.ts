@@ -45,14 +45,14 @@ describe('interpretResidentInput', () => {
 
   it('emergency words come first, and mark the text', () => {
     expect(say('我摔倒了')).toEqual([
-      { type: 'emergency.detected', level: 'urgent', words: ['摔倒'], services: ['120'] },
+      { type: 'emergency.detected', level: 'urgent', words: ['摔倒'], services: ['120'], aids: ['fall'] },
       { type: 'answer.text', text: '我摔倒了', truncated: false, emergency: true },
     ]);
   });
 
   it('a watch-level word comes first too, and marks the text the same way', () => {
     expect(say('有点头晕')).toEqual([
-      { type: 'emergency.detected', level: 'watch', words: ['头晕'], services: ['120'] },
+      { type: 'emergency.detected', level: 'watch', words: ['头晕'], services: ['120'], aids: [] },
       { type: 'answer.text', text: '有点头晕', truncated: false, emergency: true },
     ]);
   });

@@ -132,7 +132,10 @@ describe('emoji and very long text', () => {
 describe('emergencies', () => {
   it('摔倒 as the first message: 120 first, an alert, urgent, and the flow goes on', () => {
     const c = startConversation().say('我老伴摔倒了起不来');
-    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['120']));
+    // The number, then the first aid for a fall (not the advice for choking or a stroke).
+    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['120'], [{ aid: 'fall', service: '120' }]));
+    expect(c.turn[0]!.text).toContain('别急着扶起');
+    expect(c.turn[0]!.text).not.toContain('拍');
     expect(c.turn[0]!.text.startsWith('⚠️')).toBe(true);
     expect(c.turn[0]!.text).toContain('120');
     expect(c.turn[0]!.text).not.toContain('119');
@@ -153,15 +156,29 @@ describe('emergencies', () => {
   });
 
   it.each([
-    ['家里着火了', ['119']],
-    ['煤气泄漏了', ['119']],
-    ['救命', ['120', '119', '110']],
-    ['胸痛，喘不上气', ['120']],
-    ['高烧不退', ['120']],
-    ['厨房着火了，我妈晕倒了', ['120', '119']],
-  ])('%s → %j', (text, services) => {
+    ['家里着火了', ['119'], [{ aid: 'fire', service: '119' }]],
+    ['煤气泄漏了', ['119'], [{ aid: 'gas', service: '119' }]],
+    ['救命', ['120', '119', '110'], []],
+    [
+      '胸痛，喘不上气',
+      ['120'],
+      [
+        { aid: 'chest', service: '120' },
+        { aid: 'breathing', service: '120' },
+      ],
+    ],
+    ['高烧不退', ['120'], []],
+    [
+      '厨房着火了，我妈晕倒了',
+      ['120', '119'],
+      [
+        { aid: 'fall', service: '120' },
+        { aid: 'fire', service: '119' },
+      ],
+    ],
+  ])('%s → %j', (text, services, aids) => {
     const c = startConversation().say(text);
-    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(services));
+    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(services, aids));
     for (const s of ['120', '119', '110']) expect(c.turn[0]!.text.includes(s)).toBe(services.includes(s));
     expect(c.effectsOf('recordAlert')).toHaveLength(1);
     expect(c.effectsOf('recordAlert')[0]).toMatchObject({ services });
@@ -195,7 +212,7 @@ describe('emergencies', () => {
 
   it('in the description, unmatched: the words are kept and the classes offered', () => {
     const c = conversationAt('describe').say('我爸昏迷了');
-    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['120']));
+    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['120'], [{ aid: 'fall', service: '120' }]));
     expect(c.context.description).toBe('我爸昏迷了');
     expect(c.state).toBe('describe');
     expect(c.lastReply!.text).toBe(texts.notUnderstoodDescription);
@@ -222,7 +239,7 @@ describe('emergencies', () => {
 
   it('mid-flow at the address step: the request is stored urgent with the word', () => {
     const c = conversationAt('address').say('我摔倒了');
-    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['120']));
+    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['120'], [{ aid: 'fall', service: '120' }]));
     c.say('文昌小区3幢2单元501').say('13812345678').say('1').say('1');
     expect(c.draft).toMatchObject({ urgent: true, emergencyWords: ['摔倒'], address: '文昌小区3幢2单元501', description: '电视坏了' });
   });
@@ -235,14 +252,14 @@ describe('emergencies', () => {
 
   it('in a photo caption: the emergency line still comes first', () => {
     const c = conversationAt('describe').send({ kind: 'media', media: 'photo', ref: 'p', caption: '厨房着火了' });
-    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['119']));
+    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['119'], [{ aid: 'fire', service: '119' }]));
     expect(c.context.attachments).toEqual(['p']);
     expect(c.context.urgent).toBe(true);
   });
 
   it('an emergency while correcting the description is the new description', () => {
     const c = conversationAt('editDescription').say('电视冒烟了');
-    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['119']));
+    expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['119'], [{ aid: 'fire', service: '119' }]));
     expect(c.context.description).toBe('电视冒烟了');
     expect(c.state).toBe('confirm');
   });

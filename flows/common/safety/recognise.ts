@@ -3,6 +3,7 @@ import { FIRE_SIGNS, PLEA_SIGNS, POLICE_SIGNS } from './fire-police.js';
 import { MEDICAL_SIGNS } from './medical.js';
 import type { EmergencyCategory, EmergencyLevel, EmergencyService, Sign } from './types.js';
 import { FEVER_SIGNS, WATCH_SIGNS } from './watch.js';
+import { type FirstAid, firstAidFor } from './aid.js';
 
 // === Recognising danger in a message: urgent, watch, or nothing
 
@@ -14,6 +15,8 @@ export interface EmergencyReading {
   /** Whom to call, in a stable order: 120, 119, 110, 96110. */
   services: EmergencyService[];
   categories: EmergencyCategory[];
+  /** The first aid to say with the numbers (urgent only), most specific first, at most two. */
+  aids: FirstAid[];
 }
 
 /** Every sign, urgent ones first; order decides the order of `words`. */
@@ -24,7 +27,7 @@ const CATEGORY_ORDER: readonly EmergencyCategory[] = ['medical', 'fire', 'police
 const ALL_THREE: EmergencyService[] = ['120', '119', '110'];
 const GLOBAL = new Map(SIGNS.map((s) => [s, new RegExp(s.re.source, `${s.re.flags.replace('g', '')}g`)]));
 
-const NOTHING: EmergencyReading = { level: null, words: [], services: [], categories: [] };
+const NOTHING: EmergencyReading = { level: null, words: [], services: [], categories: [], aids: [] };
 
 /** Animals are not people: 狗抽搐了 is for a vet. */
 const ANIMAL_BEFORE = /(狗|猫|鸡|鸭|鸟|宠物|鱼|兔)[^人爸妈他她]{0,4}$/u;
@@ -73,10 +76,12 @@ export function detectEmergency(text: string): EmergencyReading {
   const named = new Set(hits.flatMap((f) => f.sign.services));
   const services = named.size > 0 ? SERVICE_ORDER.filter((s) => named.has(s)) : ALL_THREE;
   const kinds = new Set(hits.map((f) => f.sign.category));
+  const words = longest(hits.map((f) => f.word));
   return {
     level: urgent.length > 0 ? 'urgent' : 'watch',
-    words: longest(hits.map((f) => f.word)),
+    words,
     services,
     categories: CATEGORY_ORDER.filter((c) => kinds.has(c)),
+    aids: urgent.length > 0 ? firstAidFor(words, services) : [],
   };
 }

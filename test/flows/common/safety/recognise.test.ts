@@ -72,7 +72,7 @@ describe('detectEmergency', () => {
     ['火车票怎么买'],
     [''],
   ])('%j raises nothing (not now, not real, a question, or no danger)', (text) => {
-    expect(detectEmergency(text)).toEqual({ level: null, words: [], services: [], categories: [] });
+    expect(detectEmergency(text)).toEqual({ level: null, words: [], services: [], categories: [], aids: [] });
   });
 
   it.each([

@@ -1,0 +1,81 @@
+import type { EmergencyService } from './types.js';
+
+// === What to do while help comes: one sentence per kind of danger, chosen from the words found
+
+/** A kind of danger with its own first aid (the sentences are in `src/texts/safety.ts`). */
+export type FirstAid =
+  | 'choking'
+  | 'bleeding'
+  | 'stroke'
+  | 'low-sugar'
+  | 'chest'
+  | 'breathing'
+  | 'poison'
+  | 'seizure'
+  | 'electric'
+  | 'burn'
+  | 'fall'
+  | 'gas'
+  | 'trapped'
+  | 'fire'
+  | 'fraud'
+  | 'missing'
+  | 'danger';
+
+/** The number each first aid goes with. */
+export const AID_SERVICE: Record<FirstAid, EmergencyService> = {
+  choking: '120',
+  bleeding: '120',
+  stroke: '120',
+  'low-sugar': '120',
+  chest: '120',
+  breathing: '120',
+  poison: '120',
+  seizure: '120',
+  electric: '120',
+  burn: '120',
+  fall: '120',
+  gas: '119',
+  trapped: '119',
+  fire: '119',
+  fraud: '96110',
+  missing: '110',
+  danger: '110',
+};
+
+/** Most specific first: the first two that fit are said. Read on the words the signs matched. */
+const AIDS: ReadonlyArray<readonly [FirstAid, RegExp]> = [
+  ['choking', /噎|卡(在|住)?了?(喉咙|嗓子|气管)|(喉咙|嗓子|气管)/u],
+  ['electric', /电(到|击|打)|触电/u],
+  ['stroke', /中风|中疯|脑梗|脑埂|卒中|脑溢血|脑出血|半身不遂|半边|半个|一边|一侧|左边|右边|半拉|歪|斜|重影|说[不勿]出|讲[不勿]出|含糊|不清|大舌头|舌头/u],
+  ['low-sugar', /血糖|冷汗|冒汗|出汗|发抖|手抖|哆嗦/u],
+  ['chest', /胸|心口|心脏|心梗|心绞痛/u],
+  ['breathing', /喘|透不过|呼吸|憋气|憋得|嘴唇发紫|上不来气/u],
+  ['poison', /农药|敌敌畏|百草枯|洗洁精|消毒|老鼠药|除草剂|杀虫剂|安眠药|药片|胶囊|蘑菇|中毒|吃多了|误吃|偷吃/u],
+  ['seizure', /抽搐|抽风|羊角风|羊癫疯|白沫|翻白眼|抽筋/u],
+  ['bleeding', /血/u],
+  ['burn', /烫|烧伤|皮都/u],
+  ['fall', /摔|跌|滑|绊|掼|栽|倒|起[不勿]来|地上|骨折|晕|昏|厥|不省人事|叫[不勿]|喊[不勿]|没(有)?反应|没动静|不动|知觉|意识|休克|一黑/u],
+  ['gas', /煤气|燃气|天然气|液化气|媒气|燃汽|煤汽|然气|沼气|漏气|怪味|臭味/u],
+  ['trapped', /困|关在电梯/u],
+  ['fire', /火|烟|焦|烧/u],
+  ['fraud', /骗|转账|汇款|打钱|验证码|安全账户|冒充|公检法|刷单|洗钱|中奖|绑架|投资|理财/u],
+  ['missing', /走丢|走失|走散|丢了|不见了|找不到|找不着|没回来|寻[不勿]着|跑出去/u],
+  // A plea that names no danger (救命, 快来人) gets each number's general advice instead.
+  ['danger', /^(?!.*(救命|救救|来人|就命|sos|help)).+/iu],
+];
+
+/**
+ * The first aid to say for the words found, at most two, each with a number among `services` (a word
+ * of one danger must not pick the first aid of another: 血 of a fight is not a fall).
+ */
+export function firstAidFor(words: readonly string[], services: readonly EmergencyService[]): FirstAid[] {
+  const aids: FirstAid[] = [];
+  for (const word of words) {
+    const found = AIDS.find(([aid, re]) => services.includes(AID_SERVICE[aid]) && re.test(word));
+    if (found && !aids.includes(found[0])) aids.push(found[0]);
+  }
+  // The most specific first, as the table orders them.
+  const rank = (a: FirstAid) => AIDS.findIndex(([aid]) => aid === a);
+  return aids.sort((a, b) => rank(a) - rank(b)).slice(0, 2);
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { AID_SERVICE, detectEmergency, type FirstAid, firstAidFor } from '../../../../flows/common/safety/index.js';
+import { FIRST_AID, safetyTexts } from '../../../../src/texts/safety.js';
+
+// === The first aid said with the number: the one for the danger named, not every number's general advice
+
+const aidsOf = (text: string) => detectEmergency(text).aids;
+const reply = (text: string) => {
+  const r = detectEmergency(text);
+  return safetyTexts.emergency(
+    r.services,
+    r.aids.map((aid) => ({ aid, service: AID_SERVICE[aid] })),
+  );
+};
+
+describe('firstAidFor', () => {
+  it.each([
+    ['我爸突然说不出话，半边身子动不了', ['stroke']],
+    ['老伴有糖尿病，现在浑身冒冷汗', ['low-sugar']],
+    ['我妈摔倒了起不来', ['fall']],
+    ['汤圆噎住了喘不上气', ['choking', 'breathing']],
+    ['他胸口痛得厉害', ['chest']],
+    ['孩子误吃了安眠药', ['poison']],
+    ['手被刀割了流血不止', ['bleeding']],
+    ['厨房煤气味很重', ['gas']],
+    ['家里着火了', ['fire']],
+    ['被困在电梯里了', ['trapped']],
+    ['有人在撬我家的门', ['danger']],
+    ['我被骗了 他让我转到安全账户', ['fraud']],
+    ['老年痴呆的爸爸走丢了', ['missing']],
+    ['救命', []],
+  ] as const)('%s → %j', (text, aids) => {
+    expect(aidsOf(text)).toEqual(aids);
+  });
+
+  it('says at most two, and only for numbers that are called', () => {
+    expect(firstAidFor(['噎住', '喘不上气', '胸口痛', '流血'], ['120'])).toEqual(['choking', 'chest']);
+    expect(firstAidFor(['着火'], ['120'])).toEqual([]);
+  });
+
+  it('a watch-level sign names no first aid', () => {
+    expect(detectEmergency('我有点头晕').aids).toEqual([]);
+  });
+
+  it('every kind has its sentence', () => {
+    for (const aid of Object.keys(AID_SERVICE) as FirstAid[]) expect(FIRST_AID[aid], aid).toBeTruthy();
+  });
+});
+
+describe('the first reply', () => {
+  it('a stroke: note the time, no food or water — not the choking advice', () => {
+    const text = reply('我爸突然说不出话，半边身子动不了');
+    expect(text).toContain('120');
+    expect(text).toContain('记下发病的时间');
+    expect(text).not.toContain('拍');
+  });
+
+  it('fraud: stop transferring; not the advice to lock the door', () => {
+    const text = reply('我被骗了五万块钱 他让我转到安全账户');
+    expect(text).toContain('96110');
+    expect(text).toContain('不要再转账');
+    expect(text).not.toContain('锁好门');
+  });
+
+  it('a fight with a bleeding head: press the wound, and get somewhere safe', () => {
+    const text = reply('我老公打我 头上出血了');
+    expect(text).toContain('按住伤口');
+    expect(text).toContain('安全的地方');
+  });
+
+  it('a plea that names nothing: each number with its general advice', () => {
+    const text = reply('救命');
+    for (const s of ['120', '119', '110']) expect(text).toContain(s);
+    expect(text).toContain('别急着搬动');
+  });
+});
