@@ -3,7 +3,7 @@ import { isoLocal } from '../../src/domain/events/time.js';
 import { dispatchTexts } from '../../src/texts/dispatch.js';
 import { eventTexts as t } from '../../src/texts/events.js';
 import { backends } from '../support/db.js';
-import { approvedVolunteer, buttonData, startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.js';
+import { approvedVolunteer, startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.js';
 
 const ORGANIZER = 5100;
 const VOLUNTEER = 6100;
@@ -18,9 +18,8 @@ describe.each(backends)('an event through Telegram, from creating it to a check-
     await h?.close();
   });
 
-  const say = (chatId: number, userId: number, text: string, firstName = '用户') => h.standin.textMessage({ chatId, userId, text, firstName });
-  const press = (chatId: number, userId: number, label: string, message = h.standin.lastMessage(chatId)) =>
-    h.standin.callbackQuery({ chatId, userId, data: buttonData(message, label), messageId: message.message_id });
+  const say = (...update: Parameters<TelegramHarness['say']>) => h.say(...update);
+  const press = (...update: Parameters<TelegramHarness['press']>) => h.press(...update);
 
   it('an organizer creates an event, it is announced, a volunteer signs up by the button and checks in', async () => {
     const [bound] = await h.exchange(say(GROUP, ORGANIZER, '/bind 文昌社区', '王站长'), GROUP);

@@ -21,7 +21,7 @@ describe.each(backends)('a bound Telegram group upgraded to a supergroup [%s]', 
     await h?.close();
   });
 
-  const say = (chatId: number, userId: number, text: string, firstName = '用户') => h.standin.textMessage({ chatId, userId, text, firstName });
+  const say = (...update: Parameters<TelegramHarness['say']>) => h.say(...update);
   let serviceId = 500;
   /** A service message as Telegram sends it: `migrate_to_chat_id` in the old group, `migrate_from_chat_id` in the new one. */
   const service = (chatId: number, extra: { migrate_to_chat_id: number } | { migrate_from_chat_id: number }): UpdateInput => ({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchTexts as t } from '../../src/texts/dispatch.js';
 import { backends } from '../support/db.js';
-import { buttonData, startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.js';
+import { startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.js';
 
 const ORGANIZER = 5000;
 const VOLUNTEER = 6000;
@@ -17,9 +17,8 @@ describe.each(backends)('dispatch through Telegram, end to end [%s]', (backend) 
     await h?.close();
   });
 
-  const say = (chatId: number, userId: number, text: string, firstName = '用户') => h.standin.textMessage({ chatId, userId, text, firstName });
-  const press = (chatId: number, userId: number, label: string, message = h.standin.lastMessage(chatId)) =>
-    h.standin.callbackQuery({ chatId, userId, data: buttonData(message, label), messageId: message.message_id });
+  const say = (...update: Parameters<TelegramHarness['say']>) => h.say(...update);
+  const press = (...update: Parameters<TelegramHarness['press']>) => h.press(...update);
 
   it('goes from a resident’s request to a done visit, telling everyone the right things', async () => {
     // An unbound group hears once how binding works; a non-organizer cannot bind it.

@@ -36,6 +36,11 @@ export async function startTelegramHarness(backend: Backend, extraEnv: Record<st
       await app.stop();
       app = await boot();
     },
+    /** A text message from `userId` in `chatId`, as an update to push. */
+    say: (chatId: number, userId: number, text: string, firstName = '用户') => standin.textMessage({ chatId, userId, text, firstName }),
+    /** A press of the button labelled `label` on `message` (default: the chat's last message), as an update to push. */
+    press: (chatId: number, userId: number, label: string, message = standin.lastMessage(chatId)) =>
+      standin.callbackQuery({ chatId, userId, data: buttonData(message, label), messageId: message.message_id }),
     /** Pushes an update and waits until the bot has sent `count` more messages to the chat. */
     async exchange(update: Parameters<BotApiStandin['pushUpdate']>[0], chatId: number, count = 1) {
       const before = standin.sentMessages(chatId).length;
@@ -66,11 +71,8 @@ export function buttonData(message: { reply_markup?: { inline_keyboard: { text: 
  * approve with the button. Resolves once the volunteer was told.
  */
 export async function approvedVolunteer(h: TelegramHarness, userId: number, organizerId: number, name: string, phone = '13900001234') {
-  const say = (text: string) => h.standin.textMessage({ chatId: userId, userId, text, firstName: name });
-  const press = (label: string) => {
-    const message = h.standin.lastMessage(userId);
-    return h.standin.callbackQuery({ chatId: userId, userId, data: buttonData(message, label), messageId: message.message_id });
-  };
+  const say = (text: string) => h.say(userId, userId, text, name);
+  const press = (label: string) => h.press(userId, userId, label);
   await h.exchange(say('我要当志愿者'), userId);
   await h.exchange(press(name), userId);
   await h.exchange(say(phone), userId);
