@@ -105,11 +105,20 @@ describeDb('bulk outbox rows', (ctx) => {
     expect([...platform.values()].filter((n) => n > 2)).toHaveLength(0);
   });
 
-  it('a conversation row enqueued after a broadcast is claimed before the broadcast’s rows', async () => {
+  it('a conversation row enqueued after a broadcast is sent before any of the broadcast’s rows starts', async () => {
     const order: string[] = [];
+    let residentDone = false;
+    const early: string[] = [];
     const sender: Sender = {
       async send(chatId) {
         order.push(chatId);
+        if (chatId !== 'resident') {
+          if (!residentDone) early.push(chatId);
+          return {};
+        }
+        // A slow send (a few database round trips): bulk rows claimed with it must still wait for it.
+        for (let i = 0; i < 3; i++) await db().execute(sql`select 1`);
+        residentDone = true;
         return {};
       },
     };
@@ -117,6 +126,7 @@ describeDb('bulk outbox rows', (ctx) => {
     await enqueueMessages(db(), [{ channel: 'bp', chatId: 'resident', payload: { text: '您的单号…' } }], new Date());
     await createOutboxDelivery({ db: db(), senders: { bp: sender }, log, instanceName: 'p' }).deliverDue();
     expect(order[0]).toBe('resident');
+    expect(early).toEqual([]);
     expect(order).toHaveLength(151);
   });
 });
