@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Update, UserFromGetMe } from 'grammy/types';
+import { WAIT_MS } from '../support/patience.js';
 
 /** An update for {@link BotApiStandin.pushUpdate}; `update_id` is assigned when absent. */
 export type UpdateInput = Omit<Update, 'update_id'> & { update_id?: number };
@@ -75,7 +76,7 @@ export interface BotApiStandin {
   lastMessage(chatId: number | string): any;
   /** Makes the next `times` calls of `method` fail with `error`. */
   failNext(method: string, times: number, error: StandinError): void;
-  /** Resolves once `predicate` holds, checking every 10 ms; rejects after `timeoutMs`. */
+  /** Resolves once `predicate` holds, checking every 10 ms; rejects after `timeoutMs` (default: generous, `WAIT_MS`). */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   /** Answers pending long polls and shuts the server down. */
   close(): Promise<void>;
@@ -392,7 +393,7 @@ export async function startBotApiStandin(options: BotApiStandinOptions = {}): Pr
     failNext(method, times, error) {
       if (times > 0) failures.set(method, [...(failures.get(method) ?? []), { left: times, error }]);
     },
-    async waitFor(predicate, timeoutMs = 5000) {
+    async waitFor(predicate, timeoutMs = WAIT_MS) {
       const started = Date.now();
       let lastError: unknown;
       for (;;) {
