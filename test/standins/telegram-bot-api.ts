@@ -76,6 +76,11 @@ export interface BotApiStandin {
   lastMessage(chatId: number | string): any;
   /** Makes the next `times` calls of `method` fail with `error`. */
   failNext(method: string, times: number, error: StandinError): void;
+  /**
+   * Telegram slow to answer: the calls `match` picks are taken (recorded, counted against the limits)
+   * but get their answer only once the returned function is called.
+   */
+  holdAnswers(match: (method: string, params: any) => boolean): () => void;
   /** Resolves once `predicate` holds, checking every 10 ms; rejects after `timeoutMs` (default: generous, `WAIT_MS`). */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   /** Answers pending long polls and shuts the server down. */
@@ -158,6 +163,7 @@ export async function startBotApiStandin(options: BotApiStandinOptions = {}): Pr
   let nextUpdateId = 1;
   let seq = 0;
   let closed = false;
+  let holding: { match: (method: string, params: any) => boolean; released: Promise<void> } | null = null;
 
   const now = () => Math.floor(Date.now() / 1000);
   const msgKey = (chatId: unknown, messageId: unknown) => `${String(chatId)}:${String(messageId)}`;
@@ -315,6 +321,7 @@ export async function startBotApiStandin(options: BotApiStandinOptions = {}): Pr
       if (--armed.left <= 0) failures.get(method)!.shift();
       error = armed.error;
     } else {
+      if (holding?.match(method, params)) await holding.released;
       try {
         return respond(res, 200, { ok: true, result: await answer(method, params, res) });
       } catch (e) {
@@ -392,6 +399,14 @@ export async function startBotApiStandin(options: BotApiStandinOptions = {}): Pr
     },
     failNext(method, times, error) {
       if (times > 0) failures.set(method, [...(failures.get(method) ?? []), { left: times, error }]);
+    },
+    holdAnswers(match) {
+      let release = () => {};
+      holding = { match, released: new Promise<void>((r) => (release = r)) };
+      return () => {
+        holding = null;
+        release();
+      };
     },
     async waitFor(predicate, timeoutMs = WAIT_MS) {
       const started = Date.now();
