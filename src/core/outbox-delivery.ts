@@ -68,6 +68,7 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
   let again = false;
   let timer: NodeJS.Timeout | null = null;
   let renewer: NodeJS.Timeout | null = null;
+  let renewing: Promise<void> | null = null;
   const passes = new Set<Promise<number>>();
   const leaseFrom = (now: Date) => new Date(now.getTime() + leaseMs);
   const mine = (id: number) => and(eq(outbox.id, id), eq(outbox.claimedBy, me), eq(outbox.status, 'pending'));
@@ -220,7 +221,8 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
     const p = passOnce(only);
     passes.add(p);
     if (!renewer && renewMs > 0) {
-      renewer = setInterval(() => void renew(), renewMs);
+      // One renewal at a time: a slow one overtaken by the next could write the older lease last.
+      renewer = setInterval(() => void (renewing ??= renew().finally(() => (renewing = null))), renewMs);
       renewer.unref();
     }
     try {
