@@ -7,10 +7,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startBotApiStandin } from '../standins/telegram-bot-api.js';
 import { backends, testDatabaseUrl } from '../support/db.js';
 import { DEMO_STATIONS_FILE } from '../support/stations.js';
-import { LONG_MS } from '../support/patience.js';
+import { LONG_MS, WAIT_MS } from '../support/patience.js';
 
-// One SIGTERM to `npm start` stops the bot within a couple of seconds with exit code 0: in console
-// mode, while Telegram long polls are held open, and while a reply waits out a rate limit.
+// One SIGTERM to `npm start` stops the bot with exit code 0: in console mode, while Telegram long polls
+// are held open (60 s), and while a reply waits out a rate limit (20 s). Exit code 0 means it stopped
+// by itself within its own limit of 5 s (a longer stop exits 1), so it waited for neither.
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dirs: string[] = [];
@@ -38,7 +39,7 @@ function npmStart(env: Record<string, string>): Started {
   return Object.assign(child, { out: () => out });
 }
 
-async function waitForOutput(child: Started, text: string, timeoutMs = 60_000) {
+async function waitForOutput(child: Started, text: string, timeoutMs = WAIT_MS) {
   const until = Date.now() + timeoutMs;
   while (!child.out().includes(text)) {
     if (Date.now() > until || child.exitCode !== null) throw new Error(`no "${text}"; output so far:\n${child.out()}`);
@@ -46,14 +47,13 @@ async function waitForOutput(child: Started, text: string, timeoutMs = 60_000) {
   }
 }
 
-/** Sends one SIGTERM; resolves with how the process ended and how long that took (killed after 20 s). */
-function terminate(child: Started): Promise<{ code: number | null; signal: string | null; ms: number }> {
-  const started = performance.now();
+/** Sends one SIGTERM; resolves with how the process ended (killed if it is still there after `WAIT_MS`). */
+function terminate(child: Started): Promise<{ code: number | null; signal: string | null }> {
   return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const force = setTimeout(() => child.kill('SIGKILL'), WAIT_MS);
     child.on('exit', (code, signal) => {
       clearTimeout(force);
-      resolve({ code, signal, ms: performance.now() - started });
+      resolve({ code, signal });
     });
     child.kill('SIGTERM');
   });
@@ -66,7 +66,6 @@ describe('one SIGTERM stops npm start', () => {
     await waitForOutput(child, '连心桥：');
     const end = await terminate(child);
     expect(end, child.out()).toMatchObject({ code: 0, signal: null });
-    expect(end.ms).toBeLessThan(3_000);
   });
 
   describe.each(backends)('in Telegram mode [%s]', (backend) => {
@@ -79,7 +78,6 @@ describe('one SIGTERM stops npm start', () => {
         await standin.waitFor(() => standin.calls.some((c) => c.method === 'getUpdates' && Number(c.params.timeout) > 0));
         const end = await terminate(child);
         expect(end, child.out()).toMatchObject({ code: 0, signal: null });
-        expect(end.ms).toBeLessThan(3_000);
       } finally {
         await standin.close();
         await database.drop();
@@ -97,7 +95,6 @@ describe('one SIGTERM stops npm start', () => {
         await standin.waitFor(() => standin.calls.some((c) => c.method === 'sendMessage' && c.failed));
         const end = await terminate(child);
         expect(end, child.out()).toMatchObject({ code: 0, signal: null });
-        expect(end.ms).toBeLessThan(4_000);
       } finally {
         await standin.close();
         await database.drop();
