@@ -148,7 +148,7 @@ describe.each(backends)('a WeChat volunteer races a Telegram volunteer for one t
       for (const s of secret) expect(elsewhere).not.toContain(s);
       expect(h.read(round.resident).filter((m) => m.includes('已由志愿者'))).toEqual([t.residentClaimed(ticket, winner)]);
     },
-    90_000,
+    LONG_MS,
   );
 
   it('the WeChat volunteer can tap the offer’s 我来接单 and then 出发 instead of typing', { timeout: LONG_MS }, async () => {
