@@ -2,6 +2,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, GrammyError, InlineKeyboard, InputFile } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BotApiStandin, type BotApiStandinOptions, startBotApiStandin } from './telegram-bot-api.js';
+import { LONG_MS } from '../support/patience.js';
 
 const CHAT = 4242;
 
@@ -94,7 +95,7 @@ describe('Bot API stand-in driven by grammY', () => {
     expect(await pending).toEqual([]);
   });
 
-  it('retries a 429 with auto-retry and sends the message exactly once', async () => {
+  it('retries a 429 with auto-retry and sends the message exactly once', { timeout: LONG_MS }, async () => {
     const { s, bot } = await setup();
     bot.api.config.use(autoRetry());
     s.failNext('sendMessage', 2, { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
@@ -104,7 +105,7 @@ describe('Bot API stand-in driven by grammY', () => {
     expect(attempts.map((c) => c.failed ?? false)).toEqual([true, true, false]);
     expect(attempts[2]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(1900);
     expect(s.sentMessages(CHAT)).toHaveLength(1);
-  }, 10_000);
+  });
 
   it('surfaces 403 and migrate_to_chat_id failures as GrammyError', async () => {
     const { s, bot } = await setup();

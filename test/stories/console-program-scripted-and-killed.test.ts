@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_STATIONS_FILE } from '../support/stations.js';
-import { LONG_MS } from '../support/patience.js';
+import { LONG_MS, WAIT_MS } from '../support/patience.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dirs: string[] = [];
@@ -33,7 +33,7 @@ function start(env: Record<string, string>): ChildProcessWithoutNullStreams & { 
 
 const exited = (child: ChildProcessWithoutNullStreams) => new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
 
-async function waitForOutput(child: ReturnType<typeof start>, text: string, timeoutMs = 30_000) {
+async function waitForOutput(child: ReturnType<typeof start>, text: string, timeoutMs = WAIT_MS) {
   const until = Date.now() + timeoutMs;
   while (!child.out().includes(text)) {
     if (Date.now() > until) throw new Error(`timed out waiting for "${text}"; output so far:\n${child.out()}`);

@@ -8,7 +8,7 @@ import { volunteerTexts } from '../../src/texts/volunteer.js';
 import { wechatTexts } from '../../src/texts/wechat.js';
 import { backends } from '../support/db.js';
 import { startWechatHarness, WECHAT_APP, type WechatHarness } from '../support/wechat-harness.js';
-import { LONG_MS } from '../support/patience.js';
+import { LONG_MS, WAIT_MS } from '../support/patience.js';
 
 // `npm run wechat -- menu`, as an operator runs it next to the bot (same settings, same database),
 // creates the custom menu 一键求助 / 我的求助 / 更多 on the platform; each button's click then reaches
@@ -25,7 +25,7 @@ function wechatCli(args: string[], env: Record<string, string>): Promise<{ code:
     let err = '';
     child.stdout.on('data', (d) => (out += String(d)));
     child.stderr.on('data', (d) => (err += String(d)));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), WAIT_MS);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, out, err });
