@@ -7,6 +7,7 @@ import type { IncomingMessage, OutgoingPayload } from '../src/core/message.js';
 import type { Sender } from '../src/core/ports.js';
 import { createCapturingLogger, createMemorySender } from './support/app.js';
 import { describeDb } from './support/db.js';
+import { WAIT_MS } from './support/patience.js';
 import { DEMO_STATIONS_FILE } from './support/stations.js';
 
 // === createApp, the one composition root: what it builds, and when a handled message's messages go out
@@ -36,8 +37,10 @@ const text = (userId: string, t: string): IncomingMessage => ({
   messageId: `app-${++seq}`,
   content: { kind: 'text', text: t },
 });
+/** Waits until `check` holds (or `WAIT_MS` passed) and says whether it does. */
 const until = async (check: () => boolean) => {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  const end = Date.now() + WAIT_MS;
+  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
   return check();
 };
 

@@ -68,6 +68,7 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
   let again = false;
   let timer: NodeJS.Timeout | null = null;
   let renewer: NodeJS.Timeout | null = null;
+  let renewing: Promise<void> | null = null;
   const passes = new Set<Promise<number>>();
   const leaseFrom = (now: Date) => new Date(now.getTime() + leaseMs);
   const mine = (id: number) => and(eq(outbox.id, id), eq(outbox.claimedBy, me), eq(outbox.status, 'pending'));
@@ -186,28 +187,32 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
 
   // === Passes: claim, send chat by chat, renew leases meanwhile
 
-  async function passOnce(only?: { channel: string; chatId: string }[]): Promise<number> {
+  async function passOnce(only?: ChatRef[]): Promise<number> {
     let sent = 0;
+    /** Sends a chat's rows `from`–`to` in order; after a failure the chat's later rows go back and it stops. */
+    const sendChat = async (chatRows: Row[], from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const result = await sendOne(chatRows[i]!);
+        if (result === 'held') continue;
+        if (result !== 'sent') {
+          // Keep the chat's order: later messages wait for the failed one; after a lost lease, what is still ours goes back.
+          await release(chatRows.slice(result === 'lost' ? i : i + 1).map((r) => r.id));
+          return false;
+        }
+        sent++;
+      }
+      return true;
+    };
     for (;;) {
       const rows = await claim(only);
       if (rows.length === 0) return sent;
       const byChat = new Map<string, Row[]>();
       for (const r of rows) byChat.set(`${r.channel}:${r.chatId}`, [...(byChat.get(`${r.channel}:${r.chatId}`) ?? []), r]);
-      const results = await Promise.all(
-        [...byChat.values()].map(async (chatRows) => {
-          for (const [i, row] of chatRows.entries()) {
-            const result = await sendOne(row);
-            if (result === 'held') continue;
-            if (result !== 'sent') {
-              // Keep the chat's order: later messages wait for the failed one; after a lost lease, what is still ours goes back.
-              await release(chatRows.slice(result === 'lost' ? i : i + 1).map((r) => r.id));
-              return false;
-            }
-            sent++;
-          }
-          return true;
-        }),
-      );
+      const chats = [...byChat.values()];
+      // The batch's conversation rows (first in each chat) are sent before any of its bulk rows starts.
+      const cut = chats.map((c) => c.filter((r) => r.priority < PRIORITY.bulk).length);
+      const first = await Promise.all(chats.map((c, j) => sendChat(c, 0, cut[j]!)));
+      const results = await Promise.all(chats.map((c, j) => first[j] && sendChat(c, cut[j]!, c.length)));
       if (!results.every(Boolean)) return sent;
     }
   }
@@ -216,7 +221,8 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
     const p = passOnce(only);
     passes.add(p);
     if (!renewer && renewMs > 0) {
-      renewer = setInterval(() => void renew(), renewMs);
+      // One renewal at a time: a slow one overtaken by the next could write the older lease last.
+      renewer = setInterval(() => void (renewing ??= renew().finally(() => (renewing = null))), renewMs);
       renewer.unref();
     }
     try {

@@ -50,10 +50,15 @@ describeDb('outbox', (ctx) => {
   it('delivers a person’s reply while a slow group chat is still being sent to', async () => {
     let release = () => {};
     const gate = new Promise<void>((r) => (release = r));
+    let slowStarted = () => {};
+    const sending = new Promise<void>((r) => (slowStarted = r));
     const sent: string[] = [];
     const sender = {
       async send(chatId: string) {
-        if (chatId === 'o-slow-group') await gate;
+        if (chatId === 'o-slow-group') {
+          slowStarted();
+          await gate;
+        }
         sent.push(chatId);
         return {};
       },
@@ -62,7 +67,7 @@ describeDb('outbox', (ctx) => {
     const delivery = createOutboxDelivery({ db: ctx.database.db, senders: { slow: sender }, log });
     await enqueueMessages(ctx.database.db, [{ channel: 'slow', chatId: 'o-slow-group', payload: { text: '卡片' } }], new Date());
     const background = delivery.deliverDue();
-    await new Promise((r) => setTimeout(r, 50));
+    await sending; // the group's send is under way (and stuck)
     await enqueueMessages(ctx.database.db, [{ channel: 'slow', chatId: 'o-resident', payload: { text: '回复' } }], new Date());
     await delivery.deliverChats([{ channel: 'slow', chatId: 'o-resident' }]);
     expect(sent).toEqual(['o-resident']);

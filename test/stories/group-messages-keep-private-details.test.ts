@@ -1,12 +1,13 @@
 import { expect, it } from 'vitest';
 import { describeDb } from '../support/db.js';
 import { createDispatchApp } from '../support/dispatch-app.js';
+import { LONG_MS } from '../support/patience.js';
 
 const MIN = 60_000;
 const PHONE_LIKE = /1[3-9]\d{9}|0\d{2,3}-?\d{7,8}/;
 
 describeDb('privacy of group messages', (ctx) => {
-  it('never puts a phone number or a detailed address in any group message, through a busy day', async () => {
+  it('never puts a phone number or a detailed address in any group message, through a busy day', { timeout: LONG_MS }, async () => {
     const t0 = new Date('2026-07-01T01:00:00Z');
     let now = t0;
     const app = await createDispatchApp(ctx.database, { clock: () => now });

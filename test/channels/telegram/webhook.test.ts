@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../support/db.js';
 import { startTelegramHarness, type TelegramHarness } from '../../support/telegram-harness.js';
+import { LONG_MS } from '../../support/patience.js';
 
 const SECRET = 'a'.repeat(16) + 'B-_9'.repeat(5);
 
@@ -15,7 +16,7 @@ describe.each(backends)('Telegram webhook mode [%s]', (backend) => {
       HOST: '127.0.0.1',
     });
     endpoint = `http://127.0.0.1:${h.app.telegram!.port()}/telegram/hook`;
-  }, 60_000);
+  }, LONG_MS);
   afterAll(async () => {
     await h?.close();
   });

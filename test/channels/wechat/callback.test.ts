@@ -7,6 +7,7 @@ import { encryptMessage, msgSignature, plainSignature } from '../../../src/chann
 import { buildXml } from '../../../src/channels/wechat/xml.js';
 import type { IncomingMessage } from '../../../src/core/message.js';
 import { createLogger } from '../../../src/logger.js';
+import { WAIT_MS } from '../../support/patience.js';
 
 const TOKEN = 'lianxinTestToken2026';
 const APP_ID = 'wx00000000000test01';
@@ -211,13 +212,13 @@ describe('WeChat callback: 安全模式', () => {
 
 describe('WeChat callback: answering in time', () => {
   it('answers success within answerWithinMs while a slow handle carries on', async () => {
+    // handle never ends: the answer can only come from the time limit.
     const { base, handled, lines } = await start({ answerWithinMs: 150, handle: () => new Promise(() => {}) });
     const started = performance.now();
     const res = await post(`${base}?${plainQuery()}`, textXml());
     const ms = performance.now() - started;
     expect([res.status, await res.text()]).toEqual([200, 'success']);
     expect(ms).toBeGreaterThanOrEqual(140);
-    expect(ms).toBeLessThan(1500);
     expect(handled).toHaveLength(1);
     expect(lines.some((l) => l.includes('answered first'))).toBe(true);
   });
@@ -229,11 +230,10 @@ describe('WeChat callback: answering in time', () => {
       done = true;
       return { status: 'handled' };
     };
-    const { base } = await start({ answerWithinMs: 2000, handle });
-    const started = performance.now();
+    // A time limit longer than the test's own: the answer can only come from handle being done.
+    const { base } = await start({ answerWithinMs: WAIT_MS, handle });
     const res = await post(`${base}?${plainQuery()}`, textXml());
     expect(done).toBe(true);
-    expect(performance.now() - started).toBeLessThan(1500);
     expect(await res.text()).toBe('success');
   });
 
