@@ -126,7 +126,7 @@ describeDb('dispatch: /undelivered', (ctx) => {
           id: vol,
           channel: 'test',
           reason: t.undeliveredHeld,
-          text: '您已接单 ***，电话***，[地址已隐去]，请尽快上门，谢',
+          text: '您已接单 20260310-0001，电话***，[地址已隐',
         }),
       ]),
     );
