@@ -168,6 +168,23 @@ export const dispatchTexts = {
     `· ${r.time} ${r.name}（#${r.id}，${r.channel}）${r.reason}：${r.text}`,
   undeliveredHeld: '等对方再发消息后补发',
   undeliveredFailed: (why: string) => `发送失败（${why}）`,
+  auditUsage: '/audit [页码]（操作记录，最新的在前）',
+  auditNone: '您负责的站点还没有操作记录。',
+  auditNoMore: (page: number) => `操作记录没有第 ${page} 页，请从 /audit 看起。`,
+  auditPage: (page: number, rows: string[], more: boolean) =>
+    [`操作记录（最新的在前，第 ${page} 页）：`, ...rows, ...(more ? [`更早的：/audit ${page + 1}`] : [])].join('\n'),
+  auditRow: (r: { time: string; actor: string; what: string; stations: string; before: string; after: string }) =>
+    `· ${r.time} ${r.actor} ${r.what}（${r.stations}）\n  之前：${r.before}\n  之后：${r.after}`,
+  auditSystem: '系统（ORGANIZERS 设置）',
+  auditWhat: {
+    link: (subject: number, other: number) => `把 #${other} 合并到 #${subject}`,
+    approve: (subject: number) => `通过志愿者 #${subject}`,
+    reject: (subject: number) => `不通过志愿者 #${subject}`,
+    grant_organizer: (subject: number) => `设 #${subject} 为工作人员`,
+  },
+  auditRights: (p: { id: number; volunteer: string | null; organizerOf: string[] }) =>
+    `#${p.id} 志愿者：${p.volunteer ?? '无'}，负责：${p.organizerOf.length > 0 ? p.organizerOf.join('、') : '无'}`,
+  auditGone: (id: number, into: number) => `#${id} 已并入 #${into}`,
   deliveryErrors: {
     blocked: '对方已屏蔽或取消关注',
     chat_not_found: '找不到对方',

@@ -13,6 +13,7 @@ import { grantOrganizer, isOrganizer, isOrganizerOf, privateChatOf, stationsOfOr
 import { stationNamed } from './station-names.js';
 import { aliasCommand } from './alias-commands.js';
 import { recordAudit, rightsOf } from './audit.js';
+import { auditCommand } from './audit-commands.js';
 
 // === Organizer tools in private chat; every command checks the role on the server
 
@@ -188,11 +189,15 @@ export async function handleOrganizerCommand(ctx: CommandContext): Promise<boole
     '/organizer': () => (args.length >= 2 ? makeOrganizer(ctx, args[0]!, args[1]!) : Promise.resolve(ctx.reply(t.usage('/organizer 编号 站点')))),
     '/link': () => (args.length >= 2 ? link(ctx, args[0]!, args[1]!) : Promise.resolve(ctx.reply(t.usage('/link 编号1 编号2（把 2 合并到 1）')))),
     '/undelivered': () => undelivered(ctx),
+    '/audit': () => auditCommand(ctx, args[0]),
     '/alias': () => aliasCommand(ctx, args, false),
     '/unalias': () => aliasCommand(ctx, args, true),
   };
   // Chinese words are ordinary words too: only in their exact shape, and only organizers' (others go on to the flows).
-  const alias = (name === '合并' && args.length === 2 && '/link') || (name === '未送达' && args.length === 0 && '/undelivered');
+  const alias =
+    (name === '合并' && args.length === 2 && '/link') ||
+    (name === '未送达' && args.length === 0 && '/undelivered') ||
+    (name === '操作记录' && args.length <= 1 && '/audit');
   if (alias) {
     if (!(await isOrganizer(ctx.tx, ctx.person.id))) return false;
     await organizerOnly[alias]!();
