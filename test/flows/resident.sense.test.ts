@@ -107,11 +107,14 @@ describe('phones as people write them', () => {
     ['电话是138 1234 5678 姓王', '13812345678', null],
     ['幺三九一二三四五六七八', '13912345678', null],
     ['我没手机 打我女儿的 13912345678', '13912345678', '女儿'],
+    ['我没手机 打我女儿的 一三九 五七三 一二三四 五', '13957312345', '女儿'],
+    ['你们打我老伴 一三九-一二三四-五六七八', '13912345678', '老伴'],
     ['家里电话82345678', '0573-82345678', null],
   ])('%s → %s', (typed, phone, owner) => {
     const c = conversationAt('phone').say(typed);
     expect(c.context.phone).toBe(phone);
     expect(c.context.phoneOwner).toBe(owner);
+    expect(c.state).toBe('when');
   });
 
   it("a relative's number is marked on the summary and noted with the request", () => {
