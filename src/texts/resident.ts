@@ -141,6 +141,8 @@ export const texts = {
   conversationExpired: '上次的对话超过24小时没有继续，已经结束了。我们重新开始：',
   flowUpdated: '系统刚刚升级，请从头再说一次，给您添麻烦了。',
   sorry: '抱歉，系统开了个小差，请稍后再发一次。',
+  /** The message will come round again by itself: sending it again would answer it twice. */
+  sorryReceived: '抱歉，系统开了个小差。您的消息已经收到，恢复后会自动回复您，不用再发；如果过几分钟还没有回复，请再发一次。',
   groupNotForResidents: '您好！求助请私聊我。',
   /** Someone followed the account (WeChat subscribe). */
   welcome:
