@@ -59,11 +59,12 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   const sender = createTelegramSender(bot.api);
 
-  // Webhook mode: an update whose transaction failed is answered 500, so Telegram delivers it again.
+  // An update whose transaction failed comes again: in webhook mode it is answered 500, so Telegram
+  // delivers it again; when polling it is fetched again (handleUpdate).
   const uncommitted = new Set<number>();
   bot.use(async (ctx, next) => {
     await next();
-    if (uncommitted.delete(ctx.update.update_id) && options.webhook) throw new Error('update not committed; Telegram will deliver it again');
+    if (options.webhook && uncommitted.delete(ctx.update.update_id)) throw new Error('update not committed; Telegram will deliver it again');
   });
 
   /** The error boundary: log with context (no personal data), apologise, keep running. */
@@ -120,8 +121,8 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
     await ctx.editMessageText(`${message.text}\n\n${note}`).catch((err) => log.debug({ err: safeError(err) }, 'could not mark the pressed question'));
   }
 
-  /** Last line of defence for polling (the boundary above catches middleware errors). */
-  async function handleUpdate(update: Update) {
+  /** Polling: false when nothing was committed, to fetch the update again. Last line of defence (the boundary above catches middleware errors). */
+  async function handleUpdate(update: Update): Promise<boolean> {
     try {
       await bot.handleUpdate(update);
     } catch (err) {
@@ -129,6 +130,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
       const chatId = update.message?.chat.id ?? update.callback_query?.message?.chat.id ?? update.edited_message?.chat.id;
       if (chatId !== undefined) await bot.api.sendMessage(chatId, apologyPayload(null).text).catch(() => {});
     }
+    return !uncommitted.delete(update.update_id);
   }
 
   const polling = createPolling({ bot, log, handle: handleUpdate });
