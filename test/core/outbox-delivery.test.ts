@@ -90,7 +90,12 @@ describeDb('outbox', (ctx) => {
     const { log } = createCapturingLogger();
     const delivery = createOutboxDelivery({ db: ctx.database.db, senders: { lane: sender }, log, pacing: { lane: { perSecond: 1 } }, pacerClock });
     const attempted = async (prefix: string) =>
-      (await ctx.database.db.select().from(outbox).where(like(outbox.chatId, `${prefix}%`))).filter((r) => r.attempts > 0).length;
+      (
+        await ctx.database.db
+          .select()
+          .from(outbox)
+          .where(like(outbox.chatId, `${prefix}%`))
+      ).filter((r) => r.attempts > 0).length;
     const waitFor = async (check: () => Promise<boolean>) => {
       while (!(await check())) await new Promise((r) => setTimeout(r, 10));
     };
