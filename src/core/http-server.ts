@@ -51,3 +51,37 @@ export function createHttpServer({ log }: { log: Logger }) {
 }
 
 export type HttpServer = ReturnType<typeof createHttpServer>;
+
+/** A request body larger than its limit: answer 413. */
+export class BodyTooLarge extends Error {
+  override readonly name = 'BodyTooLarge';
+}
+
+/** A request body as UTF-8, refusing (`BodyTooLarge`) a declared or streamed size over `limit` bytes. */
+export function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      req.resume();
+      reject(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        chunks.length = 0;
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+    // A client gone mid-body: no 'end' will come (after a whole body, 'close' follows 'end' and changes nothing).
+    req.on('close', () => reject(new Error('request closed')));
+  });
+}

@@ -1,6 +1,6 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
-import { Bot, type Context, webhookCallback } from 'grammy';
+import { Bot, type Context } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import { apologyPayload } from '../../core/apology.js';
@@ -12,6 +12,7 @@ import { texts } from '../../texts/resident.js';
 import { createPolling } from './polling.js';
 import { createTelegramSender } from './sender.js';
 import { migrationOf, TELEGRAM_CHANNEL, toIncoming } from './updates.js';
+import { createWebhookHandler } from './webhook.js';
 
 // === Telegram channel (grammY): updates in, outbox messages out
 
@@ -140,8 +141,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
       await bot.api.setMyCommands(TELEGRAM_COMMANDS);
       if (options.webhook) {
         const { url, secret, http } = options.webhook;
-        const callback = webhookCallback(bot, 'http', { secretToken: secret, onTimeout: 'throw', timeoutMilliseconds: 50_000 });
-        http.route('POST', new URL(url).pathname, callback);
+        http.route('POST', new URL(url).pathname, createWebhookHandler(bot, { secret, log }));
         await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ['message', 'edited_message', 'callback_query', 'my_chat_member'] });
         log.info({ path: new URL(url).pathname }, 'telegram webhook route added');
       } else {
