@@ -110,9 +110,34 @@ describeDb('createApp', (ctx) => {
     const restarted = await build('o-none', { test: sender }, 'none');
     await restarted.start();
     try {
-      expect(sender.sent.some((s) => s.chatId === 'r-none')).toBe(true);
-      expect(sender.sent.some((s) => s.chatId === 'o-none')).toBe(true);
+      expect(await until(() => sender.sent.some((s) => s.chatId === 'r-none'))).toBe(true);
+      expect(await until(() => sender.sent.some((s) => s.chatId === 'o-none'))).toBe(true);
     } finally {
+      await restarted.stop();
+    }
+  });
+
+  it('start() does not wait for the backlog: a new message is answered while it is still being sent, and each queued row goes once', async () => {
+    const crashed = await build('o-backlog', {}, 'none');
+    await crashed.handle(text('r-backlog', '我老伴摔倒了'));
+    // The backlog's sends hang (a platform slow to answer, or the pacing of group messages).
+    const held = holdingSender('r-backlog');
+    const restarted = await build('o-backlog', { test: held.sender }, 'background');
+    let started = false;
+    const starting = restarted.start().then(() => (started = true));
+    try {
+      expect(await until(() => started)).toBe(true);
+      await restarted.handle(text('r-fresh', '电视坏了'));
+      expect(held.to('r-fresh').length).toBeGreaterThan(0);
+      expect(held.to('r-backlog')).toHaveLength(0);
+      held.release();
+      expect(await until(() => held.to('r-backlog').length > 0 && held.to('o-backlog').length > 0)).toBe(true);
+      await starting;
+      await restarted.delivery.deliverDue();
+      expect(held.to('r-backlog')).toHaveLength(1);
+      expect(held.to('o-backlog')).toHaveLength(1);
+    } finally {
+      held.release();
       await restarted.stop();
     }
   });

@@ -8,13 +8,17 @@ import { safeError } from './privacy.js';
 
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => Promise<unknown>;
 
-/** `GET /healthz` → 200; a channel's routes; anything else → 404 (405 for a known path with another method). */
+/**
+ * `GET /healthz` → 200 once `ready()` was called (the process takes messages), 503 before; a channel's
+ * routes; anything else → 404 (405 for a known path with another method).
+ */
 export function createHttpServer({ log }: { log: Logger }) {
   const routes = new Map<string, Map<string, HttpHandler>>();
+  let ready = false;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && url.pathname === '/healthz') {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ok' : 'starting');
       return;
     }
     const byMethod = routes.get(url.pathname);
@@ -34,6 +38,10 @@ export function createHttpServer({ log }: { log: Logger }) {
       const byMethod = routes.get(path) ?? new Map<string, HttpHandler>();
       byMethod.set(method, handler);
       routes.set(path, byMethod);
+    },
+    /** Every route is in place and the app takes messages: `/healthz` answers 200 from now on. */
+    ready() {
+      ready = true;
     },
     listen: (port: number, host = '0.0.0.0') =>
       new Promise<void>((resolve, reject) => {
