@@ -192,9 +192,11 @@ describe('catalogue matcher on the seed catalogue', () => {
   it('is fast on typical sentences', () => {
     const texts = ['我家电视没图像了', '老伴要去医院没人陪', '水龙头楼水，麻烦师傅来看看', '家里困难想申请低保'];
     matcher.match(texts[0]!);
-    const start = performance.now();
+    // The processor time this process spent, which a busy machine does not stretch as it does the clock.
+    const start = process.cpuUsage();
     for (let i = 0; i < 400; i++) matcher.match(texts[i % texts.length]!);
-    expect((performance.now() - start) / 400).toBeLessThan(2);
+    const { user, system } = process.cpuUsage(start);
+    expect((user + system) / 1000 / 400).toBeLessThan(2);
   });
 });
 
