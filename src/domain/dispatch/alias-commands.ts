@@ -17,7 +17,7 @@ export async function aliasCommand(ctx: CommandContext, args: string[], remove: 
   const command = remove ? '/unalias' : '/alias';
   const station = stationNamed(ctx, stationText, (code) => [command, code, ...rest].join(' '));
   if (!station) return;
-  if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, station.id))) return ctx.reply(t.notOrganizer);
+  if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, station.id))) return ctx.reply(t.aliasNotOrganizerOf(station.name));
   if (rest.length === 0) return ctx.reply(t.aliasList(station.name, station.aliases));
   const alias = cleanAlias(rest.join(''));
   if (!alias) return ctx.reply(t.aliasBad);

@@ -52,12 +52,14 @@ async function pending(ctx: CommandContext) {
   );
 }
 
+const stationName = (ctx: CommandContext, id: number) => ctx.tree.byId(id)?.name ?? String(id);
+
 /** `/request <ticket>`: details and full history (organizers see the private fields). */
 async function requestDetail(ctx: CommandContext, ticket: string) {
   const [row] = await ctx.tx.select({ id: requests.id }).from(requests).where(eq(requests.ticket, ticket));
   const r = row && (await requestView(ctx.tx, row.id));
   if (!r) return ctx.reply(t.unknownTicket(ticket));
-  if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, r.stationId))) return ctx.reply(t.notOrganizer);
+  if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, r.stationId))) return ctx.reply(t.notOrganizerOf(stationName(ctx, r.stationId), '查看它'));
   const events = await historyOf(ctx.tx, r.id);
   await ctx.tx.insert(reveals).values({ requestId: r.id, personId: ctx.person.id, reason: 'organizer-view', at: ctx.now });
   ctx.reply(
@@ -144,7 +146,7 @@ async function listVolunteers(ctx: CommandContext, stationText?: string) {
 async function assign(ctx: CommandContext, ticket: string, idText: string) {
   const [row] = await ctx.tx.select({ stationId: requests.stationId }).from(requests).where(eq(requests.ticket, ticket));
   if (!row) return ctx.reply(t.unknownTicket(ticket));
-  if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, row.stationId))) return ctx.reply(t.notOrganizer);
+  if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, row.stationId))) return ctx.reply(t.notOrganizerOf(stationName(ctx, row.stationId), '派单'));
   const volunteerId = personIdOf(idText);
   if (volunteerId === null) return ctx.reply(t.usage('/assign 单号 志愿者编号'));
   const result = await claimRequest(ctx.tx, ticket, volunteerId, ctx.now, 'assign', ctx.person.id);

@@ -51,7 +51,7 @@ describeDb('dispatch: aliases by organizers', (ctx) => {
     const app = await createDispatchApp(ctx.database);
     await app.organizer('o-a2', 'xiuzhou');
     await app.say('o-a2', 'o-a2', '/alias 紫阳 中山路');
-    expect(app.lastTo('o-a2')!.payload.text).toBe(t.notOrganizer);
+    expect(app.lastTo('o-a2')!.payload.text).toBe(t.aliasNotOrganizerOf('紫阳社区'));
     await app.say('v-a2', 'v-a2', '/alias 紫阳 中山路');
     expect(app.lastTo('v-a2')!.payload.text).toBe(t.notOrganizer);
     expect(await app.db.select().from(stationAliases).where(eq(stationAliases.alias, '中山路'))).toEqual([]);
