@@ -21,7 +21,7 @@ describe('first message and the description', () => {
   });
 
   it('offers the best two or three as numbered choices when the words fit several, the first named first', () => {
-    const c = startConversation().say('门窗漏水');
+    const c = startConversation().say('窗户漏水');
     expect(c.lastReply!.text).toBe(texts.chooseItem);
     expect(c.labels).toEqual(['门窗维修', '水电维修', texts.noneOfThese]);
     c.say('2');
@@ -31,7 +31,7 @@ describe('first message and the description', () => {
   });
 
   it('a yes-word does not pick one of several: it asks for the number', () => {
-    const c = startConversation().say('门窗漏水');
+    const c = startConversation().say('窗户漏水');
     const q = c.questionId;
     c.say('是的');
     expect(c.state).toBe('confirmItem');

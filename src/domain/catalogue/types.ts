@@ -47,4 +47,6 @@ export interface ItemMatch {
   classCode: string;
   /** Higher is better; only comparable within one `match()` call. */
   score: number;
+  /** True when only the learned model proposed it (no keyword was found): the rules are unsure of it. */
+  learned?: true;
 }
