@@ -1,4 +1,5 @@
 import { pinyin } from 'pinyin-pro';
+import { compileFrames, type FrameHit } from './frames.js';
 import { NOTHING, type RequestModel, shippedRequestModel } from './model.js';
 import type { Catalogue, CatalogueItem, ItemMatch } from './types.js';
 import {
@@ -76,7 +77,7 @@ const CLOSE_SHARE = 0.6;
 /** The learned model's probability for an item counts this many points (a sure 1.0: about a four-character keyword). */
 export const MODEL_WEIGHT = 10;
 /** An item the rules did not find is added only when the model gives it at least this probability. */
-export const MODEL_FLOOR = 0.4;
+export const MODEL_FLOOR = 0.6;
 
 /**
  * Builds a matcher for `catalogue`. Keyword pinyin and weights are computed once here: a keyword
@@ -109,6 +110,7 @@ export function createCatalogueMatcher(catalogue: Catalogue, options: MatcherOpt
     }
   }
 
+  const frames = compileFrames(catalogue);
   const charReadings = new Map<string, string[]>();
   const readingsOfChar = (c: string) => {
     let r = charReadings.get(c);
@@ -194,6 +196,23 @@ export function createCatalogueMatcher(catalogue: Catalogue, options: MatcherOpt
     });
   }
 
+  /**
+   * What a frame adds: the weight of a keyword as long as its words together, less what the item's own
+   * keywords already counted of them; nothing when a word of it is part of a longer keyword of another
+   * item (防盗门 in 防盗门锁坏了 is the lock's).
+   */
+  function frameScore(f: FrameHit, accepted: readonly Hit[]): number {
+    let length = 0;
+    let counted = 0;
+    for (const [start, end] of f.parts) {
+      const overlapping = accepted.filter((h) => !h.context && h.start < end && start < h.end);
+      if (overlapping.some((h) => h.item !== f.item && h.exact && h.end - h.start > end - start)) return 0;
+      length += end - start;
+      if (overlapping.some((h) => h.item === f.item)) counted += (end - start) ** 1.5;
+    }
+    return Math.max(0, length ** 1.5 - counted);
+  }
+
   function match(text: string, limit = 3): ItemMatch[] {
     const { chars, clauses } = matchable(text);
     if (chars.length === 0 || limit <= 0) return [];
@@ -205,6 +224,10 @@ export function createCatalogueMatcher(catalogue: Catalogue, options: MatcherOpt
       if (isCovered(h, acceptedAt)) continue;
       pushTo(acceptedAt, h.start, h);
       accepted.push(h);
+    }
+    for (const f of frames.find(chars)) {
+      const score = frameScore(f, accepted);
+      if (score > 0) accepted.push({ item: f.item, start: f.start, end: f.end, score, exact: true, context: false });
     }
     // Situation words decide only when nothing names a need: "一个人住 睡不着" is still heard.
     const contextFactor = accepted.some((h) => !h.context) ? CONTEXT_FACTOR : 1;

@@ -16,6 +16,12 @@ export const catalogueItemSchema = z.object({
    * names the need.
    */
   context: z.array(z.string().min(1)).optional(),
+  /**
+   * Needs said by words that stand apart, one word of each family within a sentence: who or where, and
+   * what is wrong or wanted ([["房东"], ["不肯修", "不管"]] → a tenancy dispute, not the broken boiler).
+   * A family lists meanings (房东, 出租的人), never whole sentences. Scored like a keyword of their length.
+   */
+  frames: z.array(z.array(z.array(z.string().min(1)).min(1)).min(2)).optional(),
 });
 
 /** One of the catalogue's classes, e.g. 生活求助类. */
