@@ -27,7 +27,18 @@ import { homeVisit, type ResidentKit } from './resident.setup.js';
  * The states from `describe` to `when`; each answer leads to the next step, or back to `confirm`
  * while a field is being changed from there.
  */
-export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescription, notePending, noteTruncated, attachPhoto }: ResidentKit) {
+export function intakeStates({
+  s,
+  deps,
+  ask,
+  fallback,
+  emergencyFirst,
+  emergencyItemFirst,
+  setDescription,
+  notePending,
+  noteTruncated,
+  attachPhoto,
+}: ResidentKit) {
   const orConfirm = unlessEditing('confirm');
   const pick = (prefix: string, exact?: boolean) => ({ type: 'picked', params: exact ? { prefix, exact } : { prefix } }) as const;
   const setItem = s.assign({
@@ -108,6 +119,7 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
       ),
       on: {
         'answer.text': [
+          emergencyItemFirst,
           // A class by number or its whole name (修东西); named inside a longer text, the items come first.
           { ...pickClass, guard: pick('class:', true) },
           openMine,
@@ -126,7 +138,12 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
     pickItem: s.createStateConfig({
       entry: ask((ctx) => pickItemQuestion(ctx, deps)),
       on: {
-        'answer.text': [chooseItem, { guard: 'matchesItems', target: 'confirmItem', actions: [setDescription, notePending, noteTruncated] }, fallback],
+        'answer.text': [
+          emergencyItemFirst,
+          chooseItem,
+          { guard: 'matchesItems', target: 'confirmItem', actions: [setDescription, notePending, noteTruncated] },
+          fallback,
+        ],
         'answer.choice': [chooseItem, fallback],
         'nav.back': 'describe',
       },
@@ -135,6 +152,7 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
       entry: ask((ctx) => confirmItemQuestion(ctx, deps)),
       on: {
         'answer.text': [
+          emergencyItemFirst,
           chooseItem,
           { guard: pick(CHOICE.none), target: 'describe' },
           // "是的" confirms a single proposal; with several it does not say which one.

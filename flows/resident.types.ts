@@ -85,6 +85,8 @@ export interface ResidentFlowDeps extends PlaceLookup {
   item(code: string): { code: string; name: string; classCode: string; className: string } | undefined;
   /** Items that fit a resident's words, best first (at most 3). */
   matchItems(text: string): ReadonlyArray<{ itemCode: string }>;
+  /** The item a request is after someone raised an emergency (紧急求助), unless they pick another; null: none. */
+  emergencyItem: string | null;
   /** Communities whose names fit the typed text, best first. */
   matchCommunities(text: string): ReadonlyArray<{ code: string; name: string }>;
   /** True when the rules are unsure of these words and a second opinion may be asked (`classify`); absent: never. */

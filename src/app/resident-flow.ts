@@ -74,6 +74,7 @@ export function residentFlowDeps(
     itemsOf: (classCode) => catalogue.classes.find((c) => c.code === classCode)?.items ?? [],
     item: (code) => matcher.item(code),
     matchItems: (text) => matcher.match(text, 3),
+    emergencyItem: catalogue.classes.flatMap((c) => c.items).find((i) => i.emergency)?.code ?? null,
     ...placeLookup(stations),
     hotlinePhone: hotline.phone,
     localAreaCode: hotline.localAreaCode,

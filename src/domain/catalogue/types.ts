@@ -22,6 +22,8 @@ export const catalogueItemSchema = z.object({
    * A family lists meanings (房东, 出租的人), never whole sentences. Scored like a keyword of their length.
    */
   frames: z.array(z.array(z.array(z.string().min(1)).min(1)).min(2)).optional(),
+  /** The item a request is filed as after someone raised an emergency, unless they pick another (紧急求助). */
+  emergency: z.boolean().optional(),
 });
 
 /** One of the catalogue's classes, e.g. 生活求助类. */
