@@ -22,6 +22,7 @@ export function initialResidentContext(profile: ResidentProfile): ResidentContex
     description: null,
     attachments: [],
     classCode: null,
+    itemPage: 0,
     itemCode: null,
     proposals: [],
     ...noPlace(),

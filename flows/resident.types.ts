@@ -25,6 +25,8 @@ export interface ResidentContext extends PlaceContext {
   description: string | null;
   attachments: string[];
   classCode: string | null;
+  /** The page of the class's item list shown (0 first); missing in conversations saved before pages. */
+  itemPage?: number;
   itemCode: string | null;
   /** Item codes proposed for the description, best first. */
   proposals: string[];
@@ -82,6 +84,8 @@ export interface ResidentFlowDeps extends PlaceLookup {
    */
   classes: ReadonlyArray<{ code: string; name: string; plainName: string | null; homeVisit: boolean }>;
   itemsOf(classCode: string): ReadonlyArray<{ code: string; name: string }>;
+  /** The class's items a page at a time (at most 8 a page), each page named by its group or null. */
+  itemPages(classCode: string): ReadonlyArray<{ name: string | null; codes: readonly string[] }>;
   item(code: string): { code: string; name: string; classCode: string; className: string } | undefined;
   /** Items that fit a resident's words, best first (at most 3). */
   matchItems(text: string): ReadonlyArray<{ itemCode: string }>;

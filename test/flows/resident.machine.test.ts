@@ -115,7 +115,7 @@ describe('first message and the description', () => {
     expect(c.context.description).toBe('修东西');
     expect(c.turn.map((r) => r.text)).toEqual([texts.hello, texts.notUnderstoodDescription]);
     expect(c.labels).toEqual(CLASS_LABELS);
-    c.say('1').say('11');
+    c.say('1').say('7');
     expect(c.context.itemCode).toBe('furniture-repair');
     expect(c.state).toBe('community');
   });
@@ -131,7 +131,7 @@ describe('class → item from the numbered lists', () => {
   it('by numbers: "2" then "3"', () => {
     const c = conversationAt('describe').say('2');
     expect(c.state).toBe('pickItem');
-    expect(c.lastReply!.text).toBe(texts.pickItem('政策咨询类'));
+    expect(c.lastReply!.text).toBe(texts.pickItemPage('政策咨询类', null, 1, 2));
     expect(c.labels.slice(0, 3)).toEqual(['社保咨询', '医保咨询', '住房政策']);
     c.say('3');
     expect(c.state).toBe('community');

@@ -38,6 +38,11 @@ export const catalogueClassSchema = z.object({
    */
   homeVisit: z.boolean().optional(),
   items: z.array(catalogueItemSchema).min(1),
+  /**
+   * The items listed a page at a time, by kind (家里修理, 生活小事 …): every item in exactly one group, at
+   * most 8 a group. Without groups a class of more than 8 items is cut into even pages.
+   */
+  groups: z.array(z.object({ name: z.string().min(1), items: z.array(z.string()).min(1).max(8) })).optional(),
 });
 
 export const catalogueSchema = z.object({
