@@ -5,6 +5,9 @@
 //   npm run train:requests            train and write the model
 //   npm run train:requests -- --cv    leave one batch out: for each heldout-*.tsv, train without it and
 //                                     score it (the honest figure for lines the model has not seen)
+//   npm run train:requests -- --misses   write test/fixtures/requests/known-misses.txt: the labelled lines
+//                                     (training and held-out) whose first proposal is wrong today; the
+//                                     ratchet test (requests-ratchet.test.ts) fails on any other miss
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +17,7 @@ import { TRAINING_DEFAULTS, type TrainingDoc, trainRequestModel } from '../src/d
 import type { Catalogue } from '../src/domain/catalogue/types.js';
 import { DEFAULT_CATALOGUE_FILE, readCatalogueFile } from '../src/domain/reference-data.js';
 import { labelledFiles, measure, readLabelled } from '../test/fixtures/requests/labelled.js';
+import { currentMisses, KNOWN_MISSES_FILE, writeKnownMisses } from '../test/fixtures/requests/ratchet.js';
 
 const NOTHING_FILE = new URL('../test/fixtures/requests/nothing.txt', import.meta.url);
 
@@ -73,7 +77,11 @@ function crossValidate(catalogue: Catalogue): void {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const catalogue = readCatalogueFile(DEFAULT_CATALOGUE_FILE);
   if (process.argv.includes('--cv')) crossValidate(catalogue);
-  else {
+  else if (process.argv.includes('--misses')) {
+    const misses = currentMisses(createCatalogueMatcher(catalogue));
+    writeKnownMisses(misses);
+    process.stdout.write(`${misses.length} known misses → ${fileURLToPath(KNOWN_MISSES_FILE)}\n`);
+  } else {
     const { docs, codes, inputs } = trainingSet(catalogue);
     const started = performance.now();
     const file = trainRequestModel(docs, codes, inputs);
