@@ -1,5 +1,5 @@
 import type { Catalogue } from './types.js';
-import { matchableChars } from './text-reading.js';
+import { matchableChars, pushTo, sameAt } from './text-reading.js';
 
 // === Frames: a need said by words that stand apart, one of each family (房东 … 不肯修 → 租房纠纷;
 // 楼道 … 充电 → 消防安全隐患; 搬 … 床 → 搬运帮忙). A family lists meanings, not phrasings: who or
@@ -19,17 +19,26 @@ export interface FrameHit {
 
 interface Frame {
   item: number;
-  families: string[][];
+  /** How many families it has: one word of each must be found. */
+  families: number;
 }
 
 /** The catalogue's frames, in the items' order (`itemIndex` numbers the items as the matcher does). */
 export function compileFrames(catalogue: Catalogue): { find(chars: readonly string[]): FrameHit[] } {
   const frames: Frame[] = [];
+  /** Every frame word by its first character: which frame and family it belongs to. */
+  const byFirst = new Map<string, Array<{ frame: number; family: number; chars: string[] }>>();
   let item = 0;
   for (const cls of catalogue.classes) {
     for (const it of cls.items) {
       for (const families of it.frames ?? []) {
-        frames.push({ item, families: families.map((words) => [...new Set(words.map((w) => matchableChars(w).join('')).filter(Boolean))]) });
+        const frame = frames.push({ item, families: families.length }) - 1;
+        families.forEach((words, family) => {
+          for (const w of new Set(words.map((x) => matchableChars(x).join('')).filter(Boolean))) {
+            const chars = Array.from(w);
+            pushTo(byFirst, chars[0]!, { frame, family, chars });
+          }
+        });
       }
       item++;
     }
@@ -37,15 +46,19 @@ export function compileFrames(catalogue: Catalogue): { find(chars: readonly stri
   return {
     find(chars) {
       if (frames.length === 0) return [];
-      const text = chars.join('');
-      // The character index at each UTF-16 offset (a character beyond the BMP takes two).
-      const charAt: number[] = [];
-      chars.forEach((c, k) => {
-        for (let u = 0; u < c.length; u++) charAt.push(k);
-      });
+      // One pass over the text: where each frame's words stand, family by family.
+      const found = new Map<number, Array<Array<[number, number]>>>();
+      for (let i = 0; i < chars.length; i++) {
+        for (const w of byFirst.get(chars[i]!) ?? []) {
+          if (!sameAt(chars, i, w.chars)) continue;
+          let places = found.get(w.frame);
+          if (!places) found.set(w.frame, (places = Array.from({ length: frames[w.frame]!.families }, () => [])));
+          places[w.family]!.push([i, w.chars.length]);
+        }
+      }
       const hits: FrameHit[] = [];
-      for (const frame of frames) {
-        const hit = findFrame(frame, text, charAt);
+      for (const [frame, places] of found) {
+        const hit = places.every((p) => p.length > 0) ? nearest(frames[frame]!.item, places) : null;
         if (hit) hits.push(hit);
       }
       return hits;
@@ -53,16 +66,8 @@ export function compileFrames(catalogue: Catalogue): { find(chars: readonly stri
   };
 }
 
-/** The first place where one word of every family stands within SPAN; the longest word of a family there. */
-function findFrame(frame: Frame, text: string, charAt: number[]): FrameHit | null {
-  const found = frame.families.map((words) =>
-    words.flatMap((w) => {
-      const out: Array<[number, number]> = [];
-      for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) out.push([charAt[at] ?? 0, Array.from(w).length]);
-      return out;
-    }),
-  );
-  if (found.some((f) => f.length === 0)) return null;
+/** Where one word of every family stands within SPAN, the longest such; `found` is each family's places (start, length). */
+function nearest(item: number, found: Array<Array<[number, number]>>): FrameHit | null {
   // Anchored at each place of the first family, the nearest word of each other family.
   let best: FrameHit | null = null;
   let bestLength = 0;
@@ -86,7 +91,7 @@ function findFrame(frame: Frame, text: string, charAt: number[]): FrameHit | nul
       parts.push([near[0], near[0] + near[1]]);
     }
     if (fits && length > bestLength) {
-      best = { item: frame.item, start, end, parts };
+      best = { item, start, end, parts };
       bestLength = length;
     }
   }

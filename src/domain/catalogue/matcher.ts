@@ -225,10 +225,9 @@ export function createCatalogueMatcher(catalogue: Catalogue, options: MatcherOpt
       pushTo(acceptedAt, h.start, h);
       accepted.push(h);
     }
-    for (const f of frames.find(chars)) {
-      const score = frameScore(f, accepted);
-      if (score > 0) accepted.push({ item: f.item, start: f.start, end: f.end, score, exact: true, context: false });
-    }
+    // Frames are weighed against the keywords found, not against each other.
+    const framed = frames.find(chars).map((f) => ({ f, score: frameScore(f, accepted) }));
+    for (const { f, score } of framed) if (score > 0) accepted.push({ item: f.item, start: f.start, end: f.end, score, exact: true, context: false });
     // Situation words decide only when nothing names a need: "一个人住 睡不着" is still heard.
     const contextFactor = accepted.some((h) => !h.context) ? CONTEXT_FACTOR : 1;
     const scores = new Map<number, number>();

@@ -123,7 +123,7 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function sameAt(text: string[], at: number, word: string[]): boolean {
+export function sameAt(text: readonly string[], at: number, word: readonly string[]): boolean {
   if (at + word.length > text.length) return false;
   for (let k = 0; k < word.length; k++) if (text[at + k] !== word[k]) return false;
   return true;
