@@ -46,7 +46,7 @@ export function scoreBatch(batch: string, match: (text: string) => string[]): He
   const e: HeldoutScore['emergencies'] = { total: 0, right: 0, byKind: {}, misses: [] };
   for (const c of emergencies) {
     const got = detectEmergency(c.text);
-    const right = got.level !== null && c.services.every((s) => got.services.includes(s));
+    const right = got.level !== null && c.services.every((s) => (got.services as readonly string[]).includes(s));
     const kind = kindOf(c.services);
     const row = (e.byKind[kind] ??= { total: 0, right: 0 });
     row.total++;

@@ -121,3 +121,37 @@ export const visitReports = pgTable('visit_reports', {
   note: text('note').notNull(),
   at: ts('at').notNull().defaultNow(),
 });
+
+export const auditActions = ['link', 'approve', 'reject', 'grant_organizer'] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+/** A person's rights before or after an audited change: ids, stations and statuses only, never a phone or address. */
+export interface AuditPerson {
+  id: number;
+  volunteer: { stationId: number; status: string } | null;
+  organizerOf: number[];
+}
+
+/**
+ * Who changed whose rights, when, and what they were before and after: merges (`/link`), approvals,
+ * organizer grants. Append-only: a trigger (migration `audit_log_append_only`) refuses UPDATE, DELETE and TRUNCATE.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull(),
+    /** Who acted; null: the system (`ORGANIZERS` at start). */
+    actorId: integer('actor_id'),
+    action: text('action', { enum: auditActions }).notNull(),
+    /** The person acted on (a merge: the one kept). */
+    subjectId: integer('subject_id').notNull(),
+    /** A merge: the person merged away. */
+    otherId: integer('other_id'),
+    /** The stations the change concerns: their organizers (and those above) read the entry in `/audit`. */
+    stationIds: integer('station_ids').array().notNull(),
+    before: jsonb('before').$type<AuditPerson[]>().notNull(),
+    after: jsonb('after').$type<AuditPerson[]>().notNull(),
+  },
+  (t) => [index('audit_log_stations').using('gin', t.stationIds)],
+);

@@ -1,5 +1,6 @@
 import type { IncomingContent } from '../src/core/message.js';
 import { isGiveUp } from './common/answers.js';
+import { asksForCall } from './common/small-talk.js';
 import { detectEmergency } from './common/safety/index.js';
 import { cutText, interpretCommon } from './common/input.js';
 import { BACK_WORDS, CANCEL_WORDS, HELP_WORDS, readNavigation } from './common/navigation.js';
@@ -21,7 +22,8 @@ const NAV_WORDS: Record<'nav.cancel' | 'nav.back' | 'nav.help' | 'nav.mine' | 'n
  * first reply gives the emergency numbers (at the watch level, the soft line); a button from an older
  * question becomes `answer.stale`; text longer than `MAX_TEXT` is cut and marked `truncated`. A give-up
  * phrase (算了 太麻烦了, 我自己叫人修了) is 取消 at any step, unless it names an emergency (at any level);
- * a bare 不用了 declines the number on file where one is offered, and gives up everywhere else.
+ * a bare 不用了 declines the number on file where one is offered, and gives up everywhere else. Someone
+ * who cannot type or asks to be phoned (我不会打字, 你们打电话给我吧) gets `asks.call` at any step.
  */
 export function interpretResidentInput(context: ResidentContext, content: IncomingContent): ResidentEvent[] {
   switch (content.kind) {
@@ -32,6 +34,8 @@ export function interpretResidentInput(context: ResidentContext, content: Incomi
       const { level, words, services, aids } = detectEmergency(content.text);
       const declinable = context.question.choices.some((c) => c.id === CHOICE.knownPhone);
       if (!level && isGiveUp(content.text, declinable)) return [{ type: 'nav.cancel' }];
+      const wayAsked = context.question.choices.some((c) => c.id.startsWith('way:'));
+      if (!level && asksForCall(content.text, wayAsked)) return [{ type: 'asks.call' }];
       if (level) events.push({ type: 'emergency.detected', level, words, services, aids });
       events.push({ type: 'answer.text', ...cutText(content.text), ...(events.length > 0 ? { emergency: true } : {}) });
       return events;

@@ -140,6 +140,8 @@ export function intakeStates({
           // A class by number or its whole name (修东西); named inside a longer text, the items come first.
           { ...pickClass, guard: pick('class:', true) },
           openMine,
+          { guard: 'greeting', actions: reask(texts.describeAgain) },
+          { guard: 'asksWho', actions: [say(texts.whoWeAre), reask(texts.describeAgain)] },
           { guard: 'wantsSecondOpinion', target: 'classifying', actions: [setDescription, notePending, noteTruncated] },
           { guard: 'matchesItems', target: 'confirmItem', actions: [setDescription, notePending, noteTruncated] },
           pickClass,

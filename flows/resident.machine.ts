@@ -3,7 +3,7 @@ import { texts } from '../src/texts/resident.js';
 import { safetyTexts } from '../src/texts/safety.js';
 import { emergencyActions, isWatch, watchActions } from './common/safety/index.js';
 import { noPlace } from './common/places.js';
-import { answersAnywhere, noQuestion, reask, say } from './common/question.js';
+import { answersAnywhere, noQuestion, noteThenReask, reask, say } from './common/question.js';
 import { confirmStates } from './resident.confirm.js';
 import { classifyStates } from './resident.classify.js';
 import { intakeStates } from './resident.intake.js';
@@ -83,6 +83,7 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
         { target: '.cancelled', actions: say(texts.cancelled) },
       ],
       'nav.mine': { actions: [say(texts.mineDuringIntake), reask()] },
+      'asks.call': { actions: noteThenReask(texts.callHotline(deps.hotlinePhone)) },
       'nav.start': {
         target: '.describe',
         actions: s.assign(({ context }) => ({
@@ -103,9 +104,11 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
             { guard: and(['emergencyText', 'singleProposal']), target: 'afterItem', actions: [setDescription, takeProposal, notePending, noteTruncated] },
             { guard: and(['emergencyText', 'matchesItems']), target: 'confirmItem', actions: [setDescription, notePending, noteTruncated] },
             { guard: 'emergencyText', target: 'describe', actions: [setDescription, noteTruncated] },
+            // A greeting or "who are you": greeted and asked what is wrong, nothing noted.
+            { guard: 'greeting', target: 'describe', actions: hello },
+            { guard: 'asksWho', target: 'describe', actions: [hello, say(texts.whoWeAre)] },
             { guard: 'wantsSecondOpinion', target: 'classifying', actions: [hello, setDescription, notePending, noteTruncated] },
             { guard: 'matchesItems', target: 'confirmItem', actions: [hello, setDescription, notePending, noteTruncated] },
-            { guard: 'greeting', target: 'describe', actions: hello },
             { guard: 'meaningful', target: 'describe', actions: [hello, setDescription, noteTruncated] },
             { target: 'describe', actions: hello },
           ],
@@ -119,6 +122,7 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
           'answer.contact': { target: 'describe', actions: hello },
           'answer.stale': { target: 'describe', actions: hello },
           'answer.edited': { target: 'describe', actions: [hello, say(texts.editedMessage)] },
+          'asks.call': { target: 'describe', actions: [hello, say(texts.callHotline(deps.hotlinePhone))] },
           'nav.start': { target: 'describe', actions: hello },
           'nav.help': { target: 'describe', actions: [hello, say(texts.describeHelp)] },
           'nav.back': { target: 'describe', actions: hello },

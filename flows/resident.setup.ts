@@ -9,6 +9,7 @@ import { MAX_TEXT } from './common/input.js';
 import { fallback, questionAsker, reask } from './common/question.js';
 import { readPhone } from './common/phone.js';
 import { splitProblems } from './common/problems.js';
+import { asksWhoWeAre, isGreeting } from './common/small-talk.js';
 import { isMeaningful, meaningfulLength } from './common/validate.js';
 import { type EditField, readEdit } from './resident.edits.js';
 import type { RequestDraft, ResidentContext, ResidentEvent, ResidentFlowDeps, ResidentProfile } from './resident.types.js';
@@ -17,8 +18,6 @@ import type { RequestDraft, ResidentContext, ResidentEvent, ResidentFlowDeps, Re
 
 /** At most this many further problems of one message are filed after the first. */
 const MAX_PENDING = 4;
-
-const GREETINGS = ['你好', '您好', '在吗', '在不在', '喂', 'hi', 'hello', '哈喽', '早上好', '下午好', '晚上好', '有人吗'];
 
 export function residentKit(deps: ResidentFlowDeps) {
   const s = setup({
@@ -42,14 +41,18 @@ export function residentKit(deps: ResidentFlowDeps) {
       picked: ({ context, event }, p: { prefix: string; exact?: boolean }) => picked(event, context, p.prefix, p.exact) !== null,
       said: ({ event }, p: { words: string[] }) => isWord(event, p.words),
       matchesItems: ({ event }) => deps.matchItems(textOf(event)).length > 0,
-      greeting: ({ event }) => isWord(event, GREETINGS),
+      /** Only a greeting or a call for help that says not what about (在吗, 你好 在不在, 我要求助). */
+      greeting: ({ event }) => event.type === 'answer.text' && isGreeting(event.text),
+      /** 你是谁, 你们是干什么的, 这是哪里. */
+      asksWho: ({ event }) => event.type === 'answer.text' && asksWhoWeAre(event.text),
       /** Words the rules are unsure of, a second opinion is available, and no emergency waits for it. */
       wantsSecondOpinion: ({ event }) =>
         event.type === 'answer.text' &&
         event.emergency !== true &&
         deps.secondOpinion !== undefined &&
         isMeaningful(event.text) &&
-        !isWord(event, GREETINGS) &&
+        !isGreeting(event.text) &&
+        !asksWhoWeAre(event.text) &&
         deps.secondOpinion(event.text),
       /** Text that raised an emergency (urgent or watch): at a step asking for data, it is not taken as the answer. */
       emergencyText: ({ event }) => event.type === 'answer.text' && event.emergency === true,

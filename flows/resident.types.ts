@@ -54,6 +54,8 @@ export type ResidentEvent =
   | MediaAnswer
   | EmergencyDetected
   | NavigationEvent
+  /** 我不会打字, 你们打电话给我吧: the hotline's number, then the question again. */
+  | { type: 'asks.call' }
   /** 我的求助 or /my: the person's requests. */
   | { type: 'nav.mine' }
   | { type: 'request.created'; ticket: string }

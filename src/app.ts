@@ -176,11 +176,15 @@ export async function createApp(options: AppOptions) {
     addSender(channel: string, sender: Sender) {
       senders[channel] = sender;
     },
-    /** Takes over a dead predecessor's leases, delivers what waits, then polls the outbox and runs the minute sweep and reminders. */
+    /**
+     * Takes over a dead predecessor's leases, then polls the outbox and runs the minute sweep and reminders.
+     * What waits (a backlog carried over a restart) is delivered in the background, behind the replies to
+     * new messages: channels start taking messages at once, not after the backlog.
+     */
     async start() {
       await delivery.takeOverLeases();
-      await delivery.deliverDue();
       delivery.start();
+      void delivery.deliverDue();
       sweeper.start();
       eventReminders.start();
       reminders.start();

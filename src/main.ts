@@ -101,9 +101,11 @@ export async function startApp(io: AppIO) {
       app.addSender(WECHAT_CHANNEL, wechat.sender);
       stops.push(wechat.stop);
     }
+    // The backlog is delivered in the background (app.start): the channels take messages at once.
     await app.start();
-    await telegram?.start();
+    // WeChat's route first: Telegram's start waits on its API (getMe, commands, webhook or polling).
     await wechat?.start();
+    await telegram?.start();
     let ended = () => {};
     done = new Promise<void>((resolve) => (ended = resolve));
     stopChannel = async () => {
@@ -122,6 +124,7 @@ export async function startApp(io: AppIO) {
       await http?.close();
     };
   }
+  http?.ready();
   phase('channel');
   log.info({ startup }, 'started');
 

@@ -7,6 +7,7 @@ import type { IncomingMessage, OutgoingPayload } from '../src/core/message.js';
 import type { Sender } from '../src/core/ports.js';
 import { createCapturingLogger, createMemorySender } from './support/app.js';
 import { describeDb } from './support/db.js';
+import { WAIT_MS } from './support/patience.js';
 import { DEMO_STATIONS_FILE } from './support/stations.js';
 
 // === createApp, the one composition root: what it builds, and when a handled message's messages go out
@@ -36,8 +37,10 @@ const text = (userId: string, t: string): IncomingMessage => ({
   messageId: `app-${++seq}`,
   content: { kind: 'text', text: t },
 });
+/** Waits until `check` holds (or `WAIT_MS` passed) and says whether it does. */
 const until = async (check: () => boolean) => {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  const end = Date.now() + WAIT_MS;
+  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
   return check();
 };
 
@@ -110,9 +113,34 @@ describeDb('createApp', (ctx) => {
     const restarted = await build('o-none', { test: sender }, 'none');
     await restarted.start();
     try {
-      expect(sender.sent.some((s) => s.chatId === 'r-none')).toBe(true);
-      expect(sender.sent.some((s) => s.chatId === 'o-none')).toBe(true);
+      expect(await until(() => sender.sent.some((s) => s.chatId === 'r-none'))).toBe(true);
+      expect(await until(() => sender.sent.some((s) => s.chatId === 'o-none'))).toBe(true);
     } finally {
+      await restarted.stop();
+    }
+  });
+
+  it('start() does not wait for the backlog: a new message is answered while it is still being sent, and each queued row goes once', async () => {
+    const crashed = await build('o-backlog', {}, 'none');
+    await crashed.handle(text('r-backlog', '我老伴摔倒了'));
+    // The backlog's sends hang (a platform slow to answer, or the pacing of group messages).
+    const held = holdingSender('r-backlog');
+    const restarted = await build('o-backlog', { test: held.sender }, 'background');
+    let started = false;
+    const starting = restarted.start().then(() => (started = true));
+    try {
+      expect(await until(() => started)).toBe(true);
+      await restarted.handle(text('r-fresh', '电视坏了'));
+      expect(held.to('r-fresh').length).toBeGreaterThan(0);
+      expect(held.to('r-backlog')).toHaveLength(0);
+      held.release();
+      expect(await until(() => held.to('r-backlog').length > 0 && held.to('o-backlog').length > 0)).toBe(true);
+      await starting;
+      await restarted.delivery.deliverDue();
+      expect(held.to('r-backlog')).toHaveLength(1);
+      expect(held.to('o-backlog')).toHaveLength(1);
+    } finally {
+      held.release();
       await restarted.stop();
     }
   });

@@ -37,6 +37,28 @@ describe('the logger redaction step', () => {
     expect(JSON.parse(line)).toMatchObject({ msg: '打给***', nested: { note: '[地址已隐去]，电话***' }, list: ['***'] });
   });
 
+  it('redacts accounts, e-mail, links with tokens, plates and ID cards too, and keeps the words of the line', () => {
+    const { log, lines } = capture();
+    log.warn(
+      {
+        key: 'wechat:o6_bmjrPTlm6_2sgVt7hMZOPfL2M:o6_bmjrPTlm6_2sgVt7hMZOPfL2M',
+        code: 'chat_not_found',
+        note: '加我微信wxid_abc123xyz 或 QQ 12345678，邮箱 wang.xy1950@163.com',
+        link: 'https://u.wechat.com/EMj8xyzAbC?from=1',
+        more: ['车牌浙F·12345', '身份证33040219500101123X'],
+      },
+      '微信号wang_xiuying1950 wechat callback refused',
+    );
+    const line = lines.join('');
+    expect(line).not.toMatch(/wxid_|12345678|wang|EMj8|浙F|123X/);
+    expect(JSON.parse(line)).toMatchObject({
+      key: 'wechat:o6_bmjrPTlm6_2sgVt7hMZOPfL2M:o6_bmjrPTlm6_2sgVt7hMZOPfL2M',
+      code: 'chat_not_found',
+      msg: '微信号[联系方式已隐去] wechat callback refused',
+      link: '[链接已隐去]',
+    });
+  });
+
   it('makes any Error safe, wherever it sits in the object', () => {
     const { log, lines } = capture();
     const err = new Error('Failed query: update "people" set "display_name" = $1\nparams: 王阿姨');

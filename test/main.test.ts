@@ -8,6 +8,7 @@ import { startApp } from '../src/main.js';
 import { texts } from '../src/texts/resident.js';
 import { createCapturingLogger } from './support/app.js';
 import { DEMO_STATIONS_FILE } from './support/stations.js';
+import { LONG_MS } from './support/patience.js';
 
 // === startApp in this process (the program itself, with signals, is run in test/stories/)
 
@@ -17,7 +18,7 @@ afterAll(() => {
 });
 
 describe('startApp', () => {
-  it('without a chat platform: a console conversation on the given streams; done at the end of input; stop closes once', async () => {
+  it('without a chat platform: a console conversation on the given streams; done at the end of input; stop closes once', { timeout: LONG_MS }, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-main-'));
     dirs.push(dir);
     const stdin = new PassThrough();
@@ -42,7 +43,7 @@ describe('startApp', () => {
     await stopping;
   });
 
-  it('CALENDAR_FEED=on starts the HTTP server for the stations’ feeds, even with no chat platform, and stop closes it', async () => {
+  it('CALENDAR_FEED=on starts the HTTP server for the stations’ feeds, even with no chat platform, and stop closes it', { timeout: LONG_MS }, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-main-'));
     dirs.push(dir);
     const stdin = new PassThrough();

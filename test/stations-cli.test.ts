@@ -10,6 +10,7 @@ import { createStationMatcher } from '../src/domain/stations/matcher.js';
 import { loadStationTree } from '../src/domain/stations/tree.js';
 import type { StationNode } from '../src/domain/stations/types.js';
 import { runStationsCli } from '../src/stations-cli.js';
+import { LONG_MS } from './support/patience.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-stations-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,7 +63,7 @@ it('imports Jiaxing from the real package: 7 areas, 72 streets and towns, 1,202 
   expect(readFileSync(file, 'utf8')).toBe(readFileSync(path.join(import.meta.dirname, '../db/seed/stations.json'), 'utf8'));
 });
 
-it('adds organizers’ aliases from a CSV, says which lines it could not take, and keeps them through a re-sync', async () => {
+it('adds organizers’ aliases from a CSV, says which lines it could not take, and keeps them through a re-sync', { timeout: LONG_MS }, async () => {
   const csv = path.join(dir, 'aliases.csv');
   writeFileSync(csv, '站点,别名\n330402011016,文昌小区\n运南社区,运南新村\n文昌社区,文昌花园\n火星基地,火星小区\n新兴街道,！\n');
   const env = { DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '' };
@@ -88,4 +89,4 @@ it('adds organizers’ aliases from a CSV, says which lines it could not take, a
   } finally {
     await database.close();
   }
-}, 60_000);
+});

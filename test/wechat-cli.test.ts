@@ -5,6 +5,7 @@ import { afterAll, expect, it } from 'vitest';
 import { runWechatCli } from '../src/wechat-cli.js';
 import { startWechatStandin } from './standins/wechat-api.js';
 import { capture } from './support/capture.js';
+import { LONG_MS } from './support/patience.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-wxcli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,7 +27,7 @@ it('refuses an unknown command or a missing configuration, saying what to do', a
   expect(err2.text()).toContain('WECHAT_APP_ID');
 });
 
-it('creates the menu through the API, and says why when the platform refuses', async () => {
+it('creates the menu through the API, and says why when the platform refuses', { timeout: LONG_MS }, async () => {
   const standin = await startWechatStandin({ appId: 'wx0123456789abcdef', appSecret: 'c'.repeat(32), token: 'tok3n' });
   const env = {
     DATA_DIR: path.join(dir, 'data'),
@@ -47,4 +48,4 @@ it('creates the menu through the API, and says why when the platform refuses', a
   } finally {
     await standin.close();
   }
-}, 60_000);
+});

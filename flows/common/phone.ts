@@ -12,7 +12,7 @@ export interface ReadPhone {
 }
 
 /** Spoken digits: 幺 (yao) is how 1 is read aloud in numbers, 洞 is 0 in the same habit. */
-const SPOKEN_DIGITS: Record<string, string> = {
+export const SPOKEN_DIGITS: Record<string, string> = {
   零: '0',
   〇: '0',
   洞: '0',
@@ -30,7 +30,7 @@ const SPOKEN_DIGITS: Record<string, string> = {
 };
 
 /** Whose number it may be: relatives first, then others people leave a number of. */
-const OWNERS = [
+export const OWNERS = [
   '女儿',
   '儿子',
   '儿媳',
@@ -102,7 +102,7 @@ function ownerOf(before: string, after: string): string | null {
       words.includes(`${owner}家的`) ||
       words.includes(`${owner}电话`) ||
       words.includes(`${owner}手机`) ||
-      words.includes(`打给${owner}`)
+      new RegExp(`打给?我?${owner}`).test(words)
     )
       return owner;
     if (words.includes(owner) && /没(有)?手机|不会用手机|没电话/.test(words)) return owner;

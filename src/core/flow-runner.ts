@@ -178,11 +178,21 @@ export function createFlowRunner(options: FlowRunnerOptions) {
     }
   }
 
+  /** Messages apologised for that will come again: one apology each, not one per delivery. */
+  const apologised = new Set<string>();
+
   /** The one apology path: the person is told, with the question they are at. */
   async function apologise(msg: IncomingMessage, key: string) {
+    const redelivered = msg.redeliveredIfFailed === true;
+    if (redelivered) {
+      const id = `${key}:${msg.messageId}`;
+      if (apologised.has(id)) return;
+      apologised.add(id);
+      if (apologised.size > 1000) apologised.delete(apologised.values().next().value!);
+    }
     try {
       const question = msg.isGroup ? null : await currentQuestion(key);
-      await options.senders[msg.channel]?.send(msg.chatId, apologyPayload(question));
+      await options.senders[msg.channel]?.send(msg.chatId, apologyPayload(question, redelivered));
     } catch (err) {
       log.warn({ channel: msg.channel, err: safeError(err) }, 'could not send apology');
     }

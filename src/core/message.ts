@@ -32,6 +32,12 @@ export interface IncomingMessage {
    * a new account with a known union id is the person already known.
    */
   unionId?: string;
+  /**
+   * The platform delivers this message again when its handling fails (a webhook answered 500, a
+   * callback left unanswered, an update fetched again): the apology then says it was received rather
+   * than asking the person to send it again. Absent: a failed message is lost (the terminal chat).
+   */
+  redeliveredIfFailed?: boolean;
 }
 
 /** True for content that flows read (not a follow or unfollow). */

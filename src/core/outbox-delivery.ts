@@ -1,12 +1,12 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
 import { outbox } from '../../db/schema.js';
 import { createInstanceId } from './instance.js';
 import type { OutgoingPayload } from './message.js';
-import { type ChatRef, claimDue, moveOutboxChat, type OutboxRow as Row, PRIORITY, takeOverLeases } from './outbox.js';
+import { type ChatRef, claimDue, moveOutboxChat, type OutboxRow as Row, PRIORITY, releaseRows, renewLeases, takeOverLeases } from './outbox.js';
 import { asDeliveryError, failureOutcome } from './outbox-failure.js';
-import { type ChannelPacing, createPacer, type PacerClock } from './pacer.js';
+import { type ChannelPacing, createPacer, type PacerClock, type PacerLane } from './pacer.js';
 import { type Clock, DeliveryError, type PeoplePort, type Sender } from './ports.js';
 import { safeError } from './privacy.js';
 import { sendWithinWindow } from './reply-window.js';
@@ -68,6 +68,9 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
   let again = false;
   let timer: NodeJS.Timeout | null = null;
   let renewer: NodeJS.Timeout | null = null;
+  let renewing: Promise<void> | null = null;
+  /** Set by `stop()`: no more claims, and rows not being sent yet go back (`lost`). */
+  let stopping = false;
   const passes = new Set<Promise<number>>();
   const leaseFrom = (now: Date) => new Date(now.getTime() + leaseMs);
   const mine = (id: number) => and(eq(outbox.id, id), eq(outbox.claimedBy, me), eq(outbox.status, 'pending'));
@@ -77,31 +80,15 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
 
   // === Leases: claimed with this process's id, renewed while held, released on failure
 
-  async function claim(only?: ChatRef[]): Promise<Row[]> {
+  async function claim(channel: string, only?: ChatRef[]): Promise<Row[]> {
     const now = clock();
-    return claimDue(db, { me, channels: Object.keys(senders), only, now, leaseUntil: leaseFrom(now) });
+    return claimDue(db, { me, channels: [channel], only, now, leaseUntil: leaseFrom(now) });
   }
 
   /** Extends the lease of every row this process holds. */
-  async function renew() {
-    try {
-      await db
-        .update(outbox)
-        .set({ nextAttemptAt: leaseFrom(clock()) })
-        .where(and(eq(outbox.claimedBy, me), eq(outbox.status, 'pending')));
-    } catch (err) {
-      log.warn({ err: safeError(err) }, 'outbox lease renewal failed');
-    }
-  }
-
-  /** Gives rows back, due now (those still ours: another process may have taken some over). */
-  async function release(ids: number[]) {
-    if (ids.length === 0) return;
-    await db
-      .update(outbox)
-      .set({ claimedBy: null, nextAttemptAt: clock() })
-      .where(and(inArray(outbox.id, ids), eq(outbox.claimedBy, me), eq(outbox.status, 'pending')));
-  }
+  const renew = () => renewLeases(db, me, leaseFrom(clock())).catch((err) => log.warn({ err: safeError(err) }, 'outbox lease renewal failed'));
+  /** Gives rows back, due now. */
+  const release = (ids: number[]) => releaseRows(db, me, ids, clock());
 
   /** Counts an attempt and returns the fresh row, or `null` when the lease is no longer ours. */
   async function startAttempt(id: number): Promise<Row | null> {
@@ -115,13 +102,16 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
 
   // === Sending one row
 
-  async function sendOne(claimed: Row): Promise<'sent' | 'held' | 'failed' | 'lost'> {
+  /** Sends one claimed row; `reply` when a person who just wrote waits for it (their turn comes first). */
+  async function sendOne(claimed: Row, reply: boolean): Promise<'sent' | 'held' | 'failed' | 'lost'> {
     const sender = senders[claimed.channel];
-    if (!sender) return 'lost';
+    if (!sender || stopping) return 'lost';
     const row = await startAttempt(claimed.id);
     if (!row) return 'lost';
     // The turn is taken right before the send, after the database work, so that the sends leave at the paced rate.
-    await pacers.get(claimed.channel)?.take(claimed.chatId, claimed.priority >= PRIORITY.bulk);
+    const lane: PacerLane = claimed.priority >= PRIORITY.bulk ? 'bulk' : reply ? 'reply' : 'conversation';
+    await pacers.get(claimed.channel)?.take(claimed.chatId, lane);
+    if (stopping) return 'lost';
     try {
       const payload = row.payload as unknown as OutgoingPayload;
       if (payload.editOf !== undefined) {
@@ -186,37 +176,49 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
 
   // === Passes: claim, send chat by chat, renew leases meanwhile
 
-  async function passOnce(only?: { channel: string; chatId: string }[]): Promise<number> {
+  /** Each channel claims and sends on its own, so that one channel's pacing never holds another's rows. */
+  async function passOnce(only?: ChatRef[]): Promise<number> {
+    const channels = Object.keys(senders).filter((channel) => !only || only.some((c) => c.channel === channel));
+    return (await Promise.all(channels.map((channel) => channelPass(channel, only)))).reduce((a, b) => a + b, 0);
+  }
+
+  async function channelPass(channel: string, only?: ChatRef[]): Promise<number> {
     let sent = 0;
+    /** Sends a chat's rows `from`–`to` in order; after a failure the chat's later rows go back and it stops. */
+    const sendChat = async (chatRows: Row[], from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const result = await sendOne(chatRows[i]!, only !== undefined);
+        if (result === 'held') continue;
+        if (result !== 'sent') {
+          // Keep the chat's order: later messages wait for the failed one; after a lost lease or a stop, what is still ours goes back.
+          await release(chatRows.slice(result === 'lost' ? i : i + 1).map((r) => r.id));
+          return false;
+        }
+        sent++;
+      }
+      return true;
+    };
     for (;;) {
-      const rows = await claim(only);
+      if (stopping) return sent;
+      const rows = await claim(channel, only);
       if (rows.length === 0) return sent;
       const byChat = new Map<string, Row[]>();
-      for (const r of rows) byChat.set(`${r.channel}:${r.chatId}`, [...(byChat.get(`${r.channel}:${r.chatId}`) ?? []), r]);
-      const results = await Promise.all(
-        [...byChat.values()].map(async (chatRows) => {
-          for (const [i, row] of chatRows.entries()) {
-            const result = await sendOne(row);
-            if (result === 'held') continue;
-            if (result !== 'sent') {
-              // Keep the chat's order: later messages wait for the failed one; after a lost lease, what is still ours goes back.
-              await release(chatRows.slice(result === 'lost' ? i : i + 1).map((r) => r.id));
-              return false;
-            }
-            sent++;
-          }
-          return true;
-        }),
-      );
+      for (const r of rows) byChat.set(r.chatId, [...(byChat.get(r.chatId) ?? []), r]);
+      const chats = [...byChat.values()];
+      // The batch's conversation rows (first in each chat) are sent before any of its bulk rows starts.
+      const cut = chats.map((c) => c.filter((r) => r.priority < PRIORITY.bulk).length);
+      const first = await Promise.all(chats.map((c, j) => sendChat(c, 0, cut[j]!)));
+      const results = await Promise.all(chats.map((c, j) => first[j] && sendChat(c, cut[j]!, c.length)));
       if (!results.every(Boolean)) return sent;
     }
   }
 
-  async function pass(only?: { channel: string; chatId: string }[]): Promise<number> {
+  async function pass(only?: ChatRef[]): Promise<number> {
     const p = passOnce(only);
     passes.add(p);
     if (!renewer && renewMs > 0) {
-      renewer = setInterval(() => void renew(), renewMs);
+      // One renewal at a time: a slow one overtaken by the next could write the older lease last.
+      renewer = setInterval(() => void (renewing ??= renew().finally(() => (renewing = null))), renewMs);
       renewer.unref();
     }
     try {
@@ -268,9 +270,9 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
     },
     /**
      * Delivers what is due for these chats only (a person's replies), without waiting for other
-     * chats' traffic such as slow, paced group messages.
+     * chats' traffic such as slow, paced group messages or a backlog: their sends take the pacer's `reply` lane.
      */
-    async deliverChats(chats: { channel: string; chatId: string }[]): Promise<number> {
+    async deliverChats(chats: ChatRef[]): Promise<number> {
       try {
         return await pass(chats);
       } catch (err) {
@@ -280,10 +282,13 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
     },
     /** Polls for due messages (retries, messages from other instances) every `intervalMs`. */
     start(intervalMs = 1000) {
+      stopping = false;
       timer ??= setInterval(() => void deliverDue(), intervalMs);
       timer.unref();
     },
+    /** Stops polling and claiming; a chat's rows not yet being sent go back (due at once for the next start), sends under way finish. */
     async stop() {
+      stopping = true;
       if (timer) clearInterval(timer);
       timer = null;
       await running;

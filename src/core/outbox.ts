@@ -5,7 +5,7 @@ import { isPredecessor } from './instance.js';
 import type { OutgoingMessage } from './message.js';
 
 // === The outbox table: writing messages inside the transaction that caused them, and the row-level
-// operations of delivery (claiming, taking over leases); the delivery loop is outbox-delivery.ts
+// operations of delivery (claiming, renewing and releasing, taking over leases); the delivery loop is outbox-delivery.ts
 /** Outbox row priority: a person's conversation (replies, cards, notices) first; bulk (broadcasts) after, paced. */
 export const PRIORITY = { conversation: 0, bulk: 1 } as const;
 
@@ -114,4 +114,21 @@ export async function claimDue(db: Db, o: { me: string; channels: string[]; only
     // RETURNING has no order: sort, or one chat's messages could overtake each other (conversation rows first).
     return claimed.sort((a, b) => a.priority - b.priority || a.id - b.id);
   });
+}
+
+/** Extends the lease of every pending row `me` holds. */
+export async function renewLeases(db: Db, me: string, leaseUntil: Date): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ nextAttemptAt: leaseUntil })
+    .where(and(eq(outbox.claimedBy, me), eq(outbox.status, 'pending')));
+}
+
+/** Gives rows back, due at `now`: those still held by `me` (another process may have taken some over). */
+export async function releaseRows(db: Db, me: string, ids: number[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(outbox)
+    .set({ claimedBy: null, nextAttemptAt: now })
+    .where(and(inArray(outbox.id, ids), eq(outbox.claimedBy, me), eq(outbox.status, 'pending')));
 }

@@ -19,16 +19,23 @@ export interface PacerClock {
 
 const realClock: PacerClock = { now: () => performance.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
 
+/**
+ * Whose turn comes first: `reply` (a person who just wrote, waiting for the answer), then
+ * `conversation` (any other conversation message, such as a backlog carried over a restart), then `bulk`.
+ */
+export type PacerLane = 'reply' | 'conversation' | 'bulk';
+
 interface Waiter {
   chatId: string;
-  bulk: boolean;
+  lane: PacerLane;
   go: () => void;
 }
 
 /**
  * Grants sends one at a time within the channel's limits, evenly spaced (1/perSecond apart; sliding
- * windows of 1 s and 60 s, in this process). A waiting conversation message is always granted before any bulk one, so a person's reply
- * waits at most one slot behind a broadcast; bulk messages to a chat at its limit let others pass.
+ * windows of 1 s and 60 s, in this process). Lanes go in order: a waiting reply before any other
+ * conversation message, and those before any bulk one, so a person's reply waits at most one slot behind
+ * a backlog or a broadcast; bulk messages to a chat at its limit let others pass.
  */
 export function createPacer(pacing: ChannelPacing, clock: PacerClock = realClock) {
   const second: number[] = [];
@@ -62,7 +69,8 @@ export function createPacer(pacing: ChannelPacing, clock: PacerClock = realClock
         // Evenly spaced, never in bursts: a burst that reaches the platform a little late overlaps the next second's.
         const spaced = second.length > 0 ? second[second.length - 1]! + 1000 / pacing.perSecond : now;
         const globalAt = Math.max(spaced, second.length < pacing.perSecond ? now : second[second.length - pacing.perSecond]! + 1000);
-        let pick = waiting.findIndex((w) => !w.bulk);
+        let pick = waiting.findIndex((w) => w.lane === 'reply');
+        if (pick < 0) pick = waiting.findIndex((w) => w.lane === 'conversation');
         let at = globalAt;
         if (pick < 0) {
           let earliest = Number.POSITIVE_INFINITY;
@@ -93,10 +101,10 @@ export function createPacer(pacing: ChannelPacing, clock: PacerClock = realClock
 
   return {
     /** Resolves when a message to `chatId` may be sent now; the send is counted from then. */
-    take(chatId: string, bulk: boolean): Promise<void> {
+    take(chatId: string, lane: PacerLane): Promise<void> {
       return new Promise<void>((go) => {
-        waiting.push({ chatId, bulk, go });
-        if (!bulk) wake?.();
+        waiting.push({ chatId, lane, go });
+        if (lane !== 'bulk') wake?.();
         void pump();
       });
     },

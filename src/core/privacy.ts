@@ -1,59 +1,17 @@
-// === Keeping residents' phone numbers and addresses out of group messages and logs
+import { redactAddresses } from './privacy/addresses.js';
+import { redactContacts } from './privacy/contacts.js';
+import { redactPhones } from './privacy/numbers.js';
 
-/** Digits as people write them: ASCII, full-width, Chinese numerals (幺 and 两 too), financial numerals. */
-const DIGIT = '0-9\\uFF10-\\uFF19零〇一二三四五六七八九幺两壹贰叁肆伍陆柒捌玖';
-/** Anything that may sit between the digits of one number: spaces, punctuation, symbols, invisible marks. */
-const SEPARATOR = '\\s\\p{P}\\p{S}\\p{Cf}\\p{Cc}';
-/** A run of digits with at most three separator characters between any two of them. */
-const DIGIT_RUN = new RegExp(`[${DIGIT}](?:[${SEPARATOR}]{0,3}[${DIGIT}])+`, 'gu');
-const DIGIT_CHAR = new RegExp(`[${DIGIT}]`, 'gu');
-/** This many digits in one run make a number that may reach a person (mobile 11, landline 7–12). */
-const PHONE_MIN_DIGITS = 7;
-/** Dates and times are not phone numbers: 2026-12-01, 2026/12/01 08:30:00.000Z. Years 20xx only (no mobile starts with 2). */
-const DATE_TIME = /^20\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?:[ T](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d{1,6})?)?Z?)?$/;
+// === Keeping the ways to reach a resident (phones, addresses, accounts, links, plates) out of group messages and logs
 
-/** Replaces anything that reads as a phone number (or any long run of digits, however written) with `***`. */
-export function redactPhones(text: string): string {
-  return text.replace(DIGIT_RUN, (run) => {
-    if ((run.match(DIGIT_CHAR) ?? []).length < PHONE_MIN_DIGITS) return run;
-    return DATE_TIME.test(run) ? run : '***';
-  });
-}
+export { redactAddresses, redactContacts, redactPhones };
 
-// === Addresses: house, building, unit and room numbers
-
-const CN_NUM = '零〇一二三四五六七八九十百两幺';
-const NUM = `(?:[${DIGIT}十百]+)`;
-/** A building or room designator: a number, a letter (A座, B栋), or a number with a letter (12B); not a date (12月1号). */
-const DESIGNATOR = `(?<!月\\s*)(?:${NUM}[A-Za-z]?|[A-Za-z]${NUM}?)`;
-const UNIT = '(?:号楼|号院|幢|栋|号|单元|室|楼|弄|座|层|户|排|期|区|院)';
-/** What may follow: more numbers and units; Chinese numerals only as a room number (五零一) or before a unit. */
-const TRAILING = `(?:[\\s0-9\\uFF10-\\uFF19A-Za-z#幢栋号楼单元室弄座层户排-]|[${CN_NUM}]{3,}|[${CN_NUM}]+(?=${UNIT}))`;
-const ESTATE = '(?:小区|花园|公寓|大厦|新村|家园|苑|大楼|公馆|名邸|华府|山庄)';
-const STREET = '(?:路|街|巷|弄)';
-const PLACE = `[\\p{Script=Han}]{0,6}?(?:${ESTATE}|${STREET}|社区|村)`;
-const ADDRESS = new RegExp(
-  [
-    // 文昌小区3幢2单元501, 文昌苑A座1203, 中山路88号, 三号楼二单元五零一, 五楼 (the place's name goes too)
-    `(?:${PLACE})?\\s*${DESIGNATOR}\\s*${UNIT}${TRAILING}*`,
-    // 3-2-501, 5#302 (a date such as 2026-12-01 is not an address)
-    `(?<![\\d-])(?!20\\d{2}-\\d{1,2}-\\d{1,2}(?!\\d))\\d+(?:[-#]\\d+)+`,
-    // 文昌苑1203, 幸福家园B1203 (an estate name followed by a room number)
-    `[\\p{Script=Han}]{0,6}?${ESTATE}\\s*[A-Za-z]?\\d{2,}${TRAILING}*`,
-    // 建国南路128 (a street followed by a house number that is not a time, a distance or an amount)
-    `[\\p{Script=Han}]{0,6}?${STREET}\\s*\\d{1,5}(?![\\d分点个米块元岁年月日天小次公里])`,
-  ].join('|'),
-  'gu',
-);
-
-/** Replaces house, building, unit and room numbers (with the few words naming the place before them). */
-export function redactAddresses(text: string): string {
-  return text.replace(ADDRESS, '[地址已隐去]');
-}
-
-/** Text safe for a group chat: addresses and phone numbers replaced, whatever way they are written. */
+/**
+ * Text safe for a group chat: accounts, e-mail, links and plates first (their digits would otherwise be
+ * cut in half), then phone, ID-card and bank-card numbers, then addresses — whatever way they are written.
+ */
 export function redactForGroup(text: string): string {
-  return redactAddresses(redactPhones(text));
+  return redactAddresses(redactPhones(redactContacts(text)));
 }
 
 /** Text safe for a log line: the same redaction as for groups. */

@@ -134,6 +134,10 @@ export const dispatchTexts = {
   rejectHasTasks: (id: number) => `志愿者 #${id} 已通过审核并接过单，不能再改为不通过（服务记录要保留）。`,
   decided: (id: number, ok: boolean) => `已${ok ? '通过' : '拒绝'}志愿者 #${id}。`,
   notOrganizer: '这个命令只有工作人员可以用。',
+  decideSelf: '不能审核您自己的志愿者登记，请本站点的另一位组织者（或上级站点的组织者）审核。',
+  decideOutside: (id: number) => `#${id} 登记的社区不在您负责的站点内：只有该社区或其上级站点的组织者可以审核。`,
+  organizerSelf: '不能给自己设工作人员，请联系上级站点的组织者。',
+  organizerOutside: (station: string) => `只有「${station}」或其上级站点的组织者可以设它的工作人员。`,
   usage: (u: string) => `用法：${u}`,
   noSuchVolunteer: (id: string) => `没有找到志愿者 ${id}。`,
   noSuchStation: (s: string) => `没有找到站点“${s}”。请打区、街道/镇或社区/村的名称（如“运南社区”“新兴街道”），或站点编号（如 330402011015）。`,
@@ -151,6 +155,11 @@ export const dispatchTexts = {
     `「${station}」的别名：${aliases.length > 0 ? aliases.join('、') : '（还没有）'}\n添加：/alias 站点 别名；删除：/unalias 站点 别名`,
   noSuchPerson: (id: string) => `没有找到编号 ${id} 的人。`,
   linkSame: '两个编号相同，无需合并。',
+  linkSelf: '不能合并您自己的编号，请联系上级站点的组织者。',
+  linkOutside: (id: number) =>
+    `不能合并：#${id} 关联的站点（志愿者所在社区、负责的站点、求助所在社区）不都在您负责的范围内。两人都要在您负责的站点内才能合并，否则请联系上级站点的组织者。`,
+  linkNotBelow: (id: number) => `不能合并：#${id} 是站点工作人员，只有比其负责的站点更高一级的组织者才能合并。`,
+  linkNowhere: '不能合并：两人都还没有关联任何站点（不是志愿者，也没有求助），只有市级中心的组织者可以合并。',
   linked: (keep: { id: number; name: string }, merged: { id: number; name: string }) =>
     `已把 #${merged.id} ${merged.name} 合并到 #${keep.id} ${keep.name}：账号、求助和服务记录都归到 #${keep.id}。`,
   undeliveredNone: '最近 7 天没有未送达的消息。',
@@ -159,6 +168,23 @@ export const dispatchTexts = {
     `· ${r.time} ${r.name}（#${r.id}，${r.channel}）${r.reason}：${r.text}`,
   undeliveredHeld: '等对方再发消息后补发',
   undeliveredFailed: (why: string) => `发送失败（${why}）`,
+  auditUsage: '/audit [页码]（操作记录，最新的在前）',
+  auditNone: '您负责的站点还没有操作记录。',
+  auditNoMore: (page: number) => `操作记录没有第 ${page} 页，请从 /audit 看起。`,
+  auditPage: (page: number, rows: string[], more: boolean) =>
+    [`操作记录（最新的在前，第 ${page} 页）：`, ...rows, ...(more ? [`更早的：/audit ${page + 1}`] : [])].join('\n'),
+  auditRow: (r: { time: string; actor: string; what: string; stations: string; before: string; after: string }) =>
+    `· ${r.time} ${r.actor} ${r.what}（${r.stations}）\n  之前：${r.before}\n  之后：${r.after}`,
+  auditSystem: '系统（ORGANIZERS 设置）',
+  auditWhat: {
+    link: (subject: number, other: number) => `把 #${other} 合并到 #${subject}`,
+    approve: (subject: number) => `通过志愿者 #${subject}`,
+    reject: (subject: number) => `不通过志愿者 #${subject}`,
+    grant_organizer: (subject: number) => `设 #${subject} 为工作人员`,
+  },
+  auditRights: (p: { id: number; volunteer: string | null; organizerOf: string[] }) =>
+    `#${p.id} 志愿者：${p.volunteer ?? '无'}，负责：${p.organizerOf.length > 0 ? p.organizerOf.join('、') : '无'}`,
+  auditGone: (id: number, into: number) => `#${id} 已并入 #${into}`,
   deliveryErrors: {
     blocked: '对方已屏蔽或取消关注',
     chat_not_found: '找不到对方',

@@ -109,6 +109,13 @@ export const eventTexts = {
 
   // --- Organizers: lists, confirm, export, cancel
   usage: (u: string) => `用法：${u}`,
+  /** Someone who organizes no station tries an organizer's event command: what it needs, and what they can do. */
+  organizerCommandRefused: {
+    list: '查看站点的活动列表（/events）需要是站点的组织者。想看近期可以报名的活动，请发“活动”。',
+    detail: '查看活动详情和报名名单（/event）需要是这个活动所在站点的组织者。想看近期可以报名的活动，请发“活动”。',
+    'cancel-event': '取消活动（/cancelevent）需要是这个活动所在站点的组织者。活动要取消，请联系该站点的组织者。',
+    confirm: '替志愿者确认签到（/checkin）需要是这个活动所在站点的组织者。您自己签到，请在活动现场发“签到”或发送位置。',
+  },
   notOrganizerOfEvent: '只有这个活动所在站点（或上级站点）的组织者可以管理它。',
   eventsNone: '您负责的站点近期没有活动。',
   eventsRow: (e: { id: number; time: string; title: string; station: string; count: string; cancelled: boolean }) =>

@@ -15,6 +15,10 @@ export const texts = {
   hello: '您好，这里是连心桥便民服务，很高兴为您服务。',
   describeAgain: '请用一两句话说说您遇到的困难（比如“电视坏了”“水管漏水”），或回复数字选择类别：',
   descriptionNoted: '您说的话已经记下了。',
+  /** 你是谁, 你们是干什么的: who we are, before asking what is wrong. */
+  whoWeAre: '我们是社区志愿者的便民服务：东西坏了、想问政策、邻里有矛盾、老人要照顾……告诉我们，志愿者来帮忙。',
+  /** 我不会打字, 你们打电话给我吧: the hotline, kindly; the question follows. */
+  callHotline: (hotline: string) => `没关系，慢慢来。不方便打字的话，请直接拨打热线 ${hotline}，接线员会帮您登记。在这里继续也可以：`,
   describeHelp: '直接打字说问题就行，例如“厨房水管漏水”；也可以回复数字先选类别。随时说“取消”退出，“返回”回到上一步。',
   /** A class in the lists: its everyday words beside the official name, "修东西（生活求助类）". */
   classLabel: (name: string, plainName: string | null) => (plainName ? `${plainName}（${name}）` : name),
@@ -147,6 +151,8 @@ export const texts = {
   conversationExpired: '上次的对话超过24小时没有继续，已经结束了。我们重新开始：',
   flowUpdated: '系统刚刚升级，请从头再说一次，给您添麻烦了。',
   sorry: '抱歉，系统开了个小差，请稍后再发一次。',
+  /** The message will come round again by itself: sending it again would answer it twice. */
+  sorryReceived: '抱歉，系统开了个小差。您的消息已经收到，恢复后会自动回复您，不用再发；如果过几分钟还没有回复，请再发一次。',
   groupNotForResidents: '您好！求助请私聊我。',
   /** Someone followed the account (WeChat subscribe). */
   welcome:

@@ -13,4 +13,12 @@ describe('apologyPayload', () => {
     // The question itself is not changed (it may be asked again).
     expect(question.text).toBe('您住在哪个社区？');
   });
+
+  it('a message the platform delivers again is said to be received, not to be sent again', () => {
+    expect(apologyPayload(null, true)).toEqual({ text: texts.sorryReceived });
+    expect(apologyPayload({ text: '您住在哪个社区？' }, true).text).toBe(`${texts.sorryReceived}\n您住在哪个社区？`);
+    expect(texts.sorryReceived).toContain('已经收到');
+    expect(texts.sorryReceived).toContain('不用再发');
+    expect(texts.sorry).toContain('再发一次');
+  });
 });

@@ -189,6 +189,28 @@ describeDb('flow runner', (ctx) => {
     expect(app.logLines.join('\n')).not.toContain('13812345678');
   });
 
+  it('a message the platform will deliver again: one apology saying it was received, then it is answered', async () => {
+    let down = true;
+    const flaky = new Proxy(ctx.database.db, {
+      get(target, prop, receiver) {
+        if (prop === 'transaction' && down) return () => Promise.reject(Object.assign(new Error('connection refused'), { code: 'ECONNREFUSED' }));
+        return Reflect.get(target, prop, receiver);
+      },
+    }) as Db;
+    const app = await createTestApp(ctx.database, { db: flaky });
+    const msg = { ...app.message('u-again', { kind: 'text', text: '电视坏了' }, 'again-1'), redeliveredIfFailed: true };
+    // The platform delivers it three times while the database is down: one apology, not three.
+    for (let i = 0; i < 3; i++) expect((await app.runner.handle(msg)).status).toBe('failed');
+    expect(app.sender.sent.map((s) => s.payload.text)).toEqual([texts.sorryReceived]);
+    down = false;
+    expect((await app.runner.handle(msg)).status).toBe('handled');
+    expect(app.sender.sent.at(-1)!.payload.choices?.[0]?.label).toBe('家电维修');
+    // A message nobody delivers again (the terminal chat) is asked for again.
+    down = true;
+    await app.say('u-lost', '电视坏了', 'lost-1');
+    expect(app.sender.sent.at(-1)!.payload.text).toBe(texts.sorry);
+  });
+
   it('ignores group messages when no commands are wired (a runner without dispatch)', async () => {
     const app = await createTestApp(ctx.database);
     const bare = createFlowRunner({

@@ -16,6 +16,14 @@ beforeAll(async () => {
 });
 afterAll(() => http.close());
 
+it('answers the health check 503 until the process takes messages, then 200', async () => {
+  const early = await fetch(`${base}/healthz`);
+  expect([early.status, await early.text()]).toEqual([503, 'starting']);
+  http.ready();
+  const ready = await fetch(`${base}/healthz`);
+  expect([ready.status, await ready.text()]).toEqual([200, 'ok']);
+});
+
 it('routes by method and path, with a health check', async () => {
   expect(await (await fetch(`${base}/healthz`)).text()).toBe('ok');
   expect(await (await fetch(`${base}/hook`, { method: 'POST' })).text()).toBe('posted');

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { channelIdentities, outbox } from '../../db/schema.js';
 import { createOutboxDelivery } from '../../src/core/outbox-delivery.js';
@@ -50,10 +50,15 @@ describeDb('outbox', (ctx) => {
   it('delivers a person’s reply while a slow group chat is still being sent to', async () => {
     let release = () => {};
     const gate = new Promise<void>((r) => (release = r));
+    let slowStarted = () => {};
+    const sending = new Promise<void>((r) => (slowStarted = r));
     const sent: string[] = [];
     const sender = {
       async send(chatId: string) {
-        if (chatId === 'o-slow-group') await gate;
+        if (chatId === 'o-slow-group') {
+          slowStarted();
+          await gate;
+        }
         sent.push(chatId);
         return {};
       },
@@ -62,13 +67,73 @@ describeDb('outbox', (ctx) => {
     const delivery = createOutboxDelivery({ db: ctx.database.db, senders: { slow: sender }, log });
     await enqueueMessages(ctx.database.db, [{ channel: 'slow', chatId: 'o-slow-group', payload: { text: '卡片' } }], new Date());
     const background = delivery.deliverDue();
-    await new Promise((r) => setTimeout(r, 50));
+    await sending; // the group's send is under way (and stuck)
     await enqueueMessages(ctx.database.db, [{ channel: 'slow', chatId: 'o-resident', payload: { text: '回复' } }], new Date());
     await delivery.deliverChats([{ channel: 'slow', chatId: 'o-resident' }]);
     expect(sent).toEqual(['o-resident']);
     release();
     await background;
     expect(sent).toEqual(['o-resident', 'o-slow-group']);
+  });
+
+  it('sends a person’s reply at the next paced slot, ahead of a backlog of other chats waiting for theirs', async () => {
+    // The pacer's time moves only when the test says: one slot a (fake) second.
+    let t = 0;
+    const sleepers: (() => void)[] = [];
+    const pacerClock = { now: () => t, sleep: () => new Promise<void>((r) => sleepers.push(r)) };
+    const nextSlot = async () => {
+      t += 1000;
+      for (const wake of sleepers.splice(0)) wake();
+      await new Promise((r) => setTimeout(r, 5));
+    };
+    const sender = createMemorySender();
+    const { log } = createCapturingLogger();
+    const delivery = createOutboxDelivery({ db: ctx.database.db, senders: { lane: sender }, log, pacing: { lane: { perSecond: 1 } }, pacerClock });
+    const attempted = async (prefix: string) =>
+      (
+        await ctx.database.db
+          .select()
+          .from(outbox)
+          .where(like(outbox.chatId, `${prefix}%`))
+      ).filter((r) => r.attempts > 0).length;
+    const waitFor = async (check: () => Promise<boolean>) => {
+      while (!(await check())) await new Promise((r) => setTimeout(r, 10));
+    };
+    const backlog = Array.from({ length: 20 }, (_, i) => ({ channel: 'lane', chatId: `o-lane-backlog-${i}`, payload: { text: '积压的回复' } }));
+    await enqueueMessages(ctx.database.db, backlog, new Date());
+    const draining = delivery.deliverDue();
+    // The first backlog send took the free slot; the other nineteen wait in the pacer.
+    await waitFor(async () => sender.sent.length === 1 && (await attempted('o-lane-backlog-')) === 20);
+    await enqueueMessages(ctx.database.db, [{ channel: 'lane', chatId: 'o-lane-resident', payload: { text: '回复' } }], new Date());
+    const replying = delivery.deliverChats([{ channel: 'lane', chatId: 'o-lane-resident' }]);
+    await waitFor(async () => (await attempted('o-lane-resident')) === 1);
+    await nextSlot();
+    await waitFor(async () => sender.sent.length === 2);
+    expect(sender.sent.map((s) => s.chatId.replace(/-\d+$/, ''))).toEqual(['o-lane-backlog', 'o-lane-resident']);
+    while (sender.sent.length < 21) await nextSlot();
+    await Promise.all([replying, draining]);
+    expect(new Set(sender.sent.map((s) => s.chatId)).size).toBe(21);
+  });
+
+  it('delivers each channel on its own: a hundred rows stuck on one channel do not hold another channel’s', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const stuck = { send: () => gate.then(() => ({})) };
+    const other = createMemorySender();
+    const { log } = createCapturingLogger();
+    const delivery = createOutboxDelivery({ db: ctx.database.db, senders: { stuck, other }, log });
+    const at = new Date();
+    await enqueueMessages(
+      ctx.database.db,
+      Array.from({ length: 100 }, (_, i) => ({ channel: 'stuck', chatId: `o-stuck-${i}`, payload: { text: '积压' } })),
+      at,
+    );
+    await enqueueMessages(ctx.database.db, [{ channel: 'other', chatId: 'o-other', payload: { text: '卡片' } }], at);
+    const draining = delivery.deliverDue();
+    for (let i = 0; i < 500 && other.sent.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(other.sent.map((s) => s.chatId)).toEqual(['o-other']);
+    release();
+    expect(await draining).toBe(101);
   });
 
   it('never adds the same dedup key twice', async () => {

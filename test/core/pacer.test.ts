@@ -29,7 +29,7 @@ describe('createPacer', () => {
     const clock = fakeClock();
     const pacer = createPacer({ perSecond: 30 }, clock);
     const granted: number[] = [];
-    await Promise.all(Array.from({ length: 200 }, (_, i) => pacer.take(`g${i}`, true).then(() => granted.push(clock.t))));
+    await Promise.all(Array.from({ length: 200 }, (_, i) => pacer.take(`g${i}`, 'bulk').then(() => granted.push(clock.t))));
     expect(granted).toHaveLength(200);
     expect(busiestWindow(granted, 1000)).toBe(30);
     const gaps = granted.slice(1).map((x, i) => x - granted[i]!);
@@ -44,8 +44,8 @@ describe('createPacer', () => {
     const toA: number[] = [];
     const toOthers: number[] = [];
     await Promise.all([
-      ...Array.from({ length: 25 }, () => pacer.take('a', true).then(() => toA.push(clock.t))),
-      ...Array.from({ length: 10 }, (_, i) => pacer.take(`b${i}`, true).then(() => toOthers.push(clock.t))),
+      ...Array.from({ length: 25 }, () => pacer.take('a', 'bulk').then(() => toA.push(clock.t))),
+      ...Array.from({ length: 10 }, (_, i) => pacer.take(`b${i}`, 'bulk').then(() => toOthers.push(clock.t))),
     ]);
     expect(busiestWindow(toA, 60_000)).toBe(20);
     expect(toA.at(-1)).toBeGreaterThanOrEqual(60_000);
@@ -57,20 +57,32 @@ describe('createPacer', () => {
     const clock = fakeClock();
     const pacer = createPacer({ perSecond: 10 }, clock);
     const order: string[] = [];
-    const bulk = Array.from({ length: 50 }, (_, i) => pacer.take(`g${i}`, true).then(() => order.push(`g${i}`)));
-    const reply = pacer.take('resident', false).then(() => order.push('resident'));
+    const bulk = Array.from({ length: 50 }, (_, i) => pacer.take(`g${i}`, 'bulk').then(() => order.push(`g${i}`)));
+    const reply = pacer.take('resident', 'conversation').then(() => order.push('resident'));
     await Promise.all([...bulk, reply]);
     // The first bulk send was granted before the reply arrived; the reply takes the next slot.
     expect(order.indexOf('resident')).toBe(1);
   });
 
+  it('grants a waiting reply before every other waiting conversation message (a backlog carried over a restart)', async () => {
+    const clock = fakeClock();
+    const pacer = createPacer({ perSecond: 10 }, clock);
+    const order: string[] = [];
+    const backlog = Array.from({ length: 50 }, (_, i) => pacer.take(`o${i}`, 'conversation').then(() => order.push(`o${i}`)));
+    const bulk = pacer.take('g', 'bulk').then(() => order.push('g'));
+    const reply = pacer.take('resident', 'reply').then(() => order.push('resident'));
+    await Promise.all([...backlog, bulk, reply]);
+    expect(order.indexOf('resident')).toBe(1);
+    expect(order.at(-1)).toBe('g');
+  });
+
   it('lets a conversation message through while bulk sends wait for a chat limit', async () => {
     const clock = fakeClock();
     const pacer = createPacer({ perSecond: 30, perChatPerMinute: 1 }, clock);
-    await pacer.take('g', true);
-    const second = pacer.take('g', true);
+    await pacer.take('g', 'bulk');
+    const second = pacer.take('g', 'bulk');
     const start = clock.t;
-    await pacer.take('g', false);
+    await pacer.take('g', 'conversation');
     expect(clock.t - start).toBeLessThan(100);
     await second;
     expect(clock.t).toBeGreaterThanOrEqual(60_000);

@@ -2,15 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../src/core/input-clean.js';
 import { redactForGroup } from '../../src/core/privacy.js';
+import { DIGIT_ANYHOW, filler, writtenDigits } from '../support/written-forms.js';
 
 // === Property: a phone number or an address, written any way people write them, never survives
 
 const CHINESE = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-const FINANCIAL = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
-/** One digit in one of the ways people type it. */
-const digitForm = (d: number) =>
-  fc.constantFrom(String(d), String.fromCharCode(0xff10 + d), CHINESE[d]!, d === 0 ? '〇' : d === 1 ? '幺' : d === 2 ? '两' : String(d), FINANCIAL[d]!);
-const separator = fc.constantFrom('', '', '', ' ', '-', '，', ',', '/', '.', '\u200b', '、', '·', '  ', '\u3000', '_', '\u202e', '😀', '－', '\\');
 
 const mobile = fc
   .tuple(fc.constantFrom(3, 4, 5, 6, 7, 8, 9), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 9, maxLength: 9 }))
@@ -21,38 +17,7 @@ const landline = fc
 const local = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 8, maxLength: 8 }).map((d) => [8, ...d.slice(1)]);
 
 /** A phone number written digit by digit, each digit in its own form, with any separators between. */
-const writtenPhone = fc
-  .oneof(mobile, landline, local)
-  .chain((digits) =>
-    fc.tuple(...digits.map((d) => fc.tuple(digitForm(d), separator))).map((parts) => parts.map(([d, s], i) => (i < parts.length - 1 ? d + s : d)).join('')),
-  );
-
-/** Words that hold no digit in any form (so whatever digit is left must come from the number). */
-const FILLER = [
-  '电视坏了',
-  '水管漏水',
-  '请尽快来',
-  '谢谢',
-  '我家',
-  '老人',
-  '电话',
-  '手机',
-  '打我女儿的',
-  '联系',
-  '在家',
-  '好的',
-  '，',
-  '。',
-  ' ',
-  '😭',
-  '\n',
-  '下午来',
-  '门锁坏了',
-  '麻烦了',
-];
-const filler = fc.array(fc.constantFrom(...FILLER), { maxLength: 4 }).map((w) => w.join(''));
-
-const DIGIT_ANYHOW = /[0-9\uFF10-\uFF19零〇一二三四五六七八九幺两壹贰叁肆伍陆柒捌玖]/u;
+const writtenPhone = fc.oneof(mobile, landline, local).chain((digits) => writtenDigits(digits));
 
 describe('redaction, property-based', () => {
   it('leaves no digit of a phone number written in any form, inside any text', () => {
@@ -88,6 +53,50 @@ describe('redaction, property-based', () => {
         const out = redactForGroup(cleanText(text));
         expect(out).not.toMatch(DIGIT_ANYHOW);
         expect(out).not.toMatch(/[A-D](?:座|栋|幢)/);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+// === Property: calm words — tickets, times, counts, item names, brands and models — come through unchanged
+
+const CALM = [
+  '电视坏了',
+  '水管漏水',
+  '明天下午3点',
+  '下午3点到5点',
+  '周六上午，大概2小时',
+  '12月1号下午来',
+  '2026-12-01 08:30 之后都行',
+  '单号20261122-0007',
+  '2台电视',
+  '3个灯泡',
+  '花了500块',
+  '走路10分钟',
+  '我一个人住，两三天没人来了',
+  '八十多岁了',
+  'TCL电视',
+  '格力空调KFR-35GW不制冷',
+  'iPhone14充不进电',
+  'WiFi连不上',
+  'LED灯不亮',
+  '加我微信吧',
+  '微信不会用',
+  '微信支付500元',
+  'QQ也没有',
+  '家电维修',
+  '门锁坏了',
+  '谢谢！',
+  '😭',
+];
+
+describe('redaction of calm texts, property-based', () => {
+  it('changes nothing in a text made of ordinary words', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...CALM), fc.constantFrom('，', '。', ' ', '\n', '、')), { minLength: 1, maxLength: 6 }), (parts) => {
+        const text = parts.map(([w, s]) => w + s).join('');
+        expect(redactForGroup(text)).toBe(text);
       }),
       { numRuns: 2000 },
     );

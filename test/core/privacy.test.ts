@@ -22,12 +22,27 @@ describe('redacting phone numbers however they are written', () => {
     expect(redactForGroup(input)).toBe(expected);
   });
 
-  it.each([['周六上午，大概2小时'], ['2026-12-01 08:30:00 之后都行'], ['下午3点到5点'], ['我一个人住，两三天没人来了'], ['花了500块']])(
-    'leaves ordinary numbers: %s',
-    (input) => {
-      expect(redactPhones(input)).toBe(input);
-    },
-  );
+  it.each([
+    ['身份证33040219500101123X', '身份证***'],
+    ['身份证 330402 19500101 123x', '身份证 ***'],
+    ['身份证330402195001011234', '身份证***'],
+    ['银行卡 6222 0212 3456 7890 123', '银行卡 ***'],
+    ['卡号6222021234567890', '卡号***'],
+  ])('ID-card and bank-card numbers: %s → %s', (input, expected) => {
+    expect(redactPhones(input)).toBe(expected);
+  });
+
+  it.each([
+    ['周六上午，大概2小时'],
+    ['2026-12-01 08:30:00 之后都行'],
+    ['单号20261122-0007'],
+    ['20261122-0007 3点以后'],
+    ['下午3点到5点'],
+    ['我一个人住，两三天没人来了'],
+    ['花了500块'],
+  ])('leaves ordinary numbers: %s', (input) => {
+    expect(redactPhones(input)).toBe(input);
+  });
 });
 
 describe('redacting addresses beyond 幢 and 单元', () => {
@@ -51,6 +66,8 @@ describe('redacting addresses beyond 幢 and 单元', () => {
     ['12月1号下午来', '12月1号下午来'],
     ['走路10分钟', '走路10分钟'],
     ['2026-12-01', '2026-12-01'],
+    ['20261122-0007', '20261122-0007'],
+    ['我的QQ号丢了', '我的QQ号丢了'],
   ])('does not eat the words around: %s', (input, expected) => {
     expect(redactAddresses(input)).toBe(expected);
   });

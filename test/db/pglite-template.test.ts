@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Database, migrationsFolder, openDatabase } from '../../db/client.js';
 import { templateKey, templatePath } from '../../db/pglite-template.js';
+import { LONG_MS } from '../support/patience.js';
 
 // A new PGlite data folder starts from a template of the migrated, empty schema instead of initdb.
 
@@ -20,7 +21,7 @@ async function tables(database: Database): Promise<string[]> {
 }
 
 describe('PGlite data folder template', () => {
-  it('is saved by the first new folder, with nothing but the schema in it', async () => {
+  it('is saved by the first new folder, with nothing but the schema in it', { timeout: LONG_MS }, async () => {
     const templates = dir('t1');
     const first = await openDatabase({ kind: 'pglite', dataDir: dir('first/data'), templateDir: templates });
     // Written after the template was taken: must not be in it.
@@ -35,9 +36,9 @@ describe('PGlite data folder template', () => {
     expect(names).toContain('outbox');
     expect(names).not.toContain('written_later');
     await second.close();
-  }, 60_000);
+  });
 
-  it('is what a new folder starts from, and that folder opens again later', async () => {
+  it('is what a new folder starts from, and that folder opens again later', { timeout: LONG_MS }, async () => {
     // A marker table put into the template proves the folder came from it (initdb would not make one).
     const templates = dir('t2');
     cpSync(dir('t1'), templates, { recursive: true });
@@ -53,9 +54,9 @@ describe('PGlite data folder template', () => {
     const rows = await reopened.db.execute(sql`select x from from_template`);
     expect(JSON.stringify(rows)).toContain('7');
     await reopened.close();
-  }, 60_000);
+  });
 
-  it('is not used by a folder that already holds a database, nor with other migrations', async () => {
+  it('is not used by a folder that already holds a database, nor with other migrations', { timeout: LONG_MS }, async () => {
     const templates = dir('t2');
     const opened = await openDatabase({ kind: 'pglite', dataDir: dir('first/data'), templateDir: templates });
     expect(await tables(opened)).not.toContain('from_template');
@@ -68,9 +69,9 @@ describe('PGlite data folder template', () => {
     const opened2 = await openDatabase({ kind: 'pglite', dataDir: dir('fifth/data'), templateDir: templates });
     expect(await tables(opened2)).toContain('from_template');
     await opened2.close();
-  }, 60_000);
+  });
 
-  it('when damaged, is replaced, and the new folder is made the usual way', async () => {
+  it('when damaged, is replaced, and the new folder is made the usual way', { timeout: LONG_MS }, async () => {
     const templates = dir('t3');
     const template = templatePath(templates, templateKey(migrationsFolder));
     cpSync(dir('t2'), templates, { recursive: true });
@@ -87,5 +88,5 @@ describe('PGlite data folder template', () => {
     const again = await openDatabase({ kind: 'pglite', dataDir: dir('sixth/data'), templateDir: templates });
     expect(await tables(again)).toContain('outbox');
     await again.close();
-  }, 60_000);
+  });
 });

@@ -133,6 +133,8 @@ describe('policy questions and disputes are not asked for a visit time', () => {
     ['好的', '电话答复'],
     ['到服务点面谈', '到服务点面谈'],
     ['下午打电话给我', '下午打电话给我'],
+    // Here a call is how to be answered, not a wish to be phoned instead of typing.
+    ['打电话给我吧', '打电话给我吧'],
   ])('%s → %s, shown as 答复 on the summary', (answer, way) => {
     const c = toWay('我想咨询一下养老保险怎么交').say(answer);
     expect(c.state).toBe('confirm');

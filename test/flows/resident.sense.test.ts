@@ -107,11 +107,14 @@ describe('phones as people write them', () => {
     ['电话是138 1234 5678 姓王', '13812345678', null],
     ['幺三九一二三四五六七八', '13912345678', null],
     ['我没手机 打我女儿的 13912345678', '13912345678', '女儿'],
+    ['我没手机 打我女儿的 一三九 五七三 一二三四 五', '13957312345', '女儿'],
+    ['你们打我老伴 一三九-一二三四-五六七八', '13912345678', '老伴'],
     ['家里电话82345678', '0573-82345678', null],
   ])('%s → %s', (typed, phone, owner) => {
     const c = conversationAt('phone').say(typed);
     expect(c.context.phone).toBe(phone);
     expect(c.context.phoneOwner).toBe(owner);
+    expect(c.state).toBe('when');
   });
 
   it("a relative's number is marked on the summary and noted with the request", () => {
@@ -143,5 +146,76 @@ describe('a yes-word at the community question', () => {
       expect(c.context.communityCode).toBeNull();
       expect(c.texts[0]).toContain(texts.communityNotYes);
     }
+  });
+});
+
+describe('a first message that says nothing of a problem yet', () => {
+  it.each(['在吗', '在吗在吗', '你好 在不在', '有人吗？', '我要求助', '师傅 有点事想问一下'])(
+    '%s is greeted and asked what is wrong, nothing noted',
+    (first) => {
+      const c = startConversation().say(first);
+      expect(c.state).toBe('describe');
+      expect(c.texts).toEqual([texts.hello, texts.describeAgain]);
+      expect(c.context.description).toBeNull();
+      expect(c.labels.length).toBeGreaterThan(3);
+    },
+  );
+
+  it.each(['你是谁', '你们是干什么的', '请问这是哪里'])('%s is told who we are, then asked what is wrong', (first) => {
+    const c = startConversation().say(first);
+    expect(c.texts).toEqual([texts.hello, texts.whoWeAre, texts.describeAgain]);
+    expect(c.context.description).toBeNull();
+  });
+
+  it('a greeting or "who are you" at the describe step asks again what is wrong, and a problem then goes on', () => {
+    const c = startConversation().say('在吗').say('在吗');
+    expect(c.texts).toEqual([texts.describeAgain]);
+    c.say('你是谁');
+    expect(c.texts).toEqual([texts.whoWeAre, texts.describeAgain]);
+    expect(c.context.description).toBeNull();
+    c.say('电视坏了');
+    expect(c.state).toBe('confirmItem');
+  });
+});
+
+describe('someone who cannot type or asks to be phoned gets the hotline, kindly', () => {
+  const hotline = texts.callHotline('96345');
+
+  it.each(['我不会打字', '你们打电话给我吧', '我眼睛不好 不会打字'])(
+    '%s as the first message: the hotline, then what is wrong with numbered classes',
+    (first) => {
+      const c = startConversation().say(first);
+      expect(c.state).toBe('describe');
+      expect(c.texts).toEqual([texts.hello, hotline, texts.describeAgain]);
+      expect(c.context.description).toBeNull();
+      expect(c.labels.length).toBeGreaterThan(3);
+    },
+  );
+
+  it.each(['confirmItem', 'community', 'address', 'phone', 'when', 'confirm'] as const)(
+    'at %s: the hotline, then the same question with its choices',
+    (step) => {
+      const c = conversationAt(step);
+      const question = c.context.question;
+      c.say('我不会打字 你们打电话给我吧');
+      expect(c.state).toBe(step);
+      expect(c.lastReply).toEqual({ text: `${hotline}\n${question.text}`, choices: question.choices, questionId: question.id });
+    },
+  );
+
+  it('a request that says it too is a request (我不识字想找人代写书信)', () => {
+    const c = startConversation().say('我不识字想找人代写书信');
+    expect(c.texts).not.toContain(hotline);
+    expect(c.context.description).toBe('我不识字想找人代写书信');
+  });
+
+  it('返回, 取消 and 帮助 still work after it', () => {
+    const c = conversationAt('community').say('我不会打字');
+    c.say('帮助');
+    expect(c.texts[0]).toBe(texts.communityHelp);
+    c.say('返回');
+    expect(c.state).toBe('confirmItem');
+    c.say('取消');
+    expect(c.status).toBe('done');
   });
 });

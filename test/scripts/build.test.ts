@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, projectRoot } from '../../scripts/build.mjs';
+import { LONG_MS } from '../support/patience.js';
 
 // The bundle `npm start` runs: built once, reused while the sources are unchanged, rebuilt when one
 // changes, and it behaves as the sources do (migrations and seed data found next to them).
@@ -32,15 +33,15 @@ function runBundle(entry: string): Promise<string> {
 }
 
 describe('start bundle', () => {
-  it('is built once and reused while no source changed', async () => {
+  it('is built once and reused while no source changed', { timeout: LONG_MS }, async () => {
     const first = await ensureBuilt({ root, cacheDir });
     expect(first.built).toBe(true);
     expect(first.entry.startsWith(cacheDir)).toBe(true);
     const again = await ensureBuilt({ root, cacheDir });
     expect(again).toEqual({ entry: first.entry, built: false });
-  }, 60_000);
+  });
 
-  it('is rebuilt when a source changes, and runs like the sources', async () => {
+  it('is rebuilt when a source changes, and runs like the sources', { timeout: LONG_MS }, async () => {
     const before = await ensureBuilt({ root, cacheDir });
     const source = path.join(root, 'src/channels/console/console-channel.ts');
     writeFileSync(source, readFileSync(source, 'utf8').replace("const PROMPT = '您：';", "const PROMPT = '您说：';"));
@@ -51,5 +52,5 @@ describe('start bundle', () => {
     expect(out).toContain('您说：电视坏了');
     expect(out).toMatch(/连心桥：[\s\S]*\n {2}1\. 家电维修/);
     expect(await ensureBuilt({ root, cacheDir })).toEqual({ entry: after.entry, built: false });
-  }, 90_000);
+  });
 });

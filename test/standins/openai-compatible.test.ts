@@ -62,18 +62,32 @@ describe('OpenAI-compatible stand-in', () => {
     expect(standin.requests.map((r) => r.authorization)).toEqual([undefined, 'Bearer sk-wrong', 'Bearer sk-test', 'Bearer sk-test', 'Bearer sk-test']);
   });
 
-  it('a slow answer arrives after its delay; close drops it', async () => {
+  it('a slow answer arrives after its delay, a held one once released; close drops what is pending', async () => {
     standin = await startOpenAiStandin();
+    const received = async (n: number) => {
+      while (standin!.requests.length < n) await new Promise((r) => setTimeout(r, 10));
+    };
     standin.answerWith({ kind: 'slow', delayMs: 150, answer: { kind: 'json', items: ['haircut'] } });
     const started = Date.now();
     expect(JSON.parse(await contentOf(await ask(standin))).items).toEqual(['haircut']);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    let release = () => {};
+    standin.answerWith({ kind: 'held', until: new Promise<void>((r) => (release = r)), answer: { kind: 'json', items: ['errands'] } });
+    let answered = false;
+    const held = ask(standin).then((res) => {
+      answered = true;
+      return res;
+    });
+    await received(2);
+    expect(answered).toBe(false);
+    release();
+    expect(JSON.parse(await contentOf(await held)).items).toEqual(['errands']);
     standin.answerWith({ kind: 'slow', delayMs: 60_000, answer: { kind: 'json', items: [] } });
     const pending = ask(standin).then(
       () => 'answered',
       () => 'dropped',
     );
-    await new Promise((r) => setTimeout(r, 50));
+    await received(3);
     await standin.close();
     standin = undefined;
     expect(await pending).toBe('dropped');

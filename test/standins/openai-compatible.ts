@@ -14,7 +14,9 @@ export type StandinAnswer =
   /** An HTTP error with an OpenAI-style error body. */
   | { kind: 'status'; status: number }
   /** `answer`, but only after `delayMs` (a model too slow for the caller's timeout). */
-  | { kind: 'slow'; delayMs: number; answer: Exclude<StandinAnswer, { kind: 'slow' }> };
+  | { kind: 'slow'; delayMs: number; answer: Exclude<StandinAnswer, { kind: 'slow' | 'held' }> }
+  /** `answer`, but only once `until` resolves (a model still thinking for as long as the test wants). */
+  | { kind: 'held'; until: Promise<unknown>; answer: Exclude<StandinAnswer, { kind: 'slow' | 'held' }> };
 
 /** One request as received. */
 export interface StandinRequest {
@@ -101,6 +103,11 @@ export async function startOpenAiStandin(options: OpenAiStandinOptions = {}): Pr
         timers.add(timer);
         return;
       }
+      case 'held':
+        void a.until.then(() => {
+          if (!res.destroyed) respond(res, a.answer);
+        });
+        return;
     }
   };
 

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Update, UserFromGetMe } from 'grammy/types';
+import { WAIT_MS } from '../support/patience.js';
 
 /** An update for {@link BotApiStandin.pushUpdate}; `update_id` is assigned when absent. */
 export type UpdateInput = Omit<Update, 'update_id'> & { update_id?: number };
@@ -75,7 +76,12 @@ export interface BotApiStandin {
   lastMessage(chatId: number | string): any;
   /** Makes the next `times` calls of `method` fail with `error`. */
   failNext(method: string, times: number, error: StandinError): void;
-  /** Resolves once `predicate` holds, checking every 10 ms; rejects after `timeoutMs`. */
+  /**
+   * Telegram slow to answer: the calls `match` picks are taken (recorded, counted against the limits)
+   * but get their answer only once the returned function is called.
+   */
+  holdAnswers(match: (method: string, params: any) => boolean): () => void;
+  /** Resolves once `predicate` holds, checking every 10 ms; rejects after `timeoutMs` (default: generous, `WAIT_MS`). */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   /** Answers pending long polls and shuts the server down. */
   close(): Promise<void>;
@@ -157,6 +163,7 @@ export async function startBotApiStandin(options: BotApiStandinOptions = {}): Pr
   let nextUpdateId = 1;
   let seq = 0;
   let closed = false;
+  let holding: { match: (method: string, params: any) => boolean; released: Promise<void> } | null = null;
 
   const now = () => Math.floor(Date.now() / 1000);
   const msgKey = (chatId: unknown, messageId: unknown) => `${String(chatId)}:${String(messageId)}`;
@@ -314,6 +321,7 @@ export async function startBotApiStandin(options: BotApiStandinOptions = {}): Pr
       if (--armed.left <= 0) failures.get(method)!.shift();
       error = armed.error;
     } else {
+      if (holding?.match(method, params)) await holding.released;
       try {
         return respond(res, 200, { ok: true, result: await answer(method, params, res) });
       } catch (e) {
@@ -392,7 +400,15 @@ export async function startBotApiStandin(options: BotApiStandinOptions = {}): Pr
     failNext(method, times, error) {
       if (times > 0) failures.set(method, [...(failures.get(method) ?? []), { left: times, error }]);
     },
-    async waitFor(predicate, timeoutMs = 5000) {
+    holdAnswers(match) {
+      let release = () => {};
+      holding = { match, released: new Promise<void>((r) => (release = r)) };
+      return () => {
+        holding = null;
+        release();
+      };
+    },
+    async waitFor(predicate, timeoutMs = WAIT_MS) {
       const started = Date.now();
       let lastError: unknown;
       for (;;) {

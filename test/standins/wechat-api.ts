@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { decrypt, encrypt, getSignature } from '@wecom/crypto';
 import { XMLParser } from 'fast-xml-parser';
+import { WAIT_MS } from '../support/patience.js';
 
 // =================================================================================== public types
 
@@ -137,7 +138,7 @@ export interface WechatStandin {
   click(openid: string, eventKey: string): Promise<CallbackResult>;
   /** The text message sent when the user taps an item of a `msgmenu` message. */
   menuReply(openid: string, bizmsgmenuid: string, content: string): Promise<CallbackResult>;
-  /** Resolves once `predicate` holds, checking every 10 ms; rejects after `timeoutMs`. */
+  /** Resolves once `predicate` holds, checking every 10 ms; rejects after `timeoutMs` (default: generous, `WAIT_MS`). */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   /** What `openid` read from custom messages, one string each (a msgmenu is head, items and tail joined by newlines). */
   sentTo(openid: string): string[];
@@ -568,7 +569,7 @@ export async function startWechatStandin(options: WechatStandinOptions): Promise
     unsubscribe: (openid) => post({ FromUserName: openid, MsgType: 'event', Event: 'unsubscribe' }),
     click: (openid, eventKey) => post({ FromUserName: openid, MsgType: 'event', Event: 'CLICK', EventKey: eventKey }),
     menuReply: (openid, bizmsgmenuid, content) => post({ FromUserName: openid, MsgType: 'text', Content: content, MsgId: msgId(), bizmsgmenuid }),
-    async waitFor(predicate, timeoutMs = 5000) {
+    async waitFor(predicate, timeoutMs = WAIT_MS) {
       const started = Date.now();
       let lastError: unknown;
       for (;;) {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_STATIONS_FILE } from '../support/stations.js';
+import { LONG_MS, WAIT_MS } from '../support/patience.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dirs: string[] = [];
@@ -32,7 +33,7 @@ function start(env: Record<string, string>): ChildProcessWithoutNullStreams & { 
 
 const exited = (child: ChildProcessWithoutNullStreams) => new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
 
-async function waitForOutput(child: ReturnType<typeof start>, text: string, timeoutMs = 30_000) {
+async function waitForOutput(child: ReturnType<typeof start>, text: string, timeoutMs = WAIT_MS) {
   const until = Date.now() + timeoutMs;
   while (!child.out().includes(text)) {
     if (Date.now() > until) throw new Error(`timed out waiting for "${text}"; output so far:\n${child.out()}`);
@@ -41,7 +42,7 @@ async function waitForOutput(child: ReturnType<typeof start>, text: string, time
 }
 
 describe('console channel (npm start without a chat platform)', () => {
-  it('takes a scripted conversation on standard input to a ticket and exits 0', async () => {
+  it('takes a scripted conversation on standard input to a ticket and exits 0', { timeout: LONG_MS }, async () => {
     const child = start({ DATA_DIR: dataDir() });
     child.stdin.end(['电视坏了', '1', '文昌', '文昌小区3幢2单元501', '13812345678', '1', '1', ''].join('\n'));
     const code = await exited(child);
@@ -51,9 +52,9 @@ describe('console channel (npm start without a chat platform)', () => {
     expect(out).toContain('TELEGRAM_BOT_TOKEN');
     expect(out).toMatch(/ {2}1\. 家电维修/);
     expect(out).toMatch(/已为您登记，单号 \d{8}-\d{4}/);
-  }, 60_000);
+  });
 
-  it('continues the conversation after the process is killed mid-way', async () => {
+  it('continues the conversation after the process is killed mid-way', { timeout: LONG_MS }, async () => {
     const dir = dataDir();
     const first = start({ DATA_DIR: dir });
     first.stdin.write('电视坏了\n1\n文昌\n');
@@ -66,13 +67,13 @@ describe('console channel (npm start without a chat platform)', () => {
     expect(await exited(second)).toBe(0);
     expect(second.out()).toContain('请留一个联系电话');
     expect(second.out()).toMatch(/单号 \d{8}-\d{4}/);
-  }, 60_000);
+  });
 
-  it('refuses to start with a wrong setting and says how to fix it', async () => {
+  it('refuses to start with a wrong setting and says how to fix it', { timeout: LONG_MS }, async () => {
     const child = start({ DATABASE_URL: 'mysql://nope' });
     child.stdin.end();
     expect(await exited(child)).toBe(1);
     expect(child.out()).toContain('DATABASE_URL');
     expect(child.out()).toContain('postgres://');
-  }, 30_000);
+  });
 });

@@ -5,6 +5,7 @@ import { requests } from '../../db/schema.js';
 import { texts } from '../../src/texts/resident.js';
 import { describeDb } from '../support/db.js';
 import { createDispatchApp } from '../support/dispatch-app.js';
+import { LONG_MS } from '../support/patience.js';
 
 // === Whatever a person sends, they get an answer and no transaction fails
 
@@ -36,7 +37,8 @@ const hostileText = fc.oneof(
 );
 
 describeDb('hostile input through every flow', (ctx) => {
-  it('answers every message of random Unicode, in the resident flow and the volunteer flow, with no failed transaction', async () => {
+  // Dozens of random conversations through the database: a limit for a busy machine, not for this one.
+  it('answers every message of random Unicode, in the resident flow and the volunteer flow, with no failed transaction', { timeout: LONG_MS }, async () => {
     const app = await createDispatchApp(ctx.database);
     let n = 0;
     await fc.assert(

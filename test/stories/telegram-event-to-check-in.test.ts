@@ -4,6 +4,7 @@ import { dispatchTexts } from '../../src/texts/dispatch.js';
 import { eventTexts as t } from '../../src/texts/events.js';
 import { backends } from '../support/db.js';
 import { approvedVolunteer, startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.js';
+import { LONG_MS } from '../support/patience.js';
 
 const ORGANIZER = 5100;
 const VOLUNTEER = 6100;
@@ -13,7 +14,7 @@ describe.each(backends)('an event through Telegram, from creating it to a check-
   let h: TelegramHarness;
   beforeAll(async () => {
     h = await startTelegramHarness(backend, { ORGANIZERS: `telegram:${ORGANIZER}` });
-  }, 60_000);
+  }, LONG_MS);
   afterAll(async () => {
     await h?.close();
   });
@@ -21,7 +22,7 @@ describe.each(backends)('an event through Telegram, from creating it to a check-
   const say = (...update: Parameters<TelegramHarness['say']>) => h.say(...update);
   const press = (...update: Parameters<TelegramHarness['press']>) => h.press(...update);
 
-  it('an organizer creates an event, it is announced, a volunteer signs up by the button and checks in', async () => {
+  it('an organizer creates an event, it is announced, a volunteer signs up by the button and checks in', { timeout: LONG_MS }, async () => {
     const [bound] = await h.exchange(say(GROUP, ORGANIZER, '/bind 文昌社区', '王站长'), GROUP);
     expect(bound.text).toBe(dispatchTexts.bound('文昌社区', null));
     await approvedVolunteer(h, VOLUNTEER, ORGANIZER, '李师傅');
@@ -64,5 +65,5 @@ describe.each(backends)('an event through Telegram, from creating it to a check-
     expect(checkedIn.text).toBe(t.checkedIn(id, '便民服务, 理发'));
     const [detail] = await h.exchange(say(ORGANIZER, ORGANIZER, `/event ${id}`, '王站长'), ORGANIZER);
     expect(detail.text).toMatch(/李师傅（编号 \d+）已报名 签到 \d\d:\d\d/);
-  }, 120_000);
+  });
 });

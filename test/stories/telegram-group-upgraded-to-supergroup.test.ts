@@ -3,6 +3,7 @@ import { dispatchTexts as t } from '../../src/texts/dispatch.js';
 import type { UpdateInput } from '../standins/telegram-bot-api.js';
 import { backends } from '../support/db.js';
 import { approvedVolunteer, buttonData, startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.js';
+import { LONG_MS } from '../support/patience.js';
 
 // === A bound group becomes a supergroup (new chat id): followed from Telegram's service messages
 
@@ -16,7 +17,7 @@ describe.each(backends)('a bound Telegram group upgraded to a supergroup [%s]', 
   let h: TelegramHarness;
   beforeAll(async () => {
     h = await startTelegramHarness(backend, { ORGANIZERS: `telegram:${ORGANIZER}` });
-  }, 60_000);
+  }, LONG_MS);
   afterAll(async () => {
     await h?.close();
   });
@@ -44,7 +45,9 @@ describe.each(backends)('a bound Telegram group upgraded to a supergroup [%s]', 
     return ticket;
   }
 
-  it('moves the binding and the cards at once: 接单 and presses in the supergroup work, and nobody is told the group is unbound', async () => {
+  it('moves the binding and the cards at once: 接单 and presses in the supergroup work, and nobody is told the group is unbound', {
+    timeout: LONG_MS,
+  }, async () => {
     const [bound] = await h.exchange(say(OLD, ORGANIZER, '/bind 文昌社区', '王站长'), OLD);
     expect(bound.text).toBe(t.bound('文昌社区', null));
     await approvedVolunteer(h, VOLUNTEER, ORGANIZER, '李师傅');
@@ -77,5 +80,5 @@ describe.each(backends)('a bound Telegram group upgraded to a supergroup [%s]', 
     expect(h.standin.sentMessages(NEW).map((m) => m.text)).not.toContain(t.notBound);
     expect(h.standin.sentMessages(OLD).map((m) => m.text)).not.toContain(t.notBound);
     expect(h.standin.calls.filter((c) => c.failed)).toEqual([]);
-  }, 90_000);
+  });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchTexts as t } from '../../src/texts/dispatch.js';
 import { backends } from '../support/db.js';
 import { startTelegramHarness, type TelegramHarness } from '../support/telegram-harness.js';
+import { LONG_MS } from '../support/patience.js';
 
 const ORGANIZER = 5000;
 const VOLUNTEER = 6000;
@@ -12,7 +13,7 @@ describe.each(backends)('dispatch through Telegram, end to end [%s]', (backend) 
   let h: TelegramHarness;
   beforeAll(async () => {
     h = await startTelegramHarness(backend, { ORGANIZERS: `telegram:${ORGANIZER}` });
-  }, 60_000);
+  }, LONG_MS);
   afterAll(async () => {
     await h?.close();
   });
@@ -20,7 +21,7 @@ describe.each(backends)('dispatch through Telegram, end to end [%s]', (backend) 
   const say = (...update: Parameters<TelegramHarness['say']>) => h.say(...update);
   const press = (...update: Parameters<TelegramHarness['press']>) => h.press(...update);
 
-  it('goes from a resident’s request to a done visit, telling everyone the right things', async () => {
+  it('goes from a resident’s request to a done visit, telling everyone the right things', { timeout: LONG_MS }, async () => {
     // An unbound group hears once how binding works; a non-organizer cannot bind it.
     const [notBound] = await h.exchange(say(GROUP, VOLUNTEER, '大家好', '李师傅'), GROUP);
     expect(notBound.text).toBe(t.notBound);
@@ -81,5 +82,5 @@ describe.each(backends)('dispatch through Telegram, end to end [%s]', (backend) 
     for (const call of h.standin.calls.filter((c) => String(c.params?.chat_id) === String(GROUP))) {
       expect(String(call.params.text ?? '')).not.toMatch(/1[3-9]\d{9}|\d+幢|\d+单元/);
     }
-  }, 60_000);
+  });
 });

@@ -5,6 +5,7 @@ import { dispatchTexts as t } from '../../src/texts/dispatch.js';
 import { texts } from '../../src/texts/resident.js';
 import { backends } from '../support/db.js';
 import { registerWechatVolunteer, startWechatHarness, ticketIn, WECHAT_APP, type WechatHarness, wechatRequest } from '../support/wechat-harness.js';
+import { LONG_MS } from '../support/patience.js';
 
 // What the platform does to a callback URL — retries of the same callback, and what others may post
 // to it — through `npm start` in 安全模式: a retried callback has one effect; a forged or stale one is
@@ -55,12 +56,12 @@ describe.each(backends)('WeChat callbacks replayed and forged [%s]', (backend) =
   let h: WechatHarness;
   beforeAll(async () => {
     h = await startWechatHarness({ backend, organizers: `wechat:${ORGANIZER}` });
-  }, 90_000);
+  }, LONG_MS);
   afterAll(async () => {
     await h?.close();
-  }, 30_000);
+  }, LONG_MS);
 
-  it('a callback the platform retries three times has one effect: one reply, one request', async () => {
+  it('a callback the platform retries three times has one effect: one reply, one request', { timeout: LONG_MS }, async () => {
     // The follow event, retried at once three times (all at the same moment): one greeting.
     const followed = await h.wx.subscribe(RESIDENT);
     const again = await Promise.all([1, 2, 3].map(() => h.wx.replay(followed.request)));
@@ -91,9 +92,9 @@ describe.each(backends)('WeChat callbacks replayed and forged [%s]', (backend) =
     // One request stored: the list names exactly one ticket.
     expect([...list!.matchAll(/\d{8}-\d{4}/g)].map((m) => m[0])).toEqual([ticket, ticket]);
     expect(await h.say(RESIDENT, '返回')).toEqual([texts.requestKept]);
-  }, 90_000);
+  });
 
-  it('refuses forged, stale and malformed callbacks with nothing stored or sent, and keeps working', async () => {
+  it('refuses forged, stale and malformed callbacks with nothing stored or sent, and keeps working', { timeout: LONG_MS }, async () => {
     const msgId = '7311000000000000001';
     const fields = { ToUserName: 'gh_standin00001', FromUserName: VICTIM, CreateTime: String(Math.floor(Date.now() / 1000)), MsgType: 'text' };
     const message = { ...fields, Content: '电视坏了', MsgId: msgId };
@@ -142,9 +143,9 @@ describe.each(backends)('WeChat callbacks replayed and forged [%s]', (backend) =
     expect(answer).toContain('1. 家电维修');
     expect(h.read(VICTIM)).toHaveLength(1);
     expect(h.wx.refused).toEqual([]);
-  }, 60_000);
+  });
 
-  it('writes no more to a resident who unfollowed; following again brings the greeting and one digest of what was held', async () => {
+  it('writes no more to a resident who unfollowed; following again brings the greeting and one digest of what was held', { timeout: LONG_MS }, async () => {
     // A volunteer of 文昌社区, approved by the organizer; a request they are offered.
     await h.act(ORGANIZER, () => h.wx.subscribe(ORGANIZER));
     const id = await registerWechatVolunteer(h, VOLUNTEER, '李师傅', ORGANIZER);
@@ -176,5 +177,5 @@ describe.each(backends)('WeChat callbacks replayed and forged [%s]', (backend) =
     // …and from then on as usual.
     const [list] = await h.say(RESIDENT, '查询');
     expect(list).toContain(`· ${ticket} 家电维修（志愿者服务中）`);
-  }, 90_000);
+  });
 });

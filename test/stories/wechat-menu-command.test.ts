@@ -8,6 +8,7 @@ import { volunteerTexts } from '../../src/texts/volunteer.js';
 import { wechatTexts } from '../../src/texts/wechat.js';
 import { backends } from '../support/db.js';
 import { startWechatHarness, WECHAT_APP, type WechatHarness } from '../support/wechat-harness.js';
+import { LONG_MS, WAIT_MS } from '../support/patience.js';
 
 // `npm run wechat -- menu`, as an operator runs it next to the bot (same settings, same database),
 // creates the custom menu 一键求助 / 我的求助 / 更多 on the platform; each button's click then reaches
@@ -24,7 +25,7 @@ function wechatCli(args: string[], env: Record<string, string>): Promise<{ code:
     let err = '';
     child.stdout.on('data', (d) => (out += String(d)));
     child.stderr.on('data', (d) => (err += String(d)));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), WAIT_MS);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, out, err });
@@ -38,12 +39,12 @@ describe.each(backends)('npm run wechat -- menu [%s]', (backend) => {
   let h: WechatHarness;
   beforeAll(async () => {
     h = await startWechatHarness({ backend, safeMode: false });
-  }, 90_000);
+  }, LONG_MS);
   afterAll(async () => {
     await h?.close();
-  }, 30_000);
+  }, LONG_MS);
 
-  it('the bot answers in 明文模式: a plain signature is checked, a follower is greeted', async () => {
+  it('the bot answers in 明文模式: a plain signature is checked, a follower is greeted', { timeout: LONG_MS }, async () => {
     expect(h.env.WECHAT_AES_KEY).toBe('');
     expect(await h.wx.verifyUrl()).toMatchObject({ status: 200, ok: true });
     const followed = await h.wx.subscribe(FOLLOWER);
@@ -55,9 +56,9 @@ describe.each(backends)('npm run wechat -- menu [%s]', (backend) => {
       body: followed.request.body.replace('subscribe', 'unsubscribe'),
     });
     expect(forged.status).toBe(401);
-  }, 60_000);
+  });
 
-  it('--print shows the menu without calling the platform; without the WeChat settings it exits 2', async () => {
+  it('--print shows the menu without calling the platform; without the WeChat settings it exits 2', { timeout: LONG_MS }, async () => {
     const calls = h.wx.calls.length;
     const printed = await wechatCli(['menu', '--print'], h.env);
     expect(printed.code, printed.err).toBe(0);
@@ -67,9 +68,9 @@ describe.each(backends)('npm run wechat -- menu [%s]', (backend) => {
     const unconfigured = await wechatCli(['menu'], { ...h.env, WECHAT_APP_ID: '', WECHAT_APP_SECRET: '', WECHAT_TOKEN: '' });
     expect(unconfigured.code).toBe(2);
     expect(unconfigured.err).toContain('WECHAT_APP_ID');
-  }, 120_000);
+  });
 
-  it('creates the menu with the bot’s token; every button is a click with a word: key', async () => {
+  it('creates the menu with the bot’s token; every button is a click with a word: key', { timeout: LONG_MS }, async () => {
     const fetches = h.wx.tokenFetches;
     expect(fetches).toBeGreaterThan(0); // the bot fetched one to greet the follower
     // The bot keeps running: on PostgreSQL the command uses the token the bot keeps there; the embedded
@@ -98,9 +99,9 @@ describe.each(backends)('npm run wechat -- menu [%s]', (backend) => {
       ['click', '我的任务', 'word:我的任务'],
       ['click', '使用帮助', 'word:帮助'],
     ]);
-  }, 120_000);
+  });
 
-  it('each button of the created menu reaches the flows as its word', async () => {
+  it('each button of the created menu reaches the flows as its word', { timeout: LONG_MS }, async () => {
     const key = (name: string) => (h.wx.menus[0]!.button as Button[]).flatMap((b) => b.sub_button ?? [b]).find((b) => b.name === name)!.key!;
     const click = (name: string) => h.act(FOLLOWER, () => h.wx.click(FOLLOWER, key(name)));
 
@@ -113,5 +114,5 @@ describe.each(backends)('npm run wechat -- menu [%s]', (backend) => {
     const [volunteer] = await click('当志愿者');
     expect(volunteer).toContain(volunteerTexts.welcome);
     expect(await h.say(FOLLOWER, '取消')).toEqual([volunteerTexts.cancelled]);
-  }, 60_000);
+  });
 });

@@ -3,6 +3,7 @@ import { dispatchTexts as t } from '../../src/texts/dispatch.js';
 import { texts } from '../../src/texts/resident.js';
 import { backends } from '../support/db.js';
 import { registerTelegramVolunteer, startWechatHarness, TEMPLATE_IDS, type WechatHarness, wechatRequest } from '../support/wechat-harness.js';
+import { LONG_MS } from '../support/patience.js';
 
 // WeChat lets an account write to a person (customer-service messages) only within 48 h of their last
 // message. Here the platform's clock moves 49 h on while lianxin's does not, so the platform alone
@@ -22,25 +23,25 @@ describe.each(backends)('WeChat notices after the 48 h window [%s]', (backend) =
   let ticket = '';
   beforeAll(async () => {
     h = await startWechatHarness({ backend, telegram: true, organizers: `wechat:${WX_ORGANIZER},telegram:${TG_ORGANIZER}` });
-  }, 90_000);
+  }, LONG_MS);
   afterAll(async () => {
     await h?.close();
-  }, 30_000);
+  }, LONG_MS);
 
   const tgSay = (userId: number, text: string) => h.tgExchange(h.tg!.textMessage({ chatId: userId, userId, text, firstName: '用户' }), userId);
 
   /** Approves the Telegram volunteer named `name` by /approve on Telegram, with the 编号 from the organizer's notice there. */
   async function approveOnTelegram(userId: number, name: string) {
     const tg = h.tg!;
-    await tg.waitFor(() => tg.sentMessages(TG_ORGANIZER).some((m) => String(m.text).includes(name)), 15_000);
+    await tg.waitFor(() => tg.sentMessages(TG_ORGANIZER).some((m) => String(m.text).includes(name)));
     const notice = tg.sentMessages(TG_ORGANIZER).find((m) => String(m.text).includes(name));
     const id = Number(/#(\d+)/.exec(notice.text)![1]);
     expect((await tgSay(TG_ORGANIZER, `/approve ${id}`))[0].text).toBe(t.decided(id, true));
-    await tg.waitFor(() => tg.sentMessages(userId).some((m) => m.text === t.volunteerApproved), 15_000);
+    await tg.waitFor(() => tg.sentMessages(userId).some((m) => m.text === t.volunteerApproved));
     return id;
   }
 
-  it('a request is claimed while the resident’s window is open: a customer-service message', async () => {
+  it('a request is claimed while the resident’s window is open: a customer-service message', { timeout: LONG_MS }, async () => {
     await h.act(WX_ORGANIZER, () => h.wx.subscribe(WX_ORGANIZER));
     await registerTelegramVolunteer(h, TG_VOLUNTEER, '李师傅');
     await approveOnTelegram(TG_VOLUNTEER, '李师傅');
@@ -49,26 +50,26 @@ describe.each(backends)('WeChat notices after the 48 h window [%s]', (backend) =
 
     // No group is bound: the task is offered to the volunteer privately, and taken there.
     const tg = h.tg!;
-    await tg.waitFor(() => tg.sentMessages(TG_VOLUNTEER).some((m) => String(m.text).includes(`附近有新求助 ${ticket}`)), 15_000);
+    await tg.waitFor(() => tg.sentMessages(TG_VOLUNTEER).some((m) => String(m.text).includes(`附近有新求助 ${ticket}`)));
     const [details] = await tgSay(TG_VOLUNTEER, `接单 ${ticket}`);
     expect(details.text).toContain('13812345678');
-    await h.wx.waitFor(() => h.read(RESIDENT).includes(t.residentClaimed(ticket, '李师傅')), 15_000);
+    await h.wx.waitFor(() => h.read(RESIDENT).includes(t.residentClaimed(ticket, '李师傅')));
     expect(h.wx.templatesTo(RESIDENT)).toEqual([]);
-  }, 120_000);
+  });
 
-  it('49 h later, 出发 and 完成 reach the resident as template messages with the ticket; no customer-service message', async () => {
+  it('49 h later, 出发 and 完成 reach the resident as template messages with the ticket; no customer-service message', { timeout: LONG_MS }, async () => {
     const customBefore = h.wx.sentTo(RESIDENT).length;
     h.wx.advance(49 * HOUR);
 
     expect((await tgSay(TG_VOLUNTEER, `出发 ${ticket}`))[0].text).toBe(t.departed(ticket));
-    await h.wx.waitFor(() => h.wx.templatesTo(RESIDENT).length >= 1, 15_000);
+    await h.wx.waitFor(() => h.wx.templatesTo(RESIDENT).length >= 1);
     // The first one was tried as a customer-service message — the token had expired meanwhile (42001,
     // renewed), then refused for the window (45015) — and sent as a template.
     const refused = () => h.wx.refused.filter((r) => r.touser === RESIDENT).map((r) => `${r.path.replace('/cgi-bin/message/', '')} ${r.errcode}`);
     expect(refused()).toEqual(['custom/send 42001', 'custom/send 45015']);
 
     expect((await tgSay(TG_VOLUNTEER, `完成 ${ticket} 1小时 已修好`))[0].text).toBe(t.doneRecorded(ticket, 1));
-    await h.wx.waitFor(() => h.wx.templatesTo(RESIDENT).length >= 2, 15_000);
+    await h.wx.waitFor(() => h.wx.templatesTo(RESIDENT).length >= 2);
 
     const [departed, done] = h.wx.templatesTo(RESIDENT);
     expect(departed).toMatchObject({
@@ -83,15 +84,15 @@ describe.each(backends)('WeChat notices after the 48 h window [%s]', (backend) =
     expect(refused()).toHaveLength(2);
     expect(h.wx.sentTo(RESIDENT)).toHaveLength(customBefore);
     for (const template of h.wx.templatesTo(RESIDENT)) expect(JSON.stringify(template)).not.toMatch(/13812345678|文昌小区/);
-  }, 60_000);
+  });
 
-  it('a message without a template is held outside the window, and comes as a digest when the person writes again', async () => {
+  it('a message without a template is held outside the window, and comes as a digest when the person writes again', { timeout: LONG_MS }, async () => {
     const organizerBefore = h.read(WX_ORGANIZER).length;
     // A new volunteer registers (on Telegram): the organizers are told — the WeChat one's window is closed.
     await registerTelegramVolunteer(h, TG_LATECOMER, '张师傅');
     const tg = h.tg!;
-    await tg.waitFor(() => tg.sentMessages(TG_ORGANIZER).some((m) => String(m.text).includes('张师傅')), 15_000);
-    await h.wx.waitFor(() => h.logLines().some((l) => l.msg === 'delivery held until the person writes again' && l.reason === 'window_closed'), 15_000);
+    await tg.waitFor(() => tg.sentMessages(TG_ORGANIZER).some((m) => String(m.text).includes('张师傅')));
+    await h.wx.waitFor(() => h.logLines().some((l) => l.msg === 'delivery held until the person writes again' && l.reason === 'window_closed'));
     expect(h.read(WX_ORGANIZER)).toHaveLength(organizerBefore);
     expect(h.wx.refused.filter((r) => r.touser === WX_ORGANIZER).map((r) => r.errcode)).toEqual([45015]);
 
@@ -110,5 +111,5 @@ describe.each(backends)('WeChat notices after the 48 h window [%s]', (backend) =
     expect(list).toContain(`· ${ticket} 家电维修（已完成）`);
     expect((await h.say(RESIDENT, '你好'))[0]).toContain(texts.hello);
     expect(h.read(RESIDENT).slice(residentBefore)).toHaveLength(2);
-  }, 90_000);
+  });
 });

@@ -4,6 +4,7 @@ import { wechatTexts } from '../../src/texts/wechat.js';
 import { backends } from '../support/db.js';
 import { startWechatHarness, ticketIn, type WechatHarness } from '../support/wechat-harness.js';
 import { placeTexts } from '../../src/texts/places.js';
+import { LONG_MS } from '../support/patience.js';
 
 // A resident asks for help over a WeChat service account in 安全模式 (encrypted callbacks), through
 // `npm start`: by typing (one step answered by tapping a msgmenu option), then by speaking (voice
@@ -19,12 +20,12 @@ describe.each(backends)('a resident asks for help over WeChat, in safe mode [%s]
   const tickets: string[] = [];
   beforeAll(async () => {
     h = await startWechatHarness({ backend });
-  }, 90_000);
+  }, LONG_MS);
   afterAll(async () => {
     await h?.close();
-  }, 30_000);
+  }, LONG_MS);
 
-  it('follows, types the problem, taps one answer and types the others: a ticket', async () => {
+  it('follows, types the problem, taps one answer and types the others: a ticket', { timeout: LONG_MS }, async () => {
     expect(await h.act(RESIDENT, () => h.wx.subscribe(RESIDENT))).toEqual([texts.welcome]);
 
     // The proposal comes as a clickable menu reply, numbered like the text.
@@ -61,9 +62,9 @@ describe.each(backends)('a resident asks for help over WeChat, in safe mode [%s]
     expect(ticket).toMatch(new RegExp(`^${shanghaiDay()}-\\d{4}$`));
     expect(receipt).toEqual([texts.submitted(ticket, false)]);
     tickets.push(ticket);
-  }, 90_000);
+  });
 
-  it('speaks every answer (voice recognition), with a photo at the description step: a ticket', async () => {
+  it('speaks every answer (voice recognition), with a photo at the description step: a ticket', { timeout: LONG_MS }, async () => {
     const voice = (said?: string) => h.act(RESIDENT, () => h.wx.voice(RESIDENT, said));
 
     // A new conversation: the photo first, attached to what is to come.
@@ -94,9 +95,9 @@ describe.each(backends)('a resident asks for help over WeChat, in safe mode [%s]
     expect(ticket).toMatch(/^\d{8}-\d{4}$/);
     expect(ticket).not.toBe(tickets[0]);
     tickets.push(ticket);
-  }, 90_000);
+  });
 
-  it('lists both requests from the custom menu’s 我的求助 (a click with key word:查询)', async () => {
+  it('lists both requests from the custom menu’s 我的求助 (a click with key word:查询)', { timeout: LONG_MS }, async () => {
     const [list] = await h.act(RESIDENT, () => h.wx.click(RESIDENT, `word:${wechatTexts.menu.mine.word}`));
     expect(list).toContain('您最近的求助：');
     expect(list).toContain(`· ${tickets[0]} 家电维修（等待接单）`);
@@ -109,5 +110,5 @@ describe.each(backends)('a resident asks for help over WeChat, in safe mode [%s]
     // What the resident said never reached the program's log.
     expect(h.output()).not.toContain('13812345678');
     expect(h.output()).not.toMatch(/文昌小区|下水道/);
-  }, 60_000);
+  });
 });

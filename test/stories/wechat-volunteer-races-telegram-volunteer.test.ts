@@ -10,6 +10,7 @@ import {
   type WechatHarness,
   wechatRequest,
 } from '../support/wechat-harness.js';
+import { LONG_MS } from '../support/patience.js';
 
 // WeChat and Telegram side by side in one `npm start`: a WeChat volunteer, offered the task privately,
 // and a Telegram volunteer, seeing its card in the bound group, go for the same request at the same
@@ -28,12 +29,12 @@ describe.each(backends)('a WeChat volunteer races a Telegram volunteer for one t
   let h: WechatHarness;
   beforeAll(async () => {
     h = await startWechatHarness({ backend, telegram: true, organizers: `wechat:${WX_ORGANIZER},telegram:${TG_ORGANIZER}` });
-  }, 90_000);
+  }, LONG_MS);
   afterAll(async () => {
     await h?.close();
-  }, 30_000);
+  }, LONG_MS);
 
-  it('sets up: a bound group, two approved volunteers of 文昌社区 with 家电维修', async () => {
+  it('sets up: a bound group, two approved volunteers of 文昌社区 with 家电维修', { timeout: LONG_MS }, async () => {
     const tg = h.tg!;
     const inGroup = (userId: number, text: string, firstName: string) => tg.textMessage({ chatId: GROUP, userId, text, firstName });
     expect((await h.tgExchange(inGroup(TG_ORGANIZER, '/bind 文昌社区', '王站长'), GROUP))[0].text).toBe(t.bound('文昌社区', null));
@@ -42,21 +43,19 @@ describe.each(backends)('a WeChat volunteer races a Telegram volunteer for one t
     const wxId = await registerWechatVolunteer(h, WX_VOLUNTEER, WX_NAME, WX_ORGANIZER);
     const before = h.read(WX_ORGANIZER).length;
     await registerTelegramVolunteer(h, TG_VOLUNTEER, TG_NAME);
-    await h.wx.waitFor(
-      () =>
-        h
-          .read(WX_ORGANIZER)
-          .slice(before)
-          .some((m) => m.includes(TG_NAME)),
-      15_000,
+    await h.wx.waitFor(() =>
+      h
+        .read(WX_ORGANIZER)
+        .slice(before)
+        .some((m) => m.includes(TG_NAME)),
     );
     const tgId = idInRegistration(h.read(WX_ORGANIZER).slice(before), TG_NAME);
 
     expect(await h.say(WX_ORGANIZER, `/approve ${wxId}`)).toEqual([t.decided(wxId, true)]);
     expect(await h.say(WX_ORGANIZER, `/approve ${tgId}`)).toEqual([t.decided(tgId, true)]);
     await h.wx.waitFor(() => h.read(WX_VOLUNTEER).includes(t.volunteerApproved));
-    await tg.waitFor(() => tg.sentMessages(TG_VOLUNTEER).some((m) => m.text === t.volunteerApproved), 15_000);
-  }, 120_000);
+    await tg.waitFor(() => tg.sentMessages(TG_VOLUNTEER).some((m) => m.text === t.volunteerApproved));
+  });
 
   // Who is given a head start: none (both sent at the same moment); Telegram well ahead (its update
   // confirmed, i.e. handled, before WeChat's claim is posted: WeChat's loses for sure); WeChat by a
@@ -75,8 +74,8 @@ describe.each(backends)('a WeChat volunteer races a Telegram volunteer for one t
       const secret = [round.phone, round.address];
 
       // The card in the group and the private offer on WeChat: what and where, never the address or phone.
-      await tg.waitFor(() => String(tg.lastMessage(GROUP)?.text ?? '').includes(`新求助 ${ticket}`), 15_000);
-      await h.wx.waitFor(() => h.read(WX_VOLUNTEER).some((m) => m.includes(`附近有新求助 ${ticket}`)), 15_000);
+      await tg.waitFor(() => String(tg.lastMessage(GROUP)?.text ?? '').includes(`新求助 ${ticket}`));
+      await h.wx.waitFor(() => h.read(WX_VOLUNTEER).some((m) => m.includes(`附近有新求助 ${ticket}`)));
       const offer = h.read(WX_VOLUNTEER).find((m) => m.includes(`附近有新求助 ${ticket}`))!;
       expect(offer).toContain('社区：文昌社区');
       expect(offer).toContain(`回复“接单 ${ticket}”即可接单`);
@@ -100,7 +99,7 @@ describe.each(backends)('a WeChat volunteer races a Telegram volunteer for one t
       };
       if (round.first === 'telegram') {
         await pressOnTelegram();
-        await tg.waitFor(() => tg.pendingUpdates().length === 0, 10_000); // confirmed by the next poll: handled
+        await tg.waitFor(() => tg.pendingUpdates().length === 0); // confirmed by the next poll: handled
         await claimOnWechat();
       } else if (round.first === 'wechat') {
         await Promise.all([claimOnWechat(), new Promise((r) => setImmediate(r)).then(pressOnTelegram)]);
@@ -109,8 +108,8 @@ describe.each(backends)('a WeChat volunteer races a Telegram volunteer for one t
       }
 
       // Both get their answer: the WeChat volunteer a reply, the Telegram volunteer one on the button.
-      await h.wx.waitFor(() => h.read(WX_VOLUNTEER).length > wxBefore, 15_000);
-      await tg.waitFor(() => tg.calls.some((c) => c.method === 'answerCallbackQuery' && c.params.callback_query_id === queryId), 15_000);
+      await h.wx.waitFor(() => h.read(WX_VOLUNTEER).length > wxBefore);
+      await tg.waitFor(() => tg.calls.some((c) => c.method === 'answerCallbackQuery' && c.params.callback_query_id === queryId));
       const wxAnswer = h.read(WX_VOLUNTEER)[wxBefore]!;
       const button = tg.calls.find((c) => c.method === 'answerCallbackQuery' && c.params.callback_query_id === queryId)!.params;
       const wechatWon = wxAnswer.includes(`您已接单 ${ticket}`);
@@ -120,15 +119,15 @@ describe.each(backends)('a WeChat volunteer races a Telegram volunteer for one t
       if (round.first === 'telegram') expect(winner).toBe(TG_NAME);
 
       // The resident is told who took it, and every card says so.
-      await h.wx.waitFor(() => h.read(round.resident).includes(t.residentClaimed(ticket, winner)), 15_000);
-      await tg.waitFor(() => tg.lastMessage(GROUP)?.text === t.cardTaken(ticket, winner), 15_000);
+      await h.wx.waitFor(() => h.read(round.resident).includes(t.residentClaimed(ticket, winner)));
+      await tg.waitFor(() => tg.lastMessage(GROUP)?.text === t.cardTaken(ticket, winner));
 
       if (wechatWon) {
         for (const s of secret) expect(wxAnswer).toContain(s);
         expect(button.text).toBe(t.claimAlreadyTaken(WX_NAME));
       } else {
         expect(wxAnswer).toBe(t.claimAlreadyTaken(TG_NAME));
-        await tg.waitFor(() => tg.sentMessages(TG_VOLUNTEER).some((m) => String(m.text).includes(`您已接单 ${ticket}`)), 15_000);
+        await tg.waitFor(() => tg.sentMessages(TG_VOLUNTEER).some((m) => String(m.text).includes(`您已接单 ${ticket}`)));
         const details = tg.sentMessages(TG_VOLUNTEER).find((m) => String(m.text).includes(`您已接单 ${ticket}`));
         for (const s of secret) expect(details.text).toContain(s);
       }
@@ -149,13 +148,13 @@ describe.each(backends)('a WeChat volunteer races a Telegram volunteer for one t
       for (const s of secret) expect(elsewhere).not.toContain(s);
       expect(h.read(round.resident).filter((m) => m.includes('已由志愿者'))).toEqual([t.residentClaimed(ticket, winner)]);
     },
-    90_000,
+    LONG_MS,
   );
 
-  it('the WeChat volunteer can tap the offer’s 我来接单 and then 出发 instead of typing', async () => {
+  it('the WeChat volunteer can tap the offer’s 我来接单 and then 出发 instead of typing', { timeout: LONG_MS }, async () => {
     const resident = 'oResident_Race_Tap';
     const ticket = await wechatRequest(h, resident, '电视坏了', '文昌小区4幢4单元404', '13811110004');
-    await h.wx.waitFor(() => h.read(WX_VOLUNTEER).some((m) => m.includes(`附近有新求助 ${ticket}`)), 15_000);
+    await h.wx.waitFor(() => h.read(WX_VOLUNTEER).some((m) => m.includes(`附近有新求助 ${ticket}`)));
     const offer = h.lastMenu(WX_VOLUNTEER);
     const claim = offer.list.find((o) => o.content === t.claimButton)!;
     expect(claim.id).toBe(`c:claim:${ticket}`);
@@ -165,6 +164,6 @@ describe.each(backends)('a WeChat volunteer races a Telegram volunteer for one t
     expect(details).toContain('13811110004');
     const depart = h.lastMenu(WX_VOLUNTEER).list.find((o) => o.content === t.visitButtons.depart)!;
     expect(await h.act(WX_VOLUNTEER, () => h.wx.menuReply(WX_VOLUNTEER, depart.id, depart.content))).toEqual([t.departed(ticket)]);
-    await h.wx.waitFor(() => h.read(resident).includes(t.residentDeparted(ticket, WX_NAME)), 15_000);
-  }, 90_000);
+    await h.wx.waitFor(() => h.read(resident).includes(t.residentDeparted(ticket, WX_NAME)));
+  });
 });

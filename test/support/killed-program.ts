@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
 import { afterEach } from 'vitest';
 import { type BotApiStandinOptions, startBotApiStandin } from '../standins/telegram-bot-api.js';
 import { type Backend, testDatabaseUrl } from './db.js';
@@ -14,12 +16,19 @@ import { DEMO_STATIONS_FILE } from './stations.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Forwards Bot API calls to the stand-in; while `hold` is on, `sendMessage` calls get no answer. */
+/**
+ * Forwards Bot API calls to the stand-in; while `hold` is on, `sendMessage` calls get no answer (nor
+ * reach the stand-in). `holdAfter` switches `hold` on by itself once that many more `sendMessage`
+ * calls have passed, at an exact point however fast the program runs.
+ */
 export async function startHoldingProxy(target: string) {
   const calls: { method: string; at: number }[] = [];
   const held: { chat_id: number | string; text: string }[] = [];
   const proxy = {
     hold: false,
+    holdAfter: (sends: number) => {
+      holdAt = passed + sends;
+    },
     calls,
     held,
     root: '',
@@ -29,6 +38,8 @@ export async function startHoldingProxy(target: string) {
         server.close(() => resolve());
       }),
   };
+  let passed = 0;
+  let holdAt = Number.POSITIVE_INFINITY;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -36,6 +47,10 @@ export async function startHoldingProxy(target: string) {
       const body = Buffer.concat(chunks);
       const method = (req.url ?? '').split('/').pop() ?? '';
       calls.push({ method, at: Date.now() });
+      if (method === 'sendMessage' && !proxy.hold && ++passed > holdAt) {
+        proxy.hold = true;
+        holdAt = Number.POSITIVE_INFINITY;
+      }
       if (proxy.hold && method === 'sendMessage') return void held.push(JSON.parse(body.toString('utf8')));
       fetch(target + req.url, {
         method: req.method,
@@ -72,11 +87,38 @@ export function startProgram(env: Record<string, string>): ChildProcess {
 }
 
 /** Kills the program with SIGKILL; resolves when it is gone. */
-export const killed = (child: ChildProcess) =>
+export const killed = (child: ChildProcess) => ended(child, 'SIGKILL');
+
+/** Stops the program with one SIGTERM; resolves when it is gone: nothing more can be sent after that. */
+export const stopped = (child: ChildProcess) => ended(child, 'SIGTERM');
+
+const ended = (child: ChildProcess, signal: NodeJS.Signals) =>
   new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
-    child.kill('SIGKILL');
+    child.kill(signal);
   });
+
+/**
+ * Runs `query` on the database of a program that is not running (killed, or not yet started): its
+ * PostgreSQL database, or the PGlite folder in its `DATA_DIR`. Returns the rows.
+ */
+export async function queryProgramDatabase(env: Record<string, string>, query: string): Promise<Record<string, unknown>[]> {
+  if (env.DATABASE_URL) {
+    const sql = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
+    try {
+      return [...(await sql.unsafe(query))];
+    } finally {
+      await sql.end();
+    }
+  }
+  const db = new PGlite(env.DATA_DIR);
+  try {
+    return (await db.query<Record<string, unknown>>(query)).rows;
+  } finally {
+    await db.close();
+  }
+}
 
 /**
  * What a kill -9 story needs: the Bot API stand-in (with `standinOptions`), the holding proxy in front

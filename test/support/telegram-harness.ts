@@ -45,7 +45,7 @@ export async function startTelegramHarness(backend: Backend, extraEnv: Record<st
     async exchange(update: Parameters<BotApiStandin['pushUpdate']>[0], chatId: number, count = 1) {
       const before = standin.sentMessages(chatId).length;
       standin.pushUpdate(update);
-      await standin.waitFor(() => standin.sentMessages(chatId).length >= before + count, 10_000);
+      await standin.waitFor(() => standin.sentMessages(chatId).length >= before + count);
       return standin.sentMessages(chatId).slice(before);
     },
     async close() {

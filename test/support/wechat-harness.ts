@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import { type BotApiStandin, startBotApiStandin } from '../standins/telegram-bot-api.js';
 import { type CallbackResult, startWechatStandin, type WechatStandin } from '../standins/wechat-api.js';
 import { type Backend, testDatabaseUrl } from './db.js';
+import { WAIT_MS } from './patience.js';
 import { buttonData } from './telegram-harness.js';
 import { DEMO_STATIONS_FILE } from './stations.js';
 
@@ -100,9 +101,9 @@ export async function startWechatHarness(options: WechatHarnessOptions) {
     token: WECHAT_APP.token,
     ...(safeMode ? { aesKey: WECHAT_APP.aesKey } : {}),
     templates: Object.values(TEMPLATE_IDS),
-    // The program's own 4 s answer is proven in test/channels/wechat/callback.test.ts; on a loaded CI
+    // The program's own 4 s answer is proven in test/channels/wechat/callback.test.ts; on a busy
     // machine the platform's 5 s would only make these stories flaky.
-    callbackTimeoutMs: 20_000,
+    callbackTimeoutMs: WAIT_MS,
   });
   const tg = options.telegram ? await startBotApiStandin() : undefined;
   const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-wx-'));
@@ -153,7 +154,7 @@ export async function startWechatHarness(options: WechatHarnessOptions) {
         resolve({ code, signal });
       }),
     );
-    await waitForLog('started', 60_000);
+    await waitForLog('started');
     wx.setCallbackUrl(`http://127.0.0.1:${port}${env.WECHAT_PATH ?? '/wechat'}`);
   }
 
@@ -171,7 +172,7 @@ export async function startWechatHarness(options: WechatHarnessOptions) {
       });
   }
 
-  async function waitForLog(msg: string, timeoutMs = 10_000) {
+  async function waitForLog(msg: string, timeoutMs = WAIT_MS) {
     const until = Date.now() + timeoutMs;
     while (!logLines().some((l) => l.msg === msg)) {
       if (Date.now() > until || child?.exitCode !== null) throw new Error(`no log line "${msg}"; output so far:\n${child?.out()}`);
@@ -179,7 +180,7 @@ export async function startWechatHarness(options: WechatHarnessOptions) {
     }
   }
 
-  /** One SIGTERM (npm passes it on to the program); SIGKILL to the process group after 5 s. Resolves with how it ended. */
+  /** One SIGTERM (npm passes it on to the program); SIGKILL to the process group if it is still there after `WAIT_MS`. Resolves with how it ended. */
   async function stop() {
     const c = child;
     if (!c || c.exitCode !== null || c.signalCode !== null) return exited;
@@ -189,7 +190,7 @@ export async function startWechatHarness(options: WechatHarnessOptions) {
       } catch {
         c.kill('SIGKILL');
       }
-    }, 5_000);
+    }, WAIT_MS);
     c.kill('SIGTERM');
     const end = await exited;
     clearTimeout(force);
@@ -202,7 +203,7 @@ export async function startWechatHarness(options: WechatHarnessOptions) {
    * Posts a callback (`post`, e.g. `() => wx.text(openid, '你好')`), checks it was answered `success`,
    * and waits until `openid` read at least `count` more messages (custom or template); returns them.
    */
-  async function act(openid: string, post: () => Promise<CallbackResult>, count = 1, timeoutMs = 15_000): Promise<string[]> {
+  async function act(openid: string, post: () => Promise<CallbackResult>, count = 1, timeoutMs = WAIT_MS): Promise<string[]> {
     const before = read(openid).length;
     const result = await post();
     expect({ status: result.status, body: result.body }, child?.out().slice(-2000)).toEqual({ status: 200, body: 'success' });
@@ -218,7 +219,7 @@ export async function startWechatHarness(options: WechatHarnessOptions) {
   }
 
   /** A Telegram update pushed; waits until `chatId` got `count` more messages; returns their params. */
-  async function tgExchange(update: Parameters<BotApiStandin['pushUpdate']>[0], chatId: number, count = 1, timeoutMs = 20_000) {
+  async function tgExchange(update: Parameters<BotApiStandin['pushUpdate']>[0], chatId: number, count = 1, timeoutMs = WAIT_MS) {
     if (!tg) throw new Error('Telegram is not running in this harness');
     const before = tg.sentMessages(chatId).length;
     tg.pushUpdate(update);
@@ -261,7 +262,7 @@ export async function startWechatHarness(options: WechatHarnessOptions) {
     say: (openid: string, text: string, count = 1) => act(openid, () => wx.text(openid, text), count),
     lastMenu,
     tgExchange,
-    /** Stops the program (SIGTERM, SIGKILL after 5 s). */
+    /** Stops the program (SIGTERM; SIGKILL if that does not end it). */
     stop,
     /** Starts the program again on the same data. */
     restart: async () => {
@@ -301,13 +302,11 @@ export async function registerWechatVolunteer(h: WechatHarness, openid: string, 
   for (const text of ['我要当志愿者', name, phone, '1', '家电维修', '选好了', '文昌', '随时都可以']) await h.say(openid, text);
   const before = h.read(organizerOpenid).length;
   await h.say(openid, '1');
-  await h.wx.waitFor(
-    () =>
-      h
-        .read(organizerOpenid)
-        .slice(before)
-        .some((t) => t.includes(name)),
-    15_000,
+  await h.wx.waitFor(() =>
+    h
+      .read(organizerOpenid)
+      .slice(before)
+      .some((t) => t.includes(name)),
   );
   return idInRegistration(h.read(organizerOpenid).slice(before), name);
 }

@@ -1,4 +1,6 @@
 import { normalizeText } from '../choice.js';
+import { OWNERS, SPOKEN_DIGITS } from '../phone.js';
+import { PERSON } from './types.js';
 
 // === Reading a message the way people write it: clauses, and words that are not about now
 
@@ -8,15 +10,39 @@ const BREAK = /[，,。.!！?？；;、：:\n…~～()（）【】[\]"“”'‘
 /**
  * The clauses of a message, normalised (full-width to half-width, no spaces inside a clause).
  * Spaces part clauses when both sides are words (我爸摔倒了 现在起不来), not when someone typed
- * one character at a time (我 摔 倒 了).
+ * one character at a time (我 摔 倒 了). A number typed in groups is one word of ascii digits, and
+ * 打 before a number is dialling (打我女儿的 一三九 五七三… reads 拨打我女儿的，1395731234).
  */
 export function clausesOf(text: string): string[] {
-  const pieces = text
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
+  const written = text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  const pieces = dialled(numbersJoined(written))
     .split(BREAK)
     .flatMap((part) => joinSingles(part.trim().split(/\s+/)));
   return pieces.map((p) => normalizeText(p)).filter((p) => p.length > 0);
+}
+
+// === Numbers and calls: 打 a person's number is a call, not a blow
+
+/** Seven or more digits, spoken or written, with spaces or dashes between groups: one phone-like number. */
+const NUMBER_RUN = /[零〇洞幺一二两三四五六七八九\d](?:[\s\-–—]*[零〇洞幺一二两三四五六七八九\d]){6,}/gu;
+
+function numbersJoined(text: string): string {
+  return text.replace(NUMBER_RUN, (run) => [...run].map((c) => SPOKEN_DIGITS[c] ?? (/\d/.test(c) ? c : '')).join(''));
+}
+
+/** Between a doer and 打 (他在打我, 老公又打我): the doer still hits. */
+const HABIT = '(?:在|又|还|正在|老是|总是?|一直|天天|经常|要)';
+/** Whose number: 我, 她, 女儿, 我儿子家, 邻居的, 老伴手机. */
+const WHOSE = `(?:给)?(?:我|他|她)?们?家?(?:${OWNERS.join('|')}|${PERSON})?家?的?[吧啊呀]?`;
+const CONNECT = '[\\s，,:：]*';
+/**
+ * 打 followed by whose number and the number itself, with no doer before it (他打我 139… still hits):
+ * a call. Read as 拨打, which no sign of a blow matches.
+ */
+const DIAL = new RegExp(`(?<!${PERSON}${HABIT}?)打(?=${WHOSE}${CONNECT}(?:电话|手机|号码|座机|号)?(?:是|为)?${CONNECT}\\+?\\d{7})`, 'gu');
+
+function dialled(text: string): string {
+  return text.replace(DIAL, '拨打');
 }
 
 /** Space-separated runs: single characters typed apart are joined back into one word. */

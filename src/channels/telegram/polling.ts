@@ -18,21 +18,41 @@ export function chatOf(update: Update): string {
 export interface PollingOptions {
   bot: Bot;
   log: Logger;
-  /** Handles one update; must not throw (the error boundary is inside). */
-  handle: (update: Update) => Promise<void>;
+  /** Handles one update; must not throw (the error boundary is inside). False: nothing was committed, fetch it again. */
+  handle: (update: Update) => Promise<boolean | void>;
   /** Long-poll timeout in seconds. */
   timeoutSeconds?: number;
+  /** How often an update that was not committed is fetched again before it is given up (default 8: about two minutes). */
+  maxRefetches?: number;
+  /** The wait before the first fetch again, doubled each time up to 30 s (default 500 ms). */
+  refetchDelayMs?: number;
 }
 
 /**
  * Fetches a batch, handles it (different chats concurrently, each chat in order), and only then
  * asks for the next batch — which confirms the previous one to Telegram. A crash mid-batch means
- * the batch is delivered again; the flow runner's de-duplication by update_id absorbs that.
+ * the batch is delivered again; the flow runner's de-duplication by update_id absorbs that. An update
+ * whose handling failed (the database down) is not confirmed: after a wait it is fetched again, with
+ * its chat's later ones, up to `maxRefetches` times — as Telegram redelivers a webhook answered 500.
  */
-export function createPolling({ bot, log, handle, timeoutSeconds = 30 }: PollingOptions) {
+export function createPolling({ bot, log, handle, timeoutSeconds = 30, maxRefetches = 8, refetchDelayMs = 500 }: PollingOptions) {
   let running = false;
   let abort = new AbortController();
   let done: Promise<void> = Promise.resolve();
+  /** Failed updates not yet confirmed: how often each was fetched again (more than `maxRefetches`: given up). */
+  const refetched = new Map<number, number>();
+
+  /** Handles one chat's updates in order; returns the first left for a fetch again (it and the rest wait). */
+  async function handleChat(updates: Update[]): Promise<number | null> {
+    for (const u of updates) {
+      const times = refetched.get(u.update_id) ?? 0;
+      if (times > maxRefetches || (await handle(u)) !== false) continue;
+      refetched.set(u.update_id, times + 1);
+      if (times < maxRefetches) return u.update_id;
+      log.error({ updateId: u.update_id, times }, 'telegram update still failing; given up');
+    }
+    return null;
+  }
 
   async function loop() {
     let offset = 0;
@@ -55,17 +75,29 @@ export function createPolling({ bot, log, handle, timeoutSeconds = 30 }: Polling
       }
       const byChat = new Map<string, Update[]>();
       for (const u of updates) byChat.set(chatOf(u), [...(byChat.get(chatOf(u)) ?? []), u]);
-      await Promise.all(
-        [...byChat.values()].map(async (chatUpdates) => {
-          for (const u of chatUpdates) await handle(u);
-        }),
-      );
-      if (updates.length > 0) offset = updates.at(-1)!.update_id + 1;
+      const again = (await Promise.all([...byChat.values()].map(handleChat))).filter((id) => id !== null);
+      if (again.length > 0) {
+        offset = Math.min(...again);
+        const times = Math.max(...again.map((id) => refetched.get(id) ?? 1));
+        await pause(Math.min(30_000, refetchDelayMs * 2 ** (times - 1)));
+      } else if (updates.length > 0) offset = updates.at(-1)!.update_id + 1;
+      for (const id of refetched.keys()) if (id < offset) refetched.delete(id);
     }
     if (offset > 0) {
       // Confirm the last handled batch so it is not delivered again after a clean stop.
       await bot.api.getUpdates({ offset, limit: 1, timeout: 0 }).catch(() => {});
     }
+  }
+
+  /** Waits, or less when polling stops. */
+  function pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      abort.signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   return {

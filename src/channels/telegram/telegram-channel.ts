@@ -1,6 +1,6 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
-import { Bot, type Context, webhookCallback } from 'grammy';
+import { Bot, type Context } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import { apologyPayload } from '../../core/apology.js';
@@ -12,6 +12,7 @@ import { texts } from '../../texts/resident.js';
 import { createPolling } from './polling.js';
 import { createTelegramSender } from './sender.js';
 import { migrationOf, TELEGRAM_CHANNEL, toIncoming } from './updates.js';
+import { createWebhookHandler } from './webhook.js';
 
 // === Telegram channel (grammY): updates in, outbox messages out
 
@@ -58,11 +59,12 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   const sender = createTelegramSender(bot.api);
 
-  // Webhook mode: an update whose transaction failed is answered 500, so Telegram delivers it again.
+  // An update whose transaction failed comes again: in webhook mode it is answered 500, so Telegram
+  // delivers it again; when polling it is fetched again (handleUpdate).
   const uncommitted = new Set<number>();
   bot.use(async (ctx, next) => {
     await next();
-    if (uncommitted.delete(ctx.update.update_id) && options.webhook) throw new Error('update not committed; Telegram will deliver it again');
+    if (options.webhook && uncommitted.delete(ctx.update.update_id)) throw new Error('update not committed; Telegram will deliver it again');
   });
 
   /** The error boundary: log with context (no personal data), apologise, keep running. */
@@ -119,8 +121,8 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
     await ctx.editMessageText(`${message.text}\n\n${note}`).catch((err) => log.debug({ err: safeError(err) }, 'could not mark the pressed question'));
   }
 
-  /** Last line of defence for polling (the boundary above catches middleware errors). */
-  async function handleUpdate(update: Update) {
+  /** Polling: false when nothing was committed, to fetch the update again. Last line of defence (the boundary above catches middleware errors). */
+  async function handleUpdate(update: Update): Promise<boolean> {
     try {
       await bot.handleUpdate(update);
     } catch (err) {
@@ -128,6 +130,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
       const chatId = update.message?.chat.id ?? update.callback_query?.message?.chat.id ?? update.edited_message?.chat.id;
       if (chatId !== undefined) await bot.api.sendMessage(chatId, apologyPayload(null).text).catch(() => {});
     }
+    return !uncommitted.delete(update.update_id);
   }
 
   const polling = createPolling({ bot, log, handle: handleUpdate });
@@ -140,8 +143,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
       await bot.api.setMyCommands(TELEGRAM_COMMANDS);
       if (options.webhook) {
         const { url, secret, http } = options.webhook;
-        const callback = webhookCallback(bot, 'http', { secretToken: secret, onTimeout: 'throw', timeoutMilliseconds: 50_000 });
-        http.route('POST', new URL(url).pathname, callback);
+        http.route('POST', new URL(url).pathname, createWebhookHandler(bot, { secret, log }));
         await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ['message', 'edited_message', 'callback_query', 'my_chat_member'] });
         log.info({ path: new URL(url).pathname }, 'telegram webhook route added');
       } else {

@@ -92,5 +92,7 @@ export function toIncoming(ctx: Context): IncomingMessage | null {
     isGroup: chat.type !== 'private',
     messageId: `update:${ctx.update.update_id}`,
     content,
+    // Webhook: answered 500; polling: fetched again (polling.ts).
+    redeliveredIfFailed: true,
   };
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage as HttpRequest, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import { BodyTooLarge, readBody } from '../../core/http-server.js';
 import type { IncomingMessage } from '../../core/message.js';
 import { safeError } from '../../core/privacy.js';
 import { decryptMessage, msgSignature, plainSignature, signaturesEqual, WechatCryptoError } from './crypto.js';
@@ -86,37 +87,6 @@ export function verifyCallback(query: URLSearchParams, body: string, options: Ve
   if (inner.appId !== options.appId) return refuse(401, 'wrong_app');
   const fields = parseCallbackXml(inner.xml);
   return fields ? { ok: true, fields } : refuse(400, 'malformed_inner_xml');
-}
-
-class BodyTooLarge extends Error {}
-
-/** The request body as UTF-8, refusing more than `limit` bytes. */
-function readBody(req: HttpRequest, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      req.resume();
-      reject(new BodyTooLarge());
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        chunks.length = 0;
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new BodyTooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-    // A client gone mid-body: no 'end' will come (after a whole body, 'close' follows 'end' and changes nothing).
-    req.on('close', () => reject(new Error('request closed')));
-  });
 }
 
 function answer(res: ServerResponse, status: number, body = '', close = false): void {

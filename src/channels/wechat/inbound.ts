@@ -128,7 +128,8 @@ export function toIncoming(fields: Record<string, string>): WechatInbound {
   if (!from) return { ignore: 'missing_sender' };
   if (!type) return { ignore: 'missing_type' };
   const createTime = (fields.CreateTime ?? '').trim();
-  const base = { channel: WECHAT_CHANNEL, chatId: from, userId: from, displayName: '', isGroup: false };
+  // A failed message gets no answer, so WeChat calls back again (callback.ts).
+  const base = { channel: WECHAT_CHANNEL, chatId: from, userId: from, displayName: '', isGroup: false, redeliveredIfFailed: true };
 
   if (type === 'event') {
     const event = (fields.Event ?? '').trim();

@@ -2,6 +2,35 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 // === The XML of WeChat callbacks: `<xml>` with one level of fields (a few events nest one more)
 
+/** The references XML defines without a DTD: five by name, and characters by number. */
+const REFERENCE = /&(?:(lt|gt|amp|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));/y;
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const isXmlChar = (c: number) =>
+  c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+
+/**
+ * `text` with its references decoded; null when one is not defined (`&nbsp;`, `&foo;`), not a reference
+ * (a bare `&`) or names no XML character (`&#0;`, a lone surrogate): the document is not well-formed.
+ */
+function decodeReferences(text: string): string | null {
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf('&'); at >= 0; at = text.indexOf('&', from)) {
+    REFERENCE.lastIndex = at;
+    const m = REFERENCE.exec(text);
+    if (!m) return null;
+    const [, name, decimal, hex] = m;
+    const code = name ? 0 : decimal !== undefined ? Number(decimal) : Number.parseInt(hex!, 16);
+    if (!name && !isXmlChar(code)) return null;
+    out += text.slice(from, at) + (name ? NAMED[name] : String.fromCodePoint(code));
+    from = REFERENCE.lastIndex;
+  }
+  return out + text.slice(from);
+}
+
+/** CDATA sections and comments, where `&` is only text. */
+const LITERAL_SECTIONS = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g;
+
 const parser = new XMLParser({
   ignoreAttributes: true,
   // MsgId (a 64-bit number) and CreateTime stay strings.
@@ -9,6 +38,18 @@ const parser = new XMLParser({
   // CDATA sections are merged into the element's text.
   cdataPropName: false,
   processEntities: true,
+  // Element text is decoded by decodeReferences (the parser alone leaves `&#20013;` and `&foo;` as they are).
+  entityDecoder: {
+    decode(text: string) {
+      const decoded = decodeReferences(text);
+      if (decoded === null) throw new Error('undefined reference');
+      return decoded;
+    },
+    setExternalEntities() {},
+    addInputEntities() {},
+    reset() {},
+    setXmlVersion() {},
+  },
   ignoreDeclaration: true,
   ignorePiTags: true,
   maxNestedTags: 8,
@@ -41,12 +82,13 @@ function flatten(node: Record<string, unknown>, prefix: string, out: Record<stri
 /**
  * The children of a callback body's `<xml>` root as flat fields (`MsgType`, `Content`, …); nested
  * elements are flattened with dotted names (`ScanCodeInfo.ScanType`). Null for anything that is not
- * well-formed XML with an `<xml>` element root, or that declares a DOCTYPE (WeChat never does).
+ * well-formed XML with an `<xml>` element root, that uses a reference XML does not define (anywhere
+ * outside CDATA and comments), or that declares a DOCTYPE (WeChat never does).
  */
 export function parseCallbackXml(body: string): Record<string, string> | null {
   if (typeof body !== 'string' || body.length === 0 || /<!DOCTYPE/i.test(body)) return null;
   try {
-    if (XMLValidator.validate(body) !== true) return null;
+    if (XMLValidator.validate(body) !== true || decodeReferences(body.replace(LITERAL_SECTIONS, '')) === null) return null;
     const tree: unknown = parser.parse(body);
     if (tree === null || typeof tree !== 'object') return null;
     const root = (tree as Record<string, unknown>).xml;

@@ -4,6 +4,7 @@ import type { Db } from '../../../db/client.js';
 import { calendarDeliveries, calendarReminders } from '../../../db/schema.js';
 import type { OutgoingMessage } from '../../core/message.js';
 import { enqueueMessages } from '../../core/outbox.js';
+import { redactForGroup } from '../../core/privacy.js';
 import { calendarTexts as texts } from '../../texts/calendar.js';
 import type { StationTree } from '../stations/tree.js';
 import { addDays, instantOf, partsOf, weekday, zonedParts } from './civil.js';
@@ -143,7 +144,12 @@ export function reminderMessage(calendar: Calendar, reminder: Reminder, target: 
     station: target.stationName,
     events: own.map((e) => {
       const z = zonedParts(e.startsAt, calendar.timeZone);
-      return { time: `${String(z.hour).padStart(2, '0')}:${String(z.minute).padStart(2, '0')}`, title: e.title, place: e.place };
+      // Typed by an organizer, as on the event's own card: redacted the same way for groups.
+      return {
+        time: `${String(z.hour).padStart(2, '0')}:${String(z.minute).padStart(2, '0')}`,
+        title: redactForGroup(e.title),
+        place: redactForGroup(e.place),
+      };
     }),
   });
   return { channel: target.channel, chatId: target.chatId, payload: { text } };

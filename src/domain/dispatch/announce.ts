@@ -14,11 +14,13 @@ import type { StationTree } from '../stations/tree.js';
 
 export { type RequestView, requestView };
 
-/** The card shown in groups for a request in a given state: never the address or phone. */
+/** The card shown in groups for a request in a given state: never the address, phone or any other contact. */
 export function cardPayload(r: RequestView, state: CardState, volunteerName = ''): OutgoingPayload {
-  if (state === 'taken') return { text: t.cardTaken(r.ticket, volunteerName) };
-  if (state === 'in_progress') return { text: t.cardInProgress(r.ticket, volunteerName) };
-  if (state === 'done') return { text: t.cardDone(r.ticket, volunteerName) };
+  // A name is typed by its owner, and may carry a contact (王师傅 vx wang1950) the group need not see.
+  const name = redactForGroup(volunteerName);
+  if (state === 'taken') return { text: t.cardTaken(r.ticket, name) };
+  if (state === 'in_progress') return { text: t.cardInProgress(r.ticket, name) };
+  if (state === 'done') return { text: t.cardDone(r.ticket, name) };
   if (state === 'cancelled') return { text: t.cardCancelled(r.ticket) };
   const choices: Choice[] = [{ id: `claim:${r.ticket}`, label: t.claimButton }];
   const text = t.card({

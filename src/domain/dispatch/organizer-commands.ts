@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import { catalogueItems, requestEvents, requests, reveals, stations, volunteers } from '../../../db/schema.js';
+import { catalogueItems, people, requestEvents, requests, reveals, stations, volunteers } from '../../../db/schema.js';
 import { enqueueMessages } from '../../core/outbox.js';
 import { statusLabel } from '../../texts/resident.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
@@ -12,6 +12,8 @@ import { volunteerOf } from './registration.js';
 import { grantOrganizer, isOrganizer, isOrganizerOf, privateChatOf, stationsOfOrganizer } from './roles.js';
 import { stationNamed } from './station-names.js';
 import { aliasCommand } from './alias-commands.js';
+import { recordAudit, rightsOf } from './audit.js';
+import { auditCommand } from './audit-commands.js';
 
 // === Organizer tools in private chat; every command checks the role on the server
 
@@ -92,12 +94,17 @@ async function decide(ctx: CommandContext, idText: string, ok: boolean) {
   const id = personIdOf(idText);
   const v = id !== null ? await volunteerOf(ctx.tx, id) : undefined;
   if (!v || id === null) return ctx.reply(t.noSuchVolunteer(idText));
-  if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, v.stationId))) return ctx.reply(t.notOrganizer);
+  if (id === ctx.person.id) return ctx.reply(t.decideSelf);
+  if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, v.stationId))) return ctx.reply(t.decideOutside(id));
   if (!ok && v.status === 'approved' && (await hasServed(ctx, id))) return ctx.reply(t.rejectHasTasks(id));
+  const before = await rightsOf(ctx.tx, id);
   await ctx.tx
     .update(volunteers)
     .set({ status: ok ? 'approved' : 'rejected', decidedBy: ctx.person.id, decidedAt: ctx.now })
     .where(eq(volunteers.personId, id));
+  const after = await rightsOf(ctx.tx, id);
+  const action = ok ? 'approve' : 'reject';
+  await recordAudit(ctx.tx, { at: ctx.now, actorId: ctx.person.id, action, subjectId: id, stationIds: [v.stationId], before: [before], after: [after] });
   const chat = await privateChatOf(ctx.tx, id);
   if (chat) await enqueueMessages(ctx.tx, [{ ...chat, payload: { text: ok ? t.volunteerApproved : t.volunteerRejected(ctx.hotline) } }], ctx.now);
   ctx.reply(t.decided(id, ok));
@@ -144,13 +151,17 @@ async function assign(ctx: CommandContext, ticket: string, idText: string) {
   ctx.reply(result.ok ? t.assigned(ticket, result.volunteerName) : t.assignFailed(ticket, claimRefusal(result, ctx.hotline)));
 }
 
-/** `/organizer <person id> <station>`: an organizer of a station makes someone organizer of it. */
+/** `/organizer <person id> <station>`: an organizer of a station makes someone else (who exists) organizer of it. */
 async function makeOrganizer(ctx: CommandContext, idText: string, stationText: string) {
   const station = stationNamed(ctx, stationText, (code) => `/organizer ${idText} ${code}`);
   if (!station) return;
-  if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, station.id))) return ctx.reply(t.notOrganizer);
+  if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, station.id))) return ctx.reply(t.organizerOutside(station.name));
   const id = personIdOf(idText);
   if (id === null) return ctx.reply(t.usage('/organizer 编号 站点'));
+  if (id === ctx.person.id) return ctx.reply(t.organizerSelf);
+  // A role for an id nobody has yet would fall to whoever gets that id.
+  const [known] = await ctx.tx.select({ id: people.id }).from(people).where(eq(people.id, id));
+  if (!known) return ctx.reply(t.noSuchPerson(idText));
   await grantOrganizer(ctx.tx, id, station.id, ctx.person.id, ctx.now);
   ctx.reply(t.madeOrganizer(id, station.name));
 }
@@ -161,7 +172,8 @@ export async function handleOrganizerCommand(ctx: CommandContext): Promise<boole
   if (c.kind === 'choice') {
     const m = /^(approve|reject):(\d+)$/.exec(c.choiceId);
     if (!m) return false;
-    await decide(ctx, m[2]!, m[1] === 'approve');
+    if (!(await isOrganizer(ctx.tx, ctx.person.id))) ctx.reply(t.notOrganizer);
+    else await decide(ctx, m[2]!, m[1] === 'approve');
     return true;
   }
   if (c.kind !== 'text') return false;
@@ -177,11 +189,15 @@ export async function handleOrganizerCommand(ctx: CommandContext): Promise<boole
     '/organizer': () => (args.length >= 2 ? makeOrganizer(ctx, args[0]!, args[1]!) : Promise.resolve(ctx.reply(t.usage('/organizer 编号 站点')))),
     '/link': () => (args.length >= 2 ? link(ctx, args[0]!, args[1]!) : Promise.resolve(ctx.reply(t.usage('/link 编号1 编号2（把 2 合并到 1）')))),
     '/undelivered': () => undelivered(ctx),
+    '/audit': () => auditCommand(ctx, args[0]),
     '/alias': () => aliasCommand(ctx, args, false),
     '/unalias': () => aliasCommand(ctx, args, true),
   };
   // Chinese words are ordinary words too: only in their exact shape, and only organizers' (others go on to the flows).
-  const alias = (name === '合并' && args.length === 2 && '/link') || (name === '未送达' && args.length === 0 && '/undelivered');
+  const alias =
+    (name === '合并' && args.length === 2 && '/link') ||
+    (name === '未送达' && args.length === 0 && '/undelivered') ||
+    (name === '操作记录' && args.length <= 1 && '/audit');
   if (alias) {
     if (!(await isOrganizer(ctx.tx, ctx.person.id))) return false;
     await organizerOnly[alias]!();

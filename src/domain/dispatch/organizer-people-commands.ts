@@ -4,8 +4,9 @@ import { redactForGroup } from '../../core/privacy.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { linkPeople } from '../people/link.js';
 import type { CommandContext } from './command-context.js';
-import { volunteerOf } from './registration.js';
-import { isOrganizerOf, stationsOfOrganizer } from './roles.js';
+import { recordAudit, rightsOf } from './audit.js';
+import { mayMerge } from './people-rules.js';
+import { stationsOfOrganizer } from './roles.js';
 
 // === Organizer tools about people and reaching them: /link (one person, two records), /undelivered
 
@@ -22,8 +23,9 @@ export const fmtTime = (d: Date) =>
 const WEEK_MS = 7 * 86_400_000;
 
 /**
- * `/link <编号1> <编号2>` (合并): person 2 becomes person 1 (`linkPeople`). Allowed to an organizer of the
- * volunteer station of each of them that is a volunteer; when neither is, to an organizer of the root.
+ * `/link <编号1> <编号2>` (合并): person 2 becomes person 1 (`linkPeople`), when `mayMerge` allows it:
+ * both wholly within the organizer's stations, no organizer merged by a peer, nobody by themselves.
+ * Written to the audit log with both people's rights before and the kept person's after.
  */
 export async function link(ctx: CommandContext, firstText: string, secondText: string) {
   const keepId = personIdOf(firstText);
@@ -31,25 +33,40 @@ export async function link(ctx: CommandContext, firstText: string, secondText: s
   if (keepId === null) return ctx.reply(t.noSuchPerson(firstText));
   if (mergeId === null) return ctx.reply(t.noSuchPerson(secondText));
   if (keepId === mergeId) return ctx.reply(t.linkSame);
+  // Locked (in id order, as linkPeople does) before the rules are checked, until the merge commits.
   const found = await ctx.tx
     .select({ id: people.id })
     .from(people)
-    .where(inArray(people.id, [keepId, mergeId]));
+    .where(inArray(people.id, [keepId, mergeId]))
+    .orderBy(people.id)
+    .for('update');
   for (const [id, text] of [
     [keepId, firstText],
     [mergeId, secondText],
   ] as const) {
     if (!found.some((p) => p.id === id)) return ctx.reply(t.noSuchPerson(text));
   }
-  const concerned = [(await volunteerOf(ctx.tx, keepId))?.stationId, (await volunteerOf(ctx.tx, mergeId))?.stationId].filter(
-    (s): s is number => s !== undefined,
-  );
-  const stations = concerned.length > 0 ? concerned : [ctx.tree.root().id];
-  for (const s of stations) if (!(await isOrganizerOf(ctx.tx, ctx.tree, ctx.person.id, s))) return ctx.reply(t.notOrganizer);
+  const verdict = await mayMerge(ctx.tx, ctx.tree, ctx.person.id, keepId, mergeId);
+  if (!verdict.ok) return ctx.reply(linkRefusal(verdict.why, verdict.personId ?? keepId));
+  const before = [await rightsOf(ctx.tx, keepId), await rightsOf(ctx.tx, mergeId)];
   const result = await linkPeople(ctx.tx, keepId, mergeId);
-  if (result.ok) return ctx.reply(t.linked(result.kept, result.merged));
-  ctx.reply(result.reason === 'same' ? t.linkSame : t.noSuchPerson(String(result.id)));
+  if (!result.ok) return ctx.reply(result.reason === 'same' ? t.linkSame : t.noSuchPerson(String(result.id)));
+  const after = [await rightsOf(ctx.tx, keepId)];
+  await recordAudit(ctx.tx, {
+    at: ctx.now,
+    actorId: ctx.person.id,
+    action: 'link',
+    subjectId: keepId,
+    otherId: mergeId,
+    stationIds: verdict.stations,
+    before,
+    after,
+  });
+  ctx.reply(t.linked(result.kept, result.merged));
 }
+
+const linkRefusal = (why: 'self' | 'outside' | 'not_below' | 'nowhere', personId: number) =>
+  ({ self: t.linkSelf, outside: t.linkOutside(personId), not_below: t.linkNotBelow(personId), nowhere: t.linkNowhere })[why];
 
 /**
  * `/undelivered` (未送达): messages of the last 7 days that are held (the platform waits for the person

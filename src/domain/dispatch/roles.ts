@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, lockKey } from '../../../db/client.js';
 import { channelIdentities, organizers, people, replyWindows } from '../../../db/schema.js';
 import type { StationTree } from '../stations/tree.js';
+import { recordAudit, rightsOf } from './audit.js';
 
 // === Who may do what: organizers (per station, inherited downwards) and volunteers
 
@@ -20,8 +21,21 @@ export async function isOrganizer(tx: Db, personId: number): Promise<boolean> {
   return rows.length > 0;
 }
 
-export async function grantOrganizer(tx: Db, personId: number, stationId: number, grantedBy: number | null, at: Date) {
-  await tx.insert(organizers).values({ personId, stationId, grantedBy, createdAt: at }).onConflictDoNothing();
+/**
+ * Makes the person organizer of the station and records it in the audit log; false (and nothing
+ * recorded) when they already were. Who may do this is the caller's to check.
+ */
+export async function grantOrganizer(tx: Db, personId: number, stationId: number, grantedBy: number | null, at: Date): Promise<boolean> {
+  const before = await rightsOf(tx, personId);
+  const added = await tx
+    .insert(organizers)
+    .values({ personId, stationId, grantedBy, createdAt: at })
+    .onConflictDoNothing()
+    .returning({ personId: organizers.personId });
+  if (added.length === 0) return false;
+  const after = await rightsOf(tx, personId);
+  await recordAudit(tx, { at, actorId: grantedBy, action: 'grant_organizer', subjectId: personId, stationIds: [stationId], before: [before], after: [after] });
+  return true;
 }
 
 /** Private chats of the organizers responsible for a station (its own and those above), for notices. */

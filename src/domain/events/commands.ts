@@ -144,7 +144,7 @@ type OrganizerAsk = Extract<EventAsk, { kind: 'list' | 'detail' | 'cancel-event'
 
 async function organizerCommand(h: Hook, ask: OrganizerAsk, tree: StationTree, settings: EventSettings) {
   const say = (text: string) => h.reply({ text });
-  if (!(await isOrganizer(h.tx, h.person.id))) return say(t.notOrganizer);
+  if (!(await isOrganizer(h.tx, h.person.id))) return say(t.organizerCommandRefused[ask.kind]);
   if (ask.kind === 'list') return say(await eventsListText(h.tx, await stationsOfOrganizer(h.tx, tree, h.person.id), h.now, settings.timeZone));
   const usage = { detail: '/event 活动编号', 'cancel-event': '/cancelevent 活动编号', confirm: '/checkin 活动编号 志愿者编号' }[ask.kind];
   if (!ask.id || !/^\d{1,9}$/.test(ask.id)) return say(t.usage(usage));

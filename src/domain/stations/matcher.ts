@@ -108,6 +108,37 @@ export function createStationMatcher(tree: StationTree) {
     return out;
   };
 
+  /**
+   * The city, county or town whose name begins the text, with more after it (桐乡 梧桐, 海盐武原, 南湖区新兴街道运南):
+   * the longest name, and of two as long the higher level (南湖 is 南湖区 before 南湖街道); none when two
+   * of one level tie.
+   */
+  const leadingArea = (text: string, within?: number): { station: Station; name: string } | undefined => {
+    let best: { station: Station; name: string; depth: number } | undefined;
+    let tie = false;
+    for (const s of poolOf(['city', ...AREA_LEVELS], within)) {
+      if (s.id === within) continue;
+      const depth = tree.chain(s.id).length;
+      for (const name of names.get(s.id) ?? []) {
+        if (name.length >= text.length || !text.startsWith(name)) continue;
+        if (!best || name.length > best.name.length || (name.length === best.name.length && depth < best.depth))
+          [best, tie] = [{ station: s, name, depth }, false];
+        else if (name.length === best.name.length && depth === best.depth && s.id !== best.station.id) tie = true;
+      }
+    }
+    return best && !tie ? best : undefined;
+  };
+
+  /** The one community or area a name missing its first character fits (院镇 → 濮院镇), or none when several do. */
+  const missingFirst = (text: string, within?: number): Station | undefined => {
+    const len = [...text].length;
+    if (len < 2) return undefined;
+    const fits = poolOf(['community', ...AREA_LEVELS], within).filter(
+      (s) => s.id !== within && (names.get(s.id) ?? []).some((n) => [...n].length === len + 1 && n.endsWith(text)),
+    );
+    return fits.length === 1 ? fits[0] : undefined;
+  };
+
   /** Close guesses for a name not found as written: same sound, a beginning, one typo, a near sound. */
   const guesses = (text: string, levels: readonly Level[], within?: number): Station[] => {
     const len = [...text].length;
@@ -150,6 +181,12 @@ export function createStationMatcher(tree: StationTree) {
     const communities = named(text, ['community'], within);
     const areas = named(text, AREA_LEVELS, within);
     if (communities.length > 0 || areas.length > 0) return { communities, exact: communities.length > 0, areas };
+    // A bigger place typed first looks for the rest inside it: 桐乡 梧桐 → 梧桐 in 桐乡市.
+    const first = leadingArea(text, within);
+    if (first) {
+      const narrowed = matchPlacesNow(text.slice(first.name.length), first.station.id);
+      if (narrowed.communities.length > 0 || narrowed.areas.length > 0) return narrowed;
+    }
     // Areas named inside the text narrow the search to the deepest of them: 南湖区文昌社区 → 文昌社区 under 南湖区.
     const inText = contained(text, AREA_LEVELS, within);
     if (inText.length > 0) {
@@ -163,7 +200,12 @@ export function createStationMatcher(tree: StationTree) {
     }
     const inside = contained(text, ['community'], within);
     if (inside.length > 0) return { communities: inside, exact: true, areas: [] };
-    return { communities: guesses(text, ['community'], within).slice(0, MAX_GUESSES), exact: false, areas: inText.length === 1 ? inText : [] };
+    // A name missing its first character (院镇 for 濮院镇, 运社区 for 秀运社区) is the first guess, or the area opened.
+    const lacking = missingFirst(text, within);
+    const guessed = guesses(text, ['community'], within).filter((s) => s !== lacking);
+    if (lacking?.level === 'community') guessed.unshift(lacking);
+    if (guessed.length === 0 && lacking) return { communities: [], exact: false, areas: [lacking] };
+    return { communities: guessed.slice(0, MAX_GUESSES), exact: false, areas: inText.length === 1 ? inText : [] };
   }
 
   /** The name people read: 运南社区 for 运南社区居委会, 凌家浜村 for 凌家浜村村委会. */

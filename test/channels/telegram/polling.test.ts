@@ -3,6 +3,9 @@ import type { Update } from 'grammy/types';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chatOf, createPolling } from '../../../src/channels/telegram/polling.js';
+import { createTelegramChannel } from '../../../src/channels/telegram/telegram-channel.js';
+import type { HandleResult } from '../../../src/core/flow-runner.js';
+import type { IncomingMessage } from '../../../src/core/message.js';
 import { type BotApiStandin, startBotApiStandin } from '../../standins/telegram-bot-api.js';
 
 const from = { id: 5000, is_bot: false, first_name: '王站长' };
@@ -59,6 +62,67 @@ describe('long polling, at least once', () => {
     await standin.waitFor(() => log.includes('end A2'));
     expect(log.indexOf('end A1')).toBeLessThan(log.indexOf('start A2'));
     await standin.waitFor(() => standin.pendingUpdates().length === 0);
+  });
+
+  it('fetches an update that was not committed again, its chat’s later ones after it, and gives up on one that always fails', async () => {
+    standin = await startBotApiStandin();
+    const bot = new Bot(standin.token, { client: { apiRoot: standin.apiRoot }, botInfo: standin.botInfo });
+    const seen: string[] = [];
+    let outage = 2;
+    const polling = createPolling({
+      bot,
+      log: pino({ level: 'silent' }),
+      timeoutSeconds: 1,
+      maxRefetches: 3,
+      refetchDelayMs: 5,
+      handle: async (u: Update) => {
+        const text = u.message?.text ?? '';
+        seen.push(text);
+        if (text === 'A1' && outage-- > 0) return false;
+        return text !== 'C1';
+      },
+    });
+    for (const [chatId, t] of [
+      [1, 'A1'],
+      [1, 'A2'],
+      [2, 'B1'],
+      [3, 'C1'],
+      [3, 'C2'],
+    ] as const)
+      standin.pushUpdate(standin.textMessage({ chatId, userId: chatId, text: t }));
+    await polling.start();
+    stop = () => polling.stop();
+    await standin.waitFor(() => standin.pendingUpdates().length === 0, 10_000);
+    const count = (t: string) => seen.filter((s) => s === t).length;
+    // A1 failed twice, then went through; A2 never ran before it.
+    expect(count('A1')).toBe(3);
+    expect(seen.indexOf('A2')).toBeGreaterThan(seen.lastIndexOf('A1'));
+    // C1 always fails: tried once and fetched again three times, then given up, and C2 goes on.
+    expect(count('C1')).toBe(4);
+    expect(count('C2')).toBeGreaterThanOrEqual(1);
+    expect(seen.indexOf('C2')).toBeGreaterThan(seen.lastIndexOf('C1'));
+  });
+
+  it('the channel fetches a message whose handling failed again, marked as one the platform delivers again', async () => {
+    standin = await startBotApiStandin();
+    const handled: IncomingMessage[] = [];
+    const channel = createTelegramChannel({
+      token: standin.token,
+      apiRoot: standin.apiRoot,
+      botInfo: standin.botInfo,
+      pacing: 'off',
+      log: pino({ level: 'silent' }),
+      handle: async (msg): Promise<HandleResult> => {
+        handled.push(msg);
+        return handled.length === 1 ? { status: 'failed', error: new Error('database down') } : { status: 'duplicate' };
+      },
+    });
+    standin.pushUpdate(standin.textMessage({ chatId: 7, userId: 7, text: '电视坏了' }));
+    await channel.start();
+    stop = () => channel.stop();
+    await standin.waitFor(() => handled.length === 2 && standin.pendingUpdates().length === 0, 10_000);
+    expect(handled[1]!.messageId).toBe(handled[0]!.messageId);
+    expect(handled[0]!.redeliveredIfFailed).toBe(true);
   });
 
   it('keys updates by chat', () => {

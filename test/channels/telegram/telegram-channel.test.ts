@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { texts } from '../../../src/texts/resident.js';
 import { backends } from '../../support/db.js';
 import { buttonData, startTelegramHarness, type TelegramHarness } from '../../support/telegram-harness.js';
+import { LONG_MS } from '../../support/patience.js';
 
 const TICKET = /单号 (\d{8}-\d{4})/;
 
@@ -9,7 +10,7 @@ describe.each(backends)('Telegram channel end to end [%s]', (backend) => {
   let h: TelegramHarness;
   beforeAll(async () => {
     h = await startTelegramHarness(backend);
-  }, 60_000);
+  }, LONG_MS);
   afterAll(async () => {
     await h?.close();
   });
@@ -104,7 +105,7 @@ describe.each(backends)('Telegram channel end to end [%s]', (backend) => {
     expect(after[0].text).toContain(texts.confirmItemHelp);
   });
 
-  it('loses and duplicates nothing through a burst of 429s', async () => {
+  it('loses and duplicates nothing through a burst of 429s', { timeout: LONG_MS }, async () => {
     const chat = 1006;
     h.standin.failNext('sendMessage', 2, { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
     const replies = [];
@@ -115,16 +116,16 @@ describe.each(backends)('Telegram channel end to end [%s]', (backend) => {
     expect(sent).toHaveLength(3);
     expect(new Set(sent).size).toBe(3);
     expect(sent[2]).toContain(texts.askAddress);
-  }, 20_000);
+  });
 
-  it('continues a conversation after a restart', async () => {
+  it('continues a conversation after a restart', { timeout: LONG_MS }, async () => {
     const chat = 1007;
     await h.exchange(text(chat, '水管漏水'), chat);
     await h.exchange(text(chat, '1'), chat);
     await h.restart();
     const [reply] = await h.exchange(text(chat, '文昌'), chat);
     expect(reply.text).toContain(texts.askAddress);
-  }, 30_000);
+  });
 
   it('keeps personal details out of its logs', () => {
     const logs = h.logLines.join('\n');

@@ -64,6 +64,8 @@ describe('what a Telegram message carries', () => {
       isGroup: false,
       messageId: 'update:77',
       content: { kind: 'text', text: '/start 你好' },
+      // A failed update comes again (webhook 500, polling fetches it again): the apology says so.
+      redeliveredIfFailed: true,
     });
     // Another bot's name is left as it was typed.
     expect(read({ text: '/start@other_bot' })).toEqual({ kind: 'text', text: '/start@other_bot' });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../support/db.js';
 import { startTelegramHarness, type TelegramHarness } from '../../support/telegram-harness.js';
+import { LONG_MS } from '../../support/patience.js';
 
 const SECRET = 'a'.repeat(16) + 'B-_9'.repeat(5);
 
@@ -15,7 +16,7 @@ describe.each(backends)('Telegram webhook mode [%s]', (backend) => {
       HOST: '127.0.0.1',
     });
     endpoint = `http://127.0.0.1:${h.app.telegram!.port()}/telegram/hook`;
-  }, 60_000);
+  }, LONG_MS);
   afterAll(async () => {
     await h?.close();
   });
@@ -53,6 +54,50 @@ describe.each(backends)('Telegram webhook mode [%s]', (backend) => {
     expect((await post(update, SECRET)).status).toBe(200);
     expect((await post(update, SECRET)).status).toBe(200);
     expect(h.standin.sentMessages(chat)).toHaveLength(1);
+  });
+
+  it('refuses a body that is not an update with 400 and one over 1 MiB with 413, as warnings, handling nothing', async () => {
+    const raw = (body: string | ReadableStream, headers: Record<string, string> = {}) =>
+      fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET, ...headers },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+    const sentBefore = h.standin.sentMessages().length;
+    const logBefore = h.logLines.length;
+    for (const body of ['{"update_id": 5003, "message": ', 'not json', '', 'null', '[1]', '{"message":{}}', '{"update_id":"5004"}'])
+      expect((await raw(body)).status, body).toBe(400);
+    const update = JSON.stringify({ ...h.standin.textMessage({ chatId: 2003, userId: 2003, text: '电视坏了' }), update_id: 5005 });
+    const padded = `${update.slice(0, -1)},"padding":"${'x'.repeat(1024 * 1024)}"}`;
+    expect((await raw(padded)).status).toBe(413);
+    // The same without a content-length: the size is counted as the body streams in.
+    const chunked = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 5; i++) controller.enqueue(new TextEncoder().encode(padded.slice((i * padded.length) / 5, ((i + 1) * padded.length) / 5)));
+        controller.close();
+      },
+    });
+    expect((await raw(chunked)).status).toBe(413);
+    // A wrong secret is still 401 whatever the body.
+    expect((await raw('not json', { 'x-telegram-bot-api-secret-token': 'wrong-secret-wrong-secret' })).status).toBe(401);
+    const logged = h.logLines.slice(logBefore).map((l) => JSON.parse(l) as { level: number; msg: string; reason?: string });
+    expect(logged.filter((l) => l.level >= 50)).toEqual([]);
+    expect(logged.filter((l) => l.msg === 'telegram webhook refused').map((l) => l.reason)).toEqual([
+      'invalid_json',
+      'invalid_json',
+      'invalid_json',
+      'not_an_update',
+      'not_an_update',
+      'not_an_update',
+      'not_an_update',
+      'body_too_large',
+      'body_too_large',
+    ]);
+    expect(h.standin.sentMessages()).toHaveLength(sentBefore);
+    // Still serving: a good update after all that is handled.
+    expect((await raw(update)).status).toBe(200);
+    expect(h.standin.sentMessages(2003)).toHaveLength(1);
   });
 
   it('serves a health check and 404 elsewhere', async () => {

@@ -7,6 +7,7 @@ import { encryptMessage, msgSignature, plainSignature } from '../../../src/chann
 import { buildXml } from '../../../src/channels/wechat/xml.js';
 import type { IncomingMessage } from '../../../src/core/message.js';
 import { createLogger } from '../../../src/logger.js';
+import { WAIT_MS } from '../../support/patience.js';
 
 const TOKEN = 'lianxinTestToken2026';
 const APP_ID = 'wx00000000000test01';
@@ -209,15 +210,40 @@ describe('WeChat callback: 安全模式', () => {
   });
 });
 
+describe('WeChat callback: 安全模式, what the decrypted XML must be', () => {
+  it('refuses with 400 an encrypted message that is not well-formed or uses an entity XML does not define; nothing is handled', async () => {
+    const { base, handled, lines } = await start({ aesKey: AES_KEY });
+    const inner = (content: string) =>
+      `<xml><ToUserName><![CDATA[gh_10f6c3c3ac5a]]></ToUserName><FromUserName><![CDATA[${OPENID}]]></FromUserName><CreateTime>${TS}</CreateTime>` +
+      `<MsgType><![CDATA[text]]></MsgType><Content>${content}</Content><MsgId>24810000000000009</MsgId></xml>`;
+    for (const xml of [
+      inner('电视坏了&nbsp;'),
+      inner('&xxe;'),
+      inner('a & b'),
+      inner('<![CDATA[电视坏了]]>').replace('</Content>', ''),
+      '<xml><Content>unclosed</xml>',
+    ]) {
+      const { query, body } = safePost(xml);
+      expect((await post(`${base}?${query}`, body)).status, xml).toBe(400);
+    }
+    expect(handled).toHaveLength(0);
+    expect(lines.filter((l) => l.includes('"reason":"malformed_inner_xml"'))).toHaveLength(5);
+    // The same message, well-formed, goes through: `&amp;` and character references are text.
+    const { query, body } = safePost(inner('电视坏了&amp;&#x4e2d;'));
+    expect((await post(`${base}?${query}`, body)).status).toBe(200);
+    expect(handled.map((m) => m.content)).toEqual([{ kind: 'text', text: '电视坏了&中' }]);
+  });
+});
+
 describe('WeChat callback: answering in time', () => {
   it('answers success within answerWithinMs while a slow handle carries on', async () => {
+    // handle never ends: the answer can only come from the time limit.
     const { base, handled, lines } = await start({ answerWithinMs: 150, handle: () => new Promise(() => {}) });
     const started = performance.now();
     const res = await post(`${base}?${plainQuery()}`, textXml());
     const ms = performance.now() - started;
     expect([res.status, await res.text()]).toEqual([200, 'success']);
     expect(ms).toBeGreaterThanOrEqual(140);
-    expect(ms).toBeLessThan(1500);
     expect(handled).toHaveLength(1);
     expect(lines.some((l) => l.includes('answered first'))).toBe(true);
   });
@@ -229,11 +255,10 @@ describe('WeChat callback: answering in time', () => {
       done = true;
       return { status: 'handled' };
     };
-    const { base } = await start({ answerWithinMs: 2000, handle });
-    const started = performance.now();
+    // A time limit longer than the test's own: the answer can only come from handle being done.
+    const { base } = await start({ answerWithinMs: WAIT_MS, handle });
     const res = await post(`${base}?${plainQuery()}`, textXml());
     expect(done).toBe(true);
-    expect(performance.now() - started).toBeLessThan(1500);
     expect(await res.text()).toBe('success');
   });
 

@@ -31,6 +31,8 @@ describe('WeChat callbacks → messages', () => {
         isGroup: false,
         messageId: 'msg:24810000000000001',
         content: { kind: 'text', text: '电视坏了，能来修吗' },
+        // Unanswered when it fails, so WeChat calls back again: the apology says it was received.
+        redeliveredIfFailed: true,
       },
     });
   });

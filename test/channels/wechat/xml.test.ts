@@ -33,6 +33,30 @@ describe('WeChat callback XML', () => {
     });
   });
 
+  it('decodes character references once, and leaves CDATA and comments as they are', () => {
+    expect(parseCallbackXml('<xml><Content>&#x4e2d;&#25991; &amp;#20013; &#x1F64F;</Content><!-- &nbsp; & --></xml>')).toEqual({ Content: '中文 &#20013; 🙏' });
+    expect(parseCallbackXml('<xml><Content><![CDATA[&nbsp; & &foo; &#0;]]></Content></xml>')).toEqual({ Content: '&nbsp; & &foo; &#0;' });
+  });
+
+  it('returns null for a reference XML does not define, a bare & or a reference to no character, wherever it is', () => {
+    for (const body of [
+      '<xml><Content>&foo;</Content></xml>',
+      '<xml><Content>你好&nbsp;</Content></xml>',
+      '<xml><Content>&copy;</Content></xml>',
+      '<xml><Content>a & b</Content></xml>',
+      '<xml><Content>&amp</Content></xml>',
+      '<xml><Content>&#0;</Content></xml>',
+      '<xml><Content>&#xD800;</Content></xml>',
+      '<xml><Content>&#x110000;</Content></xml>',
+      '<xml><Content>&#xFFFE;</Content></xml>',
+      '<xml><Content attr="&foo;">x</Content></xml>',
+      '<xml><Content attr="a & b">x</Content></xml>',
+      '<xml><Content><![CDATA[x]]>&foo;<![CDATA[y]]></Content></xml>',
+    ]) {
+      expect(parseCallbackXml(body), body).toBeNull();
+    }
+  });
+
   it('flattens nested elements with dotted names and takes the first of repeated ones', () => {
     const xml =
       '<xml><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[scancode_push]]></Event>' +

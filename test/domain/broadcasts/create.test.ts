@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { broadcasts, broadcastTargets, outbox } from '../../../db/schema.js';
+import { broadcasts, broadcastTargets, chatGroups, outbox } from '../../../db/schema.js';
 import { PRIORITY } from '../../../src/core/outbox.js';
 import { broadcastKey, createBroadcast } from '../../../src/domain/broadcasts/create.js';
 import { describeDb } from '../../support/db.js';
@@ -54,5 +54,25 @@ describeDb('createBroadcast', (ctx) => {
       expect(row).toMatchObject({ chatId: t.chatId, dedupKey: broadcastKey(r.id, 'test', t.chatId), priority: PRIORITY.bulk, status: 'pending' });
     }
     expect(targets.map((t) => t.chatId).sort()).toEqual(['g-c2', 'g-c3']);
+  });
+
+  it('stores a broadcast to Jiaxing’s 2,342 team groups: more outbox rows than one statement takes, one per group', async () => {
+    const app = await createDispatchApp(ctx.database, { noDelivery: true });
+    const stationId = app.stationId('nanhu-jianshe-wenchang');
+    const groups = Array.from({ length: 2342 }, (_, i) => ({ channel: 'big', chatId: `-100${i}`, stationId, boundBy: 0 }));
+    for (let i = 0; i < groups.length; i += 1000) await app.db.insert(chatGroups).values(groups.slice(i, i + 1000));
+    const organizer = await app.organizer('c-o3', 'nanhu-jianshe-wenchang');
+    const r = await app.db.transaction((tx) =>
+      createBroadcast(tx, app.tree, { organizerId: organizer, stationIds: [stationId], text: '通知', channel: 'test', chatId: 'c-o3', at: new Date() }),
+    );
+    if (!r.ok) throw new Error('not created');
+    const targets = (await app.db.select().from(broadcastTargets).where(eq(broadcastTargets.broadcastId, r.id))).filter((t) => t.channel === 'big');
+    expect(targets).toHaveLength(2342);
+    const rows = await app.db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(like(outbox.dedupKey, `broadcast:${r.id}:big:%`));
+    expect(rows).toHaveLength(2342);
+    expect(new Set(targets.map((t) => t.outboxId))).toEqual(new Set(rows.map((x) => x.id)));
   });
 });

@@ -185,4 +185,16 @@ describe('the reminder as a chat reads it', () => {
     const [holiday] = remindersBetween(calendar, at('2026-02-28T00:00'), at('2026-03-01T00:00'));
     expect(reminderMessage(calendar, holiday!, target, []).payload.text).toContain('（春节调休上班日）');
   });
+
+  it("lists the day's events with their title and place redacted, as on their own cards", () => {
+    const [reminder] = remindersBetween(calendar, at('2027-01-25T00:00'), at('2027-01-26T00:00'));
+    const target = { channel: 'test', chatId: 'g1', stationId: 1, stationCodes: ['jx'], stationName: '嘉兴市连心桥服务中心' };
+    const planned = [
+      { id: 7, stationCode: 'jx', title: '义务理发 报名加微信wang_xy1950', startsAt: at('2027-01-25T08:30'), endsAt: null, place: '文化广场，电话13812345678' },
+    ];
+    const text = reminderMessage(calendar, reminder!, target, planned).payload.text;
+    expect(text).toContain('义务理发 报名加微信[联系方式已隐去]');
+    expect(text).toContain('文化广场，电话***');
+    expect(text).not.toMatch(/wang_xy1950|13812345678/);
+  });
 });

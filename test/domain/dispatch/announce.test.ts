@@ -63,6 +63,17 @@ describe('the card of a request', () => {
     expect(cardPayload(view(), 'done', '李师傅')).toEqual({ text: t.cardDone('20261122-0007', '李师傅') });
     expect(cardPayload(view(), 'cancelled')).toEqual({ text: t.cardCancelled('20261122-0007') });
   });
+
+  it("shows no account, e-mail, link or plate of the resident, and no contact in the volunteer's name", () => {
+    const card = cardPayload(
+      view({ description: '电视坏了 加我微信wxid_abc123xyz，或 wang.xy1950@163.com，车是浙F·12345', wantedTime: '明天下午3点，微信号wang_xiuying1950' }),
+      'open',
+    ).text;
+    expect(card).not.toMatch(/wxid_|abc123xyz|wang|163\.com|浙F|12345/);
+    expect(card).toContain('电视坏了 加我微信[联系方式已隐去]');
+    expect(card).toContain('时间：明天下午3点，微信号[联系方式已隐去]');
+    expect(cardPayload(view(), 'taken', '李师傅 vx: li_shifu88').text).toBe(t.cardTaken('20261122-0007', '李师傅 vx: [联系方式已隐去]'));
+  });
 });
 
 describeDb('announcing a request', (ctx) => {

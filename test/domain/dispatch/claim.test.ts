@@ -7,6 +7,7 @@ import { ensurePerson } from '../../../src/domain/people/people.js';
 import { createRequest } from '../../../src/domain/requests/requests.js';
 import { describeDb } from '../../support/db.js';
 import { createDispatchApp, type DispatchApp } from '../../support/dispatch-app.js';
+import { LONG_MS } from '../../support/patience.js';
 
 const VOLUNTEERS = 50;
 
@@ -36,7 +37,7 @@ async function storedRequest(app: DispatchApp, n: number) {
 }
 
 describeDb('claiming: exactly one winner', (ctx) => {
-  it(`gives a task to one of ${VOLUNTEERS} volunteers claiming at once, and refuses the others clearly (repeated)`, async () => {
+  it(`gives a task to one of ${VOLUNTEERS} volunteers claiming at once, and refuses the others clearly (repeated)`, { timeout: LONG_MS }, async () => {
     const app = await createDispatchApp(ctx.database);
     await app.bindGroup('g-race', 'nanhu-jianshe-wenchang');
     const volunteerIds = await Promise.all(
@@ -58,9 +59,9 @@ describeDb('claiming: exactly one winner', (ctx) => {
       expect(volunteerIds[results.findIndex((r) => r.ok)]).toBe(row!.volunteerId);
       expect(await app.db.select().from(reveals).where(eq(reveals.requestId, id))).toHaveLength(1);
     }
-  }, 120_000);
+  });
 
-  it('lets one of many volunteers pressing the card’s button at once win, through the whole runtime', async () => {
+  it('lets one of many volunteers pressing the card’s button at once win, through the whole runtime', { timeout: LONG_MS }, async () => {
     const app = await createDispatchApp(ctx.database);
     await app.bindGroup('g-race2', 'nanhu-jianshe-wenchang');
     const ids = await Promise.all(Array.from({ length: 20 }, (_, i) => app.volunteer(`press-v${i}`, 'nanhu-jianshe-wenchang', { name: `按钮${i}` })));
@@ -75,7 +76,7 @@ describeDb('claiming: exactly one winner', (ctx) => {
       .map((o) => o.chatId);
     expect(detailChats).toHaveLength(1);
     expect(detailChats[0]).toMatch(/^press-v\d+$/);
-  }, 60_000);
+  });
 
   it('refuses people who may not take tasks, each with a clear reason', async () => {
     const app = await createDispatchApp(ctx.database);

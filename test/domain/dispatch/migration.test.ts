@@ -5,9 +5,10 @@ import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
 import { DeliveryError } from '../../../src/core/ports.js';
 import { describeDb } from '../../support/db.js';
 import { createDispatchApp } from '../../support/dispatch-app.js';
+import { LONG_MS } from '../../support/patience.js';
 
 describeDb('a group that moved to a new chat id', (ctx) => {
-  it('is followed: the card arrives in the new chat and the binding moves with it', async () => {
+  it('is followed: the card arrives in the new chat and the binding moves with it', { timeout: LONG_MS }, async () => {
     const app = await createDispatchApp(ctx.database);
     await app.bindGroup('g-old', 'nanhu-jianshe-hexing');
     app.sender.failWith((chatId) =>

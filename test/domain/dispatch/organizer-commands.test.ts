@@ -243,7 +243,7 @@ describeDb('dispatch: organizer commands', (ctx) => {
     expect(lastText(app, 'o-d')).toBe(t.noSuchVolunteer('99999999999'));
     await app.say('o-d-xiuzhou', 'o-d-xiuzhou', `/approve ${one}`);
     await app.press('o-d-xiuzhou', 'o-d-xiuzhou', `approve:${two}`);
-    expect(texts(app, 'o-d-xiuzhou')).toEqual([t.notOrganizer, t.notOrganizer]);
+    expect(texts(app, 'o-d-xiuzhou')).toEqual([t.decideOutside(one), t.decideOutside(two)]);
     expect((await volunteerRow(app, one)).status).toBe('pending');
     expect((await volunteerRow(app, two)).status).toBe('pending');
     expect(app.to('v-d1')).toEqual([]);
@@ -268,6 +268,23 @@ describeDb('dispatch: organizer commands', (ctx) => {
     expect((await volunteerRow(app, two)).status).toBe('approved');
   });
 
+  it('nobody approves or rejects their own registration, by command or button; another organizer may', async () => {
+    const app = await createDispatchApp(ctx.database);
+    const self = await app.organizer('o-self', 'nanhu-jianshe-ziyang');
+    const town = await app.organizer('o-self-town', 'nanhu-jianshe');
+    await app.volunteer('o-self', 'nanhu-jianshe-ziyang', { status: 'pending' });
+
+    await app.say('o-self', 'o-self', `/approve ${self}`);
+    await app.press('o-self', 'o-self', `approve:${self}`);
+    await app.say('o-self', 'o-self', `/reject ${self}`);
+    expect(texts(app, 'o-self')).toEqual([t.decideSelf, t.decideSelf, t.decideSelf]);
+    expect(await volunteerRow(app, self)).toMatchObject({ status: 'pending', decidedBy: null });
+
+    await app.press('o-self-town', 'o-self-town', `approve:${self}`);
+    expect(lastText(app, 'o-self-town')).toBe(t.decided(self, true));
+    expect(await volunteerRow(app, self)).toMatchObject({ status: 'approved', decidedBy: town });
+  });
+
   it('/organizer grants a role for a station the granter organizes, and the role then works there only', async () => {
     const app = await createDispatchApp(ctx.database);
     const org = await app.organizer('o-g', 'nanhu-jianshe');
@@ -284,13 +301,17 @@ describeDb('dispatch: organizer commands', (ctx) => {
       ['/organizer 小王 文昌', t.usage('/organizer 编号 站点')],
       ['/organizer 99999999999 文昌', t.usage('/organizer 编号 站点')],
       [`/organizer ${newcomer} 火星`, t.noSuchStation('火星')],
-      [`/organizer ${newcomer} 南湖区`, t.notOrganizer],
-      [`/organizer ${newcomer} 秀园`, t.notOrganizer],
+      [`/organizer ${newcomer} 南湖区`, t.organizerOutside('南湖区总站')],
+      [`/organizer ${newcomer} 秀园`, t.organizerOutside('秀园社区')],
+      [`/organizer ${org} 文昌`, t.organizerSelf],
+      ['/organizer 999999 文昌', t.noSuchPerson('999999')],
     ] as const) {
       await app.say('o-g', 'o-g', text);
       expect(lastText(app, 'o-g')).toBe(reply);
     }
     expect(await app.db.select().from(organizers).where(eq(organizers.personId, newcomer))).toEqual([]);
+    expect(await app.db.select().from(organizers).where(eq(organizers.personId, 999999))).toEqual([]);
+    expect(await app.db.select().from(organizers).where(eq(organizers.personId, org))).toHaveLength(1);
 
     await app.say('o-g', 'o-g', `/organizer #${newcomer} 文昌`);
     expect(lastText(app, 'o-g')).toBe(t.madeOrganizer(newcomer, '文昌社区'));
@@ -307,7 +328,7 @@ describeDb('dispatch: organizer commands', (ctx) => {
     await app.say('u-g', 'u-g', `/request ${ziyang}`);
     expect(lastText(app, 'u-g')).toBe(t.notOrganizer);
     await app.say('u-g', 'u-g', `/organizer ${other} 紫阳`);
-    expect(lastText(app, 'u-g')).toBe(t.notOrganizer);
+    expect(lastText(app, 'u-g')).toBe(t.organizerOutside('紫阳社区'));
     await app.say('u-g', 'u-g', `/organizer ${other} 文昌`);
     expect(lastText(app, 'u-g')).toBe(t.madeOrganizer(other, '文昌社区'));
     expect(

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { channelIdentities, outbox, people, requests } from '../../../db/schema.js';
+import { channelIdentities, organizers, outbox, people, requests } from '../../../db/schema.js';
 import { ensurePerson } from '../../../src/domain/people/people.js';
 import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
 import { describeDb } from '../../support/db.js';
@@ -51,10 +51,10 @@ describeDb('dispatch: /link', (ctx) => {
     expect(await answers('o-link-town', `/link 老王 ${v}`)).toBe(t.noSuchPerson('老王'));
     expect(await answers('o-link-town', `/link ${v} ${v}`)).toBe(t.linkSame);
     expect(await answers('o-link-town', `/link ${v}`)).toBe(t.usage('/link 编号1 编号2（把 2 合并到 1）'));
-    expect(await answers('o-link-other', `/link ${v} ${a}`)).toBe(t.notOrganizer);
+    expect(await answers('o-link-other', `/link ${v} ${a}`)).toBe(t.linkOutside(v));
     // Both stations concerned: the town's organizer has no say over the volunteer of another county.
-    expect(await answers('o-link-town', `/link ${v} ${far}`)).toBe(t.notOrganizer);
-    expect(await answers('o-link-town', `/link ${a} ${b}`)).toBe(t.notOrganizer);
+    expect(await answers('o-link-town', `/link ${v} ${far}`)).toBe(t.linkOutside(far));
+    expect(await answers('o-link-town', `/link ${a} ${b}`)).toBe(t.linkNowhere);
     expect(await answers('lk2-v', `/link ${v} ${a}`)).toBe(t.notOrganizer);
     expect(
       await app.db
@@ -68,6 +68,78 @@ describeDb('dispatch: /link', (ctx) => {
     // 合并 from anyone else is an ordinary word: no organizer refusal.
     await app.say('lk2-v', 'lk2-v', `合并 ${v} ${a}`);
     expect(lastText(app, 'lk2-v')).not.toBe(t.notOrganizer);
+  });
+});
+
+describeDb('dispatch: /link raises no one’s rights', (ctx) => {
+  it('an organizer of 紫阳 merges neither the city’s organizer, nor a peer, nor a resident of another community, nor himself into his volunteer', async () => {
+    const app = await createDispatchApp(ctx.database);
+    const root = await app.organizer('o-lk3-root', 'jx');
+    const ziyang = await app.organizer('o-lk3', 'nanhu-jianshe-ziyang');
+    const peer = await app.organizer('o-lk3-peer', 'nanhu-jianshe-ziyang');
+    const mine = await app.volunteer('lk3-v', 'nanhu-jianshe-ziyang', { name: '自家志愿者' });
+    const far = await app.storedRequest('lk3-far', { community: 'xiuzhou-xincheng-xiuyuan', item: 'haircut' });
+    const near = await app.storedRequest('lk3-near', { community: 'nanhu-jianshe-ziyang', item: 'haircut' });
+    const answers = async (words: string) => {
+      await app.say('o-lk3', 'o-lk3', words);
+      return lastText(app, 'o-lk3');
+    };
+
+    expect(await answers(`/link ${mine} ${root}`)).toBe(t.linkOutside(root));
+    expect(await answers(`/link ${root} ${mine}`)).toBe(t.linkOutside(root));
+    expect(await answers(`/link ${mine} ${peer}`)).toBe(t.linkNotBelow(peer));
+    expect(await answers(`/link ${mine} ${far.residentId}`)).toBe(t.linkOutside(far.residentId));
+    expect(await answers(`合并 ${mine} ${ziyang}`)).toBe(t.linkSelf);
+    expect(await answers(`/link ${ziyang} ${near.residentId}`)).toBe(t.linkSelf);
+    expect(await app.db.select().from(organizers).where(eq(organizers.personId, mine))).toEqual([]);
+    expect(
+      await app.db
+        .select()
+        .from(people)
+        .where(inArray(people.id, [root, peer, far.residentId, near.residentId])),
+    ).toHaveLength(4);
+    expect((await app.db.select().from(requests).where(eq(requests.ticket, far.ticket)))[0]!.residentId).toBe(far.residentId);
+    await app.say('lk3-v', 'lk3-v', `/request ${far.ticket}`);
+    expect(lastText(app, 'lk3-v')).toBe(t.notOrganizer);
+
+    // Within his station: a resident of 紫阳 into his volunteer is his to merge.
+    expect(await answers(`/link ${mine} ${near.residentId}`)).toBe(t.linked({ id: mine, name: '自家志愿者' }, { id: near.residentId, name: '居民lk3-near' }));
+    // An organizer is merged by one above: the town's organizer merges the peer into the volunteer.
+    await app.organizer('o-lk3-town', 'nanhu-jianshe');
+    await app.say('o-lk3-town', 'o-lk3-town', `/link ${mine} ${peer}`);
+    expect(lastText(app, 'o-lk3-town')).toBe(t.linked({ id: mine, name: '自家志愿者' }, { id: peer, name: '组织者o-lk3-peer' }));
+    expect(await app.db.select({ s: organizers.stationId }).from(organizers).where(eq(organizers.personId, mine))).toEqual([
+      { s: app.stationId('nanhu-jianshe-ziyang') },
+    ]);
+    // …but not the city's organizer, whom only nobody (there is no one above the city) merges.
+    await app.say('o-lk3-town', 'o-lk3-town', `/link ${mine} ${root}`);
+    expect(lastText(app, 'o-lk3-town')).toBe(t.linkOutside(root));
+    await app.say('o-lk3-root', 'o-lk3-root', `/link ${root} ${mine}`);
+    expect(lastText(app, 'o-lk3-root')).toBe(t.linkSelf);
+  });
+
+  it('every station a person is tied to counts: a task they hold elsewhere, a station they organize elsewhere', async () => {
+    const app = await createDispatchApp(ctx.database);
+    await app.organizer('o-lk4', 'nanhu-jianshe');
+    const mine = await app.volunteer('lk4-v', 'nanhu-jianshe-wenchang');
+    // A volunteer of 建设 who holds a task in 秀洲 (escalated there, say): the task's station counts too.
+    const holder = await app.volunteer('lk4-holder', 'nanhu-jianshe-hexing');
+    const far = await app.storedRequest('lk4-far', { community: 'xiuzhou-xincheng-xiuyuan', item: 'haircut' });
+    await app.db.update(requests).set({ volunteerId: holder, status: 'claimed' }).where(eq(requests.ticket, far.ticket));
+    // An organizer of 秀洲 who is also a volunteer in 建设.
+    const twoHats = await app.volunteer('lk4-two', 'nanhu-jianshe-hexing');
+    await app.organizer('lk4-two', 'xiuzhou-xincheng');
+
+    for (const other of [holder, twoHats]) {
+      await app.say('o-lk4', 'o-lk4', `/link ${mine} ${other}`);
+      expect(lastText(app, 'o-lk4')).toBe(t.linkOutside(other));
+    }
+    expect(
+      await app.db
+        .select()
+        .from(people)
+        .where(inArray(people.id, [holder, twoHats])),
+    ).toHaveLength(2);
   });
 });
 
@@ -126,7 +198,7 @@ describeDb('dispatch: /undelivered', (ctx) => {
           id: vol,
           channel: 'test',
           reason: t.undeliveredHeld,
-          text: '您已接单 ***，电话***，[地址已隐去]，请尽快上门，谢',
+          text: '您已接单 20260310-0001，电话***，[地址已隐',
         }),
       ]),
     );

@@ -7,6 +7,7 @@ import { cancelByResident } from '../../../src/domain/requests/requests.js';
 import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
 import { describeDb } from '../../support/db.js';
 import { createDispatchApp, type DispatchApp } from '../../support/dispatch-app.js';
+import { LONG_MS } from '../../support/patience.js';
 
 // === Claiming a task offered in private chat: typed or pressed, one winner with the groups
 
@@ -104,7 +105,7 @@ describeDb('claiming in private chat', (ctx) => {
     expect(await requestRow(app, a.ticket)).toMatchObject({ status: 'open' });
   });
 
-  it('many offered volunteers and a group claiming at the same moment: exactly one winner (repeated on PostgreSQL)', async () => {
+  it('many offered volunteers and a group claiming at the same moment: exactly one winner (repeated on PostgreSQL)', { timeout: LONG_MS }, async () => {
     const app = await createDispatchApp(ctx.database);
     const C = 'xiuzhou-wangjiangjing-shuangqiao';
     const N = 12;
@@ -131,5 +132,5 @@ describeDb('claiming in private chat', (ctx) => {
       const refusedInGroup = results.slice(N).filter((x) => x.status === 'handled' && x.notice === t.claimAlreadyTaken(winner!.name));
       expect(refusedPrivately.length + refusedInGroup.length).toBe(N + 4 - 1);
     }
-  }, 120_000);
+  });
 });

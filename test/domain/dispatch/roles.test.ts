@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { channelIdentities, organizers, replyWindows } from '../../../db/schema.js';
+import { auditLog, channelIdentities, organizers, replyWindows } from '../../../db/schema.js';
 import {
   bootstrapOrganizers,
   grantOrganizer,
@@ -115,5 +115,15 @@ describeDb('roles', (ctx) => {
     const created = await db().select().from(channelIdentities).where(eq(channelIdentities.externalId, 'ro-new'));
     expect(created).toHaveLength(1);
     expect(await db().select().from(organizers).where(eq(organizers.personId, created[0]!.personId))).toMatchObject([{ stationId: tree.root().id }]);
+    // Each grant is in the audit log once, by the system.
+    const entries = await db()
+      .select()
+      .from(auditLog)
+      .where(inArray(auditLog.subjectId, [known, created[0]!.personId]));
+    expect(entries).toHaveLength(2);
+    expect(entries).toMatchObject([
+      { actorId: null, action: 'grant_organizer', stationIds: [tree.root().id], after: [{ organizerOf: [tree.root().id] }] },
+      { actorId: null, action: 'grant_organizer', stationIds: [tree.root().id], after: [{ organizerOf: [tree.root().id] }] },
+    ]);
   });
 });

@@ -1,11 +1,22 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { requests } from '../../../db/schema.js';
 import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
 import { parseHours, recordVisitStep } from '../../../src/domain/dispatch/visit.js';
 import { cancelByResident } from '../../../src/domain/requests/requests.js';
 import { describeDb } from '../../support/db.js';
-import { createDispatchApp } from '../../support/dispatch-app.js';
+import { createDispatchApp, type DispatchApp } from '../../support/dispatch-app.js';
+
+/** Resolves once a session of this PostgreSQL database waits for a lock. */
+async function lockWaited(db: DispatchApp['db']) {
+  for (;;) {
+    const rows = (await db.execute(
+      sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+    )) as unknown as { n: number }[];
+    if (rows[0]!.n > 0) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
 
 describe('reading reported hours', () => {
   it.each([
@@ -102,14 +113,18 @@ describeDb('the visit', (ctx) => {
       const [req] = await app.db.select().from(requests).where(eq(requests.ticket, ticket));
       let release = () => {};
       const gate = new Promise<void>((r) => (release = r));
+      let cancelled = () => {};
+      const cancelling = new Promise<void>((r) => (cancelled = r));
       const cancel = app.db.transaction(async (tx) => {
         const r = await cancelByResident(tx, req!.residentId, ticket, new Date());
+        cancelled();
         await gate; // hold the cancel open while the volunteer reports done
         return r;
       });
-      await new Promise((r) => setTimeout(r, 50));
+      await cancelling;
       const done = app.db.transaction((tx) => recordVisitStep(tx, ticket, vol, 'done', new Date(), { hours: 1, note: '' }));
-      await new Promise((r) => setTimeout(r, 100));
+      // On PostgreSQL, the 完成 waits for the cancel's lock (PGlite runs one transaction at a time anyway).
+      if (ctx.backend === 'postgres') await lockWaited(app.db);
       release();
       expect(await cancel).not.toBeNull();
       expect(await done).toBe(t.notYourTask(ticket));

@@ -63,6 +63,27 @@ describeDb('events: lists and CSV for organizers', (ctx) => {
     expect(await runEventsCli(['export', '--event', '99999'], {}, out.stream, capture().stream, ctx.database)).toBe(1);
   });
 
+  it('a volunteer or a stranger trying an organizer’s event command is told what that command needs', async () => {
+    const app = await createDispatchApp(ctx.database, { clock: () => NOW });
+    const o = await app.organizer('at-o4', 'nanhu-jianshe');
+    const { id } = await storedEvent(app, o);
+    const v = await app.volunteer('at-v4', W, { name: '钱七' });
+    const asks = [
+      ['/events', t.organizerCommandRefused.list],
+      [`/event ${id}`, t.organizerCommandRefused.detail],
+      [`/cancelevent ${id}`, t.organizerCommandRefused['cancel-event']],
+      [`/checkin ${id} ${v}`, t.organizerCommandRefused.confirm],
+    ] as const;
+    for (const user of ['at-v4', 'at-stranger4'])
+      for (const [command, refusal] of asks) {
+        await app.say(user, user, command);
+        expect(app.lastTo(user)!.payload.text, `${user} ${command}`).toBe(refusal);
+        expect(refusal).not.toContain('发布活动');
+      }
+    expect(new Set(asks.map(([, refusal]) => refusal)).size).toBe(4);
+    expect((await app.db.transaction((tx) => eventView(tx, id)))!.status).toBe('open');
+  });
+
   it('/events lists the events of the organizer’s stations; /event shows sign-ups; others are refused', async () => {
     const app = await createDispatchApp(ctx.database, { clock: () => NOW });
     const o = await app.organizer('at-o2', 'nanhu-jianshe');
@@ -85,7 +106,7 @@ describeDb('events: lists and CSV for organizers', (ctx) => {
     await app.say('at-o2x', 'at-o2x', `/event ${id}`);
     expect(app.lastTo('at-o2x')!.payload.text).toBe(t.notOrganizerOfEvent);
     await app.say('at-v3', 'at-v3', '/events');
-    expect(app.lastTo('at-v3')!.payload.text).toBe(t.notOrganizer);
+    expect(app.lastTo('at-v3')!.payload.text).toBe(t.organizerCommandRefused.list);
     await app.say('at-o2', 'at-o2', '/event');
     expect(app.lastTo('at-o2')!.payload.text).toBe(t.usage('/event 活动编号'));
     // A volunteer sees the upcoming events of their community and the stations above it.

@@ -127,7 +127,7 @@ describeDb('events: check-in, check-out and attendance', (ctx) => {
     await app.say('ci-o6x', 'ci-o6x', `/checkin ${id} ${v}`);
     expect(app.lastTo('ci-o6x')!.payload.text).toBe(t.notOrganizerOfEvent);
     await app.say('ci-v6', 'ci-v6', `/checkin ${id} ${v}`);
-    expect(app.lastTo('ci-v6')!.payload.text).toBe(t.notOrganizer);
+    expect(app.lastTo('ci-v6')!.payload.text).toBe(t.organizerCommandRefused.confirm);
     expect((await signupOf(app, id, v)).checkedInAt).toBeNull();
     await app.say('ci-o6', 'ci-o6', `/checkin ${id} ${v}`);
     expect(app.lastTo('ci-o6')!.payload.text).toBe(t.confirmedCheckIn(id, '志愿者ci-v6'));

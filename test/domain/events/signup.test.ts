@@ -7,6 +7,7 @@ import { eventTexts as t } from '../../../src/texts/events.js';
 import { describeDb } from '../../support/db.js';
 import { createDispatchApp } from '../../support/dispatch-app.js';
 import { movableClock, NOW, storedEvent, TZ } from './support.js';
+import { LONG_MS } from '../../support/patience.js';
 
 const W = 'nanhu-jianshe-wenchang';
 
@@ -128,7 +129,7 @@ describeDb('events: announcing and signing up', (ctx) => {
     expect((await sign(a!, 8)).outcome).toBe('waiting');
   });
 
-  it('keeps the cap when many volunteers press 报名 at once (repeated on PostgreSQL)', async () => {
+  it('keeps the cap when many volunteers press 报名 at once (repeated on PostgreSQL)', { timeout: LONG_MS }, async () => {
     const app = await createDispatchApp(ctx.database, { clock: () => NOW });
     const o = await app.organizer('ev-o6', W);
     const volunteers = await Promise.all(Array.from({ length: 24 }, (_, i) => app.volunteer(`ev-race-${i}`, W)));

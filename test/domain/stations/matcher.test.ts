@@ -103,6 +103,29 @@ describe("matching on the real seed (Jiaxing's 1,202 communities)", () => {
     expect(m.matchPlaces('火星基地')).toEqual({ communities: [], exact: false, areas: [] });
   });
 
+  it('looks for what follows a county or town inside it, with or without a space', () => {
+    const areas = (text: string) => m.matchPlaces(text).areas.map((a) => a.name);
+    for (const t of ['海盐武原', '海盐 武原', '海盐县武原', '海盐县武原街道', '嘉兴市海盐县武原街道']) {
+      expect(m.matchPlaces(t).communities, t).toEqual([]);
+      expect(areas(t), t).toEqual(['武原街道']);
+    }
+    expect(m.matchPlaces('桐乡 梧桐').communities.map((c) => c.name)).toEqual(['梧桐村村委会']);
+    expect(areas('桐乡 梧桐')).toEqual(['梧桐街道']);
+    // 南湖 is a district before a street of that name.
+    expect(labels('南湖新兴运南')).toEqual(['运南社区']);
+    expect(labels('桐乡 庆丰')).toEqual(['庆丰社区（桐乡市·梧桐街道）', '庆丰村（桐乡市·梧桐街道）']);
+  });
+
+  it('finds a name missing its first character when one place fits it', () => {
+    expect(m.matchPlaces('桐乡 院镇')).toMatchObject({ communities: [], exact: false, areas: [{ name: '濮院镇' }] });
+    expect(m.matchPlaces('海盐 塘桥').areas.map((a) => a.name)).toEqual(['西塘桥街道']);
+    const guess = m.matchPlaces('桐乡 家门');
+    expect(guess.exact).toBe(false);
+    expect(guess.communities.map((c) => m.displayName(c))[0]).toBe('杨家门社区');
+    // 秀运社区 less its first character, 运南社区 less one in the middle: both among the guesses.
+    expect(m.matchPlaces('运社区').communities.map((c) => m.displayName(c))).toEqual(expect.arrayContaining(['秀运社区', '运南社区']));
+  });
+
   it('finds a station of any level for organizers, or the closest ones', () => {
     expect(m.matchStations('运南社区').named.map((s) => s.code)).toEqual(['330402011015']);
     expect(m.matchStations('330402011').named.map((s) => s.name)).toEqual(['新兴街道']);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readPhone } from '../../../flows/common/phone.js';
+import { detectEmergency } from '../../../flows/common/safety/index.js';
 
 // === Phones as residents write them: the fixture list, one case a line
 
@@ -19,6 +20,11 @@ describe('readPhone', () => {
     const read = readPhone(text, '0573');
     if (phone === '-') expect(read).toBeNull();
     else expect(read).toEqual({ phone, whose: whose === '-' ? null : whose });
+  });
+
+  it('no phrasing of a number is read as danger (打我女儿的 一三九… is a call, not a blow)', () => {
+    const alarmed = rows.filter(([text]) => detectEmergency(text).level !== null).map(([text]) => text);
+    expect(alarmed).toEqual([]);
   });
 
   it('a local number takes the configured area code', () => {

@@ -72,6 +72,35 @@ describe('typed names', () => {
     expect(labels(none)).toEqual(['南湖区', '秀洲区', '嘉善县', '海盐县', '海宁市', '平湖市', '桐乡市']);
   });
 
+  it('a county or city with a town or community in one line is looked for inside it, with or without a space', () => {
+    for (const t of ['海盐武原', '海盐 武原', '海盐县武原', '嘉兴 海盐 武原']) {
+      const wuyuan = answer(ctxOf(), t);
+      expect(wuyuan.placeArea, t).toBe('330424001');
+      expect(wuyuan.placeNote).toBe(placeTexts.pickCommunity('武原街道'));
+    }
+    // 梧桐 in 桐乡 is a street and a village: both offered, neither taken for the other.
+    for (const t of ['桐乡 梧桐', '桐乡梧桐']) {
+      const wutong = answer(ctxOf(), t);
+      expect(wutong.placeNote, t).toBe(placeTexts.several);
+      expect(labels(wutong)).toEqual(['梧桐村', '梧桐街道', placeTexts.stepByStep]);
+    }
+    expect(chosenPlace(deps, ctxOf(), typed('桐乡 庆丰'))).toBeNull();
+    expect(chosenPlace(deps, ctxOf(), typed('南湖 新兴 运南'))).toBe('330402011015');
+  });
+
+  it('a name missing its first character is found when only one place fits, within the county typed', () => {
+    // 濮院镇 (濮 is hard to type) as 院镇.
+    for (const t of ['桐乡 院镇', '院镇']) expect(answer(ctxOf(), t).placeArea, t).toBe('330483101');
+    // 西塘桥街道 as 塘桥 in 海盐; alone, 塘桥 is the three communities of that name.
+    expect(answer(ctxOf(), '海盐 塘桥').placeNote).toBe(placeTexts.pickCommunity('西塘桥街道'));
+    // A community: offered first among the guesses, never taken as sure.
+    const guess = answer(ctxOf(), '桐乡 家门');
+    expect(labels(guess)[0]).toBe('杨家门社区');
+    expect(chosenPlace(deps, ctxOf(), typed('桐乡 家门'))).toBeNull();
+    // Several fit (陈家弄, 沈家弄…): the county's towns, not the districts.
+    expect(answer(ctxOf(), '桐乡 家弄').placeNote).toBe(placeTexts.pickTown('桐乡市'));
+  });
+
   it('a street named exactly opens its communities', () => {
     const street = answer(ctxOf(), '新兴街道');
     expect(street.placeNote).toBe(placeTexts.pickCommunity('新兴街道'));

@@ -16,6 +16,13 @@ describe('clausesOf', () => {
     expect(clausesOf('ＳＯＳ')).toEqual(['SOS']);
     expect(clausesOf('')).toEqual([]);
   });
+
+  it('keeps a number typed in groups as one word, and reads 打 before a number as dialling', () => {
+    expect(clausesOf('打我女儿的 一三九 五七三 一二三四 五')).toEqual(['拨打我女儿的', '13957312345']);
+    expect(clausesOf('打老伴 139-1234-5678')).toEqual(['拨打老伴', '13912345678']);
+    expect(clausesOf('他打我 13812345678')).toEqual(['他打我', '13812345678']);
+    expect(clausesOf('老公又打我 13812345678')).toEqual(['老公又打我', '13812345678']);
+  });
 });
 
 describe('aboutNow', () => {
