@@ -14,7 +14,8 @@ export const requestModelSchema = z.object({
   /** A hash of what it was trained on (catalogue, fixtures, settings): a test tells when to train again. */
   inputs: z.string(),
   codes: z.array(z.string()),
-  weights: z.record(z.string(), z.string()),
+  /** Checked as it is read (a schema over ~14,000 entries would cost more than the reading). */
+  weights: z.custom<Record<string, string>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v)),
 });
 
 export type RequestModelFile = z.infer<typeof requestModelSchema>;
@@ -72,24 +73,36 @@ export function loadRequestModel(json: unknown): RequestModel {
   const parsed = requestModelSchema.safeParse(json);
   if (!parsed.success) throw new Error(`Invalid request model: ${parsed.error.message}`);
   const { codes, weights, inputs } = parsed.data;
-  // Per feature, the codes it weighs and their weights, packed.
-  const table = new Map<string, { at: Uint16Array; w: Float32Array }>();
-  for (const [feature, list] of Object.entries(weights)) {
-    const pairs = list.split(' ');
-    const at = new Uint16Array(pairs.length);
-    const w = new Float32Array(pairs.length);
-    pairs.forEach((pair, j) => {
+  // All weights in two arrays; per feature, where its run starts and ends.
+  const entries = Object.entries(weights);
+  let size = 0;
+  for (const [feature, list] of entries) {
+    if (typeof list !== 'string') throw new Error(`Invalid request model: the weights of "${feature}" are not a string`);
+    for (let i = 0; i < list.length; i++) if (list[i] === ':') size++;
+  }
+  const at = new Uint16Array(size);
+  const w = new Float32Array(size);
+  const runs = new Map<string, number>();
+  let n = 0;
+  for (const [feature, list] of entries) {
+    const start = n;
+    for (const pair of (list as string).split(' ')) {
       const colon = pair.indexOf(':');
-      at[j] = Number(pair.slice(0, colon));
-      w[j] = Number(pair.slice(colon + 1));
-    });
-    table.set(feature, { at, w });
+      const k = Number(pair.slice(0, colon));
+      if (!(k >= 0 && k < codes.length)) throw new Error(`Invalid request model: "${feature}" weighs code ${pair.slice(0, colon)}`);
+      at[n] = k;
+      w[n++] = Number(pair.slice(colon + 1));
+    }
+    // Start and end in one number: end * 2^21 + start (fewer than 2^21 weights).
+    runs.set(feature, n * 2 ** 21 + start);
   }
   const probabilitiesOf = (chars: readonly string[]) => {
     const z = new Float64Array(codes.length);
     for (const f of featuresOfChars(chars)) {
-      const row = table.get(f);
-      if (row) for (let j = 0; j < row.at.length; j++) z[row.at[j]!]! += row.w[j]!;
+      const run = runs.get(f);
+      if (run === undefined) continue;
+      const end = Math.floor(run / 2 ** 21);
+      for (let j = run % 2 ** 21; j < end; j++) z[at[j]!]! += w[j]!;
     }
     return softmax(z);
   };
