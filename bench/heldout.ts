@@ -1,7 +1,7 @@
 // npx tsx bench/heldout.ts — scores every held-out batch (test/fixtures/heldout/<batch>/) as the bench does.
 // Run it once on a new batch, before any change, and copy its line to docs/understanding.md: that is the
 // batch's first-sight figure.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { detectEmergency } from '../flows/common/safety/index.js';
 import { createCatalogueMatcher } from '../src/domain/catalogue/matcher.js';
@@ -28,7 +28,8 @@ export interface HeldoutScore {
   batch: string;
   emergencies: { total: number; right: number; byKind: Record<string, { total: number; right: number }>; misses: LabelledDanger[] };
   calm: { total: number; raised: number; urgent: number; misses: LabelledDanger[] };
-  requests: { total: number; first: number; offered: number };
+  /** Null once the batch's requests were tuned on and moved to test/fixtures/requests/heldout-<batch>.tsv. */
+  requests: { total: number; first: number; offered: number } | null;
 }
 
 function kindOf(services: string[]): string {
@@ -41,7 +42,7 @@ export function scoreBatch(batch: string, match: (text: string) => string[]): He
   const urgent = read(batch, 'emergencies.tsv').replace(/\t(?!urgent )([\d+]+)\s*$/gm, '\turgent $1');
   const emergencies = parseDangers(urgent, `${batch}/emergencies.tsv`);
   const calm = parseDangers(read(batch, 'calm.tsv'), `${batch}/calm.tsv`);
-  const requests = parseLabelled(read(batch, 'requests.tsv'), `${batch}/requests.tsv`);
+  const requests = existsSync(new URL(`${batch}/requests.tsv`, ROOT)) ? parseLabelled(read(batch, 'requests.tsv'), `${batch}/requests.tsv`) : null;
   const e: HeldoutScore['emergencies'] = { total: 0, right: 0, byKind: {}, misses: [] };
   for (const c of emergencies) {
     const got = detectEmergency(c.text);
@@ -64,8 +65,8 @@ export function scoreBatch(batch: string, match: (text: string) => string[]): He
     }
     if (got.level === 'urgent') k.urgent++;
   }
-  const r = measure(requests, match);
-  return { batch, emergencies: e, calm: k, requests: { total: r.total, first: r.first, offered: r.offered } };
+  const r = requests && measure(requests, match);
+  return { batch, emergencies: e, calm: k, requests: r && { total: r.total, first: r.first, offered: r.offered } };
 }
 
 const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} %`;
@@ -78,7 +79,7 @@ export function describeScore(s: HeldoutScore): string {
   return (
     `${s.batch}: emergencies ${pct(s.emergencies.right, s.emergencies.total)} (${s.emergencies.right}/${s.emergencies.total}; ${kinds}) · ` +
     `calm raising an alarm ${pct(s.calm.raised, s.calm.total)} (${s.calm.raised}/${s.calm.total}, ${s.calm.urgent} urgent) · ` +
-    `everyday first proposal ${pct(s.requests.first, s.requests.total)} (${s.requests.first}/${s.requests.total})`
+    (s.requests ? `everyday first proposal ${pct(s.requests.first, s.requests.total)} (${s.requests.first}/${s.requests.total})` : 'everyday: tuned on')
   );
 }
 

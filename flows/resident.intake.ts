@@ -5,13 +5,16 @@ import { isWord, picked, textOf } from './common/guards.js';
 import { chosenPlace, nextPlace, noPlace, placeUp } from './common/places.js';
 import { unlessEditing } from './common/navigation.js';
 import { type QuestionBody, reask, say } from './common/question.js';
-import { and } from 'xstate';
+import { and, or } from 'xstate';
 import { readPhone } from './common/phone.js';
 import { MAX_COMMUNITY_CHOICES } from './common/places.js';
 import {
   addressQuestion,
   CHOICE,
   communityQuestion,
+  MORE_ITEMS,
+  MORE_WORDS,
+  shownPage,
   confirmItemQuestion,
   describeQuestion,
   phoneQuestion,
@@ -20,6 +23,7 @@ import {
   whenQuestion,
 } from './resident.questions.js';
 import { homeVisit, type ResidentKit } from './resident.setup.js';
+import type { ResidentContext, ResidentEvent, ResidentFlowDeps } from './resident.types.js';
 
 // === The intake steps: what is wrong (words or lists), then community, address, phone and time
 
@@ -27,7 +31,18 @@ import { homeVisit, type ResidentKit } from './resident.setup.js';
  * The states from `describe` to `when`; each answer leads to the next step, or back to `confirm`
  * while a field is being changed from there.
  */
-export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescription, notePending, noteTruncated, attachPhoto }: ResidentKit) {
+export function intakeStates({
+  s,
+  deps,
+  ask,
+  fallback,
+  emergencyFirst,
+  emergencyItemFirst,
+  setDescription,
+  notePending,
+  noteTruncated,
+  attachPhoto,
+}: ResidentKit) {
   const orConfirm = unlessEditing('confirm');
   const pick = (prefix: string, exact?: boolean) => ({ type: 'picked', params: exact ? { prefix, exact } : { prefix } }) as const;
   const setItem = s.assign({
@@ -39,7 +54,20 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
   const pickClass = {
     guard: pick('class:'),
     target: 'pickItem',
-    actions: s.assign({ classCode: ({ context, event }) => picked(event, context, 'class:'), proposals: [] }),
+    actions: s.assign({ classCode: ({ context, event }) => picked(event, context, 'class:'), proposals: [], itemPage: 0 }),
+  } as const;
+  /** The next page of a long item list ("更多", its number or button, 下一页…); after the last, the first. */
+  const turnPage = {
+    guard: or([pick(MORE_ITEMS), { type: 'said', params: { words: MORE_WORDS } }]),
+    target: 'pickItem',
+    reenter: true,
+    actions: s.assign({ itemPage: ({ context }) => (shownPage(context, deps) + 1) % Math.max(1, deps.itemPages(context.classCode ?? '').length) }),
+  } as const;
+  /** An item of the class named in full, on whichever page it is (理发 while 家里修理 is shown). */
+  const nameItem = {
+    guard: ({ context, event }: { context: ResidentContext; event: ResidentEvent }) => namedItem(deps, context, event) !== null,
+    target: 'afterItem',
+    actions: s.assign(({ context, event }) => ({ itemCode: namedItem(deps, context, event), classCode: context.classCode })),
   } as const;
   const openMine = { guard: pick(CHOICE.mine), target: 'listing' } as const;
   // The community question: a typed name, a choice, or a step-by-step pick (flows/common/places.ts).
@@ -108,6 +136,7 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
       ),
       on: {
         'answer.text': [
+          emergencyItemFirst,
           // A class by number or its whole name (修东西); named inside a longer text, the items come first.
           { ...pickClass, guard: pick('class:', true) },
           openMine,
@@ -128,15 +157,32 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
     pickItem: s.createStateConfig({
       entry: ask((ctx) => pickItemQuestion(ctx, deps)),
       on: {
-        'answer.text': [chooseItem, { guard: 'matchesItems', target: 'confirmItem', actions: [setDescription, notePending, noteTruncated] }, fallback],
-        'answer.choice': [chooseItem, fallback],
-        'nav.back': 'describe',
+        'answer.text': [
+          emergencyItemFirst,
+          chooseItem,
+          turnPage,
+          nameItem,
+          { guard: 'matchesItems', target: 'confirmItem', actions: [setDescription, notePending, noteTruncated] },
+          fallback,
+        ],
+        'answer.choice': [chooseItem, turnPage, fallback],
+        // 返回 on a later page shows the page before; on the first, the classes.
+        'nav.back': [
+          {
+            guard: ({ context }) => shownPage(context, deps) > 0,
+            target: 'pickItem',
+            reenter: true,
+            actions: s.assign({ itemPage: ({ context }) => shownPage(context, deps) - 1 }),
+          },
+          { target: 'describe' },
+        ],
       },
     }),
     confirmItem: s.createStateConfig({
       entry: ask((ctx) => confirmItemQuestion(ctx, deps)),
       on: {
         'answer.text': [
+          emergencyItemFirst,
           chooseItem,
           { guard: pick(CHOICE.none), target: 'describe' },
           // "是的" confirms a single proposal; with several it does not say which one.
@@ -250,6 +296,12 @@ export function intakeStates({ s, deps, ask, fallback, emergencyFirst, setDescri
     when: timeStep('when:', whenQuestion, texts.whenChoices[0]),
     way: timeStep('way:', wayQuestion, texts.wayChoices[0]),
   };
+}
+
+/** The code of the class's item whose whole name the text is (理发), or null. */
+function namedItem(deps: ResidentFlowDeps, ctx: ResidentContext, e: ResidentEvent): string | null {
+  const text = normalizeText(textOf(e));
+  return deps.itemsOf(ctx.classCode ?? '').find((i) => normalizeText(i.name) === text)?.code ?? null;
 }
 
 function locationLabel(e: { latitude: number; longitude: number; label: string | null }): string {

@@ -22,6 +22,7 @@ export function initialResidentContext(profile: ResidentProfile): ResidentContex
     description: null,
     attachments: [],
     classCode: null,
+    itemPage: 0,
     itemCode: null,
     proposals: [],
     ...noPlace(),
@@ -43,7 +44,7 @@ export function initialResidentContext(profile: ResidentProfile): ResidentContex
 /** The resident flow: describe a problem → item → community → address → phone → time → confirm; and "my requests". */
 export function createResidentMachine(deps: ResidentFlowDeps) {
   const kit = residentKit(deps);
-  const { s, setDescription, notePending, noteTruncated, attachPhoto } = kit;
+  const { s, setDescription, notePending, noteTruncated, attachPhoto, emergencyItemFirst } = kit;
   /** After an emergency, the one proposal is taken at once: the shortest path to an urgent request. */
   const takeProposal = s.assign({
     itemCode: ({ context }) => context.proposals[0] ?? null,
@@ -99,6 +100,7 @@ export function createResidentMachine(deps: ResidentFlowDeps) {
       idle: {
         on: {
           'answer.text': [
+            emergencyItemFirst,
             { guard: and(['emergencyText', 'singleProposal']), target: 'afterItem', actions: [setDescription, takeProposal, notePending, noteTruncated] },
             { guard: and(['emergencyText', 'matchesItems']), target: 'confirmItem', actions: [setDescription, notePending, noteTruncated] },
             { guard: 'emergencyText', target: 'describe', actions: [setDescription, noteTruncated] },

@@ -29,11 +29,28 @@ export function describeQuestion(deps: ResidentFlowDeps, text: string = texts.de
   };
 }
 
+/** The choice that turns the page of a long item list. */
+export const MORE_ITEMS = 'page:next';
+/** Typed words that ask for the next page (besides the choice's own label and number). */
+export const MORE_WORDS = ['更多', '下一页', '还有', '还有呢', '还有吗', '其他', '其它', '别的', '后面', '往后', '再看看'];
+
+/** The page of the class's items shown now (the first when out of range, or in a conversation saved before pages). */
+export function shownPage(ctx: ResidentContext, deps: ResidentFlowDeps): number {
+  const page = ctx.itemPage ?? 0;
+  return page >= 0 && page < deps.itemPages(ctx.classCode ?? '').length ? page : 0;
+}
+
+/** A class's items, at most 8 at a time: one page of them and "更多" (the first page again after the last). */
 export function pickItemQuestion(ctx: ResidentContext, deps: ResidentFlowDeps): QuestionBody {
   const cls = deps.classes.find((c) => c.code === ctx.classCode);
+  const pages = deps.itemPages(ctx.classCode ?? '');
+  const at = shownPage(ctx, deps);
+  const names = new Map(deps.itemsOf(ctx.classCode ?? '').map((i) => [i.code, i.name]));
+  const items = (pages[at]?.codes ?? []).map((code) => ({ id: `item:${code}`, label: names.get(code) ?? code }));
+  if (pages.length <= 1) return { text: texts.pickItem(cls?.name ?? ''), choices: items, help: texts.pickItemHelp };
   return {
-    text: texts.pickItem(cls?.name ?? ''),
-    choices: deps.itemsOf(ctx.classCode ?? '').map((i) => ({ id: `item:${i.code}`, label: i.name })),
+    text: texts.pickItemPage(cls?.name ?? '', pages[at]?.name ?? null, at + 1, pages.length),
+    choices: [...items, { id: MORE_ITEMS, label: at + 1 < pages.length ? texts.moreItems : texts.firstItemsAgain }],
     help: texts.pickItemHelp,
   };
 }

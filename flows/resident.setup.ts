@@ -56,6 +56,13 @@ export function residentKit(deps: ResidentFlowDeps) {
         deps.secondOpinion(event.text),
       /** Text that raised an emergency (urgent or watch): at a step asking for data, it is not taken as the answer. */
       emergencyText: ({ event }) => event.type === 'answer.text' && event.emergency === true,
+      /** Text that raised an urgent emergency while the item is being chosen, and the catalogue has an emergency item. */
+      urgentEmergency: ({ context, event }) =>
+        event.type === 'answer.text' &&
+        event.emergency === true &&
+        context.urgent &&
+        deps.emergencyItem !== null &&
+        deps.item(deps.emergencyItem) !== undefined,
       editing: ({ context }) => context.editing,
       /** Nothing of a request gathered yet: "my requests" may be opened without losing anything. */
       notStarted: ({ context }) => context.description === null && context.itemCode === null && !context.editing,
@@ -117,6 +124,20 @@ export function residentKit(deps: ResidentFlowDeps) {
       pending: [...new Set([...more, ...context.pending])].slice(0, MAX_PENDING),
     };
   });
+  /**
+   * After an emergency the request is the emergency item (紧急求助), the words its description, whatever
+   * else they sound like ("起火了 下水道的水都漫出来了" is not a 管道疏通 ticket); it stays the one proposal,
+   * so 返回 and 都不是 still lead to another item.
+   */
+  const takeEmergencyItem = s.assign(({ event }) => {
+    const code = deps.emergencyItem ?? '';
+    return {
+      description: textOf(event).trim(),
+      itemCode: code,
+      classCode: deps.item(code)?.classCode ?? null,
+      proposals: [code],
+    };
+  });
   /** Tell the person that the other problems of the message are filed next. */
   const notePending = s.enqueueActions(({ event, enqueue }) => {
     const [, ...more] = event.type === 'answer.text' ? splitProblems(event.text.trim(), deps.matchItems) : [];
@@ -131,7 +152,10 @@ export function residentKit(deps: ResidentFlowDeps) {
     attachments: ({ context, event }) => (event.type === 'answer.media' && event.ref ? [...context.attachments, event.ref].slice(-10) : context.attachments),
   });
 
-  return { s, deps, ask, fallback: notUnderstood, emergencyFirst, setDescription, notePending, noteTruncated, attachPhoto };
+  /** At the steps choosing the item: an urgent emergency takes the emergency item at once. */
+  const emergencyItemFirst = { guard: 'urgentEmergency', target: 'afterItem', actions: [takeEmergencyItem, noteTruncated] } as const;
+
+  return { s, deps, ask, fallback: notUnderstood, emergencyFirst, emergencyItemFirst, setDescription, notePending, noteTruncated, attachPhoto };
 }
 
 /** Whether the item's class is served by a visit (true unless the catalogue says otherwise). */

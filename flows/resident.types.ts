@@ -25,6 +25,8 @@ export interface ResidentContext extends PlaceContext {
   description: string | null;
   attachments: string[];
   classCode: string | null;
+  /** The page of the class's item list shown (0 first); missing in conversations saved before pages. */
+  itemPage?: number;
   itemCode: string | null;
   /** Item codes proposed for the description, best first. */
   proposals: string[];
@@ -84,9 +86,13 @@ export interface ResidentFlowDeps extends PlaceLookup {
    */
   classes: ReadonlyArray<{ code: string; name: string; plainName: string | null; homeVisit: boolean }>;
   itemsOf(classCode: string): ReadonlyArray<{ code: string; name: string }>;
+  /** The class's items a page at a time (at most 8 a page), each page named by its group or null. */
+  itemPages(classCode: string): ReadonlyArray<{ name: string | null; codes: readonly string[] }>;
   item(code: string): { code: string; name: string; classCode: string; className: string } | undefined;
   /** Items that fit a resident's words, best first (at most 3). */
   matchItems(text: string): ReadonlyArray<{ itemCode: string }>;
+  /** The item a request is after someone raised an emergency (紧急求助), unless they pick another; null: none. */
+  emergencyItem: string | null;
   /** Communities whose names fit the typed text, best first. */
   matchCommunities(text: string): ReadonlyArray<{ code: string; name: string }>;
   /** True when the rules are unsure of these words and a second opinion may be asked (`classify`); absent: never. */

@@ -8,6 +8,7 @@ import type { EffectHandler, FlowDefinition } from '../core/flow.js';
 import type { IncomingContent } from '../core/message.js';
 import { recordAlert } from '../domain/alerts.js';
 import type { CatalogueMatcher } from '../domain/catalogue/matcher.js';
+import { itemPages } from '../domain/catalogue/pages.js';
 import type { Catalogue } from '../domain/catalogue/types.js';
 import { rememberPhone } from '../domain/people/people.js';
 import { CANCELLABLE, cancelByResident, createRequest, listRequestsOf, type RequestFields } from '../domain/requests/requests.js';
@@ -72,8 +73,13 @@ export function residentFlowDeps(
     ...(classifier ? { secondOpinion: (text: string) => classifier.wantsSecondOpinion(text) } : {}),
     classes: catalogue.classes.map((c) => ({ code: c.code, name: c.name, plainName: c.plainName ?? null, homeVisit: c.homeVisit ?? true })),
     itemsOf: (classCode) => catalogue.classes.find((c) => c.code === classCode)?.items ?? [],
+    itemPages: (classCode) => {
+      const cls = catalogue.classes.find((c) => c.code === classCode);
+      return cls ? itemPages(cls) : [];
+    },
     item: (code) => matcher.item(code),
     matchItems: (text) => matcher.match(text, 3),
+    emergencyItem: catalogue.classes.flatMap((c) => c.items).find((i) => i.emergency)?.code ?? null,
     ...placeLookup(stations),
     hotlinePhone: hotline.phone,
     localAreaCode: hotline.localAreaCode,

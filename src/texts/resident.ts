@@ -29,7 +29,13 @@ export const texts = {
   notUnderstoodDescription: '没能确定是哪类服务，您说的话已记下，请回复数字选择类别：',
   emptyDescription: '请用文字简单说说遇到的问题，或回复数字选择类别：',
   pickItem: (className: string) => `请选择「${className}」里的具体服务，回复数字：`,
-  pickItemHelp: '回复列表前的数字即可；如果都不合适，说“返回”重新描述。',
+  /** One page of a long item list (at most 8 items a page): its group, where it stands, and the way on. */
+  pickItemPage: (className: string, group: string | null, page: number, pages: number) =>
+    `请选择「${className}」里的具体服务（${group ? `${group}，` : ''}第${page}页，共${pages}页；没有要找的请选“更多”），回复数字：`,
+  /** The choice that shows the next page of items; on the last page it goes back to the first. */
+  moreItems: '更多',
+  firstItemsAgain: '回到第一页',
+  pickItemHelp: '回复列表前的数字即可；没有要找的选“更多”看下一页，也可以直接打字说需要什么。说“返回”回到上一页或重新选类别。',
   confirmItem: '您需要的是不是下面这项？请回复数字：',
   /** Several items fit the words about equally: the person picks one. */
   chooseItem: '您说的可能是下面几项，请选最贴近的一项，回复数字：',

@@ -47,6 +47,51 @@ describe('several problems in one message', () => {
 });
 
 describe('after an emergency', () => {
+  it('a fire, then words that sound like a blocked drain: the request is the emergency item, never an urgent 管道疏通', () => {
+    const c = startConversation().say('起火了 好大的烟');
+    expect(c.context.urgent).toBe(true);
+    expect(c.context.itemCode).toBe('emergency-help');
+    expect(c.state).toBe('community');
+    c.say('下水道堵了水都漫出来了');
+    expect(c.context.itemCode).toBe('emergency-help');
+    c.say('文昌').say('文昌小区3幢2单元501').say('13812345678');
+    expect(c.state).toBe('confirm');
+    c.say('1');
+    expect(c.draft).toMatchObject({ itemCode: 'emergency-help', urgent: true, description: '起火了 好大的烟' });
+  });
+
+  it.each([
+    ['楼下着火了 烟都上来了', 'neighbour-dispute'],
+    ['电线冒火花 烧起来了', 'water-electric-repair'],
+  ])('%s: the emergency item, not what the words also name (%s)', (words, other) => {
+    const c = startConversation().say(words);
+    expect(c.context.itemCode).toBe('emergency-help');
+    expect(c.context.itemCode).not.toBe(other);
+    expect(c.state).toBe('community');
+  });
+
+  it('raised at the describe step, or at the proposal: the emergency item too', () => {
+    const c = startConversation().say('你好').say('着火了');
+    expect(c.context.itemCode).toBe('emergency-help');
+    expect(c.state).toBe('community');
+    const d = startConversation().say('下水道堵了');
+    expect(d.state).toBe('confirmItem');
+    d.say('厨房里起火了');
+    expect(d.context.itemCode).toBe('emergency-help');
+    expect(d.context.description).toBe('厨房里起火了');
+  });
+
+  it('the resident may still pick another: 返回, 都不是, then their words', () => {
+    const c = startConversation().say('起火了 好大的烟').say('返回');
+    expect(c.state).toBe('confirmItem');
+    expect(c.labels).toEqual(['紧急求助', texts.noneOfThese]);
+    c.say('都不是').say('下水道堵了');
+    expect(c.labels[0]).toBe('管道疏通');
+    c.say('1');
+    expect(c.context.itemCode).toBe('drain-unblocking');
+    expect(c.context.urgent).toBe(true);
+  });
+
   it('no greeting, no "when shall we come": the time is 尽快', () => {
     const c = startConversation().say('我爸突然说不出话，半边身子动不了');
     expect(c.texts).not.toContain(texts.hello);

@@ -210,12 +210,12 @@ describe('emergencies', () => {
     expect(c.effectsOf('recordAlert')).toEqual([]);
   });
 
-  it('in the description, unmatched: the words are kept and the classes offered', () => {
+  it('in the description: the emergency item, the words its description, the community asked next', () => {
     const c = conversationAt('describe').say('我爸昏迷了');
     expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['120'], [{ aid: 'fall', service: '120' }]));
     expect(c.context.description).toBe('我爸昏迷了');
-    expect(c.state).toBe('describe');
-    expect(c.lastReply!.text).toBe(texts.notUnderstoodDescription);
+    expect(c.context.itemCode).toBe('emergency-help');
+    expect(c.state).toBe('community');
   });
 
   it.each([

@@ -29,7 +29,7 @@ describe('返回 goes back one step', () => {
   it('from the community step to the item list when the item came from the lists', () => {
     const c = conversationAt('pickItem').say('1').say('上一步');
     expect(c.state).toBe('pickItem');
-    expect(c.lastReply!.text).toBe(texts.pickItem('生活求助类'));
+    expect(c.lastReply!.text).toBe(texts.pickItemPage('生活求助类', '家里修理', 1, 3));
   });
 
   it('to the item list even when words were proposed earlier and refused', () => {

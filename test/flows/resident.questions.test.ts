@@ -35,11 +35,33 @@ describe('the resident flow’s questions', () => {
     expect(ids(describeQuestion(deps, 'x', false))).not.toContain(CHOICE.mine);
   });
 
-  it('the items of the chosen class', () => {
-    const q = pickItemQuestion(ctx({ classCode: 'daily-life' }), deps);
-    expect(q.text).toBe(texts.pickItem('生活求助类'));
-    expect(ids(q)).toContain('item:appliance-repair');
-    expect(ids(q)).toHaveLength(deps.itemsOf('daily-life').length);
+  it('the items of the chosen class: all of them when they are 8 or fewer', () => {
+    const q = pickItemQuestion(ctx({ classCode: 'dispute' }), deps);
+    expect(q.text).toBe(texts.pickItem('纠纷调解类'));
+    expect(ids(q)).toEqual(deps.itemsOf('dispute').map((i) => `item:${i.code}`));
+  });
+
+  it('a longer list a page at a time, at most 8 items and 更多; every item on exactly one page', () => {
+    for (const cls of deps.classes) {
+      const pages = deps.itemPages(cls.code);
+      const seen = pages.flatMap((_, p) => {
+        const q = pickItemQuestion(ctx({ classCode: cls.code, itemPage: p }), deps);
+        const items = ids(q).filter((id) => id.startsWith('item:'));
+        expect(items.length).toBeLessThanOrEqual(8);
+        if (pages.length > 1) expect(q.choices.at(-1)).toEqual({ id: 'page:next', label: p + 1 < pages.length ? texts.moreItems : texts.firstItemsAgain });
+        return items;
+      });
+      expect(seen.sort()).toEqual(
+        deps
+          .itemsOf(cls.code)
+          .map((i) => `item:${i.code}`)
+          .sort(),
+      );
+    }
+    const q = pickItemQuestion(ctx({ classCode: 'daily-life', itemPage: 1 }), deps);
+    expect(q.text).toBe(texts.pickItemPage('生活求助类', '生活小事', 2, 3));
+    // A page out of range (a conversation saved before pages, or a changed catalogue): the first.
+    expect(pickItemQuestion(ctx({ classCode: 'daily-life', itemPage: 9 }), deps).text).toBe(texts.pickItemPage('生活求助类', '家里修理', 1, 3));
   });
 
   it('one proposal asks "is it this?"; several ask which one fits best', () => {

@@ -23,6 +23,13 @@ export function loadCatalogue(json: unknown): Catalogue {
       }
       itemCodes.add(item.code);
     }
+    if (cls.groups) {
+      const grouped = cls.groups.flatMap((g) => g.items);
+      const own = cls.items.map((i) => i.code);
+      if (grouped.length !== own.length || own.some((code) => !grouped.includes(code))) {
+        throw new Error(`Invalid catalogue: the groups of class "${cls.code}" must list each of its items once`);
+      }
+    }
   }
   return catalogue;
 }

@@ -1,4 +1,6 @@
 import { pinyin } from 'pinyin-pro';
+import { compileFrames, type FrameHit } from './frames.js';
+import { NOTHING, type RequestModel, shippedRequestModel } from './model.js';
 import type { Catalogue, CatalogueItem, ItemMatch } from './types.js';
 import {
   askedPositions,
@@ -10,6 +12,7 @@ import {
   type Reading,
   readingsOf,
   rewritesAWord,
+  saysTroubleOrWant,
   sameAt,
   syllablesOf,
   wordSpans,
@@ -34,6 +37,11 @@ export interface CatalogueMatcher {
 export interface MatcherOptions {
   /** The real words in a text: a homophone is not read where one stands. Default: jieba's dictionary. */
   words?: WordFinder;
+  /** The learned second signal (model.ts); default the shipped one, `null` for the rules alone. */
+  model?: RequestModel | null;
+  /** How much the model counts (default MODEL_WEIGHT, MODEL_FLOOR): for measuring other settings. */
+  modelWeight?: number;
+  modelFloor?: number;
 }
 
 interface Keyword {
@@ -66,6 +74,10 @@ const FIRST_BONUS = 0.25;
 const MIN_SCORE = 1.2;
 /** A runner-up is offered beside the best only when it scores at least this share of it. */
 const CLOSE_SHARE = 0.6;
+/** The learned model's probability for an item counts this many points (a sure 1.0: about a four-character keyword). */
+export const MODEL_WEIGHT = 10;
+/** An item the rules did not find is added only when the model gives it at least this probability. */
+export const MODEL_FLOOR = 0.6;
 
 /**
  * Builds a matcher for `catalogue`. Keyword pinyin and weights are computed once here: a keyword
@@ -73,8 +85,11 @@ const CLOSE_SHARE = 0.6;
  */
 export function createCatalogueMatcher(catalogue: Catalogue, options: MatcherOptions = {}): CatalogueMatcher {
   const words = options.words ?? dictionaryWords;
+  const model = options.model === undefined ? shippedRequestModel() : options.model;
+  const { modelWeight = MODEL_WEIGHT, modelFloor = MODEL_FLOOR } = options;
   const infos: CatalogueItemInfo[] = [];
   const byCode = new Map<string, CatalogueItemInfo>();
+  const indexOf = new Map<string, number>();
   /** keyword → item index → factor (1 for a keyword, CONTEXT_FACTOR for a situation word). */
   const itemsOfWord = new Map<string, Map<number, number>>();
   const addWord = (word: string, index: number, factor: number) => {
@@ -89,11 +104,13 @@ export function createCatalogueMatcher(catalogue: Catalogue, options: MatcherOpt
       const info = { ...it, classCode: cls.code, className: cls.name };
       const index = infos.push(info) - 1;
       byCode.set(it.code, info);
+      indexOf.set(it.code, index);
       for (const word of [it.name, ...it.keywords]) addWord(word, index, 1);
       for (const word of it.context ?? []) addWord(word, index, CONTEXT_FACTOR);
     }
   }
 
+  const frames = compileFrames(catalogue);
   const charReadings = new Map<string, string[]>();
   const readingsOfChar = (c: string) => {
     let r = charReadings.get(c);
@@ -153,6 +170,49 @@ export function createCatalogueMatcher(catalogue: Catalogue, options: MatcherOpt
     return false;
   }
 
+  /** For each of the model's codes, the catalogue item it stands for (-1: NOTHING or unknown here). */
+  const itemOfCode = model?.codes.map((code) => indexOf.get(code) ?? -1) ?? [];
+  const nothingAt = model?.codes.indexOf(NOTHING) ?? -1;
+
+  /**
+   * The model's word: each item's probability adds up to MODEL_WEIGHT points to what the rules found;
+   * an item they did not find needs MODEL_FLOOR, and nothing is added when "asks for nothing" is likeliest.
+   */
+  function addModelScores(chars: string[], scores: Map<number, number>, learned: Set<number>): void {
+    if (!model) return;
+    const probabilities = model.probabilitiesOf(chars);
+    const nothing = probabilities[nothingAt] ?? 0;
+    // Small talk has no word of trouble or want: the model's guess at it is not proposed.
+    const says = saysTroubleOrWant(chars.join(''));
+    probabilities.forEach((p, k) => {
+      const index = itemOfCode[k] ?? -1;
+      if (index < 0) return;
+      const found = scores.get(index);
+      if (found !== undefined) scores.set(index, found + modelWeight * p);
+      else if (says && p >= modelFloor && p > nothing) {
+        scores.set(index, modelWeight * p);
+        learned.add(index);
+      }
+    });
+  }
+
+  /**
+   * What a frame adds: the weight of a keyword as long as its words together, less what the item's own
+   * keywords already counted of them; nothing when a word of it is part of a longer keyword of another
+   * item (防盗门 in 防盗门锁坏了 is the lock's).
+   */
+  function frameScore(f: FrameHit, accepted: readonly Hit[]): number {
+    let length = 0;
+    let counted = 0;
+    for (const [start, end] of f.parts) {
+      const overlapping = accepted.filter((h) => !h.context && h.start < end && start < h.end);
+      if (overlapping.some((h) => h.item !== f.item && h.exact && h.end - h.start > end - start)) return 0;
+      length += end - start;
+      if (overlapping.some((h) => h.item === f.item)) counted += (end - start) ** 1.5;
+    }
+    return Math.max(0, length ** 1.5 - counted);
+  }
+
   function match(text: string, limit = 3): ItemMatch[] {
     const { chars, clauses } = matchable(text);
     if (chars.length === 0 || limit <= 0) return [];
@@ -165,6 +225,9 @@ export function createCatalogueMatcher(catalogue: Catalogue, options: MatcherOpt
       pushTo(acceptedAt, h.start, h);
       accepted.push(h);
     }
+    // Frames are weighed against the keywords found, not against each other.
+    const framed = frames.find(chars).map((f) => ({ f, score: frameScore(f, accepted) }));
+    for (const { f, score } of framed) if (score > 0) accepted.push({ item: f.item, start: f.start, end: f.end, score, exact: true, context: false });
     // Situation words decide only when nothing names a need: "一个人住 睡不着" is still heard.
     const contextFactor = accepted.some((h) => !h.context) ? CONTEXT_FACTOR : 1;
     const scores = new Map<number, number>();
@@ -172,6 +235,8 @@ export function createCatalogueMatcher(catalogue: Catalogue, options: MatcherOpt
       const boost = (asked[h.start] ? ASKED_FACTOR : 1) * (1 + FIRST_BONUS * (1 - h.start / chars.length)) * (h.context ? contextFactor : 1);
       scores.set(h.item, (scores.get(h.item) ?? 0) + h.score * boost);
     }
+    const learned = new Set<number>();
+    addModelScores(chars, scores, learned);
     const best = Math.max(0, ...scores.values());
     return (
       [...scores]
@@ -187,6 +252,7 @@ export function createCatalogueMatcher(catalogue: Catalogue, options: MatcherOpt
             itemName: info.name,
             classCode: info.classCode,
             score: Math.round(score * 100) / 100,
+            ...(learned.has(index) ? { learned: true as const } : {}),
           };
           return [itemMatch];
         })

@@ -1,4 +1,5 @@
 import { pinyin } from 'pinyin-pro';
+import { plainMandarin } from './colloquial.js';
 
 // === Reading a resident's text for the matcher: the characters that count, clauses, syllables and
 // their folded forms, real words (a sound-alike is not read across one) and what is asked for
@@ -15,6 +16,20 @@ export const HAN_ONLY = /^\p{Script=Han}+$/u;
 const CUES = ['想', '要', '希望', '帮', '请', '麻烦', '找', '能不能', '能否', '可不可以', '有没有', '求'];
 
 /**
+ * Words by which a message says something is wrong, wanted or asked: a request has one ("电视坏了",
+ * "想配钥匙", "低保怎么申请", "一股味道", "天天这样"); small talk often has none ("刚吃完饭", "我家住六楼").
+ * By meaning: broken or bad (坏, 漏, 烂, 翘, 臭, 味道, 霉), something that keeps happening (老是, 天天,
+ * 一直, 又), not or none (不, 没, 缺), wanting or asking (想, 要, 帮, 怎么, 吗), worry (怕, 烦, 难).
+ */
+const TROUBLE_OR_WANT =
+  /[坏堵漏破断裂掉松脏臭吵闹响难病痛疼伤骗丢欠拖翘歪塌烂霉潮跳冒滴黑吗么呢嘛]|味道|一股味|不|没|无|缺|想|要|帮|请|麻烦|求|找|能不能|可不可以|可以|有没有|怎么|如何|哪里|什么|多少|申请|办|问|咨询|需要|希望|急|该|补|救助|困难|愁|烦|怕|担心|孤单|寂寞|一个人|老是|总是|天天|一直|经常|又/u;
+
+/** Whether the text (as `matchableChars` gives it, joined) says something is wrong, wanted or asked. */
+export function saysTroubleOrWant(chars: string): boolean {
+  return TROUBLE_OR_WANT.test(chars);
+}
+
+/**
  * Splits text into the characters that matter for matching: Han characters and ascii letters
  * and digits, after folding full-width forms and case. Punctuation, spaces and emoji are dropped.
  */
@@ -22,13 +37,16 @@ export function matchableChars(text: string): string[] {
   return matchable(text).chars;
 }
 
-/** The kept characters and, for each, the number of its clause (punctuation and spaces end a clause). */
+/**
+ * The kept characters and, for each, the number of its clause (punctuation and spaces end a clause).
+ * Dialect and colloquial forms are read as plain Mandarin first (`plainMandarin`: 勿 → 不, 屋里厢 → 家里).
+ */
 export function matchable(text: string): { chars: string[]; clauses: number[] } {
   const chars: string[] = [];
   const clauses: number[] = [];
   let clause = 0;
   let gap = false;
-  for (const c of text.normalize('NFKC').toLowerCase()) {
+  for (const c of plainMandarin(text.normalize('NFKC').toLowerCase())) {
     if (KEPT_CHAR.test(c)) {
       if (gap && chars.length > 0) clause++;
       gap = false;
@@ -107,7 +125,7 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function sameAt(text: string[], at: number, word: string[]): boolean {
+export function sameAt(text: readonly string[], at: number, word: readonly string[]): boolean {
   if (at + word.length > text.length) return false;
   for (let k = 0; k < word.length; k++) if (text[at + k] !== word[k]) return false;
   return true;

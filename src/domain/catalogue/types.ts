@@ -16,6 +16,14 @@ export const catalogueItemSchema = z.object({
    * names the need.
    */
   context: z.array(z.string().min(1)).optional(),
+  /**
+   * Needs said by words that stand apart, one word of each family within a sentence: who or where, and
+   * what is wrong or wanted ([["房东"], ["不肯修", "不管"]] → a tenancy dispute, not the broken boiler).
+   * A family lists meanings (房东, 出租的人), never whole sentences. Scored like a keyword of their length.
+   */
+  frames: z.array(z.array(z.array(z.string().min(1)).min(1)).min(2)).optional(),
+  /** The item a request is filed as after someone raised an emergency, unless they pick another (紧急求助). */
+  emergency: z.boolean().optional(),
 });
 
 /** One of the catalogue's classes, e.g. 生活求助类. */
@@ -30,6 +38,11 @@ export const catalogueClassSchema = z.object({
    */
   homeVisit: z.boolean().optional(),
   items: z.array(catalogueItemSchema).min(1),
+  /**
+   * The items listed a page at a time, by kind (家里修理, 生活小事 …): every item in exactly one group, at
+   * most 8 a group. Without groups a class of more than 8 items is cut into even pages.
+   */
+  groups: z.array(z.object({ name: z.string().min(1), items: z.array(z.string()).min(1).max(8) })).optional(),
 });
 
 export const catalogueSchema = z.object({
@@ -47,4 +60,6 @@ export interface ItemMatch {
   classCode: string;
   /** Higher is better; only comparable within one `match()` call. */
   score: number;
+  /** True when only the learned model proposed it (no keyword was found): the rules are unsure of it. */
+  learned?: true;
 }

@@ -38,10 +38,11 @@ export const CONFIDENT = 0.5;
 
 /**
  * True when the rules are unsure of their proposals: none, several close ones (the matcher offers a
- * runner-up only within 60 % of the best), or one weak one. Results are those of `match`, unchanged.
+ * runner-up only within 60 % of the best), one weak one, or one only the learned model found (no
+ * keyword). Results are those of `match`, unchanged.
  */
 export function rulesAreUnsure(matches: readonly ItemMatch[]): boolean {
-  return matches.length !== 1 || (matches[0]?.score ?? 0) < WEAK_SCORE;
+  return matches.length !== 1 || (matches[0]?.score ?? 0) < WEAK_SCORE || matches[0]?.learned === true;
 }
 
 /** The rules alone: the catalogue matcher's proposals. The default classifier. */

@@ -41,4 +41,30 @@ describe('loadCatalogue', () => {
     };
     expect(() => loadCatalogue(bad)).toThrow(/duplicate class code "a"/);
   });
+
+  it('rejects groups that do not list each item of their class once, naming the class', () => {
+    const items = [
+      { code: 'x', name: '理发', keywords: ['剪头'] },
+      { code: 'y', name: '修鞋', keywords: ['鞋'] },
+    ];
+    const withGroups = (groups: Array<{ name: string; items: string[] }>) => ({ classes: [{ code: 'a', name: '甲', items, groups }] });
+    expect(() => loadCatalogue(withGroups([{ name: '一', items: ['x'] }]))).toThrow(/groups of class "a"/);
+    expect(() => loadCatalogue(withGroups([{ name: '一', items: ['x', 'x', 'y'] }]))).toThrow(/groups of class "a"/);
+    expect(() => loadCatalogue(withGroups([{ name: '一', items: ['x', 'z'] }]))).toThrow(/groups of class "a"/);
+    expect(
+      loadCatalogue(
+        withGroups([
+          { name: '一', items: ['y'] },
+          { name: '二', items: ['x'] },
+        ]),
+      ).classes[0]?.groups,
+    ).toHaveLength(2);
+  });
+
+  it('rejects a group of more than 8 items', () => {
+    const items = Array.from({ length: 9 }, (_, k) => ({ code: `i${k}`, name: `项${k}`, keywords: ['x'] }));
+    expect(() => loadCatalogue({ classes: [{ code: 'a', name: '甲', items, groups: [{ name: '一', items: items.map((i) => i.code) }] }] })).toThrow(
+      /Invalid catalogue/,
+    );
+  });
 });

@@ -7,6 +7,8 @@ import { dictionaryWords } from '../../../src/domain/catalogue/words.js';
 
 const catalogue = loadCatalogue(JSON.parse(fs.readFileSync(new URL('../../../db/seed/catalogue.json', import.meta.url), 'utf8')));
 const matcher = createCatalogueMatcher(catalogue);
+/** The keyword rules alone, without the learned model: how they score and choose. */
+const rules = createCatalogueMatcher(catalogue, { model: null });
 const top = (text: string): string | undefined => matcher.match(text)[0]?.itemCode;
 
 describe('catalogue matcher on the seed catalogue', () => {
@@ -124,10 +126,10 @@ describe('catalogue matcher on the seed catalogue', () => {
   });
 
   it('returns at most `limit` items, best first, with item and class details', () => {
-    const result = matcher.match('电视坏了水管漏水下水道也堵了', 2);
+    const result = rules.match('电视坏了水管漏水下水道也堵了', 2);
     expect(result).toHaveLength(2);
     expect(result[0]!.score).toBeGreaterThanOrEqual(result[1]!.score);
-    expect(matcher.match('电视坏了水管漏水下水道也堵了')).toHaveLength(3);
+    expect(rules.match('电视坏了水管漏水下水道也堵了')).toHaveLength(3);
     expect(matcher.match('电视坏了')[0]).toMatchObject({
       itemCode: 'appliance-repair',
       itemName: '家电维修',
@@ -168,10 +170,10 @@ describe('catalogue matcher on the seed catalogue', () => {
     expect(top('最近老失眠')).toBe('mental-support');
   });
 
-  it('one clear winner is proposed alone; close runners-up beside it, the first named first', () => {
-    expect(matcher.match('楼道里的灯坏了').map((m) => m.itemCode)).toEqual(['public-repair']);
-    expect(matcher.match('冰箱坏了水管漏水').map((m) => m.itemCode)).toEqual(['appliance-repair', 'water-electric-repair']);
-    expect(matcher.match('水管漏水 冰箱坏了').map((m) => m.itemCode)).toEqual(['water-electric-repair', 'appliance-repair']);
+  it('one clear winner is proposed alone; close runners-up beside it, the first named first (the rules)', () => {
+    expect(rules.match('楼道里的灯坏了').map((m) => m.itemCode)).toEqual(['public-repair']);
+    expect(rules.match('冰箱坏了水管漏水').map((m) => m.itemCode)).toEqual(['appliance-repair', 'water-electric-repair']);
+    expect(rules.match('水管漏水 冰箱坏了').map((m) => m.itemCode)).toEqual(['water-electric-repair', 'appliance-repair']);
   });
 
   it('what is asked for after 想 / 帮 / 请 outweighs what is only described', () => {

@@ -1,0 +1,116 @@
+// === Dialect and colloquial forms read as plain Mandarin before anything matches: Wu (Jiaxing, Shanghai)
+// words and grammar, northern colloquial words, and the everyday ways of saying "broken". The same
+// reading is applied to the catalogue's keywords, so a keyword written either way still matches.
+
+/**
+ * Whole words, by meaning. Longer forms win over shorter ones (屋里厢 before 屋里, 掼脱 before 掼), so a
+ * short form here never breaks a longer one. Only forms that cannot be read otherwise in a request
+ * are listed: 困 alone is 困难 as often as "sleep", so only 困觉 / 困勿着 are.
+ */
+const WORDS: ReadonlyArray<readonly [to: string, forms: readonly string[]]> = [
+  // Not, don't, there is none.
+  ['不要', ['覅', '嫑', '勿要', '不要']],
+  ['不', ['勿', '弗']],
+  ['没有', ['呒没', '呒么', '嘸没', '没得', '冇']],
+  ['不行', ['勿来事', '不来事', '勿来三', '不来三']],
+  // Who.
+  ['我们', ['阿拉']],
+  ['你', ['侬']],
+  ['他们', ['伊拉', '伊们']],
+  ['他', ['伊']],
+  ['我', ['俺', '伲']],
+  ['谁', ['啥人', '哪个人']],
+  ['老伴', ['老头子', '老头儿', '老太婆', '老太太婆', '屋里厢人', '老婆子', '老倌']],
+  ['孩子', ['小囡', '小囝', '囡囡', '小鬼头', '小娃', '娃娃', '娃儿', '伢儿', '小伢']],
+  ['孙女', ['孙囡']],
+  ['父母', ['爷娘', '爹娘']],
+  ['妈妈', ['姆妈', '阿妈']],
+  ['舅舅', ['娘舅']],
+  ['媳妇', ['新妇', '儿媳妇']],
+  // Where and when.
+  ['家里', ['屋里厢', '屋里向', '屋里', '屋头', '家头']],
+  ['里面', ['里厢', '里向', '里头']],
+  ['外面', ['外头', '外势']],
+  ['上面', ['高头', '上头']],
+  ['下面', ['下头', '底下头']],
+  ['时候', ['辰光']],
+  ['白天', ['日里', '日里向', '白天里']],
+  ['晚上', ['夜里向', '夜头', '夜快']],
+  ['一天到晚', ['一日到夜', '一天到夜']],
+  ['今天', ['今朝', '今朝子']],
+  ['明天', ['明朝', '明朝子']],
+  ['昨天', ['昨日', '昨日子']],
+  ['上午', ['上半天', '上半日']],
+  ['下午', ['下半天', '下半日']],
+  ['星期', ['礼拜']],
+  ['很早', ['老早']],
+  ['一起', ['一道']],
+  // What and how.
+  ['什么', ['啥', '啥子', '甚么']],
+  ['怎么办', ['哪能办', '咋办', '咋整']],
+  ['怎么', ['哪能', '咋', '哪恁']],
+  ['东西', ['物事', '物什', '么事']],
+  ['多少钱', ['几钿', '几钿一个']],
+  ['钱', ['铜钿', '钞票', '铜板', '钿']],
+  ['知道', ['晓得']],
+  ['喜欢', ['欢喜']],
+  ['很', ['交关']],
+  ['可怜', ['作孽']],
+  ['遇到', ['碰着']],
+  ['给我', ['拨我']],
+  ['给他', ['拨伊', '拨他']],
+  ['给你', ['拨侬']],
+  // Doing.
+  ['找', ['寻']],
+  ['找不到', ['寻不着', '寻勿着', '找不着', '寻不到']],
+  ['洗澡', ['汏浴', '汰浴', '淴浴', '洗浴']],
+  ['洗', ['汏']],
+  ['洗衣服', ['汏衣裳', '汰衣裳']],
+  ['衣服', ['衣裳']],
+  ['被子', ['被头']],
+  ['扣子', ['纽子', '钮子']],
+  ['摔跤', ['掼跤', '跌跤', '绊跤', '掼了一跤', '跌了一跤']],
+  ['扔掉', ['掼脱', '掼掉', '甩脱', '厾脱', '厾掉']],
+  ['摔', ['掼']],
+  ['睡不着', ['困勿着', '困不着', '睏不着', '睏勿着']],
+  ['睡不好', ['困勿好', '困不好']],
+  ['睡觉', ['困觉', '睏觉']],
+  ['按', ['揿']],
+  ['擦', ['揩']],
+  ['待在家里', ['孵在屋里', '孵在家里', '孵在屋里厢']],
+  ['聊天', ['讲讲闲话', '讲闲话', '谈谈天', '嘎讪胡', '聊聊天', '唠嗑', '唠唠嗑', '拉家常']],
+  ['下雨', ['落雨']],
+  ['做饭', ['烧饭', '烧菜饭']],
+  ['做菜', ['烧菜', '烧小菜']],
+  ['菜', ['小菜']],
+  ['看', ['瞅', '睇']],
+  ['这', ['搿']],
+  ['受不了', ['吃勿消', '吃不消']],
+  ['不会弄', ['弄勿来', '弄不来', '搞勿来', '搞不来', '弄不懂']],
+  ['厨房', ['灶披间', '灶间']],
+  ['电动车', ['电瓶车', '电驴子', '小电驴']],
+  ['自行车', ['脚踏车', '单车']],
+  // Broken, in everyday words.
+  ['坏了', ['坏脱了', '坏掉了', '坏脱哉', '不灵了', '勿灵了', '失灵了', '罢工了', '不好使了', '不中用了', '不管用了', '歇菜了', '趴窝了', '报废了']],
+  ['坏', ['坏脱', '坏掉']],
+];
+
+/** A form ending in one of these after a verb: 断脱 / 丢脱 are 断掉 / 丢掉 (not 脱 as in 脱落). */
+const DROPPED = /([断落丢烂用忘卖扔剪拆吃烧撕])脱/gu;
+/** 冷煞 / 急煞: very. */
+const VERY = /([冷热急吓痛疼苦累饿忙烦闷气])煞/gu;
+/** A question ending in 伐 / 𠲎 (好伐, 有伐): 吗. */
+const QUESTION = /(?:伐|𠲎)(?=[\s\p{P}]|$)/gu;
+
+const REPLACEMENT = new Map<string, string>();
+for (const [to, forms] of WORDS) for (const form of forms) if (form !== to) REPLACEMENT.set(form, to);
+const FORMS = new RegExp([...REPLACEMENT.keys()].sort((a, b) => b.length - a.length).join('|'), 'gu');
+
+/** The text with its dialect and colloquial forms read as plain Mandarin; anything else unchanged. */
+export function plainMandarin(text: string): string {
+  return text
+    .replace(QUESTION, '吗')
+    .replace(DROPPED, '$1掉')
+    .replace(VERY, '$1死')
+    .replace(FORMS, (form) => REPLACEMENT.get(form) ?? form);
+}
