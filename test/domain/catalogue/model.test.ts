@@ -34,7 +34,11 @@ describe('the model file', () => {
     expect(() => loadRequestModel({ version: 2, inputs: '', codes: [], weights: {} })).toThrow(/Invalid request model/);
     expect(() => loadRequestModel({ version: 1, inputs: '', codes: ['tv'], weights: { 电视: '0:1.5 3:2' } })).toThrow(/"电视" weighs code 3/);
     expect(() => loadRequestModel({ version: 1, inputs: '', codes: ['tv'], weights: { 电视: 1 } })).toThrow(/not a string/);
-    expect(loadRequestModel({ version: 1, inputs: '', codes: ['tv', 'pipe'], weights: { 电视: '0:3' } }).probabilities('电视').get('tv')).toBeGreaterThan(0.9);
+    expect(
+      loadRequestModel({ version: 1, inputs: '', codes: ['tv', 'pipe'], weights: { 电视: '0:3' } })
+        .probabilities('电视')
+        .get('tv'),
+    ).toBeGreaterThan(0.9);
   });
 });
 
