@@ -1,6 +1,9 @@
 import { aboutNow, clausesOf } from './clauses.js';
 import { FIRE_SIGNS, PLEA_SIGNS, POLICE_SIGNS } from './fire-police.js';
+import { type Frames, framesOf } from './frames.js';
+import { FRAUD_SIGNS, GAS_SIGNS, MISSING_SIGNS, PLEA_MORE_SIGNS, POLICE_MORE_SIGNS, SELF_HARM_SIGNS, TRAPPED_SIGNS } from './kinds.js';
 import { MEDICAL_SIGNS } from './medical.js';
+import { SYMPTOM_SIGNS } from './symptoms.js';
 import type { EmergencyCategory, EmergencyLevel, EmergencyService, Sign } from './types.js';
 import { FEVER_SIGNS, WATCH_SIGNS } from './watch.js';
 import { type FirstAid, firstAidFor } from './aid.js';
@@ -17,10 +20,27 @@ export interface EmergencyReading {
   categories: EmergencyCategory[];
   /** The first aid to say with the numbers (urgent only), most specific first, at most two. */
   aids: FirstAid[];
+  /** Watch only: unsure whether anyone is in danger now — the soft line asks (是不是有人现在有危险？). */
+  ask?: boolean;
 }
 
 /** Every sign, urgent ones first; order decides the order of `words`. */
-export const SIGNS: readonly Sign[] = [...MEDICAL_SIGNS, ...FEVER_SIGNS, ...FIRE_SIGNS, ...POLICE_SIGNS, ...PLEA_SIGNS, ...WATCH_SIGNS];
+export const SIGNS: readonly Sign[] = [
+  ...MEDICAL_SIGNS,
+  ...SYMPTOM_SIGNS,
+  ...SELF_HARM_SIGNS,
+  ...FEVER_SIGNS,
+  ...FIRE_SIGNS,
+  ...GAS_SIGNS,
+  ...TRAPPED_SIGNS,
+  ...POLICE_SIGNS,
+  ...POLICE_MORE_SIGNS,
+  ...FRAUD_SIGNS,
+  ...MISSING_SIGNS,
+  ...PLEA_SIGNS,
+  ...PLEA_MORE_SIGNS,
+  ...WATCH_SIGNS,
+];
 
 const SERVICE_ORDER: readonly EmergencyService[] = ['120', '119', '110', '96110'];
 const CATEGORY_ORDER: readonly EmergencyCategory[] = ['medical', 'fire', 'police', 'plea'];
@@ -33,15 +53,38 @@ const NOTHING: EmergencyReading = { level: null, words: [], services: [], catego
 const ANIMAL_BEFORE = /(狗|猫|鸡|鸭|鸟|宠物|鱼|兔)[^人爸妈他她]{0,4}$/u;
 
 /** The first word of `sign` about now in one of `clauses` (`soft`: said as a habit), or null. */
-function findIn(sign: Sign, clauses: string[]): { word: string; soft: boolean } | null {
+function findIn(sign: Sign, clauses: string[], frames: Frames): { word: string; soft: boolean } | null {
+  if (sign.across) return findAcross(sign, clauses, frames);
   const re = GLOBAL.get(sign)!;
-  for (const clause of clauses) {
-    if (sign.unless?.test(clause)) continue;
+  for (const [i, clause] of clauses.entries()) {
+    if ((frames.clause[i] !== null && !sign.now) || sign.unless?.test(clause)) continue;
     for (const m of clause.matchAll(re)) {
       const before = clause.slice(0, m.index);
       if (sign.unlessBefore?.test(before) || (sign.category === 'medical' && ANIMAL_BEFORE.test(before))) continue;
       if (aboutNow(clause, m.index, m[0].length)) return { word: m[0], soft: sign.softBefore?.test(before) ?? false };
     }
+  }
+  return null;
+}
+
+/** `findIn` for a sign read across clause breaks: the clauses it starts and ends in must be about now. */
+function findAcross(sign: Sign, clauses: string[], frames: Frames): { word: string; soft: boolean } | null {
+  const whole = clauses.join('，');
+  const starts: number[] = [];
+  let at = 0;
+  for (const c of clauses) {
+    starts.push(at);
+    at += c.length + 1;
+  }
+  const clauseAt = (at: number) => starts.findLastIndex((s) => s <= at);
+  for (const m of whole.matchAll(GLOBAL.get(sign)!)) {
+    const [first, last] = [clauseAt(m.index), clauseAt(m.index + m[0].length - 1)];
+    if (!sign.now && (frames.clause[first] !== null || frames.clause[last] !== null)) continue;
+    const clause = clauses[first]!;
+    const at = m.index - starts[first]!;
+    if (sign.unless?.test(clauses.slice(first, last + 1).join('，'))) continue;
+    if (sign.unlessBefore?.test(clause.slice(0, at)) || (sign.category === 'medical' && ANIMAL_BEFORE.test(clause.slice(0, at)))) continue;
+    if (aboutNow(clause, at, Math.min(m[0].length, clause.length - at))) return { word: m[0].replace(/，/g, ' '), soft: false };
   }
   return null;
 }
@@ -60,14 +103,20 @@ export function detectEmergency(text: string): EmergencyReading {
   const clauses = clausesOf(text);
   if (clauses.length === 0) return NOTHING;
   const whole = clauses.join('，');
+  const frames = framesOf(clauses);
+  if (frames.joke) return NOTHING;
   const found: { sign: Sign; word: string; level: EmergencyLevel }[] = [];
   for (const sign of SIGNS) {
     // One test on the whole message first: most signs are absent, and a word in a clause is in the whole.
     if (!sign.re.test(whole) || (sign.when && !sign.when.test(whole)) || sign.unlessSaid?.test(whole)) continue;
-    const hit = findIn(sign, clauses);
+    // A scam seen through is not fraud in progress.
+    if (frames.foiled && sign.services.includes('96110')) continue;
+    const hit = findIn(sign, clauses, frames);
     if (hit === null) continue;
     const { word, soft } = hit;
     const level = sign.level === 'watch' || soft || sign.calmedBy?.test(whole) ? 'watch' : 'urgent';
+    // A long-standing condition is not a sign to watch (高血压老毛病, 手抖好几年了).
+    if (level === 'watch' && frames.chronic) continue;
     found.push({ sign, word, level });
   }
   const urgent = found.filter((f) => f.level === 'urgent');
@@ -77,11 +126,12 @@ export function detectEmergency(text: string): EmergencyReading {
   const services = named.size > 0 ? SERVICE_ORDER.filter((s) => named.has(s)) : ALL_THREE;
   const kinds = new Set(hits.map((f) => f.sign.category));
   const words = longest(hits.map((f) => f.word));
-  return {
+  const reading: EmergencyReading = {
     level: urgent.length > 0 ? 'urgent' : 'watch',
     words,
     services,
     categories: CATEGORY_ORDER.filter((c) => kinds.has(c)),
     aids: urgent.length > 0 ? firstAidFor(words, services) : [],
   };
+  return urgent.length === 0 && hits.some((f) => f.sign.ask) ? { ...reading, ask: true } : reading;
 }
