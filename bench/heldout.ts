@@ -1,10 +1,12 @@
 // npx tsx bench/heldout.ts — scores every held-out batch (test/fixtures/heldout/<batch>/) as the bench does.
 // Run it once on a new batch, before any change, and copy its line to docs/understanding.md: that is the
 // batch's first-sight figure. `--misses` lists the lines read wrong; `--tuned` scores the batches tuned on;
-// `--known-misses` prints test/fixtures/emergencies/known-misses.txt (the ratchet) for the code of now.
+// `--known-misses` prints test/fixtures/emergencies/known-misses.txt (the ratchet) for the code of now;
+// `--model` measures the n-gram model on each batch tuned on, trained without it.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { detectEmergency } from '../flows/common/safety/index.js';
+import { clausesOf, detectEmergency } from '../flows/common/safety/index.js';
+import { KIND_SERVICES, modelGuess } from '../flows/common/safety/model.js';
 import { createCatalogueMatcher } from '../src/domain/catalogue/matcher.js';
 import { readCatalogueFile } from '../src/domain/reference-data.js';
 import {
@@ -108,7 +110,30 @@ export function describeScore(s: HeldoutScore): string {
   return `${s.batch}: ${parts.filter(Boolean).join(' · ')}`;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--known-misses')) {
+/**
+ * What the n-gram model adds, measured on words it never saw: for each batch tuned on, a model trained on
+ * every other labelled line reads it — alone, and beside the rules (which were tuned on it: their figure
+ * there is no longer first sight, so the model's cost in false alarms is the figure to read).
+ */
+export async function scoreModelUnseen(): Promise<string[]> {
+  const { examples, train } = await import('../scripts/train-model.js');
+  const all = examples();
+  return scoreTuned().map((s) => {
+    const model = train(all.filter((e) => !e.file.includes(s.batch)));
+    const alone = scoreTuned((t) => {
+      const g = modelGuess(model, clausesOf(t));
+      return g ? { level: 'watch', services: KIND_SERVICES[g.kind] } : { level: null, services: [] };
+    }).find((x) => x.batch === s.batch)!;
+    const rules = scoreTuned((t) => detectEmergency(t, { model: null })).find((x) => x.batch === s.batch)!;
+    const both = scoreTuned((t) => detectEmergency(t, { model })).find((x) => x.batch === s.batch)!;
+    const line = (x: HeldoutScore) => `emergencies ${pct(x.emergencies.right, x.emergencies.total)}, calm raising an alarm ${pct(x.calm.raised, x.calm.total)}`;
+    return `${s.batch} (model trained without it): model alone ${line(alone)} · rules alone ${line(rules)} · rules + model ${line(both)}`;
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--model')) {
+  for (const line of await scoreModelUnseen()) process.stdout.write(`${line}\n`);
+} else if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--known-misses')) {
   process.stdout.write(describeKnownMisses(currentMisses(detectEmergency)));
 } else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const matcher = createCatalogueMatcher(readCatalogueFile());

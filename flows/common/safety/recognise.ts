@@ -3,6 +3,8 @@ import { FIRE_SIGNS, PLEA_SIGNS, POLICE_SIGNS } from './fire-police.js';
 import { type Frames, framesOf } from './frames.js';
 import { FRAUD_SIGNS, GAS_SIGNS, MISSING_SIGNS, PLEA_MORE_SIGNS, POLICE_MORE_SIGNS, SELF_HARM_SIGNS, TRAPPED_SIGNS } from './kinds.js';
 import { MEDICAL_SIGNS } from './medical.js';
+import STORED_MODEL from './model.json' with { type: 'json' };
+import { decodeModel, KIND_SERVICES, modelGuess, type NgramModel, type StoredModel } from './model.js';
 import { SYMPTOM_SIGNS } from './symptoms.js';
 import type { EmergencyCategory, EmergencyLevel, EmergencyService, Sign } from './types.js';
 import { FEVER_SIGNS, WATCH_SIGNS } from './watch.js';
@@ -48,6 +50,28 @@ const ALL_THREE: EmergencyService[] = ['120', '119', '110'];
 const GLOBAL = new Map(SIGNS.map((s) => [s, new RegExp(s.re.source, `${s.re.flags.replace('g', '')}g`)]));
 
 const NOTHING: EmergencyReading = { level: null, words: [], services: [], categories: [], aids: [] };
+
+/** The learned second signal (model.ts), read once. */
+const MODEL = decodeModel(STORED_MODEL as StoredModel);
+
+/** Options of `detectEmergency`: `model: null` reads with the rules alone (to measure what the model adds). */
+export interface ReadOptions {
+  model?: NgramModel | null;
+}
+
+/**
+ * Where the rules found nothing and some clause is about now, the model may see a kind of emergency:
+ * then the soft line that asks, with that kind's numbers — never an alert, never over the rules.
+ */
+function secondSignal(model: NgramModel, clauses: string[], frames: Frames): EmergencyReading {
+  if (frames.chronic || frames.foiled || frames.clause.every((f) => f !== null)) return NOTHING;
+  const guess = modelGuess(model, clauses);
+  if (!guess) return NOTHING;
+  const services = KIND_SERVICES[guess.kind];
+  const category =
+    guess.kind === 'fire' ? 'fire' : guess.kind === 'plea' ? 'plea' : guess.kind === 'medical' || guess.kind === 'self-harm' ? 'medical' : 'police';
+  return { level: 'watch', words: [], services, categories: [category], aids: [], ask: true };
+}
 
 /** Animals are not people: 狗抽搐了 is for a vet. */
 const ANIMAL_BEFORE = /(狗|猫|鸡|鸭|鸟|宠物|鱼|兔)[^人爸妈他她]{0,4}$/u;
@@ -97,9 +121,11 @@ function longest(words: string[]): string[] {
 
 /**
  * Reads a message for danger. Urgent signs win over watch ones; a plea (救命) alone offers all three
- * numbers, with a named danger it adds nothing. Pure and fast (microseconds a sentence).
+ * numbers, with a named danger it adds nothing; where no sign is found the model may add a soft line
+ * that asks. Pure and fast (a few hundred microseconds a sentence).
  */
-export function detectEmergency(text: string): EmergencyReading {
+export function detectEmergency(text: string, options: ReadOptions = {}): EmergencyReading {
+  const model = options.model === undefined ? MODEL : options.model;
   const clauses = clausesOf(text);
   if (clauses.length === 0) return NOTHING;
   const whole = clauses.join('，');
@@ -121,7 +147,7 @@ export function detectEmergency(text: string): EmergencyReading {
   }
   const urgent = found.filter((f) => f.level === 'urgent');
   const hits = urgent.length > 0 ? urgent : found;
-  if (hits.length === 0) return NOTHING;
+  if (hits.length === 0) return model ? secondSignal(model, clauses, frames) : NOTHING;
   const named = new Set(hits.flatMap((f) => f.sign.services));
   const services = named.size > 0 ? SERVICE_ORDER.filter((s) => named.has(s)) : ALL_THREE;
   const kinds = new Set(hits.map((f) => f.sign.category));
