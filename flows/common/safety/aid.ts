@@ -83,7 +83,7 @@ const AIDS: ReadonlyArray<readonly [FirstAid, RegExp]> = [
   ['lift', /电梯/u],
   ['trapped', /卡|困|关|锁在|出不去|出不来|拔不出/u],
   ['fire', /火|烟|焦|烧/u],
-  ['fraud', /骗|转账|汇款|打钱|验证码|安全账户|冒充|公检法|刷单|洗钱|中奖|绑架|投资|理财/u],
+  ['fraud', /骗|转|汇|打钱|取|验证码|密码|银行|安全账户|冒充|公检法|刷单|洗钱|中奖|绑架|投资|理财|充了|付了|刷卡|扣|挂电话|告诉|遥控|远程|屏幕/u],
   ['missing', /走丢|走失|走散|丢了|不见了|找不到|找不着|没回来|不回来|没回家|联系不上|没来过|走出去|跑出来|跑出去|开门出去|寻[不勿]着|拉上车|带走|抱走|拐走/u],
   // Robbed or followed in the street: do not chase; someone armed or violent: get away from them.
   ['robbery', /抢|偷|贼|跑了|逃了|跟着|跟踪|跟到|跟了|车门|车窗|车玻璃/u],

@@ -76,7 +76,9 @@ export const MEDICAL_SIGNS: readonly Sign[] = [
     unlessBefore: /吓[^，]{0,3}$/u,
   }),
   M(/神志不清|意识不清|意识模糊|(突然|一下子|今天|刚才)[^，]{0,6}(颠三倒四|语无伦次|糊涂|认不(出|得)人|说胡话|胡言乱语|不认人)/u),
-  M(/(发抖|手抖|打摆子|哆嗦|糊涂|迷糊|说胡话|胡言乱语|认不(出|得)人|冒汗|出汗|没力气|浑身软)/u, { when: DIABETES }),
+  M(/(发抖|手抖|打摆子|哆嗦|糊涂|迷糊|说胡话|胡言乱语|认不(出|得)人|冒汗|出汗|(一身|浑身|满头|全身)(是|都是)?汗|没力气|浑身软|反应[^，]{0,2}慢)/u, {
+    when: DIABETES,
+  }),
   // Poisoning.
   { category: 'medical', services: ['120', '119'], re: /(煤气|燃气)[^，]{0,2}中毒/u },
   M(/(农药|敌敌畏|百草枯|洗洁精|消毒水|消毒液|老鼠药|除草剂|杀虫剂|84)[^，]{0,8}(喝|吃)(了|下去)/u),
@@ -97,13 +99,14 @@ export const MEDICAL_SIGNS: readonly Sign[] = [
     when: /(好|很|特别|非常|太)(疼|痛)|(疼|痛)[得的]?[^，]{0,2}(厉害|受不了|要命|打滚|要死)|剧痛|绞痛|疼死|痛死/u,
   }),
   M(/抽搐|抽风|羊角风|羊癫疯|口吐白沫|翻白眼|(浑身|全身)(抽|抽筋)/u),
-  M(/快不行了|人不行了/u, { unlessBefore: DEVICE }),
-  { category: 'medical', services: ['120', '110'], re: /(?<!怕)想不开|(要|想)跳(楼|河|江|下来|下去)|跳楼|割腕|自杀|不想活了/u },
+  M(/快不行了|人(要|快)?不行了/u, { unlessBefore: DEVICE }),
+  { category: 'medical', services: ['120', '110'], re: /(?<!怕)想不开|(要|想|准备)[^，]{0,6}跳(楼|河|江|湖|海|下来|下去)|跳楼|割腕|自杀|不想活了/u },
   // A sudden, very bad headache, or with blood pressure up: a bleed or a stroke.
   M(/头[^，]{0,2}(痛|疼)得?[^，]{0,2}(要炸|要裂|炸开|受不了|要命)|剧烈头痛/u, { when: /血压|突然|吐|看不清/u }),
   // A large burn or scald.
   M(/大面积|一大片|整个(手|脚|腿|背|胳膊)|皮都(掉|脱)/u, { when: /烫|烧伤/u }),
-  M(/车祸|被(车|汽车|电动车|电瓶车|摩托车|三轮车)(撞|碾|刮)/u, { unlessSaid: AFTERMATH }),
+  // 出车祸要钱: the story of a scam, not an accident to attend.
+  M(/车祸|被(车|汽车|电动车|电瓶车|摩托车|三轮车)(撞|碾|刮)/u, { unlessSaid: new RegExp(`${AFTERMATH.source}|冒充|要钱|打钱|转了|汇了|骗`, 'u') }),
   M(/触电|被电(到|击|打)了?|电击/u),
   { category: 'medical', services: ['120', '110'], re: /(掉|跌|摔|滑|落)(到|进|下)了?(河|水|湖|井|池塘|塘|江|海)里?|落水|溺水/u },
 ];

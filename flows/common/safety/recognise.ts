@@ -64,8 +64,11 @@ export interface ReadOptions {
  * then the soft line that asks, with that kind's numbers — never an alert, never over the rules.
  */
 function secondSignal(model: NgramModel, clauses: string[], frames: Frames): EmergencyReading {
-  if (frames.chronic || frames.foiled || frames.clause.every((f) => f !== null)) return NOTHING;
-  const guess = modelGuess(model, clauses);
+  if (frames.chronic || frames.foiled) return NOTHING;
+  // The message must read as an emergency both whole and in its clauses about now alone (not what
+  // was on television, or is over): 摔了一跤…包好了 没事 leaves only 没事.
+  const now = clauses.filter((_, i) => frames.clause[i] === null);
+  const guess = now.length > 0 && modelGuess(model, now) ? modelGuess(model, clauses) : null;
   if (!guess) return NOTHING;
   const services = KIND_SERVICES[guess.kind];
   const category =
