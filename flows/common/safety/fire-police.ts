@@ -75,7 +75,7 @@ export const POLICE_SIGNS: readonly Sign[] = [
   }),
   // A missing elder or child, a confused person lost.
   P(/走丢|走失|走散了/u, { unless: /狗|猫|宠物|鸟/u }),
-  P(new RegExp(`${PERSON}[^，的把东钥手钱猫狗包卡证]{0,8}?(丢了|不见了|找不到了|找不着了|寻不着|寻勿着|迷路了|联系不上了)`, 'u')),
+  P(new RegExp(`${PERSON}[^，的把东钥手钱猫狗包卡证本]{0,8}?(丢了|不见了|找不到了|找不着了|寻不着|寻勿着|迷路了|联系不上了)`, 'u')),
   P(
     new RegExp(
       `${PERSON}[^，的把]{0,10}?(没回来|没回家|未归|没有回来|还没到家)|(出去|出门|散步|买菜)[^，]{0,6}(不见了|找不到了|寻不着|没回来|没回家|还没回)|(跑|溜|走)出去了`,

@@ -43,7 +43,8 @@ export const TRAPPED_SIGNS: readonly Sign[] = [
       unless: /顿了一下|又动了|老是|修好|检查|没人关|没人困|试试|怕|保养|年检|维修/u,
     },
   ),
-  sign('fire', ['119'], /卡(住|在)|困(住|在)|关(住|在)|锁在|出不去|出不来|拔不出来?/u, { when: TRAP_PLACE, unless: /钥匙|猫|狗|喉咙|嗓子|鱼刺|电梯/u }),
+  // Shut in or out (关在阳台外, 锁在天台上): people, not doors — a door that sticks is a repair.
+  sign('fire', ['119'], /困(住|在)|关(住|在)|锁在|出不去|出不来/u, { when: TRAP_PLACE, unless: /钥匙|猫|狗|喉咙|嗓子|鱼刺|电梯|门(卡|推|拉)/u }),
   // A head, a hand or a foot stuck (in railings, a window guard, a door): freed by the firemen.
   sign('fire', ['119'], /(头|手|脚|腿|胳膊|手指)[^，]{0,3}(卡在|卡住|夹在|夹住)|(拔|拿|抽)不出来?/u, { when: /卡|夹/u, unless: /喉咙|嗓子|鱼刺|钥匙|鞋/u }),
 ];

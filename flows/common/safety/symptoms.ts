@@ -133,7 +133,7 @@ const WITH_PAIN = /吐|呕|冷汗|出汗|发烧|寒热|肿|硬|胀|倒|晕|站�
 
 export const SYMPTOM_SIGNS: readonly Sign[] = [
   // Stroke: a side or a limb that does not obey, a face that droops, speech gone wrong — said as sudden.
-  M(new RegExp(`${SIDE}的?${LIMB}${near(4)}${WEAK}`, 'u')),
+  M(new RegExp(`${SIDE}的?${LIMB}${near(4)}${WEAK}`, 'u'), { unlessSaid: /康复|护理|后遗症|偏瘫|好几年|多年/u }),
   M(new RegExp(`${LIMB}${near(4)}${WEAK}`, 'u'), { when: SUDDEN, unless: /扭|崴|摔|跌|冻|冷|睡|压|蹲|坐久|老毛病|好几年/u }),
   M(new RegExp(`${SIDE}?${FACE}${near(3)}${DROOP}`, 'u'), { unless: /笑|气|冻|冷|过敏|牙/u }),
   M(new RegExp(`(筷子|碗|杯子|东西)${near(3)}(拿不住|捏不住|握不住|掉)`, 'u'), { when: SUDDEN }),
@@ -159,7 +159,7 @@ export const SYMPTOM_SIGNS: readonly Sign[] = [
   M(/(脸|嘴|嘴唇|眼睛|喉咙|全身|浑身|身上)[^，]{0,4}(肿|起疹子|起红|起包|红包|红块|风团)/u, { when: /喉咙|嗓子|呼吸|喘|哑|憋|紧|眼睛睁不开/u }),
   // Bleeding.
   M(new RegExp(`血(?![压糖管型脂氧栓检])${soon(6)}${BLOOD_BAD}`, 'u'), { across: true, unlessBefore: /(抽|验|献|查)[^，]{0,2}$/u }),
-  M(/(伤口|口子)[^，]{0,4}(很深|好深|见骨|好大|很大)|(手指头?|指头|手|脚趾)[^，]{0,6}(断|截|切掉|轧断|压断|切断)/u, { unless: /指甲/u }),
+  M(/(伤口|口子)[^，]{0,4}(很深|好深|见骨|好大|很大)|(手指头?|指头|(?<![把扶拉])手|脚趾)[^，]{0,6}(断|截|切掉|轧断|压断|切断)/u, { unless: /指甲/u }),
   M(/(大便|拉)[^，]{0,4}(全是|都是)?(黑|血)|(耳朵|鼻子)[^，]{0,3}(里)?(出血|有血|流血)/u, { when: /晕|站不住|脸|吐|摔|磕|撞|止不住|一直/u }),
   M(/(怀孕|孕)[^。]{0,12}(出血|流血|痛|疼)/u, { across: true }),
   // Severe pain, with what makes it urgent.
