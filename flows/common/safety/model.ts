@@ -51,13 +51,20 @@ export function decodeModel(stored: StoredModel): NgramModel {
   return { bias: stored.bias, weights, threshold: stored.threshold };
 }
 
-/** The character 1-, 2- and 3-grams of the clauses, each once; `^` and `$` mark a clause's ends. */
+/** Characters that are grammar, not content (我, 了, 在): alone they say nothing of danger. */
+const GRAMMAR = new Set([...'我你他她它们的地得了着过在是有和与也都就还又很太吗呢吧啊呀嘛哦嗯这那个一不没把被给让叫说到']);
+
+/**
+ * The characters (but grammar alone), pairs and triples of the clauses, each once. A model that leans on
+ * 我, 了 or 在 sees danger in 我在家里坐着; pairs keep them in context (我妈, 倒了).
+ */
 export function ngrams(clauses: readonly string[]): string[] {
   const out = new Set<string>();
   for (const clause of clauses) {
-    const chars = ['^', ...clause, '$'];
+    // Chinese only: digits and letters are phone numbers, amounts and house numbers, not danger.
+    const chars = [...clause].filter((c) => /\p{Script=Han}/u.test(c));
     for (let i = 0; i < chars.length; i++) {
-      if (i > 0 && i < chars.length - 1) out.add(chars[i]!);
+      if (!GRAMMAR.has(chars[i]!)) out.add(chars[i]!);
       if (i + 1 < chars.length) out.add(chars[i]! + chars[i + 1]!);
       if (i + 2 < chars.length) out.add(chars[i]! + chars[i + 1]! + chars[i + 2]!);
     }
@@ -67,6 +74,8 @@ export function ngrams(clauses: readonly string[]): string[] {
 
 /** Fewer n-grams known to the model than this (啊啊啊啊): too little to read, the model says nothing. */
 const MIN_KNOWN = 10;
+/** Fewer Chinese characters than this is an answer (电话是138…, 姓王), not a situation described. */
+const MIN_CHARS = 8;
 
 /** The probability of each kind (`MODEL_KINDS` order) for the clauses. */
 export function kindProbabilities(model: NgramModel, clauses: readonly string[]): number[] {
@@ -89,11 +98,16 @@ function scored(model: NgramModel, clauses: readonly string[]): { p: number[]; k
   return { p: e.map((v) => v / sum), known };
 }
 
-/** The most likely emergency kind and its probability, or null when calm is the most likely or none passes the bar. */
+/**
+ * The most likely emergency kind and its probability, or null when calm is the most likely or none passes
+ * the bar. A plea is the rules' to read (救命, 快来人): the model learned it from few lines, with addresses
+ * in them (快点来 勤俭新村三幢), so it never says plea — an address is not a cry for help.
+ */
 export function modelGuess(model: NgramModel, clauses: readonly string[]): { kind: ModelKind; p: number } | null {
   const { p, known } = scored(model, clauses);
-  if (known < MIN_KNOWN && model.weights.size > 0) return null;
+  const chars = clauses.join('').match(/\p{Script=Han}/gu)?.length ?? 0;
+  if ((known < MIN_KNOWN || chars < MIN_CHARS) && model.weights.size > 0) return null;
   let best = 1;
-  for (let k = 2; k < p.length; k++) if (p[k]! > p[best]!) best = k;
+  for (let k = 2; k < p.length; k++) if (MODEL_KINDS[k] !== 'plea' && p[k]! > p[best]!) best = k;
   return p[best]! >= model.threshold && p[best]! > p[0]! ? { kind: MODEL_KINDS[best]!, p: p[best]! } : null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectEmergency } from '../../../../flows/common/safety/index.js';
-import { decodeModel, kindProbabilities, MODEL_KINDS, type NgramModel, ngrams } from '../../../../flows/common/safety/model.js';
+import { decodeModel, kindProbabilities, MODEL_KINDS, modelGuess, type NgramModel, ngrams } from '../../../../flows/common/safety/model.js';
 import { encodeModel, train } from '../../../../scripts/train-model.js';
 
 // === The learned second signal: n-grams, the stored form, and how it joins the rules
@@ -9,9 +9,21 @@ import { encodeModel, train } from '../../../../scripts/train-model.js';
 const alwaysFire: NgramModel = { bias: MODEL_KINDS.map((k) => (k === 'fire' ? 10 : 0)), weights: new Map(), threshold: 0.8 };
 
 describe('the n-gram model', () => {
-  it('reads characters, pairs and triples, with the ends of each clause marked', () => {
-    expect(ngrams(['着火'])).toEqual(expect.arrayContaining(['着', '火', '^着', '着火', '火$', '^着火', '着火$']));
-    expect(ngrams(['着火', '着火'])).toHaveLength(new Set(ngrams(['着火'])).size);
+  it('reads Chinese characters (but grammar alone), pairs and triples — no digits', () => {
+    expect(ngrams(['我着火了'])).toEqual(expect.arrayContaining(['火', '我着', '着火', '火了', '我着火', '着火了']));
+    expect(ngrams(['我着火了'])).not.toContain('我');
+    expect(ngrams(['我着火了'])).not.toContain('了');
+    expect(ngrams(['我着火了'])).not.toContain('着');
+    expect(ngrams(['电话13900002222']).sort()).toEqual(['电', '电话', '话']);
+  });
+
+  it('says nothing on an answer too short to describe anything (电话是138…, 姓王), nor a plea', () => {
+    const fire = MODEL_KINDS.indexOf('fire');
+    const weights = new Map([['电话', MODEL_KINDS.map((_, k) => (k === fire ? 9 : 0))]]);
+    const model: NgramModel = { bias: MODEL_KINDS.map(() => 0), weights, threshold: 0.8 };
+    expect(modelGuess(model, ['电话是138 1234 5678 姓王'])).toBeNull();
+    const plea: NgramModel = { bias: MODEL_KINDS.map((k) => (k === 'plea' ? 10 : 0)), weights: new Map(), threshold: 0.8 };
+    expect(modelGuess(plea, ['文昌社区幸福里三幢二单元五零一'])).toBeNull();
   });
 
   it('learns from labelled lines, and reads the same once stored as bytes', () => {
