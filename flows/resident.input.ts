@@ -31,12 +31,12 @@ export function interpretResidentInput(context: ResidentContext, content: Incomi
       const nav = readNavigation(content.text, NAV_WORDS);
       if (nav) return [nav];
       const events: ResidentEvent[] = [];
-      const { level, words, services, aids } = detectEmergency(content.text);
+      const { level, words, services, aids, ask } = detectEmergency(content.text);
       const declinable = context.question.choices.some((c) => c.id === CHOICE.knownPhone);
       if (!level && isGiveUp(content.text, declinable)) return [{ type: 'nav.cancel' }];
       const wayAsked = context.question.choices.some((c) => c.id.startsWith('way:'));
       if (!level && asksForCall(content.text, wayAsked)) return [{ type: 'asks.call' }];
-      if (level) events.push({ type: 'emergency.detected', level, words, services, aids });
+      if (level) events.push({ type: 'emergency.detected', level, words, services, aids, ...(ask ? { ask } : {}) });
       events.push({ type: 'answer.text', ...cutText(content.text), ...(events.length > 0 ? { emergency: true } : {}) });
       return events;
     }

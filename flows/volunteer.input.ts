@@ -25,8 +25,8 @@ export function interpretVolunteerInput(context: VolunteerContext, content: Inco
   const nav = readNavigation(content.text, NAV_WORDS);
   if (nav) return [nav];
   // Someone may be in danger: say whom to call and ask the same question again (not an answer).
-  const { level, words, services, aids } = detectEmergency(content.text);
-  if (level) return [{ type: 'emergency.detected', level, words, services, aids }];
+  const { level, words, services, aids, ask } = detectEmergency(content.text);
+  if (level) return [{ type: 'emergency.detected', level, words, services, aids, ...(ask ? { ask } : {}) }];
   return [{ type: 'answer.text', text: cutText(content.text).text }];
 }
 

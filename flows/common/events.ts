@@ -24,7 +24,15 @@ export type MediaAnswer = { type: 'answer.media'; media: MediaKind; ref: string 
  * marked urgent and an alert for organizers. `watch`: a soft "如果…请马上打" line, and the conversation goes on.
  */
 /** `aids`: the kinds of first aid the words call for (flows/common/safety/aid.ts), most specific first. */
-export type EmergencyDetected = { type: 'emergency.detected'; level: 'urgent' | 'watch'; words: string[]; services: string[]; aids?: string[] };
+export type EmergencyDetected = {
+  type: 'emergency.detected';
+  level: 'urgent' | 'watch';
+  words: string[];
+  services: string[];
+  aids?: string[];
+  /** Watch only: unsure whether anyone is in danger now, so the soft line asks. */
+  ask?: boolean;
+};
 
 /** The navigation every flow understands: 取消, 返回, 帮助, its start words, and unknown `/commands`. */
 export type NavigationEvent =

@@ -26,12 +26,21 @@ export const FIRST_AID: Record<string, string> = {
   burn: '用流动的凉水冲烫伤的地方十几分钟，别涂牙膏酱油。',
   fall: '人摔倒或昏迷时先别急着扶起、别喂水喂药，守在旁边等救护车。',
   gas: '闻到煤气味请关掉阀门、打开窗户，别开灯、别开关电器、别在屋里打电话，到屋外再拨打。',
-  trapped: '困在电梯里请按电梯里的警铃或打电梯上的电话，别扒门，等人来救。',
+  lift: '困在电梯里请按电梯里的警铃或打电梯上的电话，别扒门，等人来救。',
+  trapped: '别硬拉硬拽，安抚他别乱动，等消防员来；在外面受冻的先披上衣服、挡住风。',
+  drowning: '人捞上来后把头侧过去，清掉口鼻里的水和泥；没有呼吸就马上做胸外按压，脱掉湿衣服保暖。',
   fire: '有火有烟先出门、别坐电梯，用湿毛巾捂住口鼻，弯腰走。',
   fraud: '请不要再转账，也不要告诉对方验证码。',
   missing: '请带上他的照片去报警，想想他常去的地方，请邻居帮忙一起找。',
+  'self-harm': '请陪在他身边，别让他一个人待着；把药、刀、绳子这些东西拿开，让他离开窗边、阳台和水边，耐心听他说。',
+  water: '别自己下水救人，大声喊人帮忙，递竹竿、绳子或救生圈。',
+  robbery: '别去追，先到人多、安全的地方；记下他的样子、衣服和逃走的方向，告诉 110。',
+  violence: '请先到安全的地方：离他远一点，躲进能反锁的房间或到邻居家，别去夺刀棍。',
   danger: '请先到安全的地方，锁好门。',
 };
+
+/** Unsure whether anyone is in danger now: ask, and say the numbers anyway. */
+const ASK = '是不是有人现在有危险？';
 
 /** If it gets worse: what to watch for, per number (the soft line of the watch level). */
 const WATCH_LINES: Record<string, string> = {
@@ -56,6 +65,9 @@ export const safetyTexts = {
       }),
       '我们已通知工作人员，也会继续为您派人。',
     ].join(''),
-  /** Watch: a soft line; the conversation goes on as usual. */
-  watch: (services: string[]) => services.map((s) => WATCH_LINES[s] ?? `如果情况紧急，请马上拨打 ${names([s])}。`).join(''),
+  /** Watch: a soft line; the conversation goes on as usual. `ask`: unsure — the line asks first (是不是有人现在有危险？). */
+  watch: (services: string[], ask = false) =>
+    ask
+      ? `${ASK}如果是，请马上拨打 ${names(services)}，再告诉我们发生了什么。`
+      : services.map((s) => WATCH_LINES[s] ?? `如果情况紧急，请马上拨打 ${names([s])}。`).join(''),
 };

@@ -57,6 +57,17 @@ describe('interpretResidentInput', () => {
     ]);
   });
 
+  it('unsure whether anyone is in danger: the watch event carries ask, for the soft line that asks', () => {
+    expect(say('隔壁好像出事了')[0]).toEqual({
+      type: 'emergency.detected',
+      level: 'watch',
+      words: ['出事了'],
+      services: ['120', '119', '110'],
+      aids: [],
+      ask: true,
+    });
+  });
+
   it(`text longer than ${MAX_TEXT} characters is cut and marked`, () => {
     const [event] = say('好'.repeat(5000));
     expect(event).toEqual({ type: 'answer.text', text: '好'.repeat(MAX_TEXT), truncated: true });

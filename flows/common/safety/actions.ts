@@ -25,7 +25,9 @@ export function emergencyActions(tell: (services: string[], aids: { aid: string;
   ] as const;
 }
 
-/** Watch: the soft "如果…请马上打" line (`tell(services)`); no alert, the request is not marked urgent. */
-export function watchActions(tell: (services: string[]) => string) {
-  return [{ type: 'reply', params: ({ event }: { event: EventObject }) => ({ text: tell(detected(event)?.services ?? []) }) }] as const;
+/** Watch: the soft "如果…请马上打" line (`tell(services, ask)`); no alert, the request is not marked urgent. */
+export function watchActions(tell: (services: string[], ask?: boolean) => string) {
+  return [
+    { type: 'reply', params: ({ event }: { event: EventObject }) => ({ text: tell(detected(event)?.services ?? [], detected(event)?.ask ?? false) }) },
+  ] as const;
 }

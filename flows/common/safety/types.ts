@@ -33,6 +33,15 @@ export interface Sign {
   softBefore?: RegExp;
   /** Only `watch` when the whole message matches this (摔了一跤，没受伤). */
   calmedBy?: RegExp;
+  /**
+   * Matched on the whole message, across clause breaks (老公公 刚才 捂着胸口 倒了: typed with spaces); the
+   * frames and negation of the clauses where it starts and ends apply.
+   */
+  across?: boolean;
+  /** Read whatever frame its clause is in: an act of now (想报警 after 前两天被骗了). */
+  now?: boolean;
+  /** Unsure: a `watch` line that also asks 是不是有人现在有危险？ (出事了, with nothing more). */
+  ask?: boolean;
 }
 
 /** Things that fall and break: not a person falling (杯子摔到地上, 手机摔了一下). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventObject } from 'xstate';
 import { emergencyActions, isWatch, watchActions } from '../../../../flows/common/safety/index.js';
+import { safetyTexts } from '../../../../src/texts/safety.js';
 import { startWish, W } from '../wish.fixtures.js';
 
 describe('emergencyActions and watchActions', () => {
@@ -22,6 +23,13 @@ describe('emergencyActions and watchActions', () => {
     expect(isWatch({ event: watch })).toBe(true);
     expect(isWatch({ event })).toBe(false);
     expect(isWatch({ event: { type: 'answer.text' } })).toBe(false);
+  });
+
+  it('watch, unsure: the soft line asks (是不是有人现在有危险？) and names the numbers', () => {
+    const unsure = { ...watch, services: ['120', '119', '110'], ask: true } as EventObject;
+    const [line] = watchActions(safetyTexts.watch);
+    expect(line.params({ event: unsure }).text).toMatch(/^是不是有人现在有危险？.*120.*119.*110/u);
+    expect(line.params({ event: watch }).text).not.toContain('是不是有人现在有危险');
   });
 
   it('in a flow, urgent: the numbers first, an alert, then the same question', () => {

@@ -24,7 +24,11 @@ describe('firstAidFor', () => {
     ['手被刀割了流血不止', ['bleeding']],
     ['厨房煤气味很重', ['gas']],
     ['家里着火了', ['fire']],
-    ['被困在电梯里了', ['trapped']],
+    ['被困在电梯里了', ['lift']],
+    ['孙子的头卡在阳台栏杆里拔不出来', ['trapped']],
+    ['活着没意思了 药都攒好了 今天夜里就吃掉', ['self-harm']],
+    ['孩子掉进河里了 刚捞上来', ['drowning', 'water']],
+    ['小区里有人抢老太太的包 往北门跑了', ['robbery']],
     ['有人在撬我家的门', ['danger']],
     ['我被骗了 他让我转到安全账户', ['fraud']],
     ['老年痴呆的爸爸走丢了', ['missing']],
@@ -72,5 +76,30 @@ describe('the first reply', () => {
     const text = reply('救命');
     for (const s of ['120', '119', '110']) expect(text).toContain(s);
     expect(text).toContain('别急着搬动');
+  });
+
+  it('someone about to jump, or pulled from a river: stay with them — never "lock the door"', () => {
+    for (const text of ['老爸讲不想拖累我们 刚刚爬到阳台外面去了', '邻居阿婆说她要跳河 刚刚往河边走了', '孩子掉进河里了 刚捞上来']) {
+      const said = reply(text);
+      expect(said, text).toContain('110');
+      expect(said, text).not.toContain('锁好门');
+    }
+    expect(reply('老爸讲不想拖累我们 刚刚爬到阳台外面去了')).toContain('陪在他身边');
+  });
+
+  it('the lift advice only for a lift, never for someone lying on the floor (困 in Wu)', () => {
+    expect(reply('电梯卡牢了 我跟老太婆困在里厢 按铃没人应')).toContain('电梯里的警铃');
+    for (const text of ['那个那个就是说我老头子困在地上起勿来 头上出血了', '小区门口有个老太太困在地上 没人管 我勿敢动伊', '孙子头卡在阳台栏杆里拔勿出来']) {
+      expect(reply(text), text).not.toContain('电梯里的警铃');
+    }
+  });
+
+  it('street robbery and forced entry: the police line with what to do now', () => {
+    const robbed = reply('刚刚在菜场包被人抢脱了 那人往东面逃了');
+    expect(robbed).toContain('110');
+    expect(robbed).toContain('别去追');
+    const entry = reply('有人在撬我屋里门 我在里厢 怕煞了');
+    expect(entry).toContain('110');
+    expect(entry).toContain('安全的地方');
   });
 });

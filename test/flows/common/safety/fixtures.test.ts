@@ -5,6 +5,7 @@ import {
   dangerFiles,
   describeDangerMisses,
   describeFigures,
+  fromHeldout,
   measureSafety,
   parseDangers,
   readDangers,
@@ -12,10 +13,14 @@ import {
 
 // The labelled set (test/fixtures/emergencies/*.tsv): every emergency recognised with the right numbers,
 // no false alarm on the calm set, every watch line softly. A miss found later becomes a new line there.
+// The held-out batches tuned on (heldout-*.tsv) are read as they were scored and kept by ratchet.test.ts.
 
 describe('emergency recognition on the labelled phrasings', () => {
   const cases = readDangers();
-  const figures = measureSafety(cases, detectEmergency);
+  const figures = measureSafety(
+    cases.filter((c) => !fromHeldout(c)),
+    detectEmergency,
+  );
   process.stdout.write(`safety fixtures:\n  ${describeFigures(figures).join('\n  ')}\n`);
 
   it('holds at least 200 emergencies (≥ 15 per category) and 100 calm phrasings, each text once', () => {

@@ -1,0 +1,92 @@
+// === Context frames: what a message says about its danger words as a whole
+// A danger word inside a frame is not about someone in danger now: seen on television or in a game,
+// imagined (要是…怎么办), over (上礼拜…现在好了), a joke (哈哈), a long-standing condition (老毛病).
+// A frame opened in one clause holds for the clauses after it until one says now (现在, 刚刚, 突然).
+
+/** Why a clause is not about now. */
+export type Frame = 'media' | 'past' | 'recent' | 'hypothetical' | 'habit' | 'question';
+
+/** The frames of one message, clause by clause and as a whole. */
+export interface Frames {
+  /** Per clause: the frame it is in, or null (about now). */
+  clause: (Frame | null)[];
+  /** A joke or a figure of speech (哈哈, 笑死, 开玩笑): nothing in it is raised. */
+  joke: boolean;
+  /** A long-standing condition (老毛病, 好多年, 每个月): signs that only ask to watch are not raised. */
+  chronic: boolean;
+  /** A scam seen through (挂掉了, 没理他, 还好没点): not fraud in progress. */
+  foiled: boolean;
+}
+
+/** Seen or heard, not lived: television, news, a video, a game, a play, a dream, hearsay. */
+const MEDIA =
+  /电视(里|上|中|剧|新闻|说|播|演|台)|新闻|抖音|快手|看视频|刷视频|视频上说|报纸上|报纸说|看报纸|报上|广播里|电影|[剧片]里|看[^，]{0,4}(剧|片|电影|戏)|宣传片|游戏|梦(见|到|里)|做梦|梦话|演(一个|戏)|话剧|排戏|听说|听人说|据说|网上说|群里说|朋友圈里说|小说/u;
+/** Long ago (上礼拜, 去年, 三个月前): over, for the clauses after it too, unless one says now. */
+const PAST =
+  /(上个?礼拜|上个?星期|上周|上个?月|上次|上回|上趟|去年|前年|前阵子|以前|之前|那次|那回|有一次|曾经|年轻时|小时候|[一两二三四五六七八九十几\d]+(年|个月|个礼拜|个星期)(前|以前))(?![^，]{0,6}(开始|起|到现在|以来|一直))/u;
+/** Lately (昨天, 前两天): over in its own clause only — what follows may still be going on (昨天吃了蘑菇 都吐了). */
+const RECENT = /(前两天|前几天|前些天|前天|昨天|昨晚)(?![^，]{0,6}(开始|起|到现在|以来|一直))/u;
+/** Imagined: if, in case, suppose. */
+const HYPOTHETICAL = /要是|万一|如果|假如|假设|假使|倘若|一旦|(?<![样句])的话|起火来/u;
+/** A habit, not an event (有时候碰一下冒火星, 每次看到消防车都心慌). 老是 and 经常 make a sign soft instead. */
+const HABIT = /有时候|有时|每次|每回|(?<!一)动不动/u;
+/** A question about danger in general (有什么前兆, 会不会着火, 怎么防, 真的假的, 哪里买): what it asks about is not happening. */
+const QUESTION =
+  /前兆|征兆|怎么(看出|判断|预防|防|教|劝|逃|急救|用|装|关|换)|要注意|注意(点|些)?什么|真的假的|是真的吗|是不是真的|哪里(买|换|有卖)|(装|放)(在)?哪|哪(种|个|里)比较好|多少钱|想学|学学|学一下|有课|能不能(喝|吃|用|装)|要不要换|会不会(?!是)|安不安全|靠谱吗|有没有用/u;
+/** Now, said after a frame's word in its clause (以前中风过现在又说不出话): the rest is read as it stands. */
+const STRONG_NOW = /现在(?!好|没事|还好|很好|恢复|出院|已经)|刚刚|刚才|突然|正在|这会|此刻/u;
+/** Now again: a clause with one of these closes the frame of the clauses before (看抖音说…，我爸还是没醒). */
+const NOW = new RegExp(`${STRONG_NOW.source}|今天|今早|今晚|眼下|还是`, 'u');
+/** It is over: 现在好了, 出院了, 扑灭了, 找回来了, 抓到了 — what came before is the past. Not a question (修好了吗). */
+const RESOLVED =
+  /((现在|已经|早就|早|都|病|人|伤|身体|今天)(也)?好(了|多了)|没事了|出院了|(?<![没不未])回来了|送回来|找回来|抓到了|处理好|扑灭了|火灭了|修好了|追回来|放出来了|调解了|和好了|挺好|很好|恢复得|能下地|查过了|看过了|检查过|医生说没事|(?<!死了)算了|(早就|已经)关(了|掉)|关火了|包好了|包扎好了|上过药了|处理过了)(?![吗没])/u;
+/** Said as a joke or a figure of speech. */
+const JOKE = /哈哈|呵呵|嘿嘿|笑死|好笑|开玩笑|开个玩笑|讲笑话|说笑话|说笑|逗你|不是真的/u;
+/** What came before was not real (其实是打麻将输了钱, 其实没有). */
+const ACTUALLY = /其实(是|没|就是|不是|也)/u;
+/** A condition of long standing. */
+const CHRONIC =
+  /老毛病|老病号|好多年|好几年|多年|几十年|[一两二三四五六七八九十几\d]+年了|长期|常年|慢性|每个月|每天要|每年|一直(偏)?(高|低)|平时也|平常也|医生说是|医生讲是/u;
+/** A scam seen through: hung up, ignored, not clicked, stopped in time. */
+const FOILED = /没理|不理|挂了|挂掉|没信|不信|没点|没加|删了|删掉|没给|没转|没汇|拦下|拦住了|幸好|还好没|钱都在|没上当|听出|识破|没接/u;
+
+/** The frame a clause opens, and where its word ends. */
+function opening(c: string): { frame: Frame; at: number } | null {
+  for (const [frame, re] of [
+    ['media', MEDIA],
+    ['hypothetical', HYPOTHETICAL],
+    ['past', PAST],
+    ['recent', RECENT],
+  ] as const) {
+    const m = re.exec(c);
+    if (m) return { frame, at: m.index + m[0].length };
+  }
+  return null;
+}
+
+/** The frames of a message's clauses (already normalised by `clausesOf`). */
+export function framesOf(clauses: readonly string[]): Frames {
+  const whole = clauses.join('，');
+  const clause: (Frame | null)[] = [];
+  let open: Frame | null = null;
+  for (const c of clauses) {
+    const start = opening(c);
+    if (start) {
+      // 以前中风过现在又说不出话: now again after the frame's word — the clause is read as it stands
+      // (not inside what a programme said: 新闻说现在骗子…). The recent past holds for its own clause only.
+      const nowAgain = start.frame !== 'media' && STRONG_NOW.test(c.slice(start.at));
+      clause.push(nowAgain ? null : start.frame);
+      open = nowAgain || start.frame === 'recent' ? null : start.frame;
+    } else {
+      if (NOW.test(c)) open = null;
+      clause.push(HABIT.test(c) ? 'habit' : open);
+    }
+  }
+  // 现在好了 / 其实没有: it and every clause before it are over, or not real.
+  const over = clauses.findLastIndex((c) => RESOLVED.test(c) || ACTUALLY.test(c));
+  for (let i = 0; i <= over; i++) clause[i] ??= 'past';
+  // 会不会着火 要不要换: the question and the clauses before it, back to one that says now.
+  const asks = clauses.findLastIndex((c) => QUESTION.test(c));
+  for (let i = asks; i >= 0 && (i === asks || !STRONG_NOW.test(clauses[i]!)); i--) clause[i] ??= 'question';
+  return { clause, joke: JOKE.test(whole), chronic: CHRONIC.test(whole), foiled: FOILED.test(whole) };
+}

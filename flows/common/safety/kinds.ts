@@ -1,0 +1,181 @@
+import { PERSON, type Sign } from './types.js';
+
+// === Kinds of danger named by what happens, not by a word: self-harm, trapped, gas by its container,
+// fraud in progress, robbery and forced entry, threats, a confused person missing, a plea with a place
+
+const sign = (category: Sign['category'], services: Sign['services'], re: RegExp, more: Omit<Sign, 'category' | 'services' | 're'> = {}): Sign => ({
+  category,
+  services,
+  re,
+  ...more,
+});
+
+// === Self-harm: the wish to die, or a plan or means, said now (also 110: someone must come)
+
+/** Wanting to die, said in the ways people say it. */
+const WISH =
+  /活着没意思|活得没意思|活着没劲|不想活|活不下去|活够了|活到头|寻死|寻短见|自杀|轻生|了结自己|结束自己|结束生命|一了百了|想死|(要|想)?去死|死了算了|没脸见|不想拖累|拖累(我们|子女|孩子|儿女|你们)|不想再熬|今天就结束|遗书|遗言|留了?封?信/u;
+
+export const SELF_HARM_SIGNS: readonly Sign[] = [
+  sign('medical', ['120', '110'], WISH, { unless: /开玩笑|笑话|够本|不想寻死|从没想过/u }),
+  sign('medical', ['120', '110'], /(把|将)(手|手腕)(割|划)了|割(了|破)?手?腕/u),
+  sign('medical', ['120', '110'], /(割|划)(了|破)?(手|腕)|(手|手腕)(割|划)|(爬|站|坐)(到|在)[^，]{0,4}(阳台外|楼顶|天台边|窗外|窗台|桥上|河边)/u, {
+    when: WISH,
+  }),
+  sign('medical', ['120', '110'], /(药|安眠药)[^，]{0,4}攒|攒[^，]{0,4}(药|安眠药)/u),
+  // Pills taken with a farewell (吞了一整瓶安眠药 说对不起我们).
+  sign('medical', ['120', '110'], /(吞|吃|喝)[^，]{0,6}(药|农药)/u, { when: /对不起(我们|你们|大家|孩子)|永别|再见了|照顾好(自己|妈|爸)|下辈子/u }),
+  sign('medical', ['120', '110'], /烧炭/u, { when: /反锁|信|遗|不想|没意思/u }),
+  sign('medical', ['120', '110'], /(喝|吃)了?[^，]{0,2}农药|农药[^，]{0,4}(喝|吃)了/u, { when: /不想|不要告诉|拖累|故意|自己/u }),
+  sign('medical', ['120', '110'], /去(找|陪)(她|他|老伴|我妈|我爸)/u, { when: /走了以后|去世|过世|死了以后|没意思/u }),
+];
+
+// === Trapped: in a lift, or shut in or stuck where someone must be freed (119)
+
+/** Where people get trapped. */
+const TRAP_PLACE = /电梯|栏杆|阳台|天台|门缝|井里|车里|厕所|卫生间|房间|柜子|屋顶/u;
+
+export const TRAPPED_SIGNS: readonly Sign[] = [
+  sign(
+    'fire',
+    ['119'],
+    /电梯[^，]{0,8}(卡住|卡在|停住|停在|关住|关在|困|出不来|打不开|开不开|不动了|掉下)|电梯[^。]{0,10}(出不来|按铃没人|门打不开|门开不开|里面有人|关住|卡住)/u,
+    {
+      across: true,
+      unless: /顿了一下|又动了|老是|修好|检查|没人关|没人困|试试|怕|保养|年检|维修/u,
+    },
+  ),
+  // Shut in or out (关在阳台外, 锁在天台上): people, not doors — a door that sticks is a repair.
+  sign('fire', ['119'], /困(住|在)|关(住|在)|锁在|出不去|出不来/u, {
+    when: TRAP_PLACE,
+    // 把自己关在房间里: shut in by choice, not trapped.
+    unless: /钥匙|猫|狗|喉咙|嗓子|鱼刺|电梯|门(卡|推|拉)|把自己(关|锁)在[^，]{0,4}(房间|屋|家|卧室)/u,
+  }),
+  // A head, a hand or a foot stuck (in railings, a window guard, a door): freed by the firemen.
+  sign('fire', ['119'], /((?<!骨)头|手|脚|腿|胳膊|手指)[^，]{0,3}(卡在|卡住|夹在|夹住)|(拔|拿|抽)不出来?/u, {
+    when: /卡|夹/u,
+    unless: /喉咙|嗓子|鱼刺|钥匙|鞋/u,
+  }),
+];
+
+// === Gas by its container or valve, by its smell, or a flame where gas comes out (119)
+
+export const GAS_SIGNS: readonly Sign[] = [
+  sign('fire', ['119'], /(罐|瓶|阀门?|管子?|瓶口|接口)[^，]{0,4}(嘶嘶|呲呲|漏|关不住|关不掉|有火|着火|冒火)|嘶嘶|呲呲|哧哧/u, {
+    when: /煤气|燃气|液化气|天然气|罐|瓶|阀/u,
+    unless: /高压锅|压力锅|轮胎|气球|水管|暖气/u,
+  }),
+  sign('fire', ['119'], /臭鸡蛋味|(味道?|气味)[^，]{0,2}越来越(重|浓|大)/u, { unlessSaid: /下水道|厕所|垃圾|不是煤气|不是燃气/u }),
+  sign('fire', ['119'], /(味道?|气味)[^，]{0,2}(很|好|特别|老)?(冲|重|浓|刺鼻|呛)/u, {
+    when: /煤气|燃气|液化气|天然气|罐|阀/u,
+    unlessSaid: /下水道|厕所|垃圾|不是(煤气|燃气)|没有?味|杀虫剂|油漆/u,
+  }),
+  sign('fire', ['119'], /(?<![睡站坐躺])着起来了/u, { when: /车|电|线|火|烟|锅|被|房|柜|箱/u }),
+  // A fire seen from outside: something burning, smoke coming out, a red glow.
+  sign('fire', ['119'], /(?<![发高饭菜水粥汤])烧着了|烟从[^，]{0,4}(飘|冒|出来|下来|进来)|烟[^，]{0,2}大得|红光/u, {
+    when: /烟|火|噼里啪啦|烧/u,
+    unless: /烟花|炊烟|烟囱|抽烟/u,
+  }),
+];
+
+// === Fraud in progress, or money just lost to a scam (110 and 96110)
+
+/** Money moved, or the means to move it handed over. */
+const MONEY_ACT = new RegExp(
+  [
+    '转(了|过去|账|帐|钱|到)|(正在|在)转|汇(了|过去|钱)|打(了|过去)?钱|取(了|钱|出来|好了|五万|\\d+万)|付了|刷(了|卡)|交了|充了|给了|投了|先交钱',
+    '准备[^，]{0,3}(万|钱)|买(了)?[^，]{0,3}卡|送[^，]{0,6}过去|扣(了|钱|款)|被转走|转走|划走|钱没了|钱少了|卡里[^，]{0,3}(没了|少了)|提不出|取不出',
+    '(密码|验证码)[^，]{0,4}(告诉|报|给|输)|(告诉|报|给|输)了?[^，]{0,6}(密码|验证码)|银行卡[^，]{0,3}(拿走|收了|给了)|(收|拿)(了|走)[^，]{0,10}银行卡',
+    '收了[^，]{0,3}[一二三四五六七八九十百千万\\d]|(叫|让|要)我?[^，]{0,4}去银行|在银行排队|(已经|刚刚?)(点了|开了|下载了|装了|扫了|输了|按了)',
+  ].join('|'),
+  'u',
+);
+/** Who asks, and why: the scripts of the year. */
+const SCAM = new RegExp(
+  [
+    '电话里|视频|对方|陌生人|冒充|自称|(说|是)是?(银行|公安|警察|法院|检察|派出所|社区|客服|燃气公司)|客服|警察|公安|检察|法院|法官|派出所|通缉|安全账户',
+    '涉嫌|犯罪|洗钱|冻结|保证金|手术费|撞了人|打伤人|出车祸|被抓|换了?新号码|借钱|中奖|中了大奖|交税|手续费|投资|养老项目|理财|翻倍|返利|平台',
+    '保健品|讲座|推销|帮(我|你|他|她)[^，]{0,2}办|养老金|开过光|治百病|认证|补贴|退款|理赔|链接|屏幕共享|共享屏幕|远程|会议软件|下载|备用金|私了|老战友|网上认识|网友|老师|群里|上门',
+  ].join('|'),
+  'u',
+);
+
+export const FRAUD_SIGNS: readonly Sign[] = [
+  // Money moved (or about to be) at a scammer's word; frames tell a story told or seen through.
+  sign('police', ['110', '96110'], MONEY_ACT, {
+    when: SCAM,
+    unlessSaid: /想退|退货|进展|追回来|官司|律师|没转|没给/u,
+  }),
+  sign(
+    'police',
+    ['110', '96110'],
+    /不(让|许)[^，]{0,2}(挂电话|挂|跟家里|告诉|关)|不要告诉(家里|家人|儿子|女儿|别人)|照对方说的按|被人遥控|远程控制|屏幕自己在动/u,
+  ),
+  // A fraud the resident wants reported now (前两天被骗了 想报警).
+  sign('police', ['110', '96110'], /被骗|骗了|上当/u, { when: /(要|想|得|帮我)报警/u, now: true }),
+];
+
+// === Robbery, forced entry, weapons, threats (110)
+
+export const POLICE_MORE_SIGNS: readonly Sign[] = [
+  sign('police', ['110'], /抢[^，]{0,6}(包|钱|手机|项链|首饰|金|东西|手镯)|被[^，]{0,3}抢|抢了|往[^，]{0,4}(跑|逃)了/u, {
+    when: /抢|偷|打|推/u,
+    unless: /抢购|抢票|抢红包|抢着/u,
+  }),
+  sign(
+    'police',
+    ['110'],
+    /被[^，]{0,3}偷|(小偷|贼)[^，]{0,4}(还在|在车上|在家|在里面|在屋)|偷[^，]{0,3}(推走|开走|骑走)|翻窗|翻进|爬(上来|进来|进)|往里(挤|冲|闯)|(撬|砸)[^，]{0,4}车|(拉|敲)[^，]{0,4}车(门|窗|玻璃)|踢门|砸门|砸[^，]{0,3}(窗|玻璃)/u,
+    {
+      unless: /猫|狗|老鼠|小孩子玩/u,
+    },
+  ),
+  sign('police', ['110'], /(拿|拎|提|举)(着|了)?[^，]{0,3}(刀|菜刀|棍子|棒子|斧头|砖头|铁棍|铁棒|酒瓶|锤子|铁锹)|(刀|棍子)[^，]{0,3}(追|砍|打|骂|威胁)/u, {
+    unless: /切菜|切肉|做饭|磨刀|砍柴|剁|削/u,
+    unlessSaid: /割|自己|枕头/u,
+  }),
+  sign(
+    'police',
+    ['110'],
+    /(说|要|扬言|威胁)[^，]{0,8}(打死|杀了|砍死|弄死|放火|烧(我|你|他|她)?(家|房子)|烧了)|(追着|按着|围着)[^，]{0,4}打|打(他|她)?老娘|推倒/u,
+    {
+      unless: /鸡|鸭|鱼|猪|羊|蚊子|苍蝇|蟑螂/u,
+    },
+  ),
+  sign(
+    'police',
+    ['110'],
+    /跟到(楼下|家门口|家|小区)|跟(着|住)[^，]{0,6}进(了)?(楼道|楼|家|门|电梯)|跟了[^，]{0,4}(条街|一路|好久)|(拉|拖|抱)(上车|走了)|往车里(拖|拉|塞|抱)|(拖|拉|塞|抱)(进|上)[^，]{0,2}车|(围着|堵着|拦住|拦着)(我|他|她)?[^，]{0,4}要钱|不给就(打|不让走|砍|杀)|被[^，]{0,6}(拉上车|带走|抱走|拐走)/u,
+    {
+      unless: /快递|外卖/u,
+    },
+  ),
+];
+
+// === A confused person, or a child, missing for hours (110)
+
+const CONFUSED = /痴呆|糊涂|记性不好|记性差|不认得路|不认识路|认不得路|认不清路|阿尔茨海默|健忘|失智|脑子不清/u;
+const GONE = '没回来|没回家|不回来|找不到|找不着|没找着|没找到|联系不上|走出去|跑出来|跑出去|开门出去|走丢|不见了|没来过';
+const LONG = /[两三四五六七八九十几\d]+个?(小时|钟头)|天黑|一夜|到现在|[七八九十]点多?了|一早|一整天|好久/u;
+
+export const MISSING_SIGNS: readonly Sign[] = [
+  sign('police', ['110'], new RegExp(GONE, 'u'), { when: CONFUSED, unless: /钥匙|手机|卡|证|本/u }),
+  sign('police', ['110'], new RegExp(GONE, 'u'), {
+    when: new RegExp(`(${LONG.source})[^。]*${PERSON}|${PERSON}[^。]*(${LONG.source})`, 'u'),
+    unless: /钥匙|手机|卡|证|本|快递|外卖/u,
+  }),
+];
+
+// === A plea that names no kind, with urgency or a place (快点来 勤俭新村三幢 快)
+
+const EVERYDAY = /堵|坏了|漏水|修|停电|停水|没水|臭|吵|装|送|搬|开门|快递|外卖/u;
+
+export const PLEA_MORE_SIGNS: readonly Sign[] = [
+  sign('plea', [], /出(大)?事了|出人命|要出事/u, { when: /快|救|派人|求求/u, unlessSaid: EVERYDAY }),
+  sign('plea', [], /快(点|快)?来|快派人|快叫人|叫人来|来人/u, {
+    when: /快[^。]{0,5}快|新村|幢|号楼|小区|这里|这边|来人|帮帮|救|出事|不行了|要死了|人命|求求/u,
+    unlessSaid: EVERYDAY,
+  }),
+  sign('plea', [], /有人吗/u, { when: /快/u, unlessSaid: EVERYDAY }),
+  sign('plea', [], /出(大)?事了/u, { level: 'watch', ask: true, unlessSaid: new RegExp(`${EVERYDAY.source}|电话|骗|说我`, 'u') }),
+];
