@@ -5,15 +5,13 @@ import { isWord, picked, textOf } from './common/guards.js';
 import { chosenPlace, nextPlace, noPlace, placeUp } from './common/places.js';
 import { unlessEditing } from './common/navigation.js';
 import { type QuestionBody, reask, say } from './common/question.js';
-import { and, or } from 'xstate';
+import { and } from 'xstate';
 import { readPhone } from './common/phone.js';
 import { MAX_COMMUNITY_CHOICES } from './common/places.js';
 import {
   addressQuestion,
   CHOICE,
   communityQuestion,
-  MORE_ITEMS,
-  MORE_WORDS,
   shownPage,
   confirmItemQuestion,
   describeQuestion,
@@ -22,8 +20,8 @@ import {
   wayQuestion,
   whenQuestion,
 } from './resident.questions.js';
+import { itemChoices } from './resident.items.js';
 import { homeVisit, type ResidentKit } from './resident.setup.js';
-import type { ResidentContext, ResidentEvent, ResidentFlowDeps } from './resident.types.js';
 
 // === The intake steps: what is wrong (words or lists), then community, address, phone and time
 
@@ -45,30 +43,7 @@ export function intakeStates({
 }: ResidentKit) {
   const orConfirm = unlessEditing('confirm');
   const pick = (prefix: string, exact?: boolean) => ({ type: 'picked', params: exact ? { prefix, exact } : { prefix } }) as const;
-  const setItem = s.assign({
-    itemCode: ({ context, event }) => picked(event, context, 'item:') ?? context.itemCode,
-    classCode: ({ context, event }) => deps.item(picked(event, context, 'item:') ?? '')?.classCode ?? context.classCode,
-  });
-  const chooseItem = { guard: pick('item:'), target: 'afterItem', actions: setItem } as const;
-  /** A class picked from the list: the item now comes from that class, not from the proposals. */
-  const pickClass = {
-    guard: pick('class:'),
-    target: 'pickItem',
-    actions: s.assign({ classCode: ({ context, event }) => picked(event, context, 'class:'), proposals: [], itemPage: 0 }),
-  } as const;
-  /** The next page of a long item list ("更多", its number or button, 下一页…); after the last, the first. */
-  const turnPage = {
-    guard: or([pick(MORE_ITEMS), { type: 'said', params: { words: MORE_WORDS } }]),
-    target: 'pickItem',
-    reenter: true,
-    actions: s.assign({ itemPage: ({ context }) => (shownPage(context, deps) + 1) % Math.max(1, deps.itemPages(context.classCode ?? '').length) }),
-  } as const;
-  /** An item of the class named in full, on whichever page it is (理发 while 家里修理 is shown). */
-  const nameItem = {
-    guard: ({ context, event }: { context: ResidentContext; event: ResidentEvent }) => namedItem(deps, context, event) !== null,
-    target: 'afterItem',
-    actions: s.assign(({ context, event }) => ({ itemCode: namedItem(deps, context, event), classCode: context.classCode })),
-  } as const;
+  const { chooseItem, pickClass, turnPage, nameItem } = itemChoices({ s, deps });
   const openMine = { guard: pick(CHOICE.mine), target: 'listing' } as const;
   // The community question: a typed name, a choice, or a step-by-step pick (flows/common/places.ts).
   const choosePlace = {
@@ -296,12 +271,6 @@ export function intakeStates({
     when: timeStep('when:', whenQuestion, texts.whenChoices[0]),
     way: timeStep('way:', wayQuestion, texts.wayChoices[0]),
   };
-}
-
-/** The code of the class's item whose whole name the text is (理发), or null. */
-function namedItem(deps: ResidentFlowDeps, ctx: ResidentContext, e: ResidentEvent): string | null {
-  const text = normalizeText(textOf(e));
-  return deps.itemsOf(ctx.classCode ?? '').find((i) => normalizeText(i.name) === text)?.code ?? null;
 }
 
 function locationLabel(e: { latitude: number; longitude: number; label: string | null }): string {
