@@ -12,6 +12,8 @@ export interface QueryCount {
 }
 
 const CONTROL = /^\s*(begin|commit|rollback)\b/i;
+/** What postgres.js asks by itself on a new connection (array types): not the app's. */
+const DRIVER = /^\s*select\s+b\.oid,\s*b\.typarray\s+from\s+pg_catalog\.pg_type/i;
 
 /** A listener for `openDatabase({ onQuery })` and what it counted since the last `reset()`. */
 export function createQueryLog() {
@@ -28,6 +30,7 @@ export function createQueryLog() {
       let transactions = 0;
       const sql: string[] = [];
       for (const e of entries) {
+        if (DRIVER.test(e.sql)) continue;
         const control = CONTROL.exec(e.sql)?.[1]?.toLowerCase();
         if (control === 'begin') {
           open.add(e.connection);

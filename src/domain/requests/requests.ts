@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { alerts, catalogueItems, requestEvents, requests, stations, type RequestStatus } from '../../../db/schema.js';
 import { nextTicket } from './tickets.js';
@@ -45,10 +45,16 @@ export const CANCELLABLE: readonly RequestStatus[] = ['open', 'claimed', 'in_pro
 
 /** Stores a request with a fresh ticket, its first event, and links the conversation's open alerts. */
 export async function createRequest(tx: Db, fields: RequestFields, owner: RequestOwner, at: Date): Promise<{ id: number; ticket: string }> {
-  const [station] = await tx.select({ id: stations.id }).from(stations).where(eq(stations.code, fields.communityCode));
+  // The station and the item checked in one statement.
+  const [station] = await tx
+    .select({
+      id: stations.id,
+      item: sql<string | null>`(select ${catalogueItems.code} from ${catalogueItems} where ${catalogueItems.code} = ${fields.itemCode})`,
+    })
+    .from(stations)
+    .where(eq(stations.code, fields.communityCode));
   if (!station) throw new RequestError('unknown_station', `No station with code ${fields.communityCode}`);
-  const [item] = await tx.select({ code: catalogueItems.code }).from(catalogueItems).where(eq(catalogueItems.code, fields.itemCode));
-  if (!item) throw new RequestError('unknown_item', `No catalogue item ${fields.itemCode}`);
+  if (station.item === null) throw new RequestError('unknown_item', `No catalogue item ${fields.itemCode}`);
   const ticket = await nextTicket(tx, at);
   const [row] = await tx
     .insert(requests)
