@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NOTICE_KINDS } from './core/message.js';
+import type { ChannelPacing } from './core/pacer.js';
 import { isTimeZone } from './domain/calendar/civil.js';
 
 // === Configuration: parsed once from the environment, failing fast with a fix-it message
@@ -220,8 +221,8 @@ export interface Config {
   timeZone: string;
   /** Service days and reminders: the calendar file, how late a reminder may still go out, and whether the HTTP server serves `.ics` feeds. */
   calendar: { file: string | undefined; graceMinutes: number; feed: boolean };
-  /** The outbox's own pacing per channel (sends per second overall; bulk sends per chat per minute). */
-  pacing: Record<string, { perSecond: number; perChatPerMinute?: number }>;
+  /** The outbox's pacing per channel, the only one: sends per second overall, per group per minute, a private chat's burst. */
+  pacing: Record<string, ChannelPacing>;
 }
 
 export class ConfigError extends Error {
@@ -283,7 +284,8 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     timeZone: e.TIME_ZONE,
     calendar: { file: e.CALENDAR_FILE, graceMinutes: e.REMINDER_GRACE_MINUTES, feed: e.CALENDAR_FEED === 'on' },
     pacing: {
-      telegram: { perSecond: e.TELEGRAM_SEND_PER_SECOND, perChatPerMinute: e.TELEGRAM_GROUP_SENDS_PER_MINUTE },
+      // Telegram: about 30/s overall, 20 a minute in a group, a person's chat about 1/s after a short burst.
+      telegram: { perSecond: e.TELEGRAM_SEND_PER_SECOND, perGroupPerMinute: e.TELEGRAM_GROUP_SENDS_PER_MINUTE, privateChat: { burst: 5, perSecond: 1 } },
       wechat: { perSecond: e.WECHAT_SEND_PER_SECOND },
     },
   };

@@ -114,6 +114,11 @@ export interface WechatStandin {
   expireTokens(): void;
   /** Answers the next `times` requests to `path` (`/cgi-bin/...`, or without the `/cgi-bin/` prefix) with `errcode`. */
   failNext(path: string, errcode: number, times?: number): void;
+  /**
+   * Holds the answer to every API request to `path` from now on (a platform slow to answer; the request
+   * is in `calls` already) until the returned function is called; the requests are handled then.
+   */
+  holdAnswers(path: string): () => void;
   /** The stand-in's clock in ms (real time plus every {@link advance}). */
   now(): number;
   /** Moves the stand-in's clock forward: windows, token lifetimes, CreateTime and callback timestamps follow it. */
@@ -261,6 +266,7 @@ export async function startWechatStandin(options: WechatStandinOptions): Promise
   const windows = new Map<string, { openedAt: number; used: number }>();
   const media = new Map<string, { type: string; bytes: Buffer }>();
   const failures = new Map<string, Array<{ left: number; errcode: number }>>();
+  const holds = new Map<string, Promise<void>>();
   const now = () => Date.now() + offset;
   const seconds = () => String(Math.floor(now() / 1000));
   const newNonce = () => String(randomInt(100_000_000, 2_000_000_000));
@@ -400,6 +406,7 @@ export async function startWechatStandin(options: WechatStandinOptions): Promise
       return res.end('Not Found');
     }
     calls.push(call);
+    await holds.get(url.pathname);
     try {
       const armed = failures.get(url.pathname)?.[0];
       if (armed) {
@@ -533,6 +540,15 @@ export async function startWechatStandin(options: WechatStandinOptions): Promise
     failNext(path, errcode, times = 1) {
       const full = path.startsWith('/') ? path : `/cgi-bin/${path}`;
       if (times > 0) failures.set(full, [...(failures.get(full) ?? []), { left: times, errcode }]);
+    },
+    holdAnswers(path) {
+      const full = path.startsWith('/') ? path : `/cgi-bin/${path}`;
+      let release = () => {};
+      holds.set(full, new Promise<void>((r) => (release = r)));
+      return () => {
+        holds.delete(full);
+        release();
+      };
     },
     now,
     advance(ms) {
