@@ -108,6 +108,8 @@ export interface WechatStandin {
   /** Every menu accepted by `menu/create`, oldest first. */
   menus: Array<{ button: unknown[] }>;
   setCallbackUrl(url: string): void;
+  /** How long the platform waits for the program's answer to a callback from now on (`callbackTimeoutMs`). */
+  setCallbackTimeout(ms: number): void;
   /** Whether `openid` follows the account now. */
   follows(openid: string): boolean;
   /** Makes every token issued so far expire: calls with them get 42001. */
@@ -250,7 +252,7 @@ export async function startWechatStandin(options: WechatStandinOptions): Promise
   const windowMs = options.windowMs ?? 48 * 3_600_000;
   const perMessage = options.perMessage ?? 5;
   const templates = options.templates ? new Set(options.templates) : undefined;
-  const callbackTimeoutMs = options.callbackTimeoutMs ?? 5000;
+  let callbackTimeoutMs = options.callbackTimeoutMs ?? 5000;
   let callbackUrl = options.callbackUrl;
   let offset = 0;
   let tokenFetches = 0;
@@ -531,6 +533,9 @@ export async function startWechatStandin(options: WechatStandinOptions): Promise
     menus,
     setCallbackUrl(url) {
       callbackUrl = url;
+    },
+    setCallbackTimeout(ms) {
+      callbackTimeoutMs = ms;
     },
     follows: (openid) => followers.has(openid),
     expireTokens() {
