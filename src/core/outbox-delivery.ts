@@ -13,6 +13,7 @@ import {
   renewLeases,
   takeOverLeases,
 } from './outbox.js';
+import { createRowsInHand, type Item, type ItemOutcome } from './outbox-hand.js';
 import { createRowSender } from './outbox-send.js';
 import { type ChannelPacing, createPacer, type PacerClock, type PacerLane } from './pacer.js';
 import type { Clock, PeoplePort, Sender } from './ports.js';
@@ -65,27 +66,6 @@ export interface OutboxDeliveryOptions {
   claimLimit?: number;
 }
 
-/** A row this process holds, waiting for its turn in its chat. */
-interface Item {
-  row: Row;
-  lane: PacerLane;
-  /** A reply whose reply-window slot was taken with the person's message. */
-  slot: boolean;
-  /** When its lease was last written (the claim, or the insert that claimed it), by `clock`. */
-  claimedAt: number;
-  settle: () => void;
-}
-
-/** One chat's rows in hand, sent one after another by one worker. */
-interface ChatWork {
-  channel: string;
-  items: Item[];
-  /** A row of this chat may have been written while its rows were in hand (and skipped by a claim): look again after. */
-  recheck: boolean;
-  /** A send failed: the chat's later rows go back, in order, for the retry. */
-  failed: boolean;
-}
-
 /**
  * Delivers outbox messages: replies handed over right after their transaction (written claimed, no
  * claim needed), and due rows claimed when woken — by an `outbox` notification, `deliverDue`, or the
@@ -112,10 +92,6 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
   const pacers = new Map(Object.entries(options.pacing ?? {}).map(([channel, p]) => [channel, createPacer(p, options.pacerClock)]));
   const leaseFrom = (now: Date) => new Date(now.getTime() + leaseMs);
 
-  const chats = new Map<string, ChatWork>();
-  /** Rows in hand per channel, and how many of them are not bulk (bulk rows wait for those). */
-  const inHand = new Map<string, { all: number; conversation: number }>();
-  const conversationClear: (() => void)[] = [];
   /** Channels to claim for, channels with more due rows than were taken, and the claims running. */
   const wanted = new Set<string>();
   const more = new Set<string>();
@@ -129,9 +105,6 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
   let unlisten: (() => Promise<void>) | null = null;
   /** Set by `stop()`: no more claims, and rows not being sent yet go back. */
   let stopping = false;
-
-  const counts = (channel: string) => inHand.get(channel) ?? inHand.set(channel, { all: 0, conversation: 0 }).get(channel)!;
-  const chatKey = (channel: string, chatId: string) => `${channel}\u0000${chatId}`;
 
   // === Leases: renewed while rows are in hand; a row is sent without asking while its lease is surely ours
 
@@ -157,93 +130,18 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
   }
   /** Our lease on the item is surely still running (a third of it left): no need to ask the database. */
   const leaseSure = (item: Item) => clock().getTime() + leaseMs / 3 < Math.max(item.claimedAt, lastRenewal) + leaseMs;
-  const release = (items: Item[]) =>
+
+  /** Gives rows back unsent (those still ours); a failure leaves them to their lease. */
+  const giveBack = (held: Row[]) =>
     releaseRows(
       db,
       me,
-      items.map((i) => i.row.id),
+      held.map((r) => r.id),
       clock(),
     ).catch((err) => log.warn({ err: safeError(err) }, 'outbox rows could not be given back; their lease runs out'));
 
-  // === Rows in hand: one worker per chat
-
-  function accept(claimed: Row[], lane: (row: Row) => PacerLane, slots: number): Promise<void>[] {
-    const at = clock().getTime();
-    const done: Promise<void>[] = [];
-    claimed.forEach((row, i) => {
-      const key = chatKey(row.channel, row.chatId);
-      const work = chats.get(key) ?? { channel: row.channel, items: [], recheck: false, failed: false };
-      const item: Item = { row, lane: lane(row), slot: i < slots, claimedAt: at, settle: () => {} };
-      done.push(new Promise<void>((r) => (item.settle = r)));
-      const c = counts(row.channel);
-      c.all++;
-      if (item.lane !== 'bulk') c.conversation++;
-      // One chat's rows in order: conversation rows first, then by id.
-      const before = work.items.findIndex((o) => o.row.priority > row.priority || (o.row.priority === row.priority && o.row.id > row.id));
-      work.items.splice(before < 0 ? work.items.length : before, 0, item);
-      if (!chats.has(key)) {
-        chats.set(key, work);
-        void runChat(key, work);
-      }
-    });
-    if (claimed.length > 0) keepRenewing(true);
-    return done;
-  }
-
-  function settle(item: Item, outcome: 'sent' | 'other') {
-    if (outcome === 'sent') sentTotal++;
-    const c = counts(item.row.channel);
-    c.all--;
-    if (item.lane !== 'bulk' && --c.conversation === 0) for (const go of conversationClear.splice(0)) go();
-    item.settle();
-    if (more.has(item.row.channel) && c.all < claimLimit / 2) {
-      more.delete(item.row.channel);
-      wake(item.row.channel);
-    }
-  }
-
-  const ownConversation = (work: ChatWork) => work.items.filter((i) => i.lane !== 'bulk').length;
-
-  async function runChat(key: string, work: ChatWork) {
-    // Started from `accept`: let it finish adding the batch's rows first.
-    await Promise.resolve();
-    while (work.items.length > 0) {
-      if (work.failed || stopping) {
-        // Keep the chat's order: later messages wait for the failed one; what is still ours goes back.
-        const rest = work.items.splice(0);
-        await release(rest);
-        for (const item of rest) settle(item, 'other');
-        continue;
-      }
-      const item = work.items.shift()!;
-      if (item.lane === 'bulk') {
-        // Bulk rows wait for the channel's other conversation rows in hand (paced or not), and let this chat's go first.
-        while (!stopping && ownConversation(work) === 0 && counts(work.channel).conversation > 0) await new Promise<void>((r) => conversationClear.push(r));
-        if (ownConversation(work) > 0) {
-          const firstBulk = work.items.findIndex((i) => i.lane === 'bulk');
-          work.items.splice(firstBulk < 0 ? work.items.length : firstBulk, 0, item);
-          continue;
-        }
-      }
-      let outcome: 'sent' | 'held' | 'failed' | 'lost';
-      try {
-        outcome = await sendOne(item);
-      } catch (err) {
-        log.error({ outboxId: item.row.id, err: safeError(err) }, 'outbox send could not be recorded');
-        outcome = 'failed';
-      }
-      // After a lost lease or a stop, the row goes back (if still ours); after a failure it waits for its retry.
-      if (outcome === 'lost') await release([item]);
-      if (outcome === 'failed' || outcome === 'lost') work.failed = true;
-      settle(item, outcome === 'sent' ? 'sent' : 'other');
-    }
-    chats.delete(key);
-    if (work.recheck) wake(work.channel);
-    checkIdle();
-  }
-
   /** Sends one row in hand: `lost` when it is no longer ours (or we are stopping). */
-  async function sendOne(item: Item): Promise<'sent' | 'held' | 'failed' | 'lost'> {
+  async function sendOne(item: Item): Promise<ItemOutcome> {
     const { channel, chatId } = item.row;
     const sender = senders[channel];
     if (!sender || stopping) return 'lost';
@@ -258,6 +156,28 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
     }
     return rows.send(sender, item.row, item.slot);
   }
+
+  const hand = createRowsInHand({
+    log,
+    send: sendOne,
+    release: (items) => giveBack(items.map((i) => i.row)),
+    stopping: () => stopping,
+    chatDone(channel, recheck) {
+      if (recheck) wake(channel);
+      checkIdle();
+    },
+    settled(channel, sent, inHand) {
+      if (sent) sentTotal++;
+      if (more.has(channel) && inHand < claimLimit / 2) {
+        more.delete(channel);
+        wake(channel);
+      }
+    },
+  });
+  const accept = (claimed: Row[], lane: (row: Row) => PacerLane, slots: number) => {
+    if (claimed.length > 0) keepRenewing(true);
+    return hand.add(claimed, lane, slots, clock().getTime());
+  };
 
   // === Claims: when woken, per channel, a limited number of rows at a time
 
@@ -278,7 +198,7 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
     await Promise.resolve();
     while (wanted.delete(channel) && !stopping) {
       // Many bulk rows in hand already: only conversation rows now, the rest when these have gone.
-      const conversationOnly = counts(channel).all >= claimLimit;
+      const conversationOnly = hand.inHand(channel) >= claimLimit;
       const now = clock();
       let claimed: Row[];
       try {
@@ -291,12 +211,12 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
       if (full || conversationOnly) more.add(channel);
       else more.delete(channel);
       accept(claimed, (r) => (r.priority >= PRIORITY.bulk ? 'bulk' : 'conversation'), 0);
-      if (full && counts(channel).all < claimLimit) wanted.add(channel);
+      if (full && hand.inHand(channel) < claimLimit) wanted.add(channel);
     }
   }
 
   function checkIdle() {
-    if (chats.size > 0 || claims.size > 0) return;
+    if (hand.chats() > 0 || claims.size > 0) return;
     keepRenewing(false);
     for (const done of idleWaiters.splice(0)) done();
   }
@@ -312,8 +232,7 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
     const cut = payload.indexOf(':');
     const channel = cut < 0 ? payload : payload.slice(0, cut);
     // Its rows in hand may have made a claim skip the new one (one chat in order): look again after them.
-    const work = cut < 0 ? undefined : chats.get(chatKey(channel, payload.slice(cut + 1)));
-    if (work) work.recheck = true;
+    if (cut >= 0) hand.recheck(channel, payload.slice(cut + 1));
     wake(channel);
   }
 
@@ -328,12 +247,7 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
     async handOff(handed: Handed): Promise<void> {
       if (handed.rows.length === 0) return;
       if (stopping) {
-        await releaseRows(
-          db,
-          me,
-          handed.rows.map((r) => r.id),
-          clock(),
-        ).catch(() => {});
+        await giveBack(handed.rows);
         return;
       }
       await Promise.all(accept(handed.rows, () => 'reply', handed.slotsTaken));
@@ -379,7 +293,7 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
       const listening = unlisten;
       unlisten = null;
       await listening?.().catch(() => {});
-      for (const go of conversationClear.splice(0)) go();
+      hand.wakeBulk();
       await idle();
     },
   };
