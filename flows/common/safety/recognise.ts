@@ -65,6 +65,8 @@ export interface ReadOptions {
  */
 function secondSignal(model: NgramModel, clauses: string[], frames: Frames): EmergencyReading {
   if (frames.chronic || frames.foiled || frames.asks || frames.routine) return NOTHING;
+  // A message that gives a phone number is an answer (我的电话：138…，找王阿姨), not a situation told.
+  if (clauses.some((c) => /\d{7}/.test(c))) return NOTHING;
   // The message must read as an emergency both whole and in its clauses about now alone (not what
   // was on television, or is over): 摔了一跤…包好了 没事 leaves only 没事.
   const now = clauses.filter((_, i) => frames.clause[i] === null);
