@@ -1,10 +1,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Database, openDatabase } from '../db/client.js';
-import { ConfigError, createConfig } from './config.js';
-import { safeError } from './core/privacy.js';
-import { attendanceCsv } from './domain/events/attendance.js';
-import { eventView } from './domain/events/events.js';
+import { type Database, openDatabase } from '../../db/client.js';
+import { ConfigError, createConfig } from '../config.js';
+import { safeError } from '../core/privacy.js';
+import { attendanceCsv } from '../domain/events/attendance.js';
+import { eventView } from '../domain/events/events.js';
 
 // === `npm run events -- <command>`: operators' commands for events
 

@@ -1,16 +1,16 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { openDatabase } from '../db/client.js';
+import { openDatabase } from '../../db/client.js';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, createConfig } from './config.js';
-import { safeError } from './core/privacy.js';
-import { DEFAULT_STATIONS_FILE, readCatalogueFile, readStationsFile, syncReferenceData } from './domain/reference-data.js';
-import { importAliases } from './domain/stations/aliases.js';
-import { createStationMatcher } from './domain/stations/matcher.js';
-import { loadStationTree } from './domain/stations/tree.js';
-import { divisionTree, mergeStations } from './domain/stations/division.js';
-import { DivisionPackageMissing, readDivisionRows } from './domain/stations/division-package.js';
-import { loadStations } from './domain/stations/load.js';
-import type { StationNode } from './domain/stations/types.js';
+import { ConfigError, createConfig } from '../config.js';
+import { safeError } from '../core/privacy.js';
+import { DEFAULT_STATIONS_FILE, readCatalogueFile, readStationsFile, syncReferenceData } from '../domain/reference-data.js';
+import { importAliases } from '../domain/stations/aliases.js';
+import { createStationMatcher } from '../domain/stations/matcher.js';
+import { loadStationTree } from '../domain/stations/tree.js';
+import { divisionTree, mergeStations } from '../domain/stations/division.js';
+import { DivisionPackageMissing, readDivisionRows } from '../domain/stations/division-package.js';
+import { loadStations } from '../domain/stations/load.js';
+import type { StationNode } from '../domain/stations/types.js';
 
 // === `npm run stations -- <command>`: operators' commands for the station hierarchy
 

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../db/client.js';
-import { createWechatApi } from './channels/wechat/api.js';
-import { menuDefinition } from './channels/wechat/menu.js';
-import { ConfigError, createConfig } from './config.js';
-import { safeError } from './core/privacy.js';
-import { createSharedToken, type SharedToken, type TokenFetcher } from './core/shared-token.js';
+import { openDatabase } from '../../db/client.js';
+import { createWechatApi } from '../channels/wechat/api.js';
+import { menuDefinition } from '../channels/wechat/menu.js';
+import { ConfigError, createConfig } from '../config.js';
+import { safeError } from '../core/privacy.js';
+import { createSharedToken, type SharedToken, type TokenFetcher } from '../core/shared-token.js';
 
 // === `npm run wechat -- <command>`: operators' commands for the WeChat service account
 

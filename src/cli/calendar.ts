@@ -1,15 +1,15 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Database, openDatabase } from '../db/client.js';
-import { ConfigError, createConfig } from './config.js';
-import { currentStationFeed, feedRange, stationFeed } from './domain/calendar/feed.js';
-import { eventSource } from './domain/events/event-source.js';
-import { isCivilDate } from './domain/calendar/civil.js';
-import { previewLines } from './domain/calendar/preview.js';
-import { readCalendarFile } from './domain/calendar/rules.js';
-import { createCalendar } from './domain/calendar/schedule.js';
-import { readStationsFile } from './domain/reference-data.js';
-import { stationTreeOf } from './domain/stations/tree.js';
+import { type Database, openDatabase } from '../../db/client.js';
+import { ConfigError, createConfig } from '../config.js';
+import { currentStationFeed, feedRange, stationFeed } from '../domain/calendar/feed.js';
+import { eventSource } from '../domain/events/event-source.js';
+import { isCivilDate } from '../domain/calendar/civil.js';
+import { previewLines } from '../domain/calendar/preview.js';
+import { readCalendarFile } from '../domain/calendar/rules.js';
+import { createCalendar } from '../domain/calendar/schedule.js';
+import { readStationsFile } from '../domain/reference-data.js';
+import { stationTreeOf } from '../domain/stations/tree.js';
 
 // === `npm run calendar -- <command>`: operators' commands for service days (no database, no network)
 
