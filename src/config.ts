@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SetupError } from './core/errors.js';
 import { NOTICE_KINDS } from './core/message.js';
 import { isTimeZone } from './domain/calendar/civil.js';
 
@@ -224,7 +225,7 @@ export interface Config {
   pacing: Record<string, { perSecond: number; perChatPerMinute?: number }>;
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends SetupError {
   override readonly name = 'ConfigError';
 }
 

@@ -8,7 +8,8 @@ import { addCalendarFeedRoutes } from './app/calendar-feed.js';
 import { CONSOLE_CHANNEL, createConsoleChannel } from './channels/console/console-channel.js';
 import type { TelegramChannel } from './channels/telegram/telegram-channel.js';
 import type { WechatChannel } from './channels/wechat/wechat-channel.js';
-import { ConfigError, createConfig } from './config.js';
+import { createConfig } from './config.js';
+import { SetupError } from './core/errors.js';
 import { createHttpServer } from './core/http-server.js';
 import { safeError } from './core/privacy.js';
 import { createSharedToken } from './core/shared-token.js';
@@ -197,7 +198,8 @@ export function run(): void {
   main().then(
     (code) => process.exit(code),
     (err: unknown) => {
-      if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+      // A setting's or a file's problems are for the operator, whole; anything else might hold personal data.
+      if (err instanceof SetupError) process.stderr.write(`${err.message}\n`);
       else process.stderr.write(`lianxin could not start: ${JSON.stringify(safeError(err))}\n`);
       process.exit(1);
     },

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { count, eq, sql } from 'drizzle-orm';
 import { type Db, lockKey } from '../../db/client.js';
 import { appMeta, catalogueClasses, catalogueItems, stations } from '../../db/schema.js';
+import { SetupError } from '../core/errors.js';
 import { loadCatalogue } from './catalogue/load.js';
 import type { Catalogue } from './catalogue/types.js';
 import { loadStations } from './stations/load.js';
@@ -18,7 +19,7 @@ function readJson(file: string, what: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`Cannot read the ${what} file ${file}: ${(err as Error).message}`, { cause: err });
+    throw new SetupError(`Cannot read the ${what} file ${file}: ${(err as Error).message}`, { cause: err });
   }
 }
 

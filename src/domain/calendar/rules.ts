@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { SetupError } from '../../core/errors.js';
 import { isCivilDate } from './civil.js';
 
 // === The calendar file (CALENDAR_FILE, default db/seed/calendar.json): which days exist and when people hear of them
@@ -69,13 +70,13 @@ export type ReminderRule = CalendarRules['reminders'][number];
 /** `db/seed/calendar.json` of this checkout, wherever the process was started. */
 export const DEFAULT_CALENDAR_FILE = fileURLToPath(new URL('../../../db/seed/calendar.json', import.meta.url));
 
-/** Reads and validates the calendar file; throws an error naming the file and the wrong field. */
+/** Reads and validates the calendar file; throws a `SetupError` naming the file and every wrong field. */
 export function readCalendarFile(path = DEFAULT_CALENDAR_FILE): CalendarRules {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new Error(`cannot read the calendar file ${path} (CALENDAR_FILE): ${e instanceof Error ? e.message : String(e)}`);
+    throw new SetupError(`cannot read the calendar file ${path} (CALENDAR_FILE): ${e instanceof Error ? e.message : String(e)}`);
   }
   return parseCalendarRules(json, path);
 }
@@ -84,7 +85,7 @@ export function parseCalendarRules(json: unknown, source = 'calendar'): Calendar
   const parsed = calendarRulesSchema.safeParse(json);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`the calendar file ${source} is not valid:\n${lines.join('\n')}\nFix it (see README "Service days and reminders").`);
+    throw new SetupError(`the calendar file ${source} is not valid:\n${lines.join('\n')}\nFix it (see README "Service days and reminders").`);
   }
   return parsed.data;
 }

