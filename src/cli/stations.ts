@@ -1,16 +1,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { openDatabase } from '../../db/client.js';
-import { fileURLToPath } from 'node:url';
-import { ConfigError, createConfig } from '../config.js';
-import { safeError } from '../core/privacy.js';
+import { createConfig } from '../config.js';
 import { DEFAULT_STATIONS_FILE, readCatalogueFile, readStationsFile, syncReferenceData } from '../domain/reference-data.js';
 import { importAliases } from '../domain/stations/aliases.js';
 import { createStationMatcher } from '../domain/stations/matcher.js';
 import { loadStationTree } from '../domain/stations/tree.js';
 import { divisionTree, mergeStations } from '../domain/stations/division.js';
-import { DivisionPackageMissing, readDivisionRows } from '../domain/stations/division-package.js';
+import { readDivisionRows } from '../domain/stations/division-package.js';
 import { loadStations } from '../domain/stations/load.js';
 import type { StationNode } from '../domain/stations/types.js';
+import { type Call, commandLine, EXIT, runIfProgram } from './runner.js';
 
 // === `npm run stations -- <command>`: operators' commands for the station hierarchy
 
@@ -22,18 +21,6 @@ const USAGE = `usage: npm run stations -- import --region <city code> [--file <s
            --file: default STATIONS_FILE or db/seed/stations.json; --name: default 〈市〉连心桥服务中心
   aliases  adds organizers' aliases (estates, roads) to the database from a CSV: station code or
            name, alias — one per line. With the embedded database, stop the bot first.`;
-
-type Out = NodeJS.WritableStream;
-
-/** `--flag value` pairs of the arguments. */
-function flagsOf(args: string[]): Map<string, string> {
-  const flags = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a.startsWith('--')) flags.set(a.slice(2), args[i + 1]?.startsWith('--') ? '' : (args[++i] ?? ''));
-  }
-  return flags;
-}
 
 /** The stations file as JSON text: a station without children on one line, so a diff shows what changed. */
 export function formatStations(root: StationNode): string {
@@ -56,33 +43,36 @@ function count(root: StationNode): Record<StationNode['level'], number> {
   return n;
 }
 
-async function importCommand(flags: Map<string, string>, env: Record<string, string | undefined>, out: Out, err: Out): Promise<number> {
-  const region = flags.get('region');
-  if (!region) {
-    err.write(`${USAGE}\n`);
-    return 2;
-  }
-  const file = flags.get('file') || createConfig(env).stationsFile || DEFAULT_STATIONS_FILE;
+const options = {
+  region: { type: 'string' },
+  file: { type: 'string' },
+  name: { type: 'string' },
+  /** The division package's folder (tests give a small one). */
+  data: { type: 'string' },
+} as const;
+
+type StationsCall = Call<typeof options>;
+
+async function importCommand({ values, env, out, usage }: StationsCall): Promise<number> {
+  if (!values.region) return usage();
+  const file = values.file || createConfig(env).stationsFile || DEFAULT_STATIONS_FILE;
   const existing = existsSync(file) ? readStationsFile(file) : undefined;
-  const rows = await readDivisionRows(region, flags.get('data') || undefined);
-  const imported = divisionTree(rows, { rootName: flags.get('name') || undefined });
+  const rows = await readDivisionRows(values.region, values.data || undefined);
+  const imported = divisionTree(rows, { rootName: values.name || undefined });
   const { tree, report } = mergeStations(imported, existing);
   loadStations(tree);
   writeFileSync(file, formatStations(tree));
   const n = count(tree);
   out.write(
-    `${rows.city.name}（${region}）：${n.county} 个区县，${n.town} 个街道/镇，${n.community} 个社区/村 → ${file}\n` +
+    `${rows.city.name}（${values.region}）：${n.county} 个区县，${n.town} 个街道/镇，${n.community} 个社区/村 → ${file}\n` +
       (existing ? `保留了原文件的 ${report.keptStations.length} 个自建站点、${report.keptAliases} 个别名\n` : ''),
   );
-  return 0;
+  return EXIT.done;
 }
 
-async function aliasesCommand(flags: Map<string, string>, env: Record<string, string | undefined>, out: Out, err: Out): Promise<number> {
-  const csvFile = flags.get('file');
-  if (!csvFile) {
-    err.write(`${USAGE}\n`);
-    return 2;
-  }
+async function aliasesCommand({ values, env, out, usage }: StationsCall): Promise<number> {
+  const csvFile = values.file;
+  if (!csvFile) return usage();
   const csv = readFileSync(csvFile, 'utf8');
   const config = createConfig(env);
   const catalogue = readCatalogueFile(config.catalogueFile);
@@ -94,37 +84,18 @@ async function aliasesCommand(flags: Map<string, string>, env: Record<string, st
     const result = await database.db.transaction((tx) => importAliases(tx as unknown as typeof database.db, tree, createStationMatcher(tree), csv, new Date()));
     out.write(`新增 ${result.added} 个别名，${result.known} 个已有${result.refused.length > 0 ? `，${result.refused.length} 行没有导入：` : '。'}\n`);
     for (const r of result.refused) out.write(`  第 ${r.line} 行：${r.why}\n`);
-    return result.refused.length > 0 ? 1 : 0;
+    return result.refused.length > 0 ? EXIT.failed : EXIT.done;
   } finally {
     await database.close();
   }
 }
 
-/** Runs one command; returns the exit code. Output goes to `out`, errors to `err`. */
-export async function runStationsCli(
-  args: string[],
-  env: Record<string, string | undefined>,
-  out: Out = process.stdout,
-  err: Out = process.stderr,
-): Promise<number> {
-  const [command, ...rest] = args;
-  const flags = flagsOf(rest);
-  try {
-    if (command === 'import') return await importCommand(flags, env, out, err);
-    if (command === 'aliases') return await aliasesCommand(flags, env, out, err);
-    err.write(`${USAGE}\n`);
-    return 2;
-  } catch (e) {
-    if (e instanceof DivisionPackageMissing || e instanceof ConfigError) {
-      err.write(`${e.message}\n`);
-      return 2;
-    }
-    err.write(`lianxin stations: ${e instanceof Error ? e.message : JSON.stringify(safeError(e))}\n`);
-    return 1;
-  }
-}
+/** `npm run stations -- import | aliases …`; resolves with the exit code. */
+export const runStationsCli = commandLine({
+  name: 'stations',
+  usage: USAGE,
+  options,
+  commands: { import: importCommand, aliases: aliasesCommand },
+});
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  runStationsCli(process.argv.slice(2), process.env).then((code) => process.exit(code));
-}
+runIfProgram(import.meta.url, 'lianxin stations', runStationsCli);
