@@ -10,7 +10,7 @@ import { skillFinder } from './domain/catalogue/skills.js';
 import type { Catalogue } from './domain/catalogue/types.js';
 import type { StationNode } from './domain/stations/types.js';
 import { createDispatch } from './domain/dispatch/dispatch.js';
-import { bootstrapOrganizers } from './domain/dispatch/roles.js';
+import { bootstrapOrganizers } from './domain/people/roles.js';
 import { loadStationTree } from './domain/stations/tree.js';
 import { peoplePort } from './domain/people/people.js';
 import { readCatalogueFile, readStationsFile } from './domain/reference-data.js';

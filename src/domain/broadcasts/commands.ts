@@ -1,7 +1,7 @@
 import type { CommandHook } from '../../core/flow-runner.js';
 import { broadcastTexts as t } from '../../texts/broadcasts.js';
 import { fmtTime } from '../dispatch/organizer-people-commands.js';
-import { isOrganizer, stationsOfOrganizer } from '../dispatch/roles.js';
+import { isOrganizer, stationsOfOrganizer } from '../people/roles.js';
 import type { StationTree } from '../stations/tree.js';
 import { recentBroadcasts } from './report.js';
 

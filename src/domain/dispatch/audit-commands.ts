@@ -1,9 +1,9 @@
 import type { AuditPerson } from '../../../db/schema.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
-import { auditEntriesOf, type AuditEntry } from './audit.js';
+import { auditEntriesOf, type AuditEntry } from '../people/audit.js';
 import type { CommandContext } from './command-context.js';
 import { fmtTime } from './organizer-people-commands.js';
-import { stationsOfOrganizer } from './roles.js';
+import { stationsOfOrganizer } from '../people/roles.js';
 
 // === `/audit [页码]` (操作记录): the audit entries of the organizer's stations, newest first
 

@@ -7,7 +7,7 @@ import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { appendEvent } from '../requests/requests.js';
 import { editCards, type RequestView, requestView } from './announce.js';
 import { volunteerOf } from './registration.js';
-import { privateChatOf } from './roles.js';
+import { privateChatOf } from '../people/roles.js';
 
 // === Claiming: exactly one winner, by one conditional update
 

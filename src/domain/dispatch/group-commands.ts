@@ -3,7 +3,7 @@ import { announcements, chatGroups, requests, unboundGroupNotices } from '../../
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { claimRefusal, claimRequest } from './claim.js';
 import type { CommandContext } from './command-context.js';
-import { isOrganizer, isOrganizerOf } from './roles.js';
+import { isOrganizer, isOrganizerOf } from '../people/roles.js';
 import { stationNamed } from './station-names.js';
 
 // === What the bot does with messages in group chats: bind, unbind, claim; otherwise stay quiet

@@ -9,10 +9,10 @@ import { claimRefusal, claimRequest } from './claim.js';
 import type { CommandContext } from './command-context.js';
 import { fmtTime, link, personIdOf, undelivered } from './organizer-people-commands.js';
 import { volunteerOf } from './registration.js';
-import { grantOrganizer, isOrganizer, isOrganizerOf, privateChatOf, stationsOfOrganizer } from './roles.js';
+import { grantOrganizer, isOrganizer, isOrganizerOf, privateChatOf, stationsOfOrganizer } from '../people/roles.js';
 import { stationNamed } from './station-names.js';
 import { aliasCommand } from './alias-commands.js';
-import { recordAudit, rightsOf } from './audit.js';
+import { recordAudit, rightsOf } from '../people/audit.js';
 import { auditCommand } from './audit-commands.js';
 
 // === Organizer tools in private chat; every command checks the role on the server

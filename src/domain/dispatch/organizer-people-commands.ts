@@ -4,9 +4,9 @@ import { redactForGroup } from '../../core/privacy.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { linkPeople } from '../people/link.js';
 import type { CommandContext } from './command-context.js';
-import { recordAudit, rightsOf } from './audit.js';
+import { recordAudit, rightsOf } from '../people/audit.js';
 import { mayMerge } from './people-rules.js';
-import { stationsOfOrganizer } from './roles.js';
+import { stationsOfOrganizer } from '../people/roles.js';
 
 // === Organizer tools about people and reaching them: /link (one person, two records), /undelivered
 

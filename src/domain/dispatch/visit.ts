@@ -8,7 +8,7 @@ import { appendEvent } from '../requests/requests.js';
 import { editCards, requestView } from './announce.js';
 import { activeStatuses, progressNotice } from './claim.js';
 import { volunteerOf } from './registration.js';
-import { privateChatOf } from './roles.js';
+import { privateChatOf } from '../people/roles.js';
 
 // === The visit: depart, arrive, done with hours, or give the task back
 

@@ -5,7 +5,7 @@ import type { CommandHook } from '../../core/flow-runner.js';
 import { enqueueMessages } from '../../core/outbox.js';
 import { eventTexts as t } from '../../texts/events.js';
 import { volunteerOf } from '../dispatch/registration.js';
-import { isOrganizer, isOrganizerOf, privateChatOf, stationsOfOrganizer } from '../dispatch/roles.js';
+import { isOrganizer, isOrganizerOf, privateChatOf, stationsOfOrganizer } from '../people/roles.js';
 import type { StationTree } from '../stations/tree.js';
 import { eventDetailText, eventsListText } from './attendance.js';
 import { checkIn, checkInOpenFor, checkOut, confirmCheckIn } from './checkin.js';

@@ -4,7 +4,7 @@ import { eventSignups, events } from '../../../db/schema.js';
 import { enqueueMessages } from '../../core/outbox.js';
 import { eventTexts as t } from '../../texts/events.js';
 import { volunteerOf } from '../dispatch/registration.js';
-import { privateChatOf } from '../dispatch/roles.js';
+import { privateChatOf } from '../people/roles.js';
 import { editEventCards, effectiveEnd, eventView } from './events.js';
 import { formatEventTime, wallClock } from './time.js';
 
