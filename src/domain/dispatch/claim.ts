@@ -6,7 +6,7 @@ import { enqueueMessages } from '../../core/outbox.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { appendEvent } from '../requests/requests.js';
 import { editCards, type RequestView, requestView } from './announce.js';
-import { volunteerOf } from './registration.js';
+import { volunteerOf } from '../volunteers/registration.js';
 import { privateChatOf } from '../people/roles.js';
 
 // === Claiming: exactly one winner, by one conditional update

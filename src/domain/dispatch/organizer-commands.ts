@@ -8,7 +8,7 @@ import { requestView } from './announce.js';
 import { claimRefusal, claimRequest } from './claim.js';
 import type { CommandContext } from './command-context.js';
 import { fmtTime, link, personIdOf, undelivered } from './organizer-people-commands.js';
-import { volunteerOf } from './registration.js';
+import { volunteerOf } from '../volunteers/registration.js';
 import { grantOrganizer, isOrganizer, isOrganizerOf, privateChatOf, stationsOfOrganizer } from '../people/roles.js';
 import { stationNamed } from './station-names.js';
 import { aliasCommand } from './alias-commands.js';

@@ -4,7 +4,7 @@ import { chatGroups, eventSignups, events } from '../../../db/schema.js';
 import type { CommandHook } from '../../core/flow-runner.js';
 import { enqueueMessages } from '../../core/outbox.js';
 import { eventTexts as t } from '../../texts/events.js';
-import { volunteerOf } from '../dispatch/registration.js';
+import { volunteerOf } from '../volunteers/registration.js';
 import { isOrganizer, isOrganizerOf, privateChatOf, stationsOfOrganizer } from '../people/roles.js';
 import type { StationTree } from '../stations/tree.js';
 import { eventDetailText, eventsListText } from './attendance.js';

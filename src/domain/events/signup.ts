@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client.js';
 import { eventSignups, events } from '../../../db/schema.js';
 import { enqueueMessages } from '../../core/outbox.js';
 import { eventTexts as t } from '../../texts/events.js';
-import { volunteerOf } from '../dispatch/registration.js';
+import { volunteerOf } from '../volunteers/registration.js';
 import { privateChatOf } from '../people/roles.js';
 import { editEventCards, effectiveEnd, eventView } from './events.js';
 import { formatEventTime, wallClock } from './time.js';
