@@ -81,7 +81,13 @@ export async function createApp(options: AppOptions) {
   const matcher = createCatalogueMatcher(catalogue);
   const classifier = options.classifier ?? languageModelClassifier(config, catalogue, matcher, log);
   const deps = residentFlowDeps(catalogue, matcher, tree, { hotline: config.hotline, classifier });
-  const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), hotlinePhone: config.hotline.phone, ...config.dispatch });
+  const dispatch = createDispatch({
+    tree,
+    findSkill: skillFinder(catalogue),
+    hotlinePhone: config.hotline.phone,
+    timeZone: config.timeZone,
+    ...config.dispatch,
+  });
   /** The one handler of a chat that got a new id: the outbox and the channels both call it. */
   const followMigratedChat = (channel: string, from: string, to: string) => dispatch.followMigratedChat(db, channel, from, to);
   const delivery = createOutboxDelivery({
@@ -98,11 +104,11 @@ export async function createApp(options: AppOptions) {
   const mode = options.delivery ?? 'background';
   const eventSettings = { timeZone: config.timeZone, ...config.events };
   const eventCommands = createEventCommands({ tree, settings: eventSettings });
-  const listBroadcasts = broadcastCommands(tree);
+  const listBroadcasts = broadcastCommands(tree, config.timeZone);
   const runner = createFlowRunner({
     db: options.runnerDb ?? db,
     flows: [
-      createResidentFlow(deps, dispatch, classifier),
+      createResidentFlow(deps, dispatch, classifier, config.timeZone),
       createVolunteerFlow(deps, tree, dispatch),
       createEventFlow(eventFlowDeps(deps, tree, config.timeZone), tree, { timeZone: config.timeZone, clock }),
       createBroadcastFlow(tree),

@@ -4,6 +4,7 @@ import { requests, reveals } from '../../../db/schema.js';
 import type { Notice, NoticeKind, OutgoingPayload } from '../../core/message.js';
 import { enqueueMessages } from '../../core/outbox.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
+import { DEFAULT_TIME_ZONE, dayText } from '../calendar/civil.js';
 import { appendEvent } from '../requests/requests.js';
 import { editCards, type RequestView, requestView } from './announce.js';
 import { volunteerOf } from '../volunteers/registration.js';
@@ -19,10 +20,8 @@ export type ClaimResult =
   | { ok: false; reason: 'taken'; by: string }
   | { ok: false; reason: 'closed'; ticket: string };
 
-const fmtDay = (d: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(d);
-
-/** A refused claim, in words for the volunteer. */
-export function claimRefusal(r: Exclude<ClaimResult, { ok: true }>, hotline: string): string {
+/** A refused claim, in words for the volunteer (dates in `timeZone`). */
+export function claimRefusal(r: Exclude<ClaimResult, { ok: true }>, hotline: string, timeZone = DEFAULT_TIME_ZONE): string {
   switch (r.reason) {
     case 'unknown':
       return t.unknownTicket(r.ticket);
@@ -33,7 +32,7 @@ export function claimRefusal(r: Exclude<ClaimResult, { ok: true }>, hotline: str
     case 'rejected':
       return t.claimRejected(hotline);
     case 'suspended':
-      return t.claimSuspended(fmtDay(r.until));
+      return t.claimSuspended(dayText(r.until, timeZone, { year: true }));
     case 'taken':
       return t.claimAlreadyTaken(r.by);
     case 'closed':
