@@ -32,7 +32,6 @@ import { createCalendar } from './domain/calendar/schedule.js';
 import type { EventSource } from './domain/calendar/types.js';
 import { eventSource } from './domain/events/event-source.js';
 import { createServiceDayReminders } from './scheduler/service-day-reminders.js';
-import { WECHAT_CHANNEL } from './channels/wechat/inbound.js';
 
 // === The one composition root: main, every test and the benchmark build the app here
 
@@ -150,10 +149,14 @@ export async function createApp(options: AppOptions) {
       calendar,
       tree,
       events,
-      // WeChat has no groups for us: its volunteers are reminded privately, within the reply window.
-      privateChannels: config.wechat
-        ? [{ channel: WECHAT_CHANNEL, windowMs: config.wechat.replyWindow.ms, perMessage: config.wechat.replyWindow.perMessage }]
-        : [],
+      // A channel whose sender keeps a reply window (WeChat's service account, which has no groups for
+      // us): its volunteers are reminded privately, within the window. Read at each run: channels add
+      // their senders after the app is built.
+      get privateChannels() {
+        return Object.entries(senders).flatMap(([channel, s]) =>
+          s.replyWindow ? [{ channel, windowMs: s.replyWindow.ms, perMessage: s.replyWindow.perMessage }] : [],
+        );
+      },
       graceMs: config.calendar.graceMinutes * 60_000,
       log,
     },
