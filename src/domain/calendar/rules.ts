@@ -12,7 +12,7 @@ const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|30)$/, 'must 
 const id = z.string().regex(/^[a-z0-9-]+$/, 'must be kebab-case ascii, e.g. service-day');
 
 /** What happens to a recurring day that falls on an official holiday (a rest day of the State Council's plan). */
-export const holidayPolicies = ['keep', 'move', 'skip'] as const;
+const holidayPolicies = ['keep', 'move', 'skip'] as const;
 export type HolidayPolicy = (typeof holidayPolicies)[number];
 
 const recurringSchema = z.object({
@@ -68,7 +68,7 @@ export type SpecialDay = CalendarRules['special'][number];
 export type ReminderRule = CalendarRules['reminders'][number];
 
 /** `db/seed/calendar.json` of this checkout, wherever the process was started. */
-export const DEFAULT_CALENDAR_FILE = fileURLToPath(new URL('../../../db/seed/calendar.json', import.meta.url));
+const DEFAULT_CALENDAR_FILE = fileURLToPath(new URL('../../../db/seed/calendar.json', import.meta.url));
 
 /** Reads and validates the calendar file; throws a `SetupError` naming the file and every wrong field. */
 export function readCalendarFile(path = DEFAULT_CALENDAR_FILE): CalendarRules {

@@ -41,7 +41,7 @@ export function claimRefusal(r: Exclude<ClaimResult, { ok: true }>, hotline: str
 }
 
 /** The visit buttons under the private details. */
-export function visitButtons(ticket: string): OutgoingPayload['choices'] {
+function visitButtons(ticket: string): OutgoingPayload['choices'] {
   const b = t.visitButtons;
   return [
     { id: `depart:${ticket}`, label: b.depart },
@@ -107,7 +107,7 @@ export function progressNotice(kind: NoticeKind, r: RequestView, status: string,
 }
 
 /** Sends the full details to one person privately, and records that they saw them. */
-export async function revealTo(tx: Db, r: RequestView, personId: number, reason: string, at: Date) {
+async function revealTo(tx: Db, r: RequestView, personId: number, reason: string, at: Date) {
   const target = await privateChatOf(tx, personId);
   if (!target) return;
   const text = t.claimedPrivate({
@@ -125,5 +125,5 @@ export async function revealTo(tx: Db, r: RequestView, personId: number, reason:
   await tx.insert(reveals).values({ requestId: r.id, personId, reason, at });
 }
 
-export const ACTIVE: ('claimed' | 'in_progress')[] = ['claimed', 'in_progress'];
+const ACTIVE: ('claimed' | 'in_progress')[] = ['claimed', 'in_progress'];
 export const activeStatuses = inArray(requests.status, ACTIVE);

