@@ -10,7 +10,7 @@ import { skillFinder } from './domain/catalogue/skills.js';
 import type { Catalogue } from './domain/catalogue/types.js';
 import type { StationNode } from './domain/stations/types.js';
 import { createDispatch } from './domain/dispatch/dispatch.js';
-import { bootstrapOrganizers } from './domain/dispatch/roles.js';
+import { bootstrapOrganizers } from './domain/people/roles.js';
 import { loadStationTree } from './domain/stations/tree.js';
 import { peoplePort } from './domain/people/people.js';
 import { readCatalogueFile, readStationsFile } from './domain/reference-data.js';
@@ -32,7 +32,6 @@ import { createCalendar } from './domain/calendar/schedule.js';
 import type { EventSource } from './domain/calendar/types.js';
 import { eventSource } from './domain/events/event-source.js';
 import { createServiceDayReminders } from './scheduler/service-day-reminders.js';
-import { WECHAT_CHANNEL } from './channels/wechat/inbound.js';
 
 // === The one composition root: main, every test and the benchmark build the app here
 
@@ -81,7 +80,13 @@ export async function createApp(options: AppOptions) {
   const matcher = createCatalogueMatcher(catalogue);
   const classifier = options.classifier ?? languageModelClassifier(config, catalogue, matcher, log);
   const deps = residentFlowDeps(catalogue, matcher, tree, { hotline: config.hotline, classifier });
-  const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), hotlinePhone: config.hotline.phone, ...config.dispatch });
+  const dispatch = createDispatch({
+    tree,
+    findSkill: skillFinder(catalogue),
+    hotlinePhone: config.hotline.phone,
+    timeZone: config.timeZone,
+    ...config.dispatch,
+  });
   /** The one handler of a chat that got a new id: the outbox and the channels both call it. */
   const followMigratedChat = (channel: string, from: string, to: string) => dispatch.followMigratedChat(db, channel, from, to);
   const delivery = createOutboxDelivery({
@@ -98,11 +103,11 @@ export async function createApp(options: AppOptions) {
   const mode = options.delivery ?? 'background';
   const eventSettings = { timeZone: config.timeZone, ...config.events };
   const eventCommands = createEventCommands({ tree, settings: eventSettings });
-  const listBroadcasts = broadcastCommands(tree);
+  const listBroadcasts = broadcastCommands(tree, config.timeZone);
   const runner = createFlowRunner({
     db: options.runnerDb ?? db,
     flows: [
-      createResidentFlow(deps, dispatch, classifier),
+      createResidentFlow(deps, dispatch, classifier, config.timeZone),
       createVolunteerFlow(deps, tree, dispatch),
       createEventFlow(eventFlowDeps(deps, tree, config.timeZone), tree, { timeZone: config.timeZone, clock }),
       createBroadcastFlow(tree),
@@ -144,10 +149,14 @@ export async function createApp(options: AppOptions) {
       calendar,
       tree,
       events,
-      // WeChat has no groups for us: its volunteers are reminded privately, within the reply window.
-      privateChannels: config.wechat
-        ? [{ channel: WECHAT_CHANNEL, windowMs: config.wechat.replyWindow.ms, perMessage: config.wechat.replyWindow.perMessage }]
-        : [],
+      // A channel whose sender keeps a reply window (WeChat's service account, which has no groups for
+      // us): its volunteers are reminded privately, within the window. Read at each run: channels add
+      // their senders after the app is built.
+      get privateChannels() {
+        return Object.entries(senders).flatMap(([channel, s]) =>
+          s.replyWindow ? [{ channel, windowMs: s.replyWindow.ms, perMessage: s.replyWindow.perMessage }] : [],
+        );
+      },
       graceMs: config.calendar.graceMinutes * 60_000,
       log,
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { SetupError } from './core/errors.js';
 import { NOTICE_KINDS } from './core/message.js';
-import { isTimeZone } from './domain/calendar/civil.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './domain/calendar/civil.js';
 
 // === Configuration: parsed once from the environment, failing fast with a fix-it message
 
@@ -113,7 +114,7 @@ const schema = z
       .trim()
       .regex(/^0[1-9]\d{1,2}$/, "must be the city's area code with its 0, e.g. 0573 (Jiaxing) or 010 (Beijing)")
       .default(DEFAULT_HOTLINE.localAreaCode),
-    TIME_ZONE: z.string().trim().refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Shanghai').default('Asia/Shanghai'),
+    TIME_ZONE: z.string().trim().refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Shanghai').default(DEFAULT_TIME_ZONE),
     CALENDAR_FILE: optional,
     REMINDER_GRACE_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
     CALENDAR_FEED: z.enum(['on', 'off']).default('off'),
@@ -224,7 +225,7 @@ export interface Config {
   pacing: Record<string, { perSecond: number; perChatPerMinute?: number }>;
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends SetupError {
   override readonly name = 'ConfigError';
 }
 

@@ -111,7 +111,8 @@ export function emergencyAlertEffect(hooks: Pick<ResidentFlowHooks, 'afterEmerge
  * The resident flow wired to the domain: what its effects do in the database, and who answers
  * `classify` (default: the rules, through `deps.matchItems`).
  */
-export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHooks = {}, classifier?: Classifier): FlowDefinition {
+/** The resident flow; its tickets' days are in `timeZone` (`TIME_ZONE`). */
+export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHooks = {}, classifier?: Classifier, timeZone?: string): FlowDefinition {
   const machine = createResidentMachine(deps);
   const steppable = { id: RESIDENT_FLOW_ID, machine, interpret: interpretResidentInput };
   return {
@@ -129,7 +130,7 @@ export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHo
     effects: {
       createRequest: async (draft: RequestDraft, env) => {
         const owner = { residentId: env.personId, channel: env.message.channel, chatId: env.message.chatId, conversationKey: env.conversationKey };
-        const { id, ticket } = await createRequest(env.tx, draft, owner, env.now);
+        const { id, ticket } = await createRequest(env.tx, draft, owner, env.now, timeZone);
         await rememberPhone(env.tx, env.personId, draft.phone);
         await hooks.afterRequestCreated?.(env.tx, id, draft.emergencyWords, env.now);
         return { type: 'request.created', ticket };

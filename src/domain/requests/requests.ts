@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { alerts, catalogueItems, requestEvents, requests, stations, type RequestStatus } from '../../../db/schema.js';
+import { DEFAULT_TIME_ZONE } from '../calendar/civil.js';
 import { nextTicket } from './tickets.js';
 
 /**
@@ -43,13 +44,19 @@ export class RequestError extends Error {
 /** Statuses in which the resident may still cancel. */
 export const CANCELLABLE: readonly RequestStatus[] = ['open', 'claimed', 'in_progress'];
 
-/** Stores a request with a fresh ticket, its first event, and links the conversation's open alerts. */
-export async function createRequest(tx: Db, fields: RequestFields, owner: RequestOwner, at: Date): Promise<{ id: number; ticket: string }> {
+/** Stores a request with a fresh ticket (its day in `timeZone`), its first event, and links the conversation's open alerts. */
+export async function createRequest(
+  tx: Db,
+  fields: RequestFields,
+  owner: RequestOwner,
+  at: Date,
+  timeZone = DEFAULT_TIME_ZONE,
+): Promise<{ id: number; ticket: string }> {
   const [station] = await tx.select({ id: stations.id }).from(stations).where(eq(stations.code, fields.communityCode));
   if (!station) throw new RequestError('unknown_station', `No station with code ${fields.communityCode}`);
   const [item] = await tx.select({ code: catalogueItems.code }).from(catalogueItems).where(eq(catalogueItems.code, fields.itemCode));
   if (!item) throw new RequestError('unknown_item', `No catalogue item ${fields.itemCode}`);
-  const ticket = await nextTicket(tx, at);
+  const ticket = await nextTicket(tx, at, timeZone);
   const [row] = await tx
     .insert(requests)
     .values({

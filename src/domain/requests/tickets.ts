@@ -1,17 +1,16 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { ticketCounters } from '../../../db/schema.js';
+import { DEFAULT_TIME_ZONE, dateIn } from '../calendar/civil.js';
 
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The day of `at` in Asia/Shanghai as `YYYYMMDD`. */
-export function shanghaiDay(at: Date): string {
-  return dayFormat.format(at).replaceAll('-', '');
+/** The day of `at` in `timeZone` as `YYYYMMDD`: a ticket's day. */
+export function ticketDay(at: Date, timeZone = DEFAULT_TIME_ZONE): string {
+  return dateIn(at, timeZone).replaceAll('-', '');
 }
 
-/** Next ticket number `YYYYMMDD-NNNN` (per-day sequence, safe under concurrency: one upsert). */
-export async function nextTicket(tx: Db, at: Date): Promise<string> {
-  const day = shanghaiDay(at);
+/** Next ticket number `YYYYMMDD-NNNN`, the day in `timeZone` (per-day sequence, safe under concurrency: one upsert). */
+export async function nextTicket(tx: Db, at: Date, timeZone = DEFAULT_TIME_ZONE): Promise<string> {
+  const day = ticketDay(at, timeZone);
   const [row] = await tx
     .insert(ticketCounters)
     .values({ day, last: 1 })
