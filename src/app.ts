@@ -2,7 +2,10 @@ import type { Logger } from 'pino';
 import type { Database, Db } from '../db/client.js';
 import { VOLUNTEER_FLOW_ID } from '../flows/volunteer.machine.js';
 import type { Config } from './config.js';
+import { createFloodControl } from './core/flood-control.js';
 import { createFlowRunner } from './core/flow-runner.js';
+import type { IncomingContent } from './core/message.js';
+import { detectEmergency } from '../flows/common/safety/index.js';
 import { createOutboxDelivery } from './core/outbox-delivery.js';
 import type { Clock, Sender } from './core/ports.js';
 import { type CatalogueMatcher, createCatalogueMatcher } from './domain/catalogue/matcher.js';
@@ -124,6 +127,15 @@ export async function createApp(options: AppOptions) {
       void delivery.deliverDue();
     },
   });
+  // Before the runner, for every channel: one person's flood is dropped with one notice; danger still goes through.
+  const flood = createFloodControl({
+    db,
+    log,
+    clock: options.clock,
+    limits: config.limits.flood,
+    isUrgent: readsUrgent,
+    deliver: (chat) => (mode === 'none' ? Promise.resolve() : delivery.deliverChats([chat])),
+  });
   const sweeper = createDispatchSweeper({ db, dispatch, log, clock: options.clock, afterSweep: () => delivery.deliverDue() });
   const eventReminders = createEventReminderSweeper({
     db,
@@ -161,6 +173,7 @@ export async function createApp(options: AppOptions) {
     tree,
     dispatch,
     runner,
+    flood,
     delivery,
     sweeper,
     eventReminders,
@@ -169,8 +182,8 @@ export async function createApp(options: AppOptions) {
     reminders,
     broadcastReporter,
     senders,
-    /** Handles one incoming message from any channel (never throws). */
-    handle: runner.handle,
+    /** Handles one incoming message from any channel (never throws), behind flood control. */
+    handle: flood.guard(runner.handle),
     followMigratedChat,
     /** A channel's sender, so the outbox can deliver to it. */
     addSender(channel: string, sender: Sender) {
@@ -208,4 +221,10 @@ function languageModelClassifier(config: Config, catalogue: Catalogue, matcher: 
   if (!config.llm) return undefined;
   log.info({ model: config.llm.model, host: new URL(config.llm.baseUrl).host }, 'a language model gives a second opinion');
   return secondOpinionClassifier({ matcher, model: createOpenAiCompatibleSuggester({ ...config.llm, catalogue }), log });
+}
+
+/** Urgent danger in what a person wrote (text, or a photo's caption): read even when their message is dropped in a flood. */
+function readsUrgent(content: IncomingContent): boolean {
+  const text = content.kind === 'text' ? content.text : content.kind === 'media' ? content.caption : undefined;
+  return text !== undefined && detectEmergency(text).level === 'urgent';
 }
