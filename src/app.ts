@@ -105,7 +105,7 @@ export async function createApp(options: AppOptions) {
   const runner = createFlowRunner({
     db: options.runnerDb ?? db,
     flows: [
-      createResidentFlow(deps, dispatch, classifier),
+      createResidentFlow(deps, dispatch, classifier, { perDay: config.limits.requestsPerDay, timeZone: config.timeZone }),
       createVolunteerFlow(deps, tree, dispatch),
       createEventFlow(eventFlowDeps(deps, tree, config.timeZone), tree, { timeZone: config.timeZone, clock }),
       createBroadcastFlow(tree),

@@ -115,6 +115,8 @@ export const texts = {
     when: '改时间',
   },
   askDescriptionEdit: '请重新说说您遇到的问题：',
+  requestCapped: (perDay: number, hotline: string) =>
+    `您今天已经登记了 ${perDay} 个求助，达到了每天的上限，这一个暂时没法在这里登记。请拨打热线 ${hotline}，接线员会帮您办理；遇到急事请直接拨打 120 / 119 / 110。`,
   submitted: (ticket: string, urgent: boolean) =>
     `已为您登记，单号 ${ticket}。` + (urgent ? '已标为紧急，工作人员会优先处理。' : '') + '我们正在联系附近的志愿者，有人接单后会告诉您。查进度请说“查询”。',
 
