@@ -83,6 +83,8 @@ describe('flood allowance', () => {
 });
 
 describeDb('flood control in front of the runner', (ctx) => {
+  /** The default allowance (FLOOD_BURST). */
+  const burst = createConfig({}).limits.flood.burst;
   const now = new Date('2026-06-01T02:00:00Z');
   async function app() {
     const sender = createMemorySender();
@@ -111,13 +113,13 @@ describeDb('flood control in front of the runner', (ctx) => {
   it('drops a flood beyond the allowance with one notice, and does not touch the database for what it drops', async () => {
     const { app: a, sender } = await app();
     const results = await Promise.all(Array.from({ length: 100 }, (_, i) => a.handle(text('flooder', `第${i}条`))));
-    expect(results.filter((r) => r.status === 'throttled')).toHaveLength(90);
-    expect(results.filter((r) => r.status === 'handled')).toHaveLength(10);
+    expect(results.filter((r) => r.status === 'throttled')).toHaveLength(100 - burst);
+    expect(results.filter((r) => r.status === 'handled')).toHaveLength(burst);
     const toFlooder = sender.sent.filter((s) => s.chatId === 'flooder').map((s) => s.payload.text);
     expect(toFlooder.filter((t) => t === texts.tooFast)).toHaveLength(1);
     const processed = await ctx.database.db.select().from(processedMessages);
-    expect(processed.filter((p) => p.key.startsWith('test:flooder:'))).toHaveLength(10);
-    expect(a.flood.stats).toMatchObject({ dropped: 90, notices: 1 });
+    expect(processed.filter((p) => p.key.startsWith('test:flooder:'))).toHaveLength(burst);
+    expect(a.flood.stats).toMatchObject({ dropped: 100 - burst, notices: 1 });
     // Someone else at the same moment is answered as always.
     const neighbour = await a.handle(text('neighbour', '你好'));
     expect(neighbour.status).toBe('handled');
@@ -142,7 +144,7 @@ describeDb('flood control in front of the runner', (ctx) => {
   it('drops a group flood silently: no notice in front of the group', async () => {
     const { app: a, sender } = await app();
     const results = await Promise.all(Array.from({ length: 30 }, () => a.handle(text('chatty', '哈哈', true))));
-    expect(results.filter((r) => r.status === 'throttled')).toHaveLength(20);
+    expect(results.filter((r) => r.status === 'throttled')).toHaveLength(30 - burst);
     expect(sender.sent.filter((s) => s.payload.text === texts.tooFast)).toHaveLength(0);
   });
 
