@@ -149,6 +149,22 @@ export const requests = pgTable(
   (t) => [index('requests_resident').on(t.residentId), index('requests_status').on(t.status, t.createdAt)],
 );
 
+/**
+ * New requests a resident made per day (`YYYY-MM-DD` in TIME_ZONE): the daily cap is one conditional
+ * upsert of this row, which also serialises two confirmations of one resident at the same moment.
+ */
+export const requestQuotas = pgTable(
+  'request_quotas',
+  {
+    residentId: integer('resident_id')
+      .notNull()
+      .references(() => people.id),
+    day: text('day').notNull(),
+    created: integer('created').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.residentId, t.day] })],
+);
+
 /** Per-day sequence behind ticket numbers (day in Asia/Shanghai, `YYYYMMDD`). */
 export const ticketCounters = pgTable('ticket_counters', {
   day: text('day').primaryKey(),

@@ -2,7 +2,10 @@ import type { Logger } from 'pino';
 import type { Database, Db } from '../db/client.js';
 import { VOLUNTEER_FLOW_ID } from '../flows/volunteer.machine.js';
 import type { Config } from './config.js';
+import { createFloodControl } from './core/flood-control.js';
 import { createFlowRunner } from './core/flow-runner.js';
+import type { IncomingContent } from './core/message.js';
+import { detectEmergency } from '../flows/common/safety/index.js';
 import { createOutboxDelivery } from './core/outbox-delivery.js';
 import type { Clock, Sender } from './core/ports.js';
 import { type CatalogueMatcher, createCatalogueMatcher } from './domain/catalogue/matcher.js';
@@ -107,7 +110,10 @@ export async function createApp(options: AppOptions) {
   const runner = createFlowRunner({
     db: options.runnerDb ?? db,
     flows: [
-      createResidentFlow(deps, dispatch, classifier, config.timeZone),
+      createResidentFlow(deps, dispatch, classifier, {
+        cap: { perDay: config.limits.requestsPerDay, timeZone: config.timeZone },
+        timeZone: config.timeZone,
+      }),
       createVolunteerFlow(deps, tree, dispatch),
       createEventFlow(eventFlowDeps(deps, tree, config.timeZone), tree, { timeZone: config.timeZone, clock }),
       createBroadcastFlow(tree),
@@ -128,6 +134,15 @@ export async function createApp(options: AppOptions) {
       await delivery.deliverChats([{ channel: msg.channel, chatId: msg.chatId }]);
       void delivery.deliverDue();
     },
+  });
+  // Before the runner, for every channel: one person's flood is dropped with one notice; danger still goes through.
+  const flood = createFloodControl({
+    db,
+    log,
+    clock: options.clock,
+    limits: config.limits.flood,
+    isUrgent: readsUrgent,
+    deliver: (chat) => (mode === 'none' ? Promise.resolve() : delivery.deliverChats([chat])),
   });
   const sweeper = createDispatchSweeper({ db, dispatch, log, clock: options.clock, afterSweep: () => delivery.deliverDue() });
   const eventReminders = createEventReminderSweeper({
@@ -170,6 +185,7 @@ export async function createApp(options: AppOptions) {
     tree,
     dispatch,
     runner,
+    flood,
     delivery,
     sweeper,
     eventReminders,
@@ -178,8 +194,8 @@ export async function createApp(options: AppOptions) {
     reminders,
     broadcastReporter,
     senders,
-    /** Handles one incoming message from any channel (never throws). */
-    handle: runner.handle,
+    /** Handles one incoming message from any channel (never throws), behind flood control. */
+    handle: flood.guard(runner.handle),
     followMigratedChat,
     /** A channel's sender, so the outbox can deliver to it. */
     addSender(channel: string, sender: Sender) {
@@ -217,4 +233,10 @@ function languageModelClassifier(config: Config, catalogue: Catalogue, matcher: 
   if (!config.llm) return undefined;
   log.info({ model: config.llm.model, host: new URL(config.llm.baseUrl).host }, 'a language model gives a second opinion');
   return secondOpinionClassifier({ matcher, model: createOpenAiCompatibleSuggester({ ...config.llm, catalogue }), log });
+}
+
+/** Urgent danger in what a person wrote (text, or a photo's caption): read even when their message is dropped in a flood. */
+function readsUrgent(content: IncomingContent): boolean {
+  const text = content.kind === 'text' ? content.text : content.kind === 'media' ? content.caption : undefined;
+  return text !== undefined && detectEmergency(text).level === 'urgent';
 }

@@ -61,6 +61,9 @@ const schema = z
     TELEGRAM_SEND_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(25),
     TELEGRAM_GROUP_SENDS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(20),
     WECHAT_SEND_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
+    FLOOD_BURST: z.coerce.number().int().min(1).max(1000).default(5),
+    FLOOD_PER_MINUTE: z.coerce.number().int().min(1).max(6000).default(30),
+    REQUESTS_PER_DAY: z.coerce.number().int().min(1).max(1000).default(5),
     WECHAT_APP_ID: optional.pipe(
       z
         .string()
@@ -223,6 +226,8 @@ export interface Config {
   calendar: { file: string | undefined; graceMinutes: number; feed: boolean };
   /** The outbox's own pacing per channel (sends per second overall; bulk sends per chat per minute). */
   pacing: Record<string, { perSecond: number; perChatPerMinute?: number }>;
+  /** Under load: one person's allowance of messages (src/core/flood-control.ts), and the new requests a resident may make a day in `timeZone`. */
+  limits: { flood: { burst: number; perMinute: number }; requestsPerDay: number };
 }
 
 export class ConfigError extends SetupError {
@@ -287,5 +292,6 @@ export function createConfig(env: Record<string, string | undefined>): Config {
       telegram: { perSecond: e.TELEGRAM_SEND_PER_SECOND, perChatPerMinute: e.TELEGRAM_GROUP_SENDS_PER_MINUTE },
       wechat: { perSecond: e.WECHAT_SEND_PER_SECOND },
     },
+    limits: { flood: { burst: e.FLOOD_BURST, perMinute: e.FLOOD_PER_MINUTE }, requestsPerDay: e.REQUESTS_PER_DAY },
   };
 }

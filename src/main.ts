@@ -112,7 +112,8 @@ export async function startApp(io: AppIO) {
       ended();
     };
   } else {
-    const consoleChannel = createConsoleChannel({ input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY), handle: app.handle });
+    // The terminal is the operator's own (or a script piped in): no flood control, the runner itself.
+    const consoleChannel = createConsoleChannel({ input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY), handle: app.runner.handle });
     app.addSender(CONSOLE_CHANNEL, consoleChannel.sender);
     await app.start();
     io.stdout.write(`${texts.consoleIntro(database.location)}\n`);

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { alerts, catalogueItems, requestEvents, requests, stations, type RequestStatus } from '../../../db/schema.js';
 import { DEFAULT_TIME_ZONE } from '../calendar/civil.js';
+import { type DailyCap, takeRequestQuota } from './quota.js';
 import { nextTicket } from './tickets.js';
 
 /**
@@ -86,6 +87,22 @@ export async function createRequest(
     .set({ requestId: id })
     .where(and(eq(alerts.conversationKey, owner.conversationKey), isNull(alerts.requestId)));
   return { id, ticket };
+}
+
+/**
+ * A resident's own request (`createRequest`) within their daily cap: null when they already made
+ * `cap.perDay` new requests today (then nothing is stored). Urgent requests always go through, and count.
+ * Requests stored on someone's behalf call `createRequest` itself: the resident's cap is not theirs.
+ */
+export async function createRequestWithinCap(
+  tx: Db,
+  fields: RequestFields,
+  owner: RequestOwner,
+  at: Date,
+  cap: DailyCap,
+): Promise<{ id: number; ticket: string } | null> {
+  if (!(await takeRequestQuota(tx, owner.residentId, cap, at, fields.urgent))) return null;
+  return createRequest(tx, fields, owner, at, cap.timeZone);
 }
 
 /** Appends one entry to a request's history. */
