@@ -18,8 +18,17 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Where the data lives, for people: a folder or a redacted URL. */
   location: string;
+  /** `LISTEN`s to a notification channel (every process on the database hears a committed `NOTIFY`); resolves with how to stop. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+/**
+ * Sees every statement sent (tests and the bench count them): its SQL and the connection it went on;
+ * a transaction shows as `begin` … `commit` (or `rollback`) on one connection. PostgreSQL: the driver's
+ * own hook; PGlite (one connection): drizzle's query log, and the client's transactions.
+ */
+export type QueryListener = (sql: string, connection: number) => void;
 
 export type DatabaseOptions =
   | {
@@ -28,8 +37,9 @@ export type DatabaseOptions =
       client?: PGlite;
       /** Where a new data folder's template is kept (see pglite-template.ts); null: always initdb. */
       templateDir?: string | null;
+      onQuery?: QueryListener;
     }
-  | { kind: 'postgres'; url: string; maxConnections?: number };
+  | { kind: 'postgres'; url: string; maxConnections?: number; onQuery?: QueryListener };
 
 /** Opens the database and applies the committed migrations (idempotent). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -40,9 +50,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       import('drizzle-orm/postgres-js'),
       import('drizzle-orm/postgres-js/migrator'),
     ]);
+    const onQuery = options.onQuery;
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
+      ...(onQuery ? { debug: (connection: number, query: string) => onQuery(query, connection) } : {}),
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     // Several instances may start at once: one migrates, the others wait for its lock.
@@ -54,7 +66,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     } finally {
       await lock.end({ timeout: 5 });
     }
-    return { db, kind: 'postgres', location: redactUrl(options.url), close: () => client.end({ timeout: 5 }) };
+    return {
+      db,
+      kind: 'postgres',
+      location: redactUrl(options.url),
+      // postgres.js listens on a connection of its own, and listens again after reconnecting.
+      listen: async (channel, onNotify) => (await client.listen(channel, onNotify)).unlisten,
+      close: () => client.end({ timeout: 5 }),
+    };
   }
   const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
     import('@electric-sql/pglite'),
@@ -95,14 +114,39 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     client = await PGlite.create(dataDir);
   }
   const owned = client;
-  const db = drizzlePglite(owned, { schema }) as unknown as Db;
+  const onQuery = options.onQuery;
+  if (onQuery) observeTransactions(owned, onQuery);
+  const db = drizzlePglite(owned, { schema, ...(onQuery ? { logger: { logQuery: (query: string) => onQuery(query, 0) } } : {}) }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     location: options.dataDir ? path.resolve(options.dataDir) : 'memory',
+    listen: async (channel, onNotify) => {
+      const stop = await owned.listen(channel, onNotify);
+      return () => stop();
+    },
     close: async () => {
       if (!options.client) await owned.close();
     },
+  };
+}
+
+/** PGlite runs `BEGIN` and `COMMIT` itself, out of drizzle's sight: reported around its `transaction`. */
+function observeTransactions(client: PGlite, onQuery: QueryListener): void {
+  const transaction = client.transaction.bind(client);
+  client.transaction = (fn) => {
+    onQuery('begin', 0);
+    // Reported as the work ends, right before PGlite commits (what a commit wakes runs after it).
+    return transaction(async (tx) => {
+      try {
+        const result = await fn(tx);
+        onQuery('commit', 0);
+        return result;
+      } catch (err) {
+        onQuery('rollback', 0);
+        throw err;
+      }
+    });
   };
 }
 

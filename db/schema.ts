@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgSequence, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -165,10 +165,16 @@ export const requestQuotas = pgTable(
   (t) => [primaryKey({ columns: [t.residentId, t.day] })],
 );
 
-/** Per-day sequence behind ticket numbers (day in Asia/Shanghai, `YYYYMMDD`). */
-export const ticketCounters = pgTable('ticket_counters', {
+/**
+ * Ticket numbers come from one sequence (no row is locked to take one); a ticket's number within its day
+ * (in TIME_ZONE, `YYYYMMDD`) counts from the day's `base`, the sequence value its first ticket took.
+ */
+export const ticketNumbers = pgSequence('ticket_numbers');
+
+/** The first sequence value of each day's tickets (written once a day, by its first ticket). */
+export const ticketDays = pgTable('ticket_days', {
   day: text('day').primaryKey(),
-  last: integer('last').notNull(),
+  base: bigint('base', { mode: 'number' }).notNull(),
 });
 
 /** Append-only history of a request: every status change and notable step. */
@@ -188,17 +194,22 @@ export const requestEvents = pgTable(
 );
 
 /** Something organizers must see now, e.g. emergency words from a resident. */
-export const alerts = pgTable('alerts', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  kind: text('kind').notNull(),
-  personId: integer('person_id').references(() => people.id),
-  requestId: integer('request_id').references(() => requests.id),
-  conversationKey: text('conversation_key').notNull(),
-  /** Which emergency words or reason triggered it; never the address or phone. */
-  detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
-  createdAt: createdAt(),
-  handledAt: timestamp('handled_at', { withTimezone: true }),
-});
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    personId: integer('person_id').references(() => people.id),
+    requestId: integer('request_id').references(() => requests.id),
+    conversationKey: text('conversation_key').notNull(),
+    /** Which emergency words or reason triggered it; never the address or phone. */
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+  },
+  // A request being stored links its conversation's open alerts.
+  (t) => [index('alerts_conversation').on(t.conversationKey)],
+);
 
 // === Runtime: conversations, de-duplication, outbox
 

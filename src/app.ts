@@ -40,7 +40,11 @@ import { createServiceDayReminders } from './scheduler/service-day-reminders.js'
 
 /** When a handled message's outgoing messages are delivered. */
 export type DeliveryMode =
-  /** The person's own replies before `handle` resolves, everything else (cards, paced group traffic) in the background. */
+  /**
+   * `handle` resolves at commit; the replies were written claimed and go out right after, on their own;
+   * everything else (cards, paced group traffic) when the delivery is woken (`outbox` notifications
+   * and the poll, from `start()`).
+   */
   | 'background'
   /** Everything due before `handle` resolves (tests that read what was sent right after). */
   | 'await-all'
@@ -102,6 +106,7 @@ export async function createApp(options: AppOptions) {
     instanceName: config.instanceName,
     exclusiveDatabase: database.kind === 'pglite',
     pacing: config.pacing,
+    listen: (onNotify) => database.listen('outbox', onNotify),
   });
   const mode = options.delivery ?? 'background';
   const eventSettings = { timeZone: config.timeZone, ...config.events };
@@ -125,14 +130,11 @@ export async function createApp(options: AppOptions) {
     log,
     clock: options.clock,
     senders,
-    deliver: async (_ids, msg) => {
+    ...(mode === 'none' ? {} : { claim: delivery.claimFor }),
+    deliver: async (handed) => {
       if (mode === 'none') return;
-      if (mode === 'await-all') {
-        await delivery.deliverDue();
-        return;
-      }
-      await delivery.deliverChats([{ channel: msg.channel, chatId: msg.chatId }]);
-      void delivery.deliverDue();
+      const sending = delivery.handOff(handed);
+      if (mode === 'await-all') await Promise.all([sending, delivery.deliverDue()]);
     },
   });
   // Before the runner, for every channel: one person's flood is dropped with one notice; danger still goes through.
@@ -142,7 +144,8 @@ export async function createApp(options: AppOptions) {
     clock: options.clock,
     limits: config.limits.flood,
     isUrgent: readsUrgent,
-    deliver: (chat) => (mode === 'none' ? Promise.resolve() : delivery.deliverChats([chat])),
+    // The notice's insert wakes the delivery (the outbox notification); tests that read right after wait for it.
+    deliver: () => (mode === 'await-all' ? delivery.deliverDue() : Promise.resolve()),
   });
   const sweeper = createDispatchSweeper({ db, dispatch, log, clock: options.clock, afterSweep: () => delivery.deliverDue() });
   const eventReminders = createEventReminderSweeper({
@@ -208,7 +211,7 @@ export async function createApp(options: AppOptions) {
      */
     async start() {
       await delivery.takeOverLeases();
-      delivery.start();
+      await delivery.start();
       void delivery.deliverDue();
       sweeper.start();
       eventReminders.start();

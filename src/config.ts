@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SetupError } from './core/errors.js';
 import { NOTICE_KINDS } from './core/message.js';
+import type { ChannelPacing } from './core/pacer.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from './domain/calendar/civil.js';
 
 // === Configuration: parsed once from the environment, failing fast with a fix-it message
@@ -224,8 +225,8 @@ export interface Config {
   timeZone: string;
   /** Service days and reminders: the calendar file, how late a reminder may still go out, and whether the HTTP server serves `.ics` feeds. */
   calendar: { file: string | undefined; graceMinutes: number; feed: boolean };
-  /** The outbox's own pacing per channel (sends per second overall; bulk sends per chat per minute). */
-  pacing: Record<string, { perSecond: number; perChatPerMinute?: number }>;
+  /** The outbox's pacing per channel, the only one: sends per second overall, per group per minute, a private chat's burst. */
+  pacing: Record<string, ChannelPacing>;
   /** Under load: one person's allowance of messages (src/core/flood-control.ts), and the new requests a resident may make a day in `timeZone`. */
   limits: { flood: { burst: number; perMinute: number }; requestsPerDay: number };
 }
@@ -289,7 +290,8 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     timeZone: e.TIME_ZONE,
     calendar: { file: e.CALENDAR_FILE, graceMinutes: e.REMINDER_GRACE_MINUTES, feed: e.CALENDAR_FEED === 'on' },
     pacing: {
-      telegram: { perSecond: e.TELEGRAM_SEND_PER_SECOND, perChatPerMinute: e.TELEGRAM_GROUP_SENDS_PER_MINUTE },
+      // Telegram: about 30/s overall, 20 a minute in a group, a person's chat about 1/s after a short burst.
+      telegram: { perSecond: e.TELEGRAM_SEND_PER_SECOND, perGroupPerMinute: e.TELEGRAM_GROUP_SENDS_PER_MINUTE, privateChat: { burst: 5, perSecond: 1 } },
       wechat: { perSecond: e.WECHAT_SEND_PER_SECOND },
     },
     limits: { flood: { burst: e.FLOOD_BURST, perMinute: e.FLOOD_PER_MINUTE }, requestsPerDay: e.REQUESTS_PER_DAY },

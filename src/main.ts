@@ -22,13 +22,17 @@ export interface AppIO {
   stdout: Writable;
   /** A logger to use instead of one made from LOG_LEVEL (tests). */
   log?: Logger;
-  /** Telegram pacing; `off` only for tests against a local Bot API stand-in. */
+  /**
+   * `off` only for tests against a local Bot API stand-in: the outbox then holds no Telegram chat to
+   * its per-group and per-person limits (its overall pace stays), which would only make them wait.
+   */
   telegramPacing?: 'telegram' | 'off';
 }
 
 /** Starts lianxin: database, reference data, the app, and the configured channel. */
 export async function startApp(io: AppIO) {
   const config = createConfig(io.env);
+  if (io.telegramPacing === 'off') config.pacing.telegram = { perSecond: config.pacing.telegram!.perSecond };
   const log = io.log ?? createLogger(config.logLevel ?? (config.telegram || config.wechat ? 'info' : 'warn'));
 
   // Where start-up time goes, in ms (`loading`: the process until here), logged once started.
@@ -79,7 +83,6 @@ export async function startApp(io: AppIO) {
         log,
         handle: app.handle,
         onChatMigrated: app.followMigratedChat,
-        pacing: io.telegramPacing,
       });
       app.addSender(TELEGRAM_CHANNEL, telegram.sender);
       stops.push(telegram.stop);
@@ -112,8 +115,14 @@ export async function startApp(io: AppIO) {
       ended();
     };
   } else {
-    // The terminal is the operator's own (or a script piped in): no flood control, the runner itself.
-    const consoleChannel = createConsoleChannel({ input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY), handle: app.runner.handle });
+    // The terminal is the operator's own (or a script piped in): no flood control, the runner itself; one
+    // person reads each answer before typing on, so a line waits for its replies to be shown.
+    const answered = async (msg: Parameters<typeof app.runner.handle>[0]) => {
+      const result = await app.runner.handle(msg);
+      await app.delivery.settled();
+      return result;
+    };
+    const consoleChannel = createConsoleChannel({ input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY), handle: answered });
     app.addSender(CONSOLE_CHANNEL, consoleChannel.sender);
     await app.start();
     io.stdout.write(`${texts.consoleIntro(database.location)}\n`);

@@ -120,7 +120,12 @@ export interface ResidentFlowOptions {
  * The resident flow wired to the domain: what its effects do in the database, who answers `classify`
  * (default: the rules, through `deps.matchItems`), and the daily cap on a resident's new requests (none when absent).
  */
-export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHooks = {}, classifier?: Classifier, options: ResidentFlowOptions = {}): FlowDefinition {
+export function createResidentFlow(
+  deps: ResidentFlowDeps,
+  hooks: ResidentFlowHooks = {},
+  classifier?: Classifier,
+  options: ResidentFlowOptions = {},
+): FlowDefinition {
   const { cap, timeZone } = options;
   const machine = createResidentMachine(deps);
   const steppable = { id: RESIDENT_FLOW_ID, machine, interpret: interpretResidentInput };

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { EventObject } from 'xstate';
-import { type Db, lockKey } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import { conversations, processedMessages } from '../../db/schema.js';
 import { apologyPayload } from './apology.js';
 import { FlowError } from './errors.js';
@@ -9,9 +9,9 @@ import type { FlowDefinition, FlowPerson } from './flow.js';
 import { cleanIncoming } from './input-clean.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { conversationKey, type IncomingContent, type IncomingMessage, isFlowContent, type OutgoingPayload } from './message.js';
-import { enqueueMessages } from './outbox.js';
+import { enqueueClaimed, enqueueMessages, type Handed, type OutboxClaim } from './outbox.js';
 import type { Clock, PeoplePort, Sender } from './ports.js';
-import { recordInbound, releaseHeld } from './reply-window.js';
+import { markMerged, recordInbound, releaseHeld } from './reply-window.js';
 import { safeError } from './privacy.js';
 import { activeContext, persistSnapshot, restoreSnapshot } from './snapshots.js';
 import { texts } from '../texts/resident.js';
@@ -42,8 +42,17 @@ export interface FlowRunnerOptions {
   people: PeoplePort;
   log: Logger;
   clock?: Clock;
-  /** Called after each committed message with the outbox ids it wrote; resolves when the person's replies are out. */
-  deliver: (outboxIds: number[], msg: IncomingMessage) => Promise<unknown>;
+  /**
+   * Who delivers a channel's messages in this process, and until when a claim holds: the replies are
+   * then written claimed (`enqueueClaimed`) and handed to `deliver` after commit, with no claim in
+   * between. Null (or absent): they are written due, for whoever delivers.
+   */
+  claim?: (channel: string, now: Date) => OutboxClaim | null;
+  /**
+   * Called after each committed message with the replies written claimed (the first `slotsTaken` of them
+   * counted in the person's reply window already); `handle` resolves when this does (at once, unless a test waits for sends).
+   */
+  deliver: (handed: Handed, msg: IncomingMessage) => Promise<unknown> | void;
   /** Used to apologise directly when the database fails (no outbox then). */
   senders: Record<string, Sender>;
   /** Extra tries of a message whose transaction failed. */
@@ -99,29 +108,56 @@ export function createFlowRunner(options: FlowRunnerOptions) {
     }
   }
 
-  async function handleInTransaction(msg: IncomingMessage, key: string, prepared?: Prepared): Promise<HandleResult> {
+  /** A channel whose platform limits replies to a window after the person wrote (or whose sender is not known here). */
+  const windowOf = (channel: string) => {
+    const sender = options.senders[channel];
+    return sender ? sender.replyWindow : { ms: 0, perMessage: 0 };
+  };
+
+  /**
+   * Writes the replies to the message's chat, claimed for this process's delivery when it delivers the
+   * channel. In a private chat on a channel with a reply window, what was held for the person follows
+   * them as one digest, and the window is opened again (its slots for the claimed replies taken).
+   */
+  async function writeReplies(tx: Db, msg: IncomingMessage, payloads: OutgoingPayload[], now: Date, handed: Handed): Promise<number[]> {
+    const window = msg.isGroup || msg.content.kind === 'unfollowed' ? undefined : windowOf(msg.channel);
+    const held = window ? await releaseHeld(tx, msg.channel, msg.chatId) : null;
+    const all = held ? [...payloads, { text: held.text }] : payloads;
+    const claim = all.length > 0 ? (options.claim?.(msg.channel, now) ?? null) : null;
+    const chat = { channel: msg.channel, chatId: msg.chatId };
+    const rows = claim ? await enqueueClaimed(tx, chat, all, now, claim) : [];
+    const ids = claim
+      ? rows.map((r) => r.id)
+      : await enqueueMessages(
+          tx,
+          all.map((payload) => ({ ...chat, payload })),
+          now,
+        );
+    if (held) await markMerged(tx, held.ids, ids.at(-1));
+    handed.rows = rows.filter((r) => claim && r.claimedBy === claim.by);
+    handed.slotsTaken = window ? Math.min(handed.rows.length, window.perMessage) : 0;
+    if (window) await recordInbound(tx, msg.channel, msg.chatId, now, handed.slotsTaken);
+    return ids;
+  }
+
+  /** Takes the conversation's lock (serialising it across instances) and records the message id, in one statement: false for a redelivery. */
+  async function firstDelivery(tx: Db, msg: IncomingMessage, key: string, now: Date): Promise<boolean> {
+    const result = await tx.execute(sql`with locked as (select pg_advisory_xact_lock(hashtext(${key})))
+      insert into ${processedMessages} (key, processed_at) select ${`${msg.channel}:${msg.chatId}:${msg.messageId}`}, ${now.toISOString()}::timestamptz
+      from locked on conflict do nothing returning key`);
+    // PGlite answers { rows }, postgres.js an array.
+    const rows = Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows;
+    return rows.length > 0;
+  }
+
+  async function handleInTransaction(msg: IncomingMessage, key: string, handed: Handed, prepared?: Prepared): Promise<HandleResult> {
     const now = clock();
     return db.transaction(async (tx) => {
-      await lockKey(tx, key);
-      const fresh = await tx
-        .insert(processedMessages)
-        .values({ key: `${msg.channel}:${msg.chatId}:${msg.messageId}`, processedAt: now })
-        .onConflictDoNothing()
-        .returning({ key: processedMessages.key });
-      if (fresh.length === 0) return { status: 'duplicate' } as const;
+      if (!(await firstDelivery(tx, msg, key, now))) return { status: 'duplicate' } as const;
 
       const person = await options.people.identify(tx, msg.channel, msg.userId, msg.displayName, msg.unionId);
       const replies: OutgoingPayload[] = [];
-      /** Writes the replies; in a private chat, what was held for this person follows them (see reply-window.ts). */
-      const enqueueReplies = async (payloads: OutgoingPayload[]) => {
-        const ids = await enqueueMessages(
-          tx,
-          payloads.map((payload) => ({ channel: msg.channel, chatId: msg.chatId, payload })),
-          now,
-        );
-        return msg.isGroup ? ids : [...ids, ...(await releaseHeld(tx, msg.channel, msg.chatId, now))];
-      };
-      if (!msg.isGroup && msg.content.kind !== 'unfollowed') await recordInbound(tx, msg.channel, msg.chatId, now);
+      const enqueueReplies = (payloads: OutgoingPayload[]) => writeReplies(tx, msg, payloads, now, handed);
       const lifecycle = msg.content;
       if (lifecycle.kind === 'followed' || lifecycle.kind === 'unfollowed') {
         // Following greets; unfollowing stops every message to this account until they write again.
@@ -213,9 +249,11 @@ export function createFlowRunner(options: FlowRunnerOptions) {
       const prepared = await prepare(msg, key);
       for (let attempt = 0; ; attempt++) {
         try {
-          const result = await handleInTransaction(msg, key, prepared);
+          const handed: Handed = { rows: [], slotsTaken: 0 };
+          const result = await handleInTransaction(msg, key, handed, prepared);
           log.debug({ key, messageId: msg.messageId, status: result.status, ms: Math.round(performance.now() - started) }, 'message handled');
-          if (result.status === 'handled') await options.deliver(result.outboxIds, msg);
+          // Committed: the replies go to the delivery, which sends them on its own (the channel may answer the platform now).
+          if (result.status === 'handled') await options.deliver(handed, msg);
           return result;
         } catch (err) {
           if (attempt < retries) {

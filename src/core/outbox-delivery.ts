@@ -1,17 +1,26 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
-import { outbox } from '../../db/schema.js';
 import { createInstanceId } from './instance.js';
-import type { OutgoingPayload } from './message.js';
-import { type ChatRef, claimDue, moveOutboxChat, type OutboxRow as Row, PRIORITY, releaseRows, renewLeases, takeOverLeases } from './outbox.js';
-import { asDeliveryError, failureOutcome } from './outbox-failure.js';
+import {
+  claimDue,
+  confirmLease,
+  type Handed,
+  moveOutboxChat,
+  type OutboxClaim,
+  type OutboxRow as Row,
+  PRIORITY,
+  releaseRows,
+  renewLeases,
+  takeOverLeases,
+} from './outbox.js';
+import { createRowsInHand, type Item, type ItemOutcome } from './outbox-hand.js';
+import { createRowSender } from './outbox-send.js';
 import { type ChannelPacing, createPacer, type PacerClock, type PacerLane } from './pacer.js';
-import { type Clock, DeliveryError, type PeoplePort, type Sender } from './ports.js';
+import type { Clock, PeoplePort, Sender } from './ports.js';
 import { safeError } from './privacy.js';
-import { sendWithinWindow } from './reply-window.js';
 
-// === Delivering the outbox after commit: leases, per-chat order, retries, takeover at restart
+// === Delivering the outbox on its own: rows handed over after commit or claimed when woken, per-chat
+// order, leases, retries, takeover at restart
 
 export interface OutboxDeliveryOptions {
   db: Db;
@@ -42,223 +51,216 @@ export interface OutboxDeliveryOptions {
   /** Called in a transaction when a channel refuses delivery to a person for good (they blocked the bot). */
   onBlocked?: PeoplePort['markBlocked'];
   /**
-   * Sending limits per channel (e.g. `{ telegram: { perSecond: 25, perChatPerMinute: 20 } }`): each send
-   * waits its turn, conversation rows before bulk ones. A channel not listed is not paced here.
+   * Sending limits per channel (e.g. `{ telegram: { perSecond: 25, perGroupPerMinute: 20, … } }`): each
+   * send waits its turn, replies first, bulk last. A channel not listed is not paced here.
    */
   pacing?: Record<string, ChannelPacing>;
   /** The pacers' time (tests); real time by default. */
   pacerClock?: PacerClock;
+  /**
+   * Subscribes to the database's `outbox` notifications (payload `channel:chat`, or `channel` for bulk
+   * rows), sent when a transaction that wrote due rows commits — in this process or another one.
+   */
+  listen?: (onNotify: (payload: string) => void) => Promise<() => Promise<void>>;
+  /** Rows claimed at a time, and about how many bulk rows are kept in hand per channel. Default 100. */
+  claimLimit?: number;
 }
 
 /**
- * Delivers pending outbox messages: oldest first, one chat's messages in order, with retries
- * and backoff. Claimed rows carry this process's id (`claimed_by`) and a short lease, renewed while
- * they are held; a send starts only while the lease is still ours, and each start counts an attempt.
- * At-least-once: a crash between sending and marking sent may resend that one message per chat.
+ * Delivers outbox messages: replies handed over right after their transaction (written claimed, no
+ * claim needed), and due rows claimed when woken — by an `outbox` notification, `deliverDue`, or the
+ * poll. One chat's messages go in order, chats concurrently; each channel claims and sends on its own.
+ * Claimed rows carry this process's id and a lease, renewed while they are held; a claim counts an
+ * attempt. At-least-once: a crash between sending and marking sent may resend that one message per chat.
  */
 export function createOutboxDelivery(options: OutboxDeliveryOptions) {
   const { db, senders, log } = options;
   const clock = options.clock ?? (() => new Date());
-  const maxAttempts = options.maxAttempts ?? 8;
   const leaseMs = options.leaseMs ?? 30_000;
   const renewMs = options.renewMs ?? Math.floor(leaseMs / 3);
-  const onChatMigrated = options.onChatMigrated ?? ((channel: string, from: string, to: string) => moveOutboxChat(db, channel, from, to));
+  const claimLimit = options.claimLimit ?? 100;
   const me = createInstanceId(options.instanceName);
-  let running: Promise<number> | null = null;
-  let again = false;
-  let timer: NodeJS.Timeout | null = null;
+  const rows = createRowSender({
+    db,
+    log,
+    clock,
+    me,
+    maxAttempts: options.maxAttempts ?? 8,
+    onChatMigrated: options.onChatMigrated ?? ((channel: string, from: string, to: string) => moveOutboxChat(db, channel, from, to)),
+    onBlocked: options.onBlocked,
+  });
+  const pacers = new Map(Object.entries(options.pacing ?? {}).map(([channel, p]) => [channel, createPacer(p, options.pacerClock)]));
+  const leaseFrom = (now: Date) => new Date(now.getTime() + leaseMs);
+
+  /** Channels to claim for, channels with more due rows than were taken, and the claims running. */
+  const wanted = new Set<string>();
+  const more = new Set<string>();
+  const claims = new Map<string, Promise<void>>();
+  const idleWaiters: (() => void)[] = [];
+  let sentTotal = 0;
+  let lastRenewal = Number.NEGATIVE_INFINITY;
   let renewer: NodeJS.Timeout | null = null;
   let renewing: Promise<void> | null = null;
-  /** Set by `stop()`: no more claims, and rows not being sent yet go back (`lost`). */
+  let timer: NodeJS.Timeout | null = null;
+  let unlisten: (() => Promise<void>) | null = null;
+  /** Set by `stop()`: no more claims, and rows not being sent yet go back. */
   let stopping = false;
-  const passes = new Set<Promise<number>>();
-  const leaseFrom = (now: Date) => new Date(now.getTime() + leaseMs);
-  const mine = (id: number) => and(eq(outbox.id, id), eq(outbox.claimedBy, me), eq(outbox.status, 'pending'));
-  /** Updates a row only while it is still ours and pending. */
-  const updateMine = (id: number, values: Partial<typeof outbox.$inferInsert>, tx: Db = db) => tx.update(outbox).set(values).where(mine(id));
-  const pacers = new Map(Object.entries(options.pacing ?? {}).map(([channel, p]) => [channel, createPacer(p, options.pacerClock)]));
 
-  // === Leases: claimed with this process's id, renewed while held, released on failure
-
-  async function claim(channel: string, only?: ChatRef[]): Promise<Row[]> {
-    const now = clock();
-    return claimDue(db, { me, channels: [channel], only, now, leaseUntil: leaseFrom(now) });
-  }
+  // === Leases: renewed while rows are in hand; a row is sent without asking while its lease is surely ours
 
   /** Extends the lease of every row this process holds. */
-  const renew = () => renewLeases(db, me, leaseFrom(clock())).catch((err) => log.warn({ err: safeError(err) }, 'outbox lease renewal failed'));
-  /** Gives rows back, due now. */
-  const release = (ids: number[]) => releaseRows(db, me, ids, clock());
-
-  /** Counts an attempt and returns the fresh row, or `null` when the lease is no longer ours. */
-  async function startAttempt(id: number): Promise<Row | null> {
-    const [row] = await db
-      .update(outbox)
-      .set({ attempts: sql`${outbox.attempts} + 1` })
-      .where(mine(id))
-      .returning();
-    return row ?? null;
-  }
-
-  // === Sending one row
-
-  /** Sends one claimed row; `reply` when a person who just wrote waits for it (their turn comes first). */
-  async function sendOne(claimed: Row, reply: boolean): Promise<'sent' | 'held' | 'failed' | 'lost'> {
-    const sender = senders[claimed.channel];
-    if (!sender || stopping) return 'lost';
-    const row = await startAttempt(claimed.id);
-    if (!row) return 'lost';
-    // The turn is taken right before the send, after the database work, so that the sends leave at the paced rate.
-    const lane: PacerLane = claimed.priority >= PRIORITY.bulk ? 'bulk' : reply ? 'reply' : 'conversation';
-    await pacers.get(claimed.channel)?.take(claimed.chatId, lane);
-    if (stopping) return 'lost';
-    try {
-      const payload = row.payload as unknown as OutgoingPayload;
-      if (payload.editOf !== undefined) {
-        const [original] = await db.select().from(outbox).where(eq(outbox.id, payload.editOf));
-        const { editOf: _, ...edit } = payload;
-        if (original?.status === 'sent' && original.externalId && sender.edit) {
-          await sender.edit(original.chatId, original.externalId, edit);
-          await db
-            .update(outbox)
-            .set({ status: 'sent', sentAt: clock(), externalId: original.externalId, lastError: null, claimedBy: null })
-            .where(eq(outbox.id, row.id));
-          return 'sent';
-        }
-        if (original?.status === 'pending') throw new DeliveryError('network', 'the message to edit is not sent yet', { permanent: false, retryAfterMs: 1000 });
-      }
-      const result = await sendWithinWindow(db, sender, row.channel, row.chatId, row.payload as unknown as OutgoingPayload, clock());
-      if (!result.sent) {
-        await hold(row, result.hold);
-        return 'held';
-      }
-      await db
-        .update(outbox)
-        .set({ status: 'sent', sentAt: clock(), externalId: result.externalId ?? null, lastError: null, claimedBy: null, sentVia: result.via })
-        .where(eq(outbox.id, row.id));
-      return 'sent';
-    } catch (err) {
-      // On a channel with a reply window, an account that unfollowed is held for, not given up.
-      if (sender.replyWindow && err instanceof DeliveryError && err.code === 'blocked') {
-        await db.transaction((tx) => options.onBlocked?.(tx, row.channel, row.chatId, clock()) ?? Promise.resolve());
-        await hold(row, 'blocked');
-        return 'held';
-      }
-      await recordFailure(row, err);
-      return 'failed';
-    }
-  }
-
-  /** Keeps a message the platform will not take now; it goes out when the person writes again (reply-window.ts). */
-  async function hold(row: Row, reason: string) {
-    log.info({ outboxId: row.id, channel: row.channel, reason }, 'delivery held until the person writes again');
-    await updateMine(row.id, { status: 'held', lastError: reason, claimedBy: null });
-  }
-
-  async function recordFailure(row: Row, err: unknown) {
+  async function renew() {
     const now = clock();
-    const e = asDeliveryError(err);
-    log.warn({ outboxId: row.id, channel: row.channel, code: e.code, attempts: row.attempts, err: safeError(err) }, 'delivery failed');
-    const outcome = failureOutcome(row, e, maxAttempts, now);
-    const unclaimed = { lastError: outcome.code, claimedBy: null };
-    if (outcome.kind === 'migrate') {
-      await updateMine(row.id, { chatId: outcome.to, payload: outcome.payload, nextAttemptAt: now, ...unclaimed });
-      if (row.chatId !== outcome.to) await onChatMigrated(row.channel, row.chatId, outcome.to);
-    } else if (outcome.kind === 'fail') {
-      await db.transaction(async (tx) => {
-        await updateMine(row.id, { status: 'failed', ...unclaimed }, tx as unknown as Db);
-        if (outcome.blocked) await options.onBlocked?.(tx, row.channel, row.chatId, now);
-      });
-    } else {
-      await updateMine(row.id, { nextAttemptAt: outcome.at, ...unclaimed });
+    try {
+      await renewLeases(db, me, leaseFrom(now));
+      lastRenewal = now.getTime();
+    } catch (err) {
+      log.warn({ err: safeError(err) }, 'outbox lease renewal failed');
     }
   }
-
-  // === Passes: claim, send chat by chat, renew leases meanwhile
-
-  /** Each channel claims and sends on its own, so that one channel's pacing never holds another's rows. */
-  async function passOnce(only?: ChatRef[]): Promise<number> {
-    const channels = Object.keys(senders).filter((channel) => !only || only.some((c) => c.channel === channel));
-    return (await Promise.all(channels.map((channel) => channelPass(channel, only)))).reduce((a, b) => a + b, 0);
-  }
-
-  async function channelPass(channel: string, only?: ChatRef[]): Promise<number> {
-    let sent = 0;
-    /** Sends a chat's rows `from`–`to` in order; after a failure the chat's later rows go back and it stops. */
-    const sendChat = async (chatRows: Row[], from: number, to: number) => {
-      for (let i = from; i < to; i++) {
-        const result = await sendOne(chatRows[i]!, only !== undefined);
-        if (result === 'held') continue;
-        if (result !== 'sent') {
-          // Keep the chat's order: later messages wait for the failed one; after a lost lease or a stop, what is still ours goes back.
-          await release(chatRows.slice(result === 'lost' ? i : i + 1).map((r) => r.id));
-          return false;
-        }
-        sent++;
-      }
-      return true;
-    };
-    for (;;) {
-      if (stopping) return sent;
-      const rows = await claim(channel, only);
-      if (rows.length === 0) return sent;
-      const byChat = new Map<string, Row[]>();
-      for (const r of rows) byChat.set(r.chatId, [...(byChat.get(r.chatId) ?? []), r]);
-      const chats = [...byChat.values()];
-      // The batch's conversation rows (first in each chat) are sent before any of its bulk rows starts.
-      const cut = chats.map((c) => c.filter((r) => r.priority < PRIORITY.bulk).length);
-      const first = await Promise.all(chats.map((c, j) => sendChat(c, 0, cut[j]!)));
-      const results = await Promise.all(chats.map((c, j) => first[j] && sendChat(c, cut[j]!, c.length)));
-      if (!results.every(Boolean)) return sent;
-    }
-  }
-
-  async function pass(only?: ChatRef[]): Promise<number> {
-    const p = passOnce(only);
-    passes.add(p);
-    if (!renewer && renewMs > 0) {
+  function keepRenewing(on: boolean) {
+    if (on && !renewer && renewMs > 0) {
       // One renewal at a time: a slow one overtaken by the next could write the older lease last.
       renewer = setInterval(() => void (renewing ??= renew().finally(() => (renewing = null))), renewMs);
       renewer.unref();
+    } else if (!on && renewer) {
+      clearInterval(renewer);
+      renewer = null;
     }
-    try {
-      return await p;
-    } finally {
-      passes.delete(p);
-      if (passes.size === 0 && renewer) {
-        clearInterval(renewer);
-        renewer = null;
+  }
+  /** Our lease on the item is surely still running (a third of it left): no need to ask the database. */
+  const leaseSure = (item: Item) => clock().getTime() + leaseMs / 3 < Math.max(item.claimedAt, lastRenewal) + leaseMs;
+
+  /** Gives rows back unsent (those still ours); a failure leaves them to their lease. */
+  const giveBack = (held: Row[]) =>
+    releaseRows(
+      db,
+      me,
+      held.map((r) => r.id),
+      clock(),
+    ).catch((err) => log.warn({ err: safeError(err) }, 'outbox rows could not be given back; their lease runs out'));
+
+  /** Sends one row in hand: `lost` when it is no longer ours (or we are stopping). */
+  async function sendOne(item: Item): Promise<ItemOutcome> {
+    const { channel, chatId } = item.row;
+    const sender = senders[channel];
+    if (!sender || stopping) return 'lost';
+    await pacers.get(channel)?.take(chatId, item.lane, sender.isGroup?.(chatId) ?? false);
+    if (stopping) return 'lost';
+    if (!leaseSure(item)) {
+      const now = clock();
+      const fresh = await confirmLease(db, me, item.row.id, leaseFrom(now));
+      if (!fresh) return 'lost';
+      item.row = fresh;
+      item.claimedAt = now.getTime();
+    }
+    return rows.send(sender, item.row, item.slot);
+  }
+
+  const hand = createRowsInHand({
+    log,
+    send: sendOne,
+    release: (items) => giveBack(items.map((i) => i.row)),
+    stopping: () => stopping,
+    chatDone(channel, recheck) {
+      if (recheck) wake(channel);
+      checkIdle();
+    },
+    settled(channel, sent, inHand) {
+      if (sent) sentTotal++;
+      if (more.has(channel) && inHand < claimLimit / 2) {
+        more.delete(channel);
+        wake(channel);
       }
+    },
+  });
+  const accept = (claimed: Row[], lane: (row: Row) => PacerLane, slots: number) => {
+    if (claimed.length > 0) keepRenewing(true);
+    return hand.add(claimed, lane, slots, clock().getTime());
+  };
+
+  // === Claims: when woken, per channel, a limited number of rows at a time
+
+  function wake(channel: string) {
+    if (!senders[channel] || stopping) return;
+    wanted.add(channel);
+    if (!claims.has(channel))
+      claims.set(
+        channel,
+        claimLoop(channel).finally(() => {
+          claims.delete(channel);
+          checkIdle();
+        }),
+      );
+  }
+
+  async function claimLoop(channel: string) {
+    await Promise.resolve();
+    while (wanted.delete(channel) && !stopping) {
+      // Many bulk rows in hand already: only conversation rows now, the rest when these have gone.
+      const conversationOnly = hand.inHand(channel) >= claimLimit;
+      const now = clock();
+      let claimed: Row[];
+      try {
+        claimed = await claimDue(db, { me, channel, now, leaseUntil: leaseFrom(now), limit: claimLimit, conversationOnly });
+      } catch (err) {
+        log.error({ err: safeError(err) }, 'outbox pass failed');
+        return;
+      }
+      const full = claimed.length === claimLimit;
+      if (full || conversationOnly) more.add(channel);
+      else more.delete(channel);
+      accept(claimed, (r) => (r.priority >= PRIORITY.bulk ? 'bulk' : 'conversation'), 0);
+      if (full && hand.inHand(channel) < claimLimit) wanted.add(channel);
     }
   }
 
-  /** Delivers everything due now; concurrent calls share one pass and trigger one more. */
-  function deliverDue(): Promise<number> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      let total = 0;
-      do {
-        again = false;
-        try {
-          total += await pass();
-        } catch (err) {
-          log.error({ err: safeError(err) }, 'outbox pass failed');
-        }
-      } while (again);
-      return total;
-    })().finally(() => {
-      running = null;
+  function checkIdle() {
+    if (hand.chats() > 0 || claims.size > 0) return;
+    keepRenewing(false);
+    for (const done of idleWaiters.splice(0)) done();
+  }
+
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      idleWaiters.push(resolve);
+      checkIdle();
     });
-    return running;
+
+  /** An `outbox` notification: a chat (or a channel's bulk rows) got due rows. */
+  function notified(payload: string) {
+    const cut = payload.indexOf(':');
+    const channel = cut < 0 ? payload : payload.slice(0, cut);
+    // Its rows in hand may have made a claim skip the new one (one chat in order): look again after them.
+    if (cut >= 0) hand.recheck(channel, payload.slice(cut + 1));
+    wake(channel);
   }
 
   return {
     /** This process's id, written on the rows it holds (`claimed_by`). */
     instanceId: me,
-    deliverDue,
+    /** How replies are written for this process to deliver (`FlowRunnerOptions.claim`); null for a channel it does not send. */
+    claimFor(channel: string, now: Date): OutboxClaim | null {
+      return senders[channel] && !stopping ? { by: me, until: leaseFrom(now) } : null;
+    },
+    /** Takes replies written claimed by this process, after their commit; resolves when they have gone (or were given back). */
+    async handOff(handed: Handed): Promise<void> {
+      if (handed.rows.length === 0) return;
+      if (stopping) {
+        await giveBack(handed.rows);
+        return;
+      }
+      await Promise.all(accept(handed.rows, () => 'reply', handed.slotsTaken));
+    },
+    /** Resolves once nothing is in hand and no claim runs (without looking for more). */
+    settled: idle,
+    /** Claims what is due on every channel and resolves, with the number sent meanwhile, once nothing is left in hand. */
+    async deliverDue(): Promise<number> {
+      const before = sentTotal;
+      for (const channel of Object.keys(senders)) wake(channel);
+      await idle();
+      return sentTotal - before;
+    },
     /**
      * Frees at once what a dead earlier process held — one of the same instance name, or any on an
      * exclusive database — so a restart delays those messages by seconds, not a lease. Call at start.
@@ -268,31 +270,31 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
       if (freed.rows > 0) log.info(freed, 'outbox leases of a previous process taken over');
       return freed.rows;
     },
-    /**
-     * Delivers what is due for these chats only (a person's replies), without waiting for other
-     * chats' traffic such as slow, paced group messages or a backlog: their sends take the pacer's `reply` lane.
-     */
-    async deliverChats(chats: ChatRef[]): Promise<number> {
-      try {
-        return await pass(chats);
-      } catch (err) {
-        log.error({ err: safeError(err) }, 'outbox pass failed');
-        return 0;
+    /** Listens for `outbox` notifications, and polls for due rows (retries, leases run out) every `intervalMs`. */
+    async start(intervalMs = 1000) {
+      stopping = false;
+      timer ??= setInterval(() => {
+        for (const channel of Object.keys(senders)) wake(channel);
+      }, intervalMs);
+      timer.unref();
+      if (!unlisten && options.listen) {
+        try {
+          unlisten = await options.listen(notified);
+        } catch (err) {
+          log.warn({ err: safeError(err) }, 'outbox notifications unavailable; polling only');
+        }
       }
     },
-    /** Polls for due messages (retries, messages from other instances) every `intervalMs`. */
-    start(intervalMs = 1000) {
-      stopping = false;
-      timer ??= setInterval(() => void deliverDue(), intervalMs);
-      timer.unref();
-    },
-    /** Stops polling and claiming; a chat's rows not yet being sent go back (due at once for the next start), sends under way finish. */
+    /** Stops listening, polling and claiming; a chat's rows not yet being sent go back (due at once for the next start), sends under way finish. */
     async stop() {
       stopping = true;
       if (timer) clearInterval(timer);
       timer = null;
-      await running;
-      await Promise.allSettled([...passes]);
+      const listening = unlisten;
+      unlisten = null;
+      await listening?.().catch(() => {});
+      hand.wakeBulk();
+      await idle();
     },
   };
 }

@@ -1,8 +1,8 @@
-import { and, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { outbox } from '../../db/schema.js';
 import { isPredecessor } from './instance.js';
-import type { OutgoingMessage } from './message.js';
+import type { OutgoingMessage, OutgoingPayload } from './message.js';
 
 // === The outbox table: writing messages inside the transaction that caused them, and the row-level
 // operations of delivery (claiming, renewing and releasing, taking over leases); the delivery loop is outbox-delivery.ts
@@ -76,44 +76,80 @@ export async function takeOverLeases(db: Db, me: string, o: { exclusiveDatabase:
 export type OutboxRow = typeof outbox.$inferSelect;
 export type ChatRef = { channel: string; chatId: string };
 
+/** Replies written claimed by this process (`enqueueClaimed`), handed to its delivery after commit. */
+export interface Handed {
+  rows: OutboxRow[];
+  /** How many of the first rows have their reply-window slot taken already (`recordInbound`). */
+  slotsTaken: number;
+}
+
+/** Rows written already claimed: by which process, until when (its lease). */
+export interface OutboxClaim {
+  by: string;
+  until: Date;
+}
+
 /**
- * Claims up to 100 due rows for `me` until `leaseUntil`: conversation rows before bulk ones, oldest
- * first, skipping rows another process has locked, and never a row while an earlier row of its chat is
- * still waiting (one chat in order).
+ * Writes messages to one chat claimed by `claim.by` (the delivering process, which gets them after
+ * commit without claiming them again): their lease set, their first attempt counted. A chat with a
+ * pending message of anyone else (waiting for a retry, or another process sending) keeps its order:
+ * the messages are then written due, for whoever delivers that chat. Returns the rows, in order.
  */
-export async function claimDue(db: Db, o: { me: string; channels: string[]; only?: ChatRef[]; now: Date; leaseUntil: Date }): Promise<OutboxRow[]> {
-  if (o.channels.length === 0) return [];
-  return db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(
-        and(
-          eq(outbox.status, 'pending'),
-          inArray(outbox.channel, o.channels),
-          ...(o.only ? [or(...o.only.map((c) => and(eq(outbox.channel, c.channel), eq(outbox.chatId, c.chatId))))] : []),
-          sql`${outbox.nextAttemptAt} <= ${o.now.toISOString()}`,
-          sql`not exists (select 1 from ${outbox} p where p.channel = ${outbox.channel} and p.chat_id = ${outbox.chatId}
-              and p.status = 'pending' and p.id < ${outbox.id} and p.next_attempt_at > ${o.now.toISOString()})`,
-        ),
-      )
-      .orderBy(outbox.priority, outbox.id)
-      .limit(100)
-      .for('update', { skipLocked: true });
-    if (due.length === 0) return [];
-    const claimed = await tx
-      .update(outbox)
-      .set({ claimedBy: o.me, nextAttemptAt: o.leaseUntil })
-      .where(
-        inArray(
-          outbox.id,
-          due.map((d) => d.id),
-        ),
-      )
-      .returning();
-    // RETURNING has no order: sort, or one chat's messages could overtake each other (conversation rows first).
-    return claimed.sort((a, b) => a.priority - b.priority || a.id - b.id);
-  });
+export async function enqueueClaimed(tx: Db, chat: ChatRef, payloads: OutgoingPayload[], at: Date, claim: OutboxClaim): Promise<OutboxRow[]> {
+  if (payloads.length === 0) return [];
+  const waiting = sql`exists (select 1 from ${outbox} p where p.channel = ${chat.channel} and p.chat_id = ${chat.chatId}
+    and p.status = 'pending' and p.claimed_by is distinct from ${claim.by})`;
+  const rows = await tx
+    .insert(outbox)
+    .values(
+      payloads.map((payload) => ({
+        channel: chat.channel,
+        chatId: chat.chatId,
+        payload: { ...payload },
+        priority: PRIORITY.conversation,
+        createdAt: at,
+        claimedBy: sql`case when ${waiting} then null else ${claim.by} end`,
+        nextAttemptAt: sql`case when ${waiting} then ${at.toISOString()}::timestamptz else ${claim.until.toISOString()}::timestamptz end`,
+        attempts: sql`case when ${waiting} then 0 else 1 end`,
+      })),
+    )
+    .returning();
+  return rows.sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Claims up to `limit` due rows of one channel for `me` until `leaseUntil`, counting an attempt of each:
+ * conversation rows before bulk ones (`conversationOnly`: no bulk), oldest first, skipping rows another
+ * process has locked, and never a row while an earlier row of its chat is still waiting (one chat in order).
+ */
+export async function claimDue(
+  db: Db,
+  o: { me: string; channel: string; now: Date; leaseUntil: Date; limit: number; conversationOnly?: boolean },
+): Promise<OutboxRow[]> {
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.status, 'pending'),
+        eq(outbox.channel, o.channel),
+        ...(o.conversationOnly ? [eq(outbox.priority, PRIORITY.conversation)] : []),
+        sql`${outbox.nextAttemptAt} <= ${o.now.toISOString()}`,
+        sql`not exists (select 1 from ${outbox} p where p.channel = ${outbox.channel} and p.chat_id = ${outbox.chatId}
+            and p.status = 'pending' and p.id < ${outbox.id} and p.next_attempt_at > ${o.now.toISOString()})`,
+      ),
+    )
+    .orderBy(outbox.priority, outbox.id)
+    .limit(o.limit)
+    .for('update', { skipLocked: true });
+  // One statement: the rows are locked by the subquery and claimed by the update around it.
+  const claimed = await db
+    .update(outbox)
+    .set({ claimedBy: o.me, nextAttemptAt: o.leaseUntil, attempts: sql`${outbox.attempts} + 1` })
+    .where(inArray(outbox.id, due))
+    .returning();
+  // RETURNING has no order: sort, or one chat's messages could overtake each other (conversation rows first).
+  return claimed.sort((a, b) => a.priority - b.priority || a.id - b.id);
 }
 
 /** Extends the lease of every pending row `me` holds. */
@@ -124,11 +160,21 @@ export async function renewLeases(db: Db, me: string, leaseUntil: Date): Promise
     .where(and(eq(outbox.claimedBy, me), eq(outbox.status, 'pending')));
 }
 
-/** Gives rows back, due at `now`: those still held by `me` (another process may have taken some over). */
+/** Extends one row's lease if it is still `me`'s: the fresh row, or null when another process has it now. */
+export async function confirmLease(db: Db, me: string, id: number, leaseUntil: Date): Promise<OutboxRow | null> {
+  const [row] = await db
+    .update(outbox)
+    .set({ nextAttemptAt: leaseUntil })
+    .where(and(eq(outbox.id, id), eq(outbox.claimedBy, me), eq(outbox.status, 'pending')))
+    .returning();
+  return row ?? null;
+}
+
+/** Gives rows back unsent, due at `now` (their counted attempt undone): those still held by `me` (another process may have taken some over). */
 export async function releaseRows(db: Db, me: string, ids: number[], now: Date): Promise<void> {
   if (ids.length === 0) return;
   await db
     .update(outbox)
-    .set({ claimedBy: null, nextAttemptAt: now })
+    .set({ claimedBy: null, nextAttemptAt: now, attempts: sql`greatest(${outbox.attempts} - 1, 0)` })
     .where(and(inArray(outbox.id, ids), eq(outbox.claimedBy, me), eq(outbox.status, 'pending')));
 }

@@ -18,6 +18,8 @@ export interface Sender {
   replyWindow?: { ms: number; perMessage: number };
   /** Sends a payload's `notice` outside the reply window (a WeChat template message); throws `window_closed` when it cannot. */
   sendNotice?(chatId: string, payload: OutgoingPayload): Promise<{ externalId?: string }>;
+  /** Whether a chat is a group (paced per group, `ChannelPacing.perGroupPerMinute`); channels without groups leave it out. */
+  isGroup?(chatId: string): boolean;
 }
 
 export type DeliveryErrorCode = 'blocked' | 'chat_not_found' | 'chat_migrated' | 'rate_limited' | 'network' | 'rejected' | 'window_closed';

@@ -1,9 +1,8 @@
-import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { channelIdentities, outbox, replyWindows } from '../../db/schema.js';
 import type { OutgoingPayload } from './message.js';
 import { DeliveryError, type Sender } from './ports.js';
-import { enqueueMessages } from './outbox.js';
 import { texts } from '../texts/resident.js';
 
 // === Reply windows: platforms that let a bot write to a person only for a while after they wrote
@@ -14,12 +13,16 @@ export interface ReplyWindowRule {
   perMessage: number;
 }
 
-/** The person wrote: their window opens again with a full count. Called in the message's transaction. */
-export async function recordInbound(tx: Db, channel: string, chatId: string, at: Date): Promise<void> {
+/**
+ * The person wrote: their window opens again with a full count, less `taken` slots for the replies
+ * written claimed in the same transaction (sent right after commit, see `sendWithinWindow`). Called
+ * last in the message's transaction.
+ */
+export async function recordInbound(tx: Db, channel: string, chatId: string, at: Date, taken = 0): Promise<void> {
   await tx
     .insert(replyWindows)
-    .values({ channel, chatId, lastInboundAt: at, sentSinceInbound: 0 })
-    .onConflictDoUpdate({ target: [replyWindows.channel, replyWindows.chatId], set: { lastInboundAt: at, sentSinceInbound: 0 } });
+    .values({ channel, chatId, lastInboundAt: at, sentSinceInbound: taken })
+    .onConflictDoUpdate({ target: [replyWindows.channel, replyWindows.chatId], set: { lastInboundAt: at, sentSinceInbound: taken } });
 }
 
 /** Takes one message of the window's count; false when the window is closed or used up. */
@@ -69,17 +72,17 @@ const MAX_DIGEST_CHARS = 1500;
 
 /**
  * The person wrote again: what was held for them goes out now, as one message after the replies to
- * what they wrote (one message of the window's count, and their answer first). The held rows are
- * marked `merged`. Returns the new row's id, if any.
+ * what they wrote (one message of the window's count, and their answer first). Returns the digest's
+ * text and the held rows, if anything was held: the caller writes the digest, then `markMerged`.
  */
-export async function releaseHeld(tx: Db, channel: string, chatId: string, at: Date): Promise<number[]> {
+export async function releaseHeld(tx: Db, channel: string, chatId: string): Promise<{ text: string; ids: number[] } | null> {
   const held = await tx
     .select({ id: outbox.id, payload: outbox.payload })
     .from(outbox)
     .where(and(eq(outbox.channel, channel), eq(outbox.chatId, chatId), eq(outbox.status, 'held')))
     .orderBy(asc(outbox.id))
     .for('update');
-  if (held.length === 0) return [];
+  if (held.length === 0) return null;
   const lines: string[] = [];
   let length = 0;
   let left = 0;
@@ -93,14 +96,15 @@ export async function releaseHeld(tx: Db, channel: string, chatId: string, at: D
     length += text.length;
   }
   const text = [texts.heldDigest(held.length), ...lines.map((l) => `· ${l}`), ...(left > 0 ? [texts.heldDigestMore(left)] : [])].join('\n');
-  const ids = await enqueueMessages(tx, [{ channel, chatId, payload: { text } }], at);
-  for (const row of held) {
-    await tx
-      .update(outbox)
-      .set({ status: 'merged', lastError: `merged:${ids[0] ?? ''}`, claimedBy: null })
-      .where(eq(outbox.id, row.id));
-  }
-  return ids;
+  return { text, ids: held.map((r) => r.id) };
+}
+
+/** The held rows went out in the digest `digestId`: they are `merged`. */
+export async function markMerged(tx: Db, ids: number[], digestId: number | undefined): Promise<void> {
+  await tx
+    .update(outbox)
+    .set({ status: 'merged', lastError: `merged:${digestId ?? ''}`, claimedBy: null })
+    .where(inArray(outbox.id, ids));
 }
 
 export type WindowedSend = { sent: true; externalId?: string; via: 'message' | 'notice' } | { sent: false; hold: 'window_closed' | 'blocked' };
@@ -110,13 +114,23 @@ const isCode = (err: unknown, code: string) => err instanceof DeliveryError && e
 /**
  * Sends one message on a channel with a reply window: as a message while the window is open and its
  * count not used up; otherwise its `notice`, if it has one, another way (a template message);
- * otherwise it is to be held. An account that unfollowed is held for without trying.
+ * otherwise it is to be held. An account that unfollowed is held for without trying. `slotTaken`: a
+ * reply written with the person's message, its slot counted there (`recordInbound`), to an account
+ * that just wrote (so follows).
  */
-export async function sendWithinWindow(db: Db, sender: Sender, channel: string, chatId: string, payload: OutgoingPayload, now: Date): Promise<WindowedSend> {
+export async function sendWithinWindow(
+  db: Db,
+  sender: Sender,
+  channel: string,
+  chatId: string,
+  payload: OutgoingPayload,
+  now: Date,
+  slotTaken = false,
+): Promise<WindowedSend> {
   const rule = sender.replyWindow;
   if (!rule) return { sent: true, via: 'message', ...(await sender.send(chatId, payload)) };
-  if (await isBlocked(db, channel, chatId)) return { sent: false, hold: 'blocked' };
-  if (await takeReplySlot(db, channel, chatId, rule, now)) {
+  if (!slotTaken && (await isBlocked(db, channel, chatId))) return { sent: false, hold: 'blocked' };
+  if (slotTaken || (await takeReplySlot(db, channel, chatId, rule, now))) {
     try {
       return { sent: true, via: 'message', ...(await sender.send(chatId, payload)) };
     } catch (err) {

@@ -2,7 +2,7 @@ import { eq, like } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { channelIdentities, outbox } from '../../db/schema.js';
 import { createOutboxDelivery } from '../../src/core/outbox-delivery.js';
-import { enqueueMessages } from '../../src/core/outbox.js';
+import { enqueueClaimed, enqueueMessages } from '../../src/core/outbox.js';
 import { peoplePort } from '../../src/domain/people/people.js';
 import { DeliveryError } from '../../src/core/ports.js';
 import { createCapturingLogger, createMemorySender, createTestApp } from '../support/app.js';
@@ -68,8 +68,15 @@ describeDb('outbox', (ctx) => {
     await enqueueMessages(ctx.database.db, [{ channel: 'slow', chatId: 'o-slow-group', payload: { text: '卡片' } }], new Date());
     const background = delivery.deliverDue();
     await sending; // the group's send is under way (and stuck)
-    await enqueueMessages(ctx.database.db, [{ channel: 'slow', chatId: 'o-resident', payload: { text: '回复' } }], new Date());
-    await delivery.deliverChats([{ channel: 'slow', chatId: 'o-resident' }]);
+    // The reply, written claimed with the person's message and handed over after its commit.
+    const rows = await enqueueClaimed(
+      ctx.database.db,
+      { channel: 'slow', chatId: 'o-resident' },
+      [{ text: '回复' }],
+      new Date(),
+      delivery.claimFor('slow', new Date())!,
+    );
+    await delivery.handOff({ rows, slotsTaken: 0 });
     expect(sent).toEqual(['o-resident']);
     release();
     await background;
@@ -104,8 +111,14 @@ describeDb('outbox', (ctx) => {
     const draining = delivery.deliverDue();
     // The first backlog send took the free slot; the other nineteen wait in the pacer.
     await waitFor(async () => sender.sent.length === 1 && (await attempted('o-lane-backlog-')) === 20);
-    await enqueueMessages(ctx.database.db, [{ channel: 'lane', chatId: 'o-lane-resident', payload: { text: '回复' } }], new Date());
-    const replying = delivery.deliverChats([{ channel: 'lane', chatId: 'o-lane-resident' }]);
+    const rows = await enqueueClaimed(
+      ctx.database.db,
+      { channel: 'lane', chatId: 'o-lane-resident' },
+      [{ text: '回复' }],
+      new Date(),
+      delivery.claimFor('lane', new Date())!,
+    );
+    const replying = delivery.handOff({ rows, slotsTaken: 0 });
     await waitFor(async () => (await attempted('o-lane-resident')) === 1);
     await nextSlot();
     await waitFor(async () => sender.sent.length === 2);
@@ -134,6 +147,25 @@ describeDb('outbox', (ctx) => {
     expect(other.sent.map((s) => s.chatId)).toEqual(['o-other']);
     release();
     expect(await draining).toBe(101);
+  });
+
+  it('is woken by the commit’s outbox notification (on PostgreSQL a LISTEN on a connection of its own), with no poll and no call', async () => {
+    const sender = createMemorySender();
+    const { log } = createCapturingLogger();
+    const delivery = createOutboxDelivery({
+      db: ctx.database.db,
+      senders: { nf: sender },
+      log,
+      listen: (onNotify) => ctx.database.listen('outbox', onNotify),
+    });
+    // A poll once an hour: only the notification can wake it.
+    await delivery.start(3_600_000);
+    try {
+      await ctx.database.db.transaction((tx) => enqueueMessages(tx, [{ channel: 'nf', chatId: 'o-notified', payload: { text: '新任务' } }], new Date()));
+      await expect.poll(() => sender.sent.map((s) => s.chatId)).toEqual(['o-notified']);
+    } finally {
+      await delivery.stop();
+    }
   });
 
   it('never adds the same dedup key twice', async () => {

@@ -38,19 +38,38 @@ describe('createPacer', () => {
     expect(granted.at(-1)).toBeLessThan(7000);
   });
 
-  it('holds bulk sends to one chat at perChatPerMinute while other chats go on', async () => {
+  it('holds every send to one group to perGroupPerMinute while other chats go on', async () => {
     const clock = fakeClock();
-    const pacer = createPacer({ perSecond: 30, perChatPerMinute: 20 }, clock);
+    const pacer = createPacer({ perSecond: 30, perGroupPerMinute: 20 }, clock);
     const toA: number[] = [];
     const toOthers: number[] = [];
     await Promise.all([
-      ...Array.from({ length: 25 }, () => pacer.take('a', 'bulk').then(() => toA.push(clock.t))),
-      ...Array.from({ length: 10 }, (_, i) => pacer.take(`b${i}`, 'bulk').then(() => toOthers.push(clock.t))),
+      ...Array.from({ length: 15 }, () => pacer.take('-a', 'bulk', true).then(() => toA.push(clock.t))),
+      ...Array.from({ length: 10 }, () => pacer.take('-a', 'conversation', true).then(() => toA.push(clock.t))),
+      ...Array.from({ length: 10 }, (_, i) => pacer.take(`-b${i}`, 'bulk', true).then(() => toOthers.push(clock.t))),
     ]);
     expect(busiestWindow(toA, 60_000)).toBe(20);
     expect(toA.at(-1)).toBeGreaterThanOrEqual(60_000);
     // The other chats were not held behind chat a's minute.
     expect(Math.max(...toOthers)).toBeLessThan(2000);
+  });
+
+  it('lets a private chat have a burst, then about perSecond, while other chats go on', async () => {
+    const clock = fakeClock();
+    const pacer = createPacer({ perSecond: 30, privateChat: { burst: 5, perSecond: 1 } }, clock);
+    const toA: number[] = [];
+    const toOthers: number[] = [];
+    await Promise.all([
+      ...Array.from({ length: 8 }, () => pacer.take('a', 'reply').then(() => toA.push(clock.t))),
+      ...Array.from({ length: 5 }, (_, i) => pacer.take(`b${i}`, 'conversation').then(() => toOthers.push(clock.t))),
+    ]);
+    // Five at the overall pace, then one a second.
+    expect(toA[4]).toBeLessThan(500);
+    expect(toA[5]! - toA[4]!).toBeGreaterThanOrEqual(600);
+    expect(toA[7]! - toA[5]!).toBeGreaterThanOrEqual(2000);
+    expect(busiestWindow(toA, 1000)).toBeLessThanOrEqual(5);
+    // The others were not held behind chat a's second.
+    expect(Math.max(...toOthers)).toBeLessThan(500);
   });
 
   it('grants a waiting conversation message before every waiting bulk one', async () => {
@@ -76,13 +95,13 @@ describe('createPacer', () => {
     expect(order.at(-1)).toBe('g');
   });
 
-  it('lets a conversation message through while bulk sends wait for a chat limit', async () => {
+  it('lets another chat’s message through while a group waits for its minute, whatever its lane', async () => {
     const clock = fakeClock();
-    const pacer = createPacer({ perSecond: 30, perChatPerMinute: 1 }, clock);
-    await pacer.take('g', 'bulk');
-    const second = pacer.take('g', 'bulk');
+    const pacer = createPacer({ perSecond: 30, perGroupPerMinute: 1 }, clock);
+    await pacer.take('-g', 'reply', true);
+    const second = pacer.take('-g', 'reply', true);
     const start = clock.t;
-    await pacer.take('g', 'conversation');
+    await pacer.take('-h', 'bulk', true);
     expect(clock.t - start).toBeLessThan(100);
     await second;
     expect(clock.t).toBeGreaterThanOrEqual(60_000);

@@ -108,12 +108,19 @@ export interface WechatStandin {
   /** Every menu accepted by `menu/create`, oldest first. */
   menus: Array<{ button: unknown[] }>;
   setCallbackUrl(url: string): void;
+  /** How long the platform waits for the program's answer to a callback from now on (`callbackTimeoutMs`). */
+  setCallbackTimeout(ms: number): void;
   /** Whether `openid` follows the account now. */
   follows(openid: string): boolean;
   /** Makes every token issued so far expire: calls with them get 42001. */
   expireTokens(): void;
   /** Answers the next `times` requests to `path` (`/cgi-bin/...`, or without the `/cgi-bin/` prefix) with `errcode`. */
   failNext(path: string, errcode: number, times?: number): void;
+  /**
+   * Holds the answer to every API request to `path` from now on (a platform slow to answer; the request
+   * is in `calls` already) until the returned function is called; the requests are handled then.
+   */
+  holdAnswers(path: string): () => void;
   /** The stand-in's clock in ms (real time plus every {@link advance}). */
   now(): number;
   /** Moves the stand-in's clock forward: windows, token lifetimes, CreateTime and callback timestamps follow it. */
@@ -245,7 +252,7 @@ export async function startWechatStandin(options: WechatStandinOptions): Promise
   const windowMs = options.windowMs ?? 48 * 3_600_000;
   const perMessage = options.perMessage ?? 5;
   const templates = options.templates ? new Set(options.templates) : undefined;
-  const callbackTimeoutMs = options.callbackTimeoutMs ?? 5000;
+  let callbackTimeoutMs = options.callbackTimeoutMs ?? 5000;
   let callbackUrl = options.callbackUrl;
   let offset = 0;
   let tokenFetches = 0;
@@ -261,6 +268,7 @@ export async function startWechatStandin(options: WechatStandinOptions): Promise
   const windows = new Map<string, { openedAt: number; used: number }>();
   const media = new Map<string, { type: string; bytes: Buffer }>();
   const failures = new Map<string, Array<{ left: number; errcode: number }>>();
+  const holds = new Map<string, Promise<void>>();
   const now = () => Date.now() + offset;
   const seconds = () => String(Math.floor(now() / 1000));
   const newNonce = () => String(randomInt(100_000_000, 2_000_000_000));
@@ -400,6 +408,7 @@ export async function startWechatStandin(options: WechatStandinOptions): Promise
       return res.end('Not Found');
     }
     calls.push(call);
+    await holds.get(url.pathname);
     try {
       const armed = failures.get(url.pathname)?.[0];
       if (armed) {
@@ -525,6 +534,9 @@ export async function startWechatStandin(options: WechatStandinOptions): Promise
     setCallbackUrl(url) {
       callbackUrl = url;
     },
+    setCallbackTimeout(ms) {
+      callbackTimeoutMs = ms;
+    },
     follows: (openid) => followers.has(openid),
     expireTokens() {
       for (const issued of tokens.values()) issued.expiresAt = Math.min(issued.expiresAt, now());
@@ -533,6 +545,15 @@ export async function startWechatStandin(options: WechatStandinOptions): Promise
     failNext(path, errcode, times = 1) {
       const full = path.startsWith('/') ? path : `/cgi-bin/${path}`;
       if (times > 0) failures.set(full, [...(failures.get(full) ?? []), { left: times, errcode }]);
+    },
+    holdAnswers(path) {
+      const full = path.startsWith('/') ? path : `/cgi-bin/${path}`;
+      let release = () => {};
+      holds.set(full, new Promise<void>((r) => (release = r)));
+      return () => {
+        holds.delete(full);
+        release();
+      };
     },
     now,
     advance(ms) {

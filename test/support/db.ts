@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
-import { type Database, openDatabase } from '../../db/client.js';
+import { type Database, openDatabase, type QueryListener } from '../../db/client.js';
 import { withDatabase } from './global-setup.js';
 
 export type Backend = 'pglite' | 'postgres';
@@ -13,10 +13,10 @@ export const backends: Backend[] = process.env.DATABASE_URL ? ['pglite', 'postgr
 let counter = 0;
 
 /** A fresh, migrated and seeded database of the given kind, private to the caller. */
-export async function openTestDatabase(kind: Backend): Promise<Database> {
+export async function openTestDatabase(kind: Backend, o: { onQuery?: QueryListener } = {}): Promise<Database> {
   if (kind === 'pglite') {
     const client = new PGlite({ loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) });
-    const database = await openDatabase({ kind: 'pglite', client });
+    const database = await openDatabase({ kind: 'pglite', client, ...o });
     return { ...database, close: () => client.close() };
   }
   const url = process.env.DATABASE_URL!;
@@ -26,7 +26,7 @@ export async function openTestDatabase(kind: Backend): Promise<Database> {
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name} template ${template}`);
   await admin.end();
-  const database = await openDatabase({ kind: 'postgres', url: withDatabase(url, name), maxConnections: 60 });
+  const database = await openDatabase({ kind: 'postgres', url: withDatabase(url, name), maxConnections: 60, ...o });
   return {
     ...database,
     close: async () => {

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import type { HttpServer } from '../../src/core/http-server.js';
+import type { SharedToken } from '../../src/core/shared-token.js';
 import { type BotApiStandin, startBotApiStandin } from '../standins/telegram-bot-api.js';
 import { type CallbackResult, startWechatStandin, type WechatStandin } from '../standins/wechat-api.js';
 import { type Backend, testDatabaseUrl } from './db.js';
@@ -13,6 +15,29 @@ import { buttonData } from './telegram-harness.js';
 import { DEMO_STATIONS_FILE } from './stations.js';
 
 // === `npm start` as users run it, with WeChat (and optionally Telegram) pointed at local stand-ins
+
+/** An access-token store without a database, for a channel built in the test's process (it takes whatever store it is given). */
+export function memoryToken(fetch: (force: boolean) => Promise<{ token: string }>): SharedToken {
+  let token: string | null = null;
+  return { get: async () => (token ??= (await fetch(false)).token), renew: async () => (token = (await fetch(true)).token) };
+}
+
+/** The made-up account of the channels tests build in their own process. */
+export const IN_PROCESS_APP = { appId: 'wx0123456789abcdef', appSecret: 'd'.repeat(32), token: 'tok3n', aesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG' };
+
+/** The settings of a WeChat channel built in the test's process against the stand-in `wx` (which plays `IN_PROCESS_APP`), on `http`. */
+export function inProcessChannelSettings(wx: WechatStandin, http: HttpServer) {
+  return {
+    ...IN_PROCESS_APP,
+    apiRoot: wx.apiRoot,
+    path: '/wechat',
+    templates: {},
+    replyWindow: { ms: 48 * 3_600_000, perMessage: 5 },
+    menuReplies: true,
+    http,
+    tokenStore: memoryToken,
+  };
+}
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 

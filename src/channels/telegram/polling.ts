@@ -15,6 +15,17 @@ export function chatOf(update: Update): string {
   return chat ? String(chat.id) : `update:${update.update_id}`;
 }
 
+/**
+ * The queue an update waits in: one chat's updates in order, and in a group one person's (so that many
+ * people pressing one card race in parallel and the database decides; each person's own words stay in
+ * order). A group whose migration is in the batch keeps one queue, so that the move is followed first.
+ */
+export function queueOf(update: Update, migrating: ReadonlySet<string>): string {
+  const chat = chatOf(update);
+  const from = update.message?.from ?? update.edited_message?.from ?? update.callback_query?.from ?? update.my_chat_member?.from;
+  return chat.startsWith('-') && from && !migrating.has(chat) ? `${chat}:${from.id}` : chat;
+}
+
 export interface PollingOptions {
   bot: Bot;
   log: Logger;
@@ -29,8 +40,9 @@ export interface PollingOptions {
 }
 
 /**
- * Fetches a batch, handles it (different chats concurrently, each chat in order), and only then
- * asks for the next batch — which confirms the previous one to Telegram. A crash mid-batch means
+ * Fetches a batch, handles it (different chats — and in a group different people — concurrently, each
+ * in order), and as soon as every update of it is committed asks for the next batch — which confirms
+ * the previous one to Telegram (the replies are sent by the outbox meanwhile). A crash mid-batch means
  * the batch is delivered again; the flow runner's de-duplication by update_id absorbs that. An update
  * whose handling failed (the database down) is not confirmed: after a wait it is fetched again, with
  * its chat's later ones, up to `maxRefetches` times — as Telegram redelivers a webhook answered 500.
@@ -42,7 +54,7 @@ export function createPolling({ bot, log, handle, timeoutSeconds = 30, maxRefetc
   /** Failed updates not yet confirmed: how often each was fetched again (more than `maxRefetches`: given up). */
   const refetched = new Map<number, number>();
 
-  /** Handles one chat's updates in order; returns the first left for a fetch again (it and the rest wait). */
+  /** Handles one queue's updates in order; returns the first left for a fetch again (it and the rest wait). */
   async function handleChat(updates: Update[]): Promise<number | null> {
     for (const u of updates) {
       const times = refetched.get(u.update_id) ?? 0;
@@ -73,9 +85,12 @@ export function createPolling({ bot, log, handle, timeoutSeconds = 30, maxRefetc
         await new Promise((r) => setTimeout(r, Math.min(30_000, 500 * 2 ** Math.min(failures, 6))));
         continue;
       }
-      const byChat = new Map<string, Update[]>();
-      for (const u of updates) byChat.set(chatOf(u), [...(byChat.get(chatOf(u)) ?? []), u]);
-      const again = (await Promise.all([...byChat.values()].map(handleChat))).filter((id) => id !== null);
+      const migrating = new Set(
+        updates.filter((u) => u.message?.migrate_to_chat_id !== undefined || u.message?.migrate_from_chat_id !== undefined).map(chatOf),
+      );
+      const queues = new Map<string, Update[]>();
+      for (const u of updates) queues.set(queueOf(u, migrating), [...(queues.get(queueOf(u, migrating)) ?? []), u]);
+      const again = (await Promise.all([...queues.values()].map(handleChat))).filter((id) => id !== null);
       if (again.length > 0) {
         offset = Math.min(...again);
         const times = Math.max(...again.map((id) => refetched.get(id) ?? 1));

@@ -33,6 +33,8 @@ export function toDeliveryError(err: unknown): DeliveryError {
 
 export function createTelegramSender(api: Api): Sender {
   return {
+    // Groups and supergroups have negative ids; people's chats positive ones.
+    isGroup: (chatId) => chatId.startsWith('-'),
     async send(chatId, payload) {
       const text = payload.text.length > MAX_TEXT ? `${payload.text.slice(0, MAX_TEXT - 1)}…` : payload.text;
       try {

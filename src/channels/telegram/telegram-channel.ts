@@ -1,5 +1,4 @@
 import { autoRetry } from '@grammyjs/auto-retry';
-import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { Bot, type Context } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
@@ -27,11 +26,6 @@ export interface TelegramChannelOptions {
   webhook?: { url: string; secret: string; http: HttpServer };
   /** A group became a supergroup with a new chat id: move its binding (the same handler the outbox uses). */
   onChatMigrated?: (channel: string, from: string, to: string) => Promise<void>;
-  /**
-   * `off` only against a local stand-in of the Bot API (tests): Telegram's limits then do not apply, and
-   * pacing would only make the tests wait in real time. Default: paced within Telegram's limits.
-   */
-  pacing?: 'telegram' | 'off';
   /** Known bot identity (skips `getMe`), for tests. */
   botInfo?: UserFromGetMe;
 }
@@ -46,16 +40,10 @@ export const TELEGRAM_COMMANDS = [
 export function createTelegramChannel(options: TelegramChannelOptions) {
   const { log } = options;
   const bot = new Bot(options.token, { client: options.apiRoot ? { apiRoot: options.apiRoot } : {}, botInfo: options.botInfo });
-  // Pacing within Telegram's limits: ~30/s overall, 20/min per group; private chats average 1/s with short bursts.
-  if (options.pacing !== 'off') {
-    bot.api.config.use(
-      apiThrottler({
-        out: { maxConcurrent: 1, reservoir: 5, reservoirIncreaseAmount: 1, reservoirIncreaseInterval: 1000, reservoirIncreaseMaximum: 5 },
-      }),
-    );
-  }
-  // Bounded so that one slow chat does not hold its later messages for long; the outbox retries later
-  // (its lease is renewed while a send is in flight, so a long wait here is never sent twice).
+  // Pacing within Telegram's limits is the outbox's (config.pacing.telegram: overall, per group, per
+  // person); nothing here holds a send back. A 429 that still comes is waited out here, bounded so that
+  // one slow chat does not hold its later messages for long; past that the outbox retries after the
+  // platform's retry_after (its lease is renewed while a send is in flight, so it is never sent twice).
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   const sender = createTelegramSender(bot.api);
 

@@ -22,7 +22,10 @@ export interface WechatCallbackOptions {
   clock?: () => Date;
   /** How far a callback's timestamp may be from our clock; default 300 s. */
   maxSkewSeconds?: number;
-  /** WeChat gives up after 5 s and delivers again: answer by then, default 4000 ms, even if `handle` is still running. */
+  /**
+   * WeChat gives up after 5 s and delivers again. A message not committed within this time (default
+   * 4500 ms) gets no answer: the platform's retry comes, and is a duplicate once the first commits.
+   */
   answerWithinMs?: number;
   /** Default 64 KiB. */
   maxBodyBytes?: number;
@@ -102,14 +105,16 @@ function answer(res: ServerResponse, status: number, body = '', close = false): 
 /**
  * The request handler for WeChat's server URL. Refusals get 401 (signature, timestamp, AppID), 413
  * (body size) or 400 (XML, decryption) and never reach `handle`; a valid callback is answered
- * `success` when `handle` resolves or after `answerWithinMs`, whichever comes first (a slow `handle`
- * carries on, and a redelivery is a duplicate). Never throws.
+ * `success` as soon as `handle` resolves — at the commit of its transaction, never after sending the
+ * replies (the outbox sends them as customer-service messages on its own; the answer carries no
+ * passive reply) and never before the commit: a message not committed within `answerWithinMs`, or
+ * not at all, gets no answer, so the platform delivers it again. Never throws.
  */
 export function createWechatCallback(options: WechatCallbackOptions): (req: HttpRequest, res: ServerResponse) => Promise<void> {
   const { token, appId, aesKey, handle, log } = options;
   const clock = options.clock ?? (() => new Date());
   const maxSkewSeconds = options.maxSkewSeconds ?? 300;
-  const answerWithinMs = options.answerWithinMs ?? 4000;
+  const answerWithinMs = options.answerWithinMs ?? 4500;
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
   const refuse = (res: ServerResponse, status: number, reason: string, close = false) => {
     log.warn({ reason, status }, 'wechat callback refused');
@@ -151,10 +156,11 @@ export function createWechatCallback(options: WechatCallbackOptions): (req: Http
     const done = run(inbound.message);
     const first = await Promise.race([done, slow]);
     clearTimeout(timer);
-    if (first === 'slow') log.warn({ messageId: inbound.message.messageId, ms: answerWithinMs }, 'wechat handle slow, answered first');
-    // Nothing was committed (the person already got the apology): no answer, so the platform delivers
-    // it again (it retries a callback it got no answer to, up to three times) and nothing is lost.
-    if (first === 'failed') {
+    if (first === 'slow')
+      log.warn({ messageId: inbound.message.messageId, ms: answerWithinMs }, 'wechat message not committed in time; no answer, the platform delivers it again');
+    // Nothing committed (yet, or at all — the person then got the apology): no answer, so the platform
+    // delivers it again (it retries a callback it got no answer to, up to three times) and nothing is lost.
+    if (first !== 'ok') {
       res.destroy();
       return;
     }

@@ -29,6 +29,8 @@ export interface WechatChannelOptions {
   handle: (msg: IncomingMessage) => Promise<HandleResult>;
   log: Logger;
   clock?: () => Date;
+  /** How long a message may take to commit before its callback goes unanswered (default 4500 ms; tests shorten it). */
+  answerWithinMs?: number;
 }
 
 /** How many openids' union ids are remembered in this process. */
@@ -64,7 +66,15 @@ export function createWechatChannel(options: WechatChannelOptions) {
     return options.handle(unionId ? { ...msg, unionId } : msg);
   };
 
-  const callback = createWechatCallback({ token: options.token, appId: options.appId, aesKey: options.aesKey, handle, log, clock: options.clock });
+  const callback = createWechatCallback({
+    token: options.token,
+    appId: options.appId,
+    aesKey: options.aesKey,
+    handle,
+    log,
+    clock: options.clock,
+    answerWithinMs: options.answerWithinMs,
+  });
 
   return {
     api,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { announcements, privateOffers, requests, volunteers } from '../../../db/schema.js';
 import type { OutgoingPayload } from '../../core/message.js';
@@ -73,17 +73,19 @@ async function candidates(tx: Db, tree: StationTree, r: RequestView, level: numb
  */
 export async function offerPrivately(tx: Db, tree: StationTree, r: RequestView, level: number, at: Date, max = PRIVATE_OFFERS_PER_LEVEL): Promise<number> {
   if (r.status !== 'open' || max <= 0) return 0;
-  const [already] = await tx
-    .select({ n: count() })
-    .from(privateOffers)
-    .where(and(eq(privateOffers.requestId, r.id), eq(privateOffers.level, level)));
-  let room = max - (already?.n ?? 0);
+  // The offers made at this level, and the channels whose groups got the card (their volunteers are
+  // reached there: privately only where a channel has no group), in one statement.
+  const [facts] = await tx
+    .select({
+      made: sql<number>`(select count(*)::int from ${privateOffers} where ${privateOffers.requestId} = ${r.id} and ${privateOffers.level} = ${level})`,
+      carded: sql<string | null>`(select string_agg(distinct ${announcements.channel}, ',') from ${announcements} where ${announcements.requestId} = ${r.id})`,
+    })
+    .from(requests)
+    .where(eq(requests.id, r.id));
+  let room = max - Number(facts?.made ?? 0);
   if (room <= 0) return 0;
   const payload = offerPayload(r);
-  // A channel whose groups got the card reaches its volunteers there: privately only where a channel has no group.
-  const carded = new Set(
-    (await tx.selectDistinct({ channel: announcements.channel }).from(announcements).where(eq(announcements.requestId, r.id))).map((a) => a.channel),
-  );
+  const carded = new Set(facts?.carded ? facts.carded.split(',') : []);
   let offered = 0;
   for (const c of await candidates(tx, tree, r, level, at)) {
     if (room <= 0) break;

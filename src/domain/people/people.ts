@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { type Db, lockKey } from '../../../db/client.js';
 import type { FlowPerson } from '../../core/flow.js';
 import type { PeoplePort } from '../../core/ports.js';
@@ -18,6 +18,9 @@ export async function ensurePerson(tx: Db, channel: string, externalId: string, 
       phone: people.phone,
       blockedAt: channelIdentities.blockedAt,
       unionId: channelIdentities.unionId,
+      // Read with the account: one statement for a person who wrote before.
+      lastCommunityCode: sql<string | null>`(select ${stations.code} from ${requests} inner join ${stations} on ${stations.id} = ${requests.stationId}
+        where ${requests.residentId} = ${people.id} order by ${requests.id} desc limit 1)`,
     })
     .from(channelIdentities)
     .innerJoin(people, eq(people.id, channelIdentities.personId))
@@ -29,7 +32,7 @@ export async function ensurePerson(tx: Db, channel: string, externalId: string, 
         .update(channelIdentities)
         .set({ blockedAt: null, ...union })
         .where(account);
-    return { id: found.id, displayName: found.displayName, phone: found.phone, lastCommunityCode: await lastCommunity(tx, found.id) };
+    return { id: found.id, displayName: found.displayName, phone: found.phone, lastCommunityCode: found.lastCommunityCode };
   }
   if (unionId) {
     // Two new accounts of one person writing at once: the second waits, and finds the first.

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { alerts, catalogueItems, requestEvents, requests, stations, type RequestStatus } from '../../../db/schema.js';
 import { DEFAULT_TIME_ZONE } from '../calendar/civil.js';
@@ -53,10 +53,16 @@ export async function createRequest(
   at: Date,
   timeZone = DEFAULT_TIME_ZONE,
 ): Promise<{ id: number; ticket: string }> {
-  const [station] = await tx.select({ id: stations.id }).from(stations).where(eq(stations.code, fields.communityCode));
+  // The station and the item checked in one statement.
+  const [station] = await tx
+    .select({
+      id: stations.id,
+      item: sql<string | null>`(select ${catalogueItems.code} from ${catalogueItems} where ${catalogueItems.code} = ${fields.itemCode})`,
+    })
+    .from(stations)
+    .where(eq(stations.code, fields.communityCode));
   if (!station) throw new RequestError('unknown_station', `No station with code ${fields.communityCode}`);
-  const [item] = await tx.select({ code: catalogueItems.code }).from(catalogueItems).where(eq(catalogueItems.code, fields.itemCode));
-  if (!item) throw new RequestError('unknown_item', `No catalogue item ${fields.itemCode}`);
+  if (station.item === null) throw new RequestError('unknown_item', `No catalogue item ${fields.itemCode}`);
   const ticket = await nextTicket(tx, at, timeZone);
   const [row] = await tx
     .insert(requests)

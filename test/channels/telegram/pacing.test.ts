@@ -1,36 +1,51 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTelegramChannel } from '../../../src/channels/telegram/telegram-channel.js';
+import { createConfig } from '../../../src/config.js';
+import { createOutboxDelivery } from '../../../src/core/outbox-delivery.js';
+import { enqueueMessages } from '../../../src/core/outbox.js';
 import { type BotApiStandin, startBotApiStandin } from '../../standins/telegram-bot-api.js';
 import { createCapturingLogger } from '../../support/app.js';
+import { describeDb } from '../../support/db.js';
 
-// The other Telegram tests switch pacing off (they talk to a local stand-in); production keeps it on.
-describe('Telegram pacing', () => {
+// === Telegram's limits are kept in one place, the outbox's pacer (config.pacing.telegram): the channel
+// itself holds nothing back, so no send waits twice.
+
+describeDb('Telegram pacing', (ctx) => {
   let standin: BotApiStandin;
   beforeAll(async () => {
     standin = await startBotApiStandin();
   });
   afterAll(() => standin.close());
 
-  const burst = async (pacing: 'telegram' | 'off' | undefined, chatId: number) => {
-    const { log } = createCapturingLogger();
-    const channel = createTelegramChannel({
-      token: standin.token,
-      apiRoot: standin.apiRoot,
-      botInfo: standin.botInfo,
-      log,
-      handle: async () => ({ status: 'ignored' }),
-      ...(pacing ? { pacing } : {}),
-    });
-    await Promise.all(Array.from({ length: 7 }, (_, i) => channel.sender.send(String(chatId), { text: `第${i + 1}条` })));
+  const { log } = createCapturingLogger();
+  const channel = () =>
+    createTelegramChannel({ token: standin.token, apiRoot: standin.apiRoot, botInfo: standin.botInfo, log, handle: async () => ({ status: 'ignored' }) });
+  /** How long the stand-in saw the messages to a chat take, first to last. */
+  const span = (chatId: number) => {
     const times = standin.calls.filter((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(chatId)).map((c) => c.at);
     return times.at(-1)! - times[0]!;
   };
 
-  it('by default holds a private chat to a burst of 5, then about one message a second', async () => {
-    expect(await burst(undefined, 501)).toBeGreaterThanOrEqual(1500);
+  it('the channel sends at once: no second pacing layer under the outbox', async () => {
+    const sender = channel().sender;
+    await Promise.all(Array.from({ length: 7 }, (_, i) => sender.send('501', { text: `第${i + 1}条` })));
+    expect(span(501)).toBeLessThan(1000);
   });
 
-  it('sends at once when switched off (tests against the stand-in only)', async () => {
-    expect(await burst('off', 502)).toBeLessThan(1000);
+  it('the outbox holds a person’s chat to a burst of 5, then about one message a second (the production settings)', async () => {
+    const chatId = 502 + (ctx.backend === 'postgres' ? 1 : 0);
+    const delivery = createOutboxDelivery({
+      db: ctx.database.db,
+      senders: { telegram: channel().sender },
+      log,
+      pacing: createConfig({}).pacing,
+    });
+    await enqueueMessages(
+      ctx.database.db,
+      Array.from({ length: 7 }, (_, i) => ({ channel: 'telegram', chatId: String(chatId), payload: { text: `第${i + 1}条` } })),
+      new Date(),
+    );
+    expect(await delivery.deliverDue()).toBe(7);
+    expect(span(chatId)).toBeGreaterThanOrEqual(1500);
   });
 });

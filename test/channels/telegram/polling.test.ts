@@ -2,7 +2,7 @@ import { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chatOf, createPolling } from '../../../src/channels/telegram/polling.js';
+import { chatOf, createPolling, queueOf } from '../../../src/channels/telegram/polling.js';
 import { createTelegramChannel } from '../../../src/channels/telegram/telegram-channel.js';
 import type { HandleResult } from '../../../src/core/flow-runner.js';
 import type { IncomingMessage } from '../../../src/core/message.js';
@@ -110,7 +110,6 @@ describe('long polling, at least once', () => {
       token: standin.token,
       apiRoot: standin.apiRoot,
       botInfo: standin.botInfo,
-      pacing: 'off',
       log: pino({ level: 'silent' }),
       handle: async (msg): Promise<HandleResult> => {
         handled.push(msg);
@@ -128,6 +127,25 @@ describe('long polling, at least once', () => {
   it('keys updates by chat', () => {
     expect(chatOf({ update_id: 1, message: { chat: { id: -100 } } } as unknown as Update)).toBe('-100');
     expect(chatOf({ update_id: 7 } as Update)).toBe('update:7');
+  });
+
+  it('queues a group’s updates by person (presses race, each person’s words in order), and a migrating group as one', () => {
+    const inGroup = (userId: number, chatId = -100) =>
+      ({ update_id: userId, message: { message_id: 1, date: 0, chat: { id: chatId, type: 'supergroup' }, from: { ...from, id: userId } } }) as Update;
+    const press = {
+      update_id: 9,
+      callback_query: { id: 'q', from: { ...from, id: 8 }, chat_instance: 'c', message: { chat: { id: -100 } } },
+    } as unknown as Update;
+    const none = new Set<string>();
+    expect(queueOf(inGroup(7), none)).toBe('-100:7');
+    expect(queueOf(press, none)).toBe('-100:8');
+    expect(queueOf(inGroup(7), none)).not.toBe(queueOf(inGroup(8), none));
+    // A person's own chat is one queue already.
+    expect(queueOf({ update_id: 3, message: { chat: { id: 55 }, from: { ...from, id: 55 } } } as unknown as Update, none)).toBe('55');
+    // A group moving to a supergroup in this batch: all its updates in one queue, the move first.
+    const moving = new Set([String(NEW)]);
+    expect(queueOf(migrateTo, moving)).toBe(String(NEW));
+    expect(queueOf(inGroup(7, NEW), moving)).toBe(String(NEW));
   });
 
   it('queues a migration with the new supergroup, so it is followed before that chat’s next messages', () => {

@@ -118,6 +118,23 @@ describe.each(backends)('Telegram channel end to end [%s]', (backend) => {
     expect(sent[2]).toContain(texts.askAddress);
   });
 
+  it('confirms a batch once it is committed and fetches the next, while the batch’s replies are still on their way', async () => {
+    const held = 1008;
+    const other = 1009;
+    const release = h.standin.holdAnswers((method, params) => method === 'sendMessage' && String(params.chat_id) === String(held));
+    try {
+      h.standin.pushUpdate(text(held, '电视坏了'));
+      // Its reply is at Telegram, unanswered; the update is confirmed all the same, and the next one handled.
+      await h.standin.waitFor(() => h.standin.sentMessages(held).length === 1 && h.standin.pendingUpdates().length === 0);
+      const [reply] = await h.exchange(text(other, '电视坏了'), other);
+      expect(JSON.stringify(reply.reply_markup)).toContain('家电维修');
+    } finally {
+      release();
+    }
+    await h.standin.waitFor(() => h.standin.lastMessage(held) !== undefined);
+    expect(JSON.stringify(h.standin.lastMessage(held).reply_markup)).toContain('家电维修');
+  });
+
   it('continues a conversation after a restart', { timeout: LONG_MS }, async () => {
     const chat = 1007;
     await h.exchange(text(chat, '水管漏水'), chat);

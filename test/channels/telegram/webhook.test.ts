@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outbox } from '../../../db/schema.js';
 import { backends } from '../../support/db.js';
 import { startTelegramHarness, type TelegramHarness } from '../../support/telegram-harness.js';
 import { LONG_MS } from '../../support/patience.js';
@@ -43,9 +45,38 @@ describe.each(backends)('Telegram webhook mode [%s]', (backend) => {
     expect(h.standin.sentMessages(chat)).toHaveLength(0);
     const ok = await post(update, SECRET);
     expect(ok.status).toBe(200);
-    // The answer came after the transaction committed: the reply is already out.
-    expect(h.standin.sentMessages(chat)).toHaveLength(1);
+    // The answer came at the commit; the reply follows on its own.
+    await h.standin.waitFor(() => h.standin.sentMessages(chat).length === 1);
     expect(h.standin.sentMessages(chat)[0].text).toContain('您好');
+  });
+
+  it('answers an update at its commit while Telegram still holds the reply’s send', async () => {
+    const chat = 2004;
+    const release = h.standin.holdAnswers((method, params) => method === 'sendMessage' && String(params.chat_id) === String(chat));
+    try {
+      const update = { ...h.standin.textMessage({ chatId: chat, userId: chat, text: '电视坏了' }), update_id: 5006 };
+      expect((await post(update, SECRET)).status).toBe(200);
+      // The reply is still waiting for Telegram's answer: not marked sent.
+      const rows = await h.app.app.db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.chatId, String(chat)));
+      expect(rows.map((r) => r.status)).toEqual(['pending']);
+    } finally {
+      release();
+    }
+    await h.standin.waitFor(() => h.standin.sentMessages(chat).length === 1);
+    await expect
+      .poll(
+        async () =>
+          (
+            await h.app.app.db
+              .select()
+              .from(outbox)
+              .where(eq(outbox.chatId, String(chat)))
+          )[0]?.status,
+      )
+      .toBe('sent');
   });
 
   it('answers a redelivered update once', async () => {
@@ -97,7 +128,7 @@ describe.each(backends)('Telegram webhook mode [%s]', (backend) => {
     expect(h.standin.sentMessages()).toHaveLength(sentBefore);
     // Still serving: a good update after all that is handled.
     expect((await raw(update)).status).toBe(200);
-    expect(h.standin.sentMessages(2003)).toHaveLength(1);
+    await h.standin.waitFor(() => h.standin.sentMessages(2003).length === 1);
   });
 
   it('serves a health check and 404 elsewhere', async () => {

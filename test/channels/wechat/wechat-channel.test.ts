@@ -3,11 +3,11 @@ import { createWechatChannel } from '../../../src/channels/wechat/wechat-channel
 import type { HandleResult } from '../../../src/core/flow-runner.js';
 import { createHttpServer } from '../../../src/core/http-server.js';
 import type { IncomingMessage } from '../../../src/core/message.js';
-import type { SharedToken } from '../../../src/core/shared-token.js';
 import { startWechatStandin, type WechatStandin } from '../../standins/wechat-api.js';
 import { createCapturingLogger } from '../../support/app.js';
+import { IN_PROCESS_APP, inProcessChannelSettings } from '../../support/wechat-harness.js';
 
-const APP = { appId: 'wx0123456789abcdef', appSecret: 'd'.repeat(32), token: 'tok3n', aesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG' };
+const APP = IN_PROCESS_APP;
 const handled: IncomingMessage[] = [];
 let standin: WechatStandin;
 const { log } = createCapturingLogger();
@@ -15,20 +15,8 @@ const http = createHttpServer({ log });
 
 beforeAll(async () => {
   standin = await startWechatStandin({ ...APP, unionIds: { 'o-linked': 'u-same-person' } });
-  /** A token store without a database: the channel takes whatever store it is given. */
-  const memoryToken = (fetch: (force: boolean) => Promise<{ token: string }>): SharedToken => {
-    let token: string | null = null;
-    return { get: async () => (token ??= (await fetch(false)).token), renew: async () => (token = (await fetch(true)).token) };
-  };
   const channel = createWechatChannel({
-    ...APP,
-    apiRoot: standin.apiRoot,
-    path: '/wechat',
-    templates: {},
-    replyWindow: { ms: 48 * 3_600_000, perMessage: 5 },
-    menuReplies: true,
-    http,
-    tokenStore: memoryToken,
+    ...inProcessChannelSettings(standin, http),
     handle: async (msg): Promise<HandleResult> => {
       handled.push(msg);
       return { status: 'handled', outboxIds: [], state: null, events: [], command: false, stale: false };

@@ -8,6 +8,7 @@ import { createRequest } from '../../../src/domain/requests/requests.js';
 import { describeDb } from '../../support/db.js';
 import { createDispatchApp, type DispatchApp } from '../../support/dispatch-app.js';
 import { LONG_MS } from '../../support/patience.js';
+import { requestFields } from '../../support/requests.js';
 
 const VOLUNTEERS = 50;
 
@@ -16,18 +17,7 @@ async function storedRequest(app: DispatchApp, n: number) {
   const r = await app.db.transaction((tx) =>
     createRequest(
       tx,
-      {
-        classCode: 'daily-life',
-        itemCode: 'appliance-repair',
-        communityCode: 'nanhu-jianshe-wenchang',
-        description: '电视坏了',
-        address: '文昌小区1幢101',
-        phone: '13800000001',
-        wantedTime: '尽快',
-        urgent: false,
-        emergencyWords: [],
-        attachments: [],
-      },
+      requestFields(),
       { residentId: resident.id, channel: 'test', chatId: `race-r${n}`, conversationKey: `test:race-r${n}:race-r${n}` },
       new Date(),
     ),

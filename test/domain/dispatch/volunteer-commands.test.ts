@@ -11,6 +11,7 @@ import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
 import { describeDb } from '../../support/db.js';
 import { readDemoStations } from '../../support/stations.js';
 import { createStationMatcher } from '../../../src/domain/stations/matcher.js';
+import { requestFields } from '../../support/requests.js';
 
 // === Volunteers in private chat: the visit steps read from buttons and text, and /me
 
@@ -54,18 +55,7 @@ describeDb('volunteer commands', (ctx) => {
   /** A request claimed by `volunteerId`. */
   async function claimedBy(volunteerId: number, residentId: string) {
     const resident = await ensurePerson(db(), 'test', residentId, '居民');
-    const fields = {
-      classCode: 'daily-life',
-      itemCode: 'appliance-repair',
-      communityCode: 'nanhu-jianshe-wenchang',
-      description: '电视坏了',
-      address: '文昌小区1幢101',
-      phone: '13800000001',
-      wantedTime: '尽快',
-      urgent: false,
-      emergencyWords: [],
-      attachments: [],
-    };
+    const fields = requestFields();
     const { id, ticket } = await createRequest(
       db(),
       fields,
