@@ -41,6 +41,8 @@ describe('one person floods, the others keep their pace', () => {
       database,
       log: createCapturingLogger().log,
       senders: { telegram: sender },
+      // Each message's replies, and the flooder's notice, are sent before `handle` resolves.
+      delivery: 'await-all',
     });
     let seq = 0;
     const message = (userId: string, text: string): IncomingMessage => ({
