@@ -1,6 +1,7 @@
 // Import rules of the house, checked in CI by `npm run lint:deps` (dependency-cruiser).
 // The picture: flows/ and src/texts/ at the bottom; src/core/ knows no domain, flow or channel;
-// src/domain/ uses core; channels use core only; src/app.ts composes everything; src/main.ts runs it.
+// src/domain/ uses core (people and volunteers below dispatch, events and broadcasts); channels use core only;
+// src/app.ts composes everything; src/main.ts runs it; src/cli/ holds the operators' programs and their runner.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -52,6 +53,28 @@ module.exports = {
       comment: 'The domain is plain functions over the database; it never imports channels, flows or the app.',
       from: { path: '^src/domain/' },
       to: { path: '^(src/(channels|scheduler|app)|flows/|src/app\\.ts|src/main\\.ts)' },
+    },
+    {
+      name: 'people-and-volunteers-below-the-features',
+      severity: 'error',
+      comment:
+        'People (roles, the audit log) and volunteers are what dispatch, events and broadcasts build on: they never import those features (nor requests or the calendar).',
+      from: { path: '^src/domain/(people|volunteers)/' },
+      to: { path: '^src/domain/(dispatch|events|broadcasts|requests|calendar)/' },
+    },
+    {
+      name: 'people-below-volunteers',
+      severity: 'error',
+      comment: 'A volunteer is a person with a registration: src/domain/people/ never imports src/domain/volunteers/.',
+      from: { path: '^src/domain/people/' },
+      to: { path: '^src/domain/volunteers/' },
+    },
+    {
+      name: 'cli-is-an-entry',
+      severity: 'error',
+      comment: 'src/cli/ holds programs (and their runner, which src/main.ts uses too): nothing else imports them.',
+      from: { path: '^(src|flows|db)/', pathNot: '^(src/main\\.ts$|src/cli/)' },
+      to: { path: '^src/cli/' },
     },
     {
       name: 'channels-know-only-core',

@@ -150,8 +150,24 @@ export const requests = pgTable(
 );
 
 /**
+ * New requests a resident made per day (`YYYY-MM-DD` in TIME_ZONE): the daily cap is one conditional
+ * upsert of this row, which also serialises two confirmations of one resident at the same moment.
+ */
+export const requestQuotas = pgTable(
+  'request_quotas',
+  {
+    residentId: integer('resident_id')
+      .notNull()
+      .references(() => people.id),
+    day: text('day').notNull(),
+    created: integer('created').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.residentId, t.day] })],
+);
+
+/**
  * Ticket numbers come from one sequence (no row is locked to take one); a ticket's number within its day
- * (Asia/Shanghai, `YYYYMMDD`) counts from the day's `base`, the sequence value its first ticket took.
+ * (in TIME_ZONE, `YYYYMMDD`) counts from the day's `base`, the sequence value its first ticket took.
  */
 export const ticketNumbers = pgSequence('ticket_numbers');
 

@@ -80,6 +80,14 @@ export function confirmStates({ s, deps, ask, fallback, emergencyFirst, noteTrun
     submitting: s.createStateConfig({
       entry: { type: 'createRequest', params: ({ context }) => draftOf(context, deps) },
       on: {
+        // Over the daily cap: nothing stored; the hotline takes it from here (the next problems too).
+        'request.capped': {
+          target: 'submitted',
+          actions: {
+            type: 'reply',
+            params: ({ event }) => ({ text: texts.requestCapped(event.type === 'request.capped' ? event.perDay : 0, deps.hotlinePhone) }),
+          },
+        },
         'request.created': {
           target: 'afterSubmit',
           actions: [

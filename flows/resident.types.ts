@@ -59,6 +59,8 @@ export type ResidentEvent =
   /** 我的求助 or /my: the person's requests. */
   | { type: 'nav.mine' }
   | { type: 'request.created'; ticket: string }
+  /** Not stored: the resident already made `perDay` new requests today (the daily cap). */
+  | { type: 'request.capped'; perDay: number }
   | { type: 'requests.listed'; requests: RequestSummary[] }
   | { type: 'request.cancelled'; ticket: string; ok: boolean }
   /** The runtime's answer to `classify`: item codes, best first (empty: none fits), and who decided. */

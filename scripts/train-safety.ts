@@ -56,7 +56,34 @@ const DANGER_WORDS = [
   '银行卡',
   '存折',
   '链接',
+  '撬门',
+  '撬锁',
+  '呼吸',
+  '抽筋',
+  '吐血',
+  '昏倒',
+  '跌倒',
+  '发烧',
+  '骨折',
+  '烫伤',
+  '触电',
+  '溺水',
+  '走丢',
+  '上吊',
+  '割腕',
+  '叫不醒',
+  '没反应',
+  '胸闷',
+  '心梗',
+  '脑梗',
+  '冷汗',
+  '痴呆',
+  '嘴歪',
+  '口吐白沫',
+  '不想活',
 ];
+/** Everyday words jieba's dictionary lacks that sound like a danger word (找活, looking for work, is not 着火). */
+const MORE_REAL = ['找活', '找活儿'];
 /** A real word next to a typo must not be cut in two (有点|点事 is not 电视): words at least this frequent. */
 const COMMON = 500;
 
@@ -69,7 +96,8 @@ const dict = dictText
   .map(([word, freq]) => ({ word: word!, freq: Number(freq) }));
 
 const readings = (c: string) => pinyin(c, { toneType: 'none', multiple: true, type: 'array' });
-const reading = (word: string) => [...word].map((c) => pinyin(c, { toneType: 'none', type: 'array' })[0]!);
+/** A word's syllables as the word is read (着火 is zhao huo, not zhe huo). */
+const reading = (word: string) => pinyin(word, { toneType: 'none', type: 'array' });
 
 function homophones() {
   const words = Object.fromEntries(DANGER_WORDS.map((w) => [w, reading(w)]));
@@ -90,6 +118,7 @@ function homophones() {
     const [a, b] = [...word];
     if (freq >= COMMON && [...word].length === 2 && a && b && (readings(b).some((s) => first.has(s)) || readings(a).some((s) => last.has(s)))) real.add(word);
   }
+  for (const word of MORE_REAL) real.add(word);
   return { syllables, words, real: [...real].sort() };
 }
 

@@ -2,7 +2,10 @@ import type { Logger } from 'pino';
 import type { Database, Db } from '../db/client.js';
 import { VOLUNTEER_FLOW_ID } from '../flows/volunteer.machine.js';
 import type { Config } from './config.js';
+import { createFloodControl } from './core/flood-control.js';
 import { createFlowRunner } from './core/flow-runner.js';
+import type { IncomingContent } from './core/message.js';
+import { detectEmergency } from '../flows/common/safety/index.js';
 import { createOutboxDelivery } from './core/outbox-delivery.js';
 import type { Clock, Sender } from './core/ports.js';
 import { type CatalogueMatcher, createCatalogueMatcher } from './domain/catalogue/matcher.js';
@@ -10,7 +13,7 @@ import { skillFinder } from './domain/catalogue/skills.js';
 import type { Catalogue } from './domain/catalogue/types.js';
 import type { StationNode } from './domain/stations/types.js';
 import { createDispatch } from './domain/dispatch/dispatch.js';
-import { bootstrapOrganizers } from './domain/dispatch/roles.js';
+import { bootstrapOrganizers } from './domain/people/roles.js';
 import { loadStationTree } from './domain/stations/tree.js';
 import { peoplePort } from './domain/people/people.js';
 import { readCatalogueFile, readStationsFile } from './domain/reference-data.js';
@@ -32,7 +35,6 @@ import { createCalendar } from './domain/calendar/schedule.js';
 import type { EventSource } from './domain/calendar/types.js';
 import { eventSource } from './domain/events/event-source.js';
 import { createServiceDayReminders } from './scheduler/service-day-reminders.js';
-import { WECHAT_CHANNEL } from './channels/wechat/inbound.js';
 
 // === The one composition root: main, every test and the benchmark build the app here
 
@@ -85,7 +87,13 @@ export async function createApp(options: AppOptions) {
   const matcher = createCatalogueMatcher(catalogue);
   const classifier = options.classifier ?? languageModelClassifier(config, catalogue, matcher, log);
   const deps = residentFlowDeps(catalogue, matcher, tree, { hotline: config.hotline, classifier });
-  const dispatch = createDispatch({ tree, findSkill: skillFinder(catalogue), hotlinePhone: config.hotline.phone, ...config.dispatch });
+  const dispatch = createDispatch({
+    tree,
+    findSkill: skillFinder(catalogue),
+    hotlinePhone: config.hotline.phone,
+    timeZone: config.timeZone,
+    ...config.dispatch,
+  });
   /** The one handler of a chat that got a new id: the outbox and the channels both call it. */
   const followMigratedChat = (channel: string, from: string, to: string) => dispatch.followMigratedChat(db, channel, from, to);
   const delivery = createOutboxDelivery({
@@ -103,11 +111,14 @@ export async function createApp(options: AppOptions) {
   const mode = options.delivery ?? 'background';
   const eventSettings = { timeZone: config.timeZone, ...config.events };
   const eventCommands = createEventCommands({ tree, settings: eventSettings });
-  const listBroadcasts = broadcastCommands(tree);
+  const listBroadcasts = broadcastCommands(tree, config.timeZone);
   const runner = createFlowRunner({
     db: options.runnerDb ?? db,
     flows: [
-      createResidentFlow(deps, dispatch, classifier),
+      createResidentFlow(deps, dispatch, classifier, {
+        cap: { perDay: config.limits.requestsPerDay, timeZone: config.timeZone },
+        timeZone: config.timeZone,
+      }),
       createVolunteerFlow(deps, tree, dispatch),
       createEventFlow(eventFlowDeps(deps, tree, config.timeZone), tree, { timeZone: config.timeZone, clock }),
       createBroadcastFlow(tree),
@@ -125,6 +136,16 @@ export async function createApp(options: AppOptions) {
       const sending = delivery.handOff(handed);
       if (mode === 'await-all') await Promise.all([sending, delivery.deliverDue()]);
     },
+  });
+  // Before the runner, for every channel: one person's flood is dropped with one notice; danger still goes through.
+  const flood = createFloodControl({
+    db,
+    log,
+    clock: options.clock,
+    limits: config.limits.flood,
+    isUrgent: readsUrgent,
+    // The notice's insert wakes the delivery (the outbox notification); tests that read right after wait for it.
+    deliver: () => (mode === 'await-all' ? delivery.deliverDue() : Promise.resolve()),
   });
   const sweeper = createDispatchSweeper({ db, dispatch, log, clock: options.clock, afterSweep: () => delivery.deliverDue() });
   const eventReminders = createEventReminderSweeper({
@@ -146,10 +167,14 @@ export async function createApp(options: AppOptions) {
       calendar,
       tree,
       events,
-      // WeChat has no groups for us: its volunteers are reminded privately, within the reply window.
-      privateChannels: config.wechat
-        ? [{ channel: WECHAT_CHANNEL, windowMs: config.wechat.replyWindow.ms, perMessage: config.wechat.replyWindow.perMessage }]
-        : [],
+      // A channel whose sender keeps a reply window (WeChat's service account, which has no groups for
+      // us): its volunteers are reminded privately, within the window. Read at each run: channels add
+      // their senders after the app is built.
+      get privateChannels() {
+        return Object.entries(senders).flatMap(([channel, s]) =>
+          s.replyWindow ? [{ channel, windowMs: s.replyWindow.ms, perMessage: s.replyWindow.perMessage }] : [],
+        );
+      },
       graceMs: config.calendar.graceMinutes * 60_000,
       log,
     },
@@ -163,6 +188,7 @@ export async function createApp(options: AppOptions) {
     tree,
     dispatch,
     runner,
+    flood,
     delivery,
     sweeper,
     eventReminders,
@@ -171,8 +197,8 @@ export async function createApp(options: AppOptions) {
     reminders,
     broadcastReporter,
     senders,
-    /** Handles one incoming message from any channel (never throws). */
-    handle: runner.handle,
+    /** Handles one incoming message from any channel (never throws), behind flood control. */
+    handle: flood.guard(runner.handle),
     followMigratedChat,
     /** A channel's sender, so the outbox can deliver to it. */
     addSender(channel: string, sender: Sender) {
@@ -210,4 +236,10 @@ function languageModelClassifier(config: Config, catalogue: Catalogue, matcher: 
   if (!config.llm) return undefined;
   log.info({ model: config.llm.model, host: new URL(config.llm.baseUrl).host }, 'a language model gives a second opinion');
   return secondOpinionClassifier({ matcher, model: createOpenAiCompatibleSuggester({ ...config.llm, catalogue }), log });
+}
+
+/** Urgent danger in what a person wrote (text, or a photo's caption): read even when their message is dropped in a flood. */
+function readsUrgent(content: IncomingContent): boolean {
+  const text = content.kind === 'text' ? content.text : content.kind === 'media' ? content.caption : undefined;
+  return text !== undefined && detectEmergency(text).level === 'urgent';
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { SetupError } from './core/errors.js';
 import { NOTICE_KINDS } from './core/message.js';
 import type { ChannelPacing } from './core/pacer.js';
-import { isTimeZone } from './domain/calendar/civil.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './domain/calendar/civil.js';
 
 // === Configuration: parsed once from the environment, failing fast with a fix-it message
 
@@ -61,6 +62,9 @@ const schema = z
     TELEGRAM_SEND_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(25),
     TELEGRAM_GROUP_SENDS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(20),
     WECHAT_SEND_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
+    FLOOD_BURST: z.coerce.number().int().min(1).max(1000).default(5),
+    FLOOD_PER_MINUTE: z.coerce.number().int().min(1).max(6000).default(30),
+    REQUESTS_PER_DAY: z.coerce.number().int().min(1).max(1000).default(5),
     WECHAT_APP_ID: optional.pipe(
       z
         .string()
@@ -114,7 +118,7 @@ const schema = z
       .trim()
       .regex(/^0[1-9]\d{1,2}$/, "must be the city's area code with its 0, e.g. 0573 (Jiaxing) or 010 (Beijing)")
       .default(DEFAULT_HOTLINE.localAreaCode),
-    TIME_ZONE: z.string().trim().refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Shanghai').default('Asia/Shanghai'),
+    TIME_ZONE: z.string().trim().refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Shanghai').default(DEFAULT_TIME_ZONE),
     CALENDAR_FILE: optional,
     REMINDER_GRACE_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
     CALENDAR_FEED: z.enum(['on', 'off']).default('off'),
@@ -223,9 +227,11 @@ export interface Config {
   calendar: { file: string | undefined; graceMinutes: number; feed: boolean };
   /** The outbox's pacing per channel, the only one: sends per second overall, per group per minute, a private chat's burst. */
   pacing: Record<string, ChannelPacing>;
+  /** Under load: one person's allowance of messages (src/core/flood-control.ts), and the new requests a resident may make a day in `timeZone`. */
+  limits: { flood: { burst: number; perMinute: number }; requestsPerDay: number };
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends SetupError {
   override readonly name = 'ConfigError';
 }
 
@@ -288,5 +294,6 @@ export function createConfig(env: Record<string, string | undefined>): Config {
       telegram: { perSecond: e.TELEGRAM_SEND_PER_SECOND, perGroupPerMinute: e.TELEGRAM_GROUP_SENDS_PER_MINUTE, privateChat: { burst: 5, perSecond: 1 } },
       wechat: { perSecond: e.WECHAT_SEND_PER_SECOND },
     },
+    limits: { flood: { burst: e.FLOOD_BURST, perMinute: e.FLOOD_PER_MINUTE }, requestsPerDay: e.REQUESTS_PER_DAY },
   };
 }

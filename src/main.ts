@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { openDatabase } from '../db/client.js';
 import { createApp } from './app.js';
@@ -8,9 +6,9 @@ import { addCalendarFeedRoutes } from './app/calendar-feed.js';
 import { CONSOLE_CHANNEL, createConsoleChannel } from './channels/console/console-channel.js';
 import type { TelegramChannel } from './channels/telegram/telegram-channel.js';
 import type { WechatChannel } from './channels/wechat/wechat-channel.js';
-import { ConfigError, createConfig } from './config.js';
+import { createConfig } from './config.js';
 import { createHttpServer } from './core/http-server.js';
-import { safeError } from './core/privacy.js';
+import { type Env, EXIT, isProgram, runProcess } from './cli/runner.js';
 import { createSharedToken } from './core/shared-token.js';
 import { readCatalogueFile, readStationsFile, syncReferenceData } from './domain/reference-data.js';
 import { createLogger } from './logger.js';
@@ -117,9 +115,10 @@ export async function startApp(io: AppIO) {
       ended();
     };
   } else {
-    // One person at a terminal reads each answer before typing on: a line waits for its replies to be shown.
-    const answered = async (msg: Parameters<typeof app.handle>[0]) => {
-      const result = await app.handle(msg);
+    // The terminal is the operator's own (or a script piped in): no flood control, the runner itself; one
+    // person reads each answer before typing on, so a line waits for its replies to be shown.
+    const answered = async (msg: Parameters<typeof app.runner.handle>[0]) => {
+      const result = await app.runner.handle(msg);
       await app.delivery.settled();
       return result;
     };
@@ -174,8 +173,7 @@ const STOP_TIMEOUT_MS = 5_000;
 /** A repeat of a signal within this time is the same request (npm forwards the terminal's Ctrl+C too). */
 const REPEAT_SIGNAL_MS = 1_000;
 
-async function main(): Promise<number> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
+async function main(env: Env): Promise<number> {
   // Listening from the very start: a signal during start-up stops the app as soon as it is up.
   let requested: number | null = null;
   let onStopRequest = () => {};
@@ -185,32 +183,25 @@ async function main(): Promise<number> {
       requested = Date.now();
       setTimeout(() => {
         process.stderr.write(`lianxin: stopping took over ${STOP_TIMEOUT_MS / 1000} s; exiting anyway (undelivered messages are sent at the next start)\n`);
-        process.exit(1);
+        process.exit(EXIT.failed);
       }, STOP_TIMEOUT_MS).unref();
       onStopRequest();
     } else if (Date.now() - requested > REPEAT_SIGNAL_MS) {
       process.stderr.write(`lianxin: ${signal} again; exiting now\n`);
-      process.exit(1);
+      process.exit(EXIT.failed);
     }
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
-  const app = await startApp({ env: process.env, stdin: process.stdin, stdout: process.stdout });
+  const app = await startApp({ env, stdin: process.stdin, stdout: process.stdout });
   await Promise.race([app.done, stopRequested]);
   await app.stop();
-  return 0;
+  return EXIT.done;
 }
 
-/** Runs lianxin as a program: exits 0 after a clean stop, 1 when it could not start. */
+/** Runs lianxin as a program (`npm start`): exits 0 after a clean stop, 1 when it could not start. */
 export function run(): void {
-  main().then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
-      else process.stderr.write(`lianxin could not start: ${JSON.stringify(safeError(err))}\n`);
-      process.exit(1);
-    },
-  );
+  runProcess('lianxin could not start', ({ env }) => main(env));
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) run();
+if (isProgram(import.meta.url)) run();

@@ -1,13 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { channelIdentities, organizers } from '../db/schema.js';
+import { calendarDeliveries, channelIdentities, organizers, replyWindows, stations, volunteers } from '../db/schema.js';
 import { createApp, type DeliveryMode } from '../src/app.js';
 import { createConfig } from '../src/config.js';
 import type { IncomingMessage, OutgoingPayload } from '../src/core/message.js';
 import type { Sender } from '../src/core/ports.js';
-import { createCapturingLogger, createMemorySender } from './support/app.js';
+import { ensurePerson } from '../src/domain/people/people.js';
+import { createCapturingLogger, createMemorySender, createTestApp } from './support/app.js';
 import { describeDb } from './support/db.js';
-import { WAIT_MS } from './support/patience.js';
+import { LONG_MS, WAIT_MS } from './support/patience.js';
 import { DEMO_STATIONS_FILE } from './support/stations.js';
 
 // === createApp, the one composition root: what it builds, and when a handled message's messages go out
@@ -54,6 +55,61 @@ describeDb('createApp', (ctx) => {
       senders,
       delivery,
     });
+
+  it('service-day reminders go privately to the volunteers of a channel whose sender keeps a reply window', { timeout: LONG_MS }, async () => {
+    const now = new Date('2027-01-22T09:00:05+08:00'); // three days before the 25th, at 09:00
+    const windowed: Sender = { ...createMemorySender(), replyWindow: { ms: 48 * 3_600_000, perMessage: 5 } };
+    const app = await createApp({
+      config: createConfig({ STATIONS_FILE: DEMO_STATIONS_FILE }),
+      database: ctx.database,
+      log: createCapturingLogger().log,
+      clock: () => now,
+      senders: { plain: createMemorySender() },
+      delivery: 'none',
+    });
+    app.addSender('windowed', windowed);
+    const db = ctx.database.db;
+    const stationId = app.tree.byCode('nanhu-jianshe-wenchang')!.id;
+    for (const channel of ['windowed', 'plain']) {
+      const person = await ensurePerson(db, channel, `rw-${channel}`, '志愿者');
+      await db.insert(volunteers).values({
+        personId: person.id,
+        name: '志愿者',
+        phone: '13900000001',
+        partyMember: false,
+        skills: [],
+        stationId,
+        availability: '周末',
+        status: 'approved',
+      });
+      await db.insert(replyWindows).values({ channel, chatId: `rw-${channel}`, lastInboundAt: new Date(now.getTime() - 3_600_000) });
+    }
+    expect((await app.reminders.runOnce()).sent).toBeGreaterThan(0);
+    const reached = await db.select({ channel: calendarDeliveries.channel, chatId: calendarDeliveries.chatId }).from(calendarDeliveries);
+    expect(reached).toContainEqual({ channel: 'windowed', chatId: 'rw-windowed' });
+    expect(reached.filter((r) => r.channel === 'plain')).toEqual([]);
+  });
+
+  it('numbers tickets and shows dates in the configured TIME_ZONE', { timeout: LONG_MS }, async () => {
+    // 20:00 UTC: 1 June in Los Angeles, already 2 June in Shanghai (the default zone).
+    const now = new Date('2026-06-01T20:00:00Z');
+    const app = await createTestApp(ctx.database, { clock: () => now, env: { TIME_ZONE: 'America/Los_Angeles' } });
+    expect(await app.completeIntake('tz-resident')).toMatch(/^20260601-\d{4}$/);
+    const [identity] = await ctx.database.db.select().from(channelIdentities).where(eq(channelIdentities.externalId, 'tz-resident'));
+    const [station] = await ctx.database.db.select({ id: stations.id }).from(stations).where(eq(stations.code, 'nanhu-jianshe-wenchang'));
+    await ctx.database.db.insert(volunteers).values({
+      personId: identity!.personId,
+      name: '王师傅',
+      phone: '13900000000',
+      partyMember: false,
+      skills: [],
+      stationId: station!.id,
+      availability: '周末',
+      status: 'approved',
+      suspendedUntil: new Date('2026-06-10T20:00:00Z'),
+    });
+    expect((await app.say('tz-resident', '/me')).join('\n')).toContain('暂停接单至 6月10日');
+  });
 
   it('builds the station tree and dispatch, and makes the configured accounts organizers of the root', async () => {
     const app = await build('o-build', {});

@@ -1,7 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../src/config.js';
 import { startApp } from '../src/main.js';
@@ -69,5 +72,34 @@ describe('startApp', () => {
     await expect(failure).rejects.toBeInstanceOf(ConfigError);
     await expect(startApp({ env: { LOG_LEVEL: 'loud', DATA_DIR: data }, ...io })).rejects.toThrow(/LOG_LEVEL/);
     expect(existsSync(data)).toBe(false);
+  });
+});
+
+describe('the program (npm start)', () => {
+  it('prints every problem of a calendar file that stops the start, not only the first line', { timeout: LONG_MS }, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-main-'));
+    dirs.push(dir);
+    const calendar = path.join(dir, 'calendar.json');
+    writeFileSync(calendar, JSON.stringify({ recurring: [], reminders: [{ id: 'Eve', daysBefore: 1, time: '25:00' }] }));
+    const env = {
+      ...process.env,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: path.join(dir, 'data'),
+      STATIONS_FILE: DEMO_STATIONS_FILE,
+      CALENDAR_FILE: calendar,
+    };
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const failed = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env }).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toContain(`the calendar file ${calendar} is not valid:`);
+    expect(failed?.stderr).toContain('  recurring: ');
+    expect(failed?.stderr).toContain('  reminders.0.id: must be kebab-case ascii');
+    expect(failed?.stderr).toContain('  reminders.0.time: must be a time HH:MM');
+    expect(failed?.stderr).toContain('Fix it (see README "Service days and reminders").');
+    expect(failed?.stderr).not.toMatch(/^\s+at /m);
   });
 });

@@ -6,7 +6,7 @@ import { organizers } from '../../db/schema.js';
 import type { FlowDefinition } from '../core/flow.js';
 import type { IncomingContent } from '../core/message.js';
 import type { Clock } from '../core/ports.js';
-import { isOrganizerOf } from '../domain/dispatch/roles.js';
+import { isOrganizerOf } from '../domain/people/roles.js';
 import { createEvent, type NewEvent } from '../domain/events/events.js';
 import { formatEventTime, nextServiceDays, parseEventTime, type TimeReading } from '../domain/events/time.js';
 import { eventTexts } from '../texts/events.js';

@@ -11,7 +11,8 @@ import type { CatalogueMatcher } from '../domain/catalogue/matcher.js';
 import { itemPages } from '../domain/catalogue/pages.js';
 import type { Catalogue } from '../domain/catalogue/types.js';
 import { rememberPhone } from '../domain/people/people.js';
-import { CANCELLABLE, cancelByResident, createRequest, listRequestsOf, type RequestFields } from '../domain/requests/requests.js';
+import type { DailyCap } from '../domain/requests/quota.js';
+import { CANCELLABLE, cancelByResident, createRequest, createRequestWithinCap, listRequestsOf, type RequestFields } from '../domain/requests/requests.js';
 import { createStationMatcher } from '../domain/stations/matcher.js';
 import type { Station, StationTree } from '../domain/stations/tree.js';
 import type { Place, PlaceLookup } from '../../flows/common/places.js';
@@ -107,11 +108,25 @@ export function emergencyAlertEffect(hooks: Pick<ResidentFlowHooks, 'afterEmerge
   };
 }
 
+/** How the resident flow stores requests: their tickets' time zone and a resident's daily cap. */
+export interface ResidentFlowOptions {
+  /** The daily cap on a resident's new requests; none when absent. */
+  cap?: DailyCap;
+  /** Tickets' days are in this zone (`TIME_ZONE`); the cap's zone when a cap is given. */
+  timeZone?: string;
+}
+
 /**
- * The resident flow wired to the domain: what its effects do in the database, and who answers
- * `classify` (default: the rules, through `deps.matchItems`).
+ * The resident flow wired to the domain: what its effects do in the database, who answers `classify`
+ * (default: the rules, through `deps.matchItems`), and the daily cap on a resident's new requests (none when absent).
  */
-export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHooks = {}, classifier?: Classifier): FlowDefinition {
+export function createResidentFlow(
+  deps: ResidentFlowDeps,
+  hooks: ResidentFlowHooks = {},
+  classifier?: Classifier,
+  options: ResidentFlowOptions = {},
+): FlowDefinition {
+  const { cap, timeZone } = options;
   const machine = createResidentMachine(deps);
   const steppable = { id: RESIDENT_FLOW_ID, machine, interpret: interpretResidentInput };
   return {
@@ -129,7 +144,9 @@ export function createResidentFlow(deps: ResidentFlowDeps, hooks: ResidentFlowHo
     effects: {
       createRequest: async (draft: RequestDraft, env) => {
         const owner = { residentId: env.personId, channel: env.message.channel, chatId: env.message.chatId, conversationKey: env.conversationKey };
-        const { id, ticket } = await createRequest(env.tx, draft, owner, env.now);
+        const created = cap ? await createRequestWithinCap(env.tx, draft, owner, env.now, cap) : await createRequest(env.tx, draft, owner, env.now, timeZone);
+        if (!created) return { type: 'request.capped', perDay: cap?.perDay ?? 0 };
+        const { id, ticket } = created;
         await rememberPhone(env.tx, env.personId, draft.phone);
         await hooks.afterRequestCreated?.(env.tx, id, draft.emergencyWords, env.now);
         return { type: 'request.created', ticket };

@@ -3,7 +3,7 @@ import { interpretVolunteerInput } from '../../flows/volunteer.input.js';
 import type { VolunteerContext, VolunteerDraft, VolunteerFlowDeps, VolunteerInput } from '../../flows/volunteer.types.js';
 import type { FlowDefinition } from '../core/flow.js';
 import type { IncomingContent } from '../core/message.js';
-import { type RegistrationDraft, registerVolunteer, registrationOf } from '../domain/dispatch/registration.js';
+import { type RegistrationDraft, registerVolunteer, registrationOf } from '../domain/volunteers/registration.js';
 import type { StationTree } from '../domain/stations/tree.js';
 import { emergencyAlertEffect, type ResidentFlowHooks, type Same } from './resident-flow.js';
 

@@ -1,4 +1,4 @@
-// === The one error type of the flow runtime: a code to act on, a cause to log
+// === Errors: the flow runtime's (a code to act on, a cause to log), and the operator's setup
 
 export type FlowErrorCode =
   /** The flow asked for an action that the runtime has no handler for. */
@@ -18,4 +18,13 @@ export class FlowError extends Error {
   ) {
     super(message, options);
   }
+}
+
+/**
+ * A problem the operator fixes in the setup: a setting, or a file they keep (the calendar, the
+ * stations). Its message says what is wrong and how to fix it, names no person, and is printed whole —
+ * every problem of the file, not only the first line.
+ */
+export class SetupError extends Error {
+  override readonly name: string = 'SetupError';
 }

@@ -63,6 +63,8 @@ export type HandleResult =
   | { status: 'handled'; outboxIds: number[]; state: unknown; events: string[]; command: boolean; stale: boolean; notice?: string }
   | { status: 'duplicate' }
   | { status: 'ignored' }
+  /** Beyond the person's allowance: not handled, acknowledged (src/core/flood-control.ts). */
+  | { status: 'throttled' }
   | { status: 'failed'; error: unknown };
 
 /** What a flow's `prepare` gave, and for which flow. */

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { count, eq, sql } from 'drizzle-orm';
 import { type Db, lockKey } from '../../db/client.js';
 import { appMeta, catalogueClasses, catalogueItems, stations } from '../../db/schema.js';
+import { SetupError } from '../core/errors.js';
 import { loadCatalogue } from './catalogue/load.js';
 import type { Catalogue } from './catalogue/types.js';
 import { loadStations } from './stations/load.js';
@@ -14,20 +15,27 @@ import type { StationNode } from './stations/types.js';
 export const DEFAULT_CATALOGUE_FILE = fileURLToPath(new URL('../../db/seed/catalogue.json', import.meta.url));
 export const DEFAULT_STATIONS_FILE = fileURLToPath(new URL('../../db/seed/stations.json', import.meta.url));
 
-function readJson(file: string, what: string): unknown {
+/** Reads and loads a reference file; a file that cannot be read or does not load is a `SetupError` naming it. */
+function readReferenceFile<T>(file: string, what: string, load: (json: unknown) => T): T {
+  let json: unknown;
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`Cannot read the ${what} file ${file}: ${(err as Error).message}`, { cause: err });
+    throw new SetupError(`Cannot read the ${what} file ${file}: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    return load(json);
+  } catch (err) {
+    throw new SetupError(`The ${what} file ${file} is not valid: ${(err as Error).message}`, { cause: err });
   }
 }
 
 export function readCatalogueFile(file = DEFAULT_CATALOGUE_FILE): Catalogue {
-  return loadCatalogue(readJson(file, 'catalogue'));
+  return readReferenceFile(file, 'catalogue', loadCatalogue);
 }
 
 export function readStationsFile(file = DEFAULT_STATIONS_FILE): StationNode {
-  return loadStations(readJson(file, 'stations'));
+  return readReferenceFile(file, 'stations', loadStations);
 }
 
 /** Makes the database catalogue equal to `catalogue` (items no longer listed are removed). */

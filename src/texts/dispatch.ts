@@ -234,5 +234,3 @@ export const dispatchTexts = {
   notBound: '本群还没有绑定站点，不会收到求助。工作人员可发送“/bind 站点名称 [服务类别]”绑定，例如“/bind 文昌社区 家电维修”。',
   unknownSkill: (s: string) => `没有找到服务类别“${s}”。`,
 } as const;
-
-export const VISIT_STATUS_LABELS = { claimed: '已接单', in_progress: '服务中', done: '已完成' } as const;

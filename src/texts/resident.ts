@@ -115,6 +115,8 @@ export const texts = {
     when: '改时间',
   },
   askDescriptionEdit: '请重新说说您遇到的问题：',
+  requestCapped: (perDay: number, hotline: string) =>
+    `您今天已经登记了 ${perDay} 个求助，达到了每天的上限，这一个暂时没法在这里登记。请拨打热线 ${hotline}，接线员会帮您办理；遇到急事请直接拨打 120 / 119 / 110。`,
   submitted: (ticket: string, urgent: boolean) =>
     `已为您登记，单号 ${ticket}。` + (urgent ? '已标为紧急，工作人员会优先处理。' : '') + '我们正在联系附近的志愿者，有人接单后会告诉您。查进度请说“查询”。',
 
@@ -154,6 +156,8 @@ export const texts = {
   /** The message will come round again by itself: sending it again would answer it twice. */
   sorryReceived: '抱歉，系统开了个小差。您的消息已经收到，恢复后会自动回复您，不用再发；如果过几分钟还没有回复，请再发一次。',
   groupNotForResidents: '您好！求助请私聊我。',
+  /** One person sent far faster than anyone types: said once per flood; what they sent meanwhile is not read. */
+  tooFast: '您发得太快了，请稍等一下再发。这期间的消息没有处理，稍后请把要说的再发一次。',
   /** Someone followed the account (WeChat subscribe). */
   welcome:
     '您好，欢迎关注连心桥便民服务！家里有困难，直接发消息告诉我们就行，比如“电视坏了”“想找人陪看病”；说话不方便打字，也可以发语音。\n' +

@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { appMeta, catalogueItems, stations } from '../../db/schema.js';
 import type { Catalogue } from '../../src/domain/catalogue/types.js';
-import { readCatalogueFile, syncReferenceData } from '../../src/domain/reference-data.js';
+import { SetupError } from '../../src/core/errors.js';
+import { readCatalogueFile, readStationsFile, syncReferenceData } from '../../src/domain/reference-data.js';
 import type { StationNode } from '../../src/domain/stations/types.js';
 import { describeDb } from '../support/db.js';
 import { readDemoStations } from '../support/stations.js';
@@ -62,4 +66,28 @@ describeDb('reference data at start', (ctx) => {
     expect(await syncReferenceData(ctx.database.db, catalogue, tree)).toEqual({ catalogue: true, stations: false });
     expect(await itemName(code)).toBe(catalogue.classes[2]!.items[0]!.name);
   });
+});
+
+it('a stations or catalogue file that does not load is a SetupError naming the file and its every problem', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-reference-'));
+  try {
+    const file = path.join(dir, 'stations.json');
+    writeFileSync(file, JSON.stringify({ code: 'jx', name: '', level: 'city', children: [{ code: 'x', level: 'moon' }] }));
+    const stations = (() => {
+      try {
+        readStationsFile(file);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(stations).toBeInstanceOf(SetupError);
+    expect((stations as Error).message.startsWith(`The stations file ${file} is not valid: Invalid stations:`)).toBe(true);
+    expect((stations as Error).message).toContain('"name"');
+    expect((stations as Error).message).toContain('"level"');
+    writeFileSync(file, '{ not json');
+    expect(() => readCatalogueFile(file)).toThrow(SetupError);
+    expect(() => readCatalogueFile(file)).toThrow(`Cannot read the catalogue file ${file}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -188,13 +188,13 @@ describe('emergencies', () => {
   });
 
   it('a watch-level word: the soft line first, no alert, not urgent, and the description is kept as usual', () => {
-    const c = startConversation().say('我妈发烧好几天了，想找人陪她去医院');
+    const c = startConversation().say('我妈胸闷好几天了，想找人陪她去医院');
     expect(c.turn[0]!.text).toBe(safetyTexts.watch(['120']));
     expect(c.turn[0]!.text).not.toContain('⚠️');
     expect(c.effectsOf('recordAlert')).toEqual([]);
     expect(c.context.urgent).toBe(false);
     expect(c.context.emergencyWords).toEqual([]);
-    expect(c.context.description).toBe('我妈发烧好几天了，想找人陪她去医院');
+    expect(c.context.description).toBe('我妈胸闷好几天了，想找人陪她去医院');
   });
 
   it('a watch-level word at a step asking for data: the soft line, then the same question; not the answer', () => {

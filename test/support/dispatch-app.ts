@@ -6,7 +6,7 @@ import type { IncomingContent, IncomingMessage, OutgoingPayload } from '../../sr
 import type { Sender } from '../../src/core/ports.js';
 import { ensurePerson } from '../../src/domain/people/people.js';
 import { createRequest } from '../../src/domain/requests/requests.js';
-import { grantOrganizer } from '../../src/domain/dispatch/roles.js';
+import { grantOrganizer } from '../../src/domain/people/roles.js';
 import { texts as residentTexts } from '../../src/texts/resident.js';
 import { createCapturingLogger } from './app.js';
 import { DEMO_STATIONS_FILE } from './stations.js';

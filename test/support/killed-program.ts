@@ -79,7 +79,7 @@ afterEach(async () => {
 export function startProgram(env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'silent', STATIONS_FILE: DEMO_STATIONS_FILE, ...env },
+    env: { ...process.env, LOG_LEVEL: 'silent', STATIONS_FILE: DEMO_STATIONS_FILE, FLOOD_BURST: '1000', ...env },
     stdio: 'ignore',
   });
   cleanups.push(() => void child.kill('SIGKILL'));

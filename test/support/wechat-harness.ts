@@ -152,6 +152,8 @@ export async function startWechatHarness(options: WechatHarnessOptions) {
     TELEGRAM_WEBHOOK_URL: '',
     TELEGRAM_WEBHOOK_SECRET: '',
     ORGANIZERS: options.organizers ?? '',
+    // A scripted person answers faster than anyone types: flood control (tested on its own) would hold them back.
+    FLOOD_BURST: '1000',
     ...options.env,
   };
 

@@ -1,4 +1,5 @@
-import { PERSON, type Sign } from './types.js';
+import { DEBT } from './kinds.js';
+import { FIGURE_OF_SPEECH, PERSON, type Sign } from './types.js';
 
 // === Fire and gas (119), danger from people (110, fraud also 96110), and a plea naming no kind
 
@@ -20,11 +21,11 @@ export const FIRE_SIGNS: readonly Sign[] = [
     {
       unless: /脾气|火气|肝火|上火|发火|恼火|火车|火锅|打火机/u,
       // Afterwards: 家里失火了东西全烧光了 asks for aid, not for the fire brigade.
-      unlessSaid: /烧光|烧没了|烧毁|扑灭|火灭了|救灾|重建|损失|赔/u,
+      unlessSaid: /烧光|烧没了|烧毁|烧掉了|烧完了|没地方住|扑灭|火灭了|救灾|重建|损失|赔/u,
     },
   ),
   F(
-    /冒(黑|白|浓)?烟|浓烟|黑烟|(好多|很多|一屋子?|满屋子?|满楼道|满|全是|都是)的?(?<!油)烟|(?<!油)烟雾?(老|很|好|特别)大|(?<!油)烟(很|好|特别)大|烟雾(很|好|特别)大|(起|着)烟了/u,
+    /冒(黑|白|浓)?烟|烟[^，]{0,2}冒(出来|进来|上来)|浓烟|黑烟|(好多|很多|一屋子?|满屋子?|满楼道|满|全是|都是)的?(?<!油)烟|(?<!油)烟雾?(老|很|好|特别)大|(?<!油)烟(很|好|特别)大|烟雾(很|好|特别)大|(起|着)烟了/u,
     {
       unless: /嗓子|喉咙|渴|烟囱|烟花|炊烟|油烟|烟雾报警/u,
       unlessSaid: /抽烟|烟头|香烟|吸烟/u,
@@ -39,15 +40,25 @@ export const FIRE_SIGNS: readonly Sign[] = [
   // Gas smelled or leaking: 关阀开窗别开灯.
   F(
     new RegExp(
-      `${GAS}[^，]{0,6}?(味|泄漏|泄露|漏了|在漏|漏气|漏出|跑出来|冲鼻|报警器[^，]{0,4}(响|叫))|(漏|闻到|一股|有股|好大的?)${GAS}|${GAS}(罐|瓶|管|管子|阀门?|灶|表)[^，]{0,4}(漏|嘶嘶|呲呲)`,
+      `${GAS}[^，]{0,6}?(味|泄漏|泄露|漏了|在漏|漏气|漏出|跑出来|冲鼻|报警器?[^，]{0,4}(响|叫|鸣))|(漏|闻到|一股|有股|好大的?)${GAS}|${GAS}(罐|瓶|管|管子|阀门?|灶|表)[^，]{0,4}(漏|嘶嘶|呲呲)`,
       'u',
     ),
   ),
+  // 一股没气味道: 没气 (no breath) is a word, but a smell of it is gas typed by sound (mei qi).
+  F(/(一股|有股|闻到|好大的?|满屋子?的?)没气味/u),
   // A smell, or gas left on, where gas is spoken of (家里有股怪味 像是煤气; 煤气灶开着人睡着了).
   F(/(一股|有股|满屋子?|一屋子?|好大的?|很重的?)[^，]{0,2}(怪味|味道|臭味|气味)|(煤气|燃气|天然气)[^，]{0,4}(开着|没关|忘了关|忘关)/u, {
     when: new RegExp(GAS, 'u'),
     unlessSaid: /下水道|厕所|垃圾|不是(煤气|燃气)/u,
   }),
+  // An explosion with harm seen or heard after it: all three come.
+  {
+    category: 'fire',
+    services: ['120', '119', '110'],
+    re: /爆炸|炸(开|掉)了|巨响|砰的一声/u,
+    when: /玻璃|碎|塌|火|烟|有人|倒|伤|血|没声音|叫|喊/u,
+    unless: /以为|鞭炮|炮仗|烟花|打雷/u,
+  },
   F(/漏气/u, { unless: /胎|车|轮|气球|气垫|床垫|泳圈|篮球|足球|打气|充气|高压锅|压力锅|空调|冰箱|窗|门缝|漏风/u }),
 ];
 
@@ -66,7 +77,7 @@ export const POLICE_SIGNS: readonly Sign[] = [
   P(
     /被打(?!扰|折|开|湿|印|针|疫苗|断|碎|包|卡|电话|款|钱|分|败|动|过)|挨打|挨揍|(?<!打)打人(?!家|工|员|话)|动手打|动起手|动手了|家暴|持刀|砍(人|我|他|她)|拿(着)?(刀|棍子|棒子|斧头|砖头)[^，]{0,4}(砍|追|吓|威胁|要|打|堵|乱)|行凶|要杀|杀人|捅(了|伤|人)|打(起来了|架)|(威胁|恐吓)(我|要|说)|被人(打|推|踢|砍|捅|掐)|掐(我|脖子)/u,
     // Animals are killed for the pot (要杀那只老母鸡).
-    { unless: /鸡|鸭|鹅|鱼|猪|羊|兔|蚊子|苍蝇|蟑螂|老鼠/u },
+    { unless: /鸡|鸭|鹅|鱼|猪|羊|兔|蚊子|苍蝇|蟑螂|老鼠|怪|游戏|僵尸|boss/u },
   ),
   // 打我女儿的 139… is a call: clausesOf reads it 拨打.
   P(/(?<![拨])打(我|他|她|老人|我妈|我爸|老伴|老头|老太)(?!电话|手机|的电话|的手机|家|号码|一下电话|个电话|微信|视频)/u, {
@@ -74,7 +85,7 @@ export const POLICE_SIGNS: readonly Sign[] = [
   }),
   // A missing elder or child, a confused person lost.
   P(/走丢|走失|走散了/u, { unless: /狗|猫|宠物|鸟/u }),
-  P(new RegExp(`${PERSON}[^，的把东钥手钱猫狗包卡证本]{0,8}?(丢了|不见了|找不到了|找不着了|寻不着|寻勿着|迷路了|联系不上了)`, 'u')),
+  P(new RegExp(`${PERSON}[^，的把东钥手钱猫狗包卡证本快件货]{0,8}?(丢了|不见了|找不到了|找不着了|寻不着|寻勿着|迷路了|联系不上了)`, 'u'), { unlessSaid: DEBT }),
   P(
     new RegExp(
       `${PERSON}[^，的把]{0,10}?(没回来|没回家|未归|没有回来|还没到家)|(出去|出门|散步|买菜)[^，]{0,6}(不见了|找不到了|寻不着|没回来|没回家|还没回)|(跑|溜|走)出去了`,
@@ -84,7 +95,8 @@ export const POLICE_SIGNS: readonly Sign[] = [
   ),
   // An elder not seen for days, not answering the door.
   P(/敲门[^，]{0,4}(没人应|没反应|不开|没人开)|(叫|喊)[^，]{0,3}(没人应|不应)/u, { when: /(好几天|几天|两天|三天)[^，]{0,4}没(出门|见|露面|开门|动静)/u }),
-  P(/(要|想|帮我|赶紧|快|得)报警(?!器)/u),
+  // 闺女要报警 俺不想: a wish declined is no call to make.
+  P(/(要|想|帮我|赶紧|快|得)报警(?!器)/u, { unlessSaid: /(不想|不用|不必|没必要|用不着)(报警|报|叫警察)?(?=$|，)|不要报警|算了|不报了|报过/u }),
   // Fraud in progress (and just done): the police, and 96110.
   FRAUD(
     /被骗(?!子)|骗了|骗走|上当|受骗|安全账户|冒充|刷单|涉嫌洗钱|公检法|(要|叫|让|逼)我[^，]{0,8}(转账|汇款|打钱|汇钱|转钱|付钱|交钱|交保证金|买卡|充值|取钱|投资)|(投资|理财)[^，]{0,8}(取不出|提不出|拿不回)/u,
@@ -98,7 +110,8 @@ export const POLICE_SIGNS: readonly Sign[] = [
 
 /** 救命 / 救救我 / 快来人: danger, of no kind named. */
 export const PLEA_SIGNS: readonly Sign[] = [
-  { category: 'plea', services: [], re: /救命(?!钱|稻草|恩人|药|之恩)|救救|快来救人|救人啊|就命啊|\bsos\b|\bhelp\b/iu },
+  // 救命啊这个天热得人要死了: a figure of speech, not a plea.
+  { category: 'plea', services: [], re: /救命(?!钱|稻草|恩人|药|之恩)|救救|快来救人|救人啊|就命啊|\bsos\b|\bhelp\b/iu, unlessSaid: FIGURE_OF_SPEECH },
   // 快来人 is also said of a blocked toilet: a plea only when no everyday trouble is named.
   { category: 'plea', services: [], re: /快来人|来人啊|来人呐/u, unlessSaid: /堵|坏了|漏水|修|停电|停水|没水|臭|吵|装/u },
 ];

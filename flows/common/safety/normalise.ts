@@ -9,6 +9,7 @@ import HOMOPHONES from './homophones.json' with { type: 'json' };
  */
 const WU: ReadonlyArray<readonly [RegExp, string]> = [
   // Negation and question particles.
+  [/[勿不]来事/gu, '不行'],
   [/覅|嫑|勿要/gu, '不要'],
   [/呒没|嘸没|呒不|没得/gu, '没有'],
   [/勿/gu, '不'],
@@ -72,9 +73,18 @@ const WU: ReadonlyArray<readonly [RegExp, string]> = [
   [/闲话/gu, '话'],
   [/清爽/gu, '清楚'],
   [/哪能|哪哈|咋/gu, '怎么'],
+  [/啥人/gu, '谁'],
   [/啥(?!子)/gu, '什么'],
+  [/眼乌珠/gu, '眼睛'],
+  [/脚馒头/gu, '膝盖'],
+  [/老酒/gu, '酒'],
+  [/揿/gu, '按'],
   [/不适意|不舒齐/gu, '不舒服'],
   [/一记/gu, '一下'],
+  // Words that hold a danger character and mean nothing of it.
+  [/跳槽/gu, '换工作'],
+  [/跳楼价|跳楼大甩卖/gu, '低价'],
+  [/秒杀/gu, '抢购'],
   // Resultatives: 牢 holds (噎牢 = 噎住, 止勿牢 = 止不住), 脱 completes (坏脱 = 坏了).
   [/(?<![坐监大])牢(?![固房骚靠记])/gu, '住'],
   [/(?<=[坏抢软麻歪少疯杀断死丢走逃飞烂])脱了?(?![落水臼皮掉离衣险身手])/gu, '了'],
@@ -100,15 +110,21 @@ const ENGLISH: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(can'?t|cannot) breathe\b\s*/giu, '喘不过气'],
   [/\bfell( down)?\b\s*/giu, '摔倒了'],
   [/\bfire\b\s*/giu, '着火'],
-  [/\bjiu ?ming\b/giu, '救命'],
 ];
 
-/** A message with the English words that name danger in Chinese (before it is cut into clauses). */
+/** Emoji that say a danger in a picture (🆘, 🚑); every other emoji only ends a clause. */
+const EMOJI: ReadonlyArray<readonly [RegExp, string]> = [
+  [/🆘/gu, ' sos '],
+  [/🚑/gu, '救护车'],
+];
+
+/** A message with the English words that name danger, and emoji that picture it, in Chinese (before it is cut into clauses). */
 export function readEnglish(text: string): string {
-  if (!/[a-z]/iu.test(text)) return text;
   let t = text;
+  for (const [re, to] of EMOJI) t = t.replace(re, to);
+  if (!/[a-z]/iu.test(t)) return t;
   for (const [re, to] of ENGLISH) t = t.replace(re, to);
-  return t;
+  return readPinyin(t);
 }
 
 // === Pinyin typos: a danger word typed with the wrong character of the same sound (就护车, 电题, 凶口)
@@ -136,6 +152,8 @@ for (const [word, syl] of Object.entries(H.words).sort((x, y) => y[0].length - x
 }
 /** Numbers are meant as typed (九名 is nine people, not 救命). */
 const NUMERAL = /[零一二两三四五六七八九十百千万几\d]/u;
+/** Particles are never part of a typed word (然后呢|水 is not 溺水). */
+const PARTICLE = /[呢吗吧啊呀嘛哦么哈啦了的]/u;
 
 /** The danger word that `chars` at `i` sound like, typed with other characters and no real word; or null. */
 function typoAt(chars: string[], i: number): [string, string[]] | null {
@@ -143,13 +161,57 @@ function typoAt(chars: string[], i: number): [string, string[]] | null {
     for (const [word, syl] of BY_FIRST.get(first) ?? []) {
       if (!syl.every((s, k) => SOUND.get(chars[i + k] ?? '')?.has(s))) continue;
       const span = chars.slice(i, i + syl.length).join('');
-      if (span === word || REAL.has(span) || NUMERAL.test(span)) continue;
+      if (span === word || REAL.has(span) || NUMERAL.test(span) || PARTICLE.test(span)) continue;
       // Not a typo where it would cut a real word in two (有点|点事 is not 电视).
       if (REAL.has(`${chars[i - 1] ?? ''}${chars[i]}`) || REAL.has(`${chars[i + syl.length - 1]}${chars[i + syl.length] ?? ''}`)) continue;
       return [word, syl];
     }
   }
   return null;
+}
+
+// === Pinyin typed in letters (jiu hu che, jiuming, xiong口疼): when the input method is not switched to Chinese
+
+/** How many characters of `latin` (from `at`, spaces between syllables skipped) spell `syllable`; 0 if not. */
+function spells(latin: string, at: number, syllable: string): number {
+  let i = at;
+  while (latin[i] === ' ') i++;
+  return latin.slice(i, i + syllable.length).toLowerCase() === syllable ? i - at + syllable.length : 0;
+}
+
+/**
+ * A danger word spelt in letters, wholly or in part (jiu hu che, jiuming, xiong口): each syllable typed
+ * as letters, or as a character read so; at least one in letters, and the letters end where a word ends.
+ */
+export function readPinyin(text: string): string {
+  let out = '';
+  let i = 0;
+  outer: while (i < text.length) {
+    if (/[a-z]/iu.test(text[i]!) && (i === 0 || !/[a-z]/iu.test(text[i - 1]!))) {
+      for (const [word, syl] of [...BY_FIRST.values()].flat()) {
+        let at = i;
+        let letters = false;
+        for (const s of syl) {
+          const n = spells(text, at, s);
+          if (n > 0) {
+            at += n;
+            letters = true;
+          } else if (SOUND.get(text[at] ?? '')?.has(s)) at += 1;
+          else {
+            at = -1;
+            break;
+          }
+        }
+        if (at > 0 && letters && !/[a-z]/iu.test(text[at] ?? '')) {
+          out += word;
+          i = at;
+          continue outer;
+        }
+      }
+    }
+    out += text[i++];
+  }
+  return out;
 }
 
 /** The text with each span that sounds like a danger word, and is no real word, written as that word. */

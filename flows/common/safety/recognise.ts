@@ -64,7 +64,9 @@ export interface ReadOptions {
  * then the soft line that asks, with that kind's numbers — never an alert, never over the rules.
  */
 function secondSignal(model: NgramModel, clauses: string[], frames: Frames): EmergencyReading {
-  if (frames.chronic || frames.foiled) return NOTHING;
+  if (frames.chronic || frames.foiled || frames.asks || frames.routine) return NOTHING;
+  // A message that gives a phone number is an answer (我的电话：138…，找王阿姨), not a situation told.
+  if (clauses.some((c) => /\d{7}/.test(c))) return NOTHING;
   // The message must read as an emergency both whole and in its clauses about now alone (not what
   // was on television, or is over): 摔了一跤…包好了 没事 leaves only 没事.
   const now = clauses.filter((_, i) => frames.clause[i] === null);
@@ -144,8 +146,8 @@ export function detectEmergency(text: string, options: ReadOptions = {}): Emerge
     if (hit === null) continue;
     const { word, soft } = hit;
     const level = sign.level === 'watch' || soft || sign.calmedBy?.test(whole) ? 'watch' : 'urgent';
-    // A long-standing condition is not a sign to watch (高血压老毛病, 手抖好几年了).
-    if (level === 'watch' && frames.chronic) continue;
+    // A long-standing condition, or one with a routine need asked for, is not a sign to watch (高血压老毛病, 脚扭了 想借个轮椅).
+    if (level === 'watch' && (frames.chronic || (frames.routine && !sign.evenRoutine))) continue;
     found.push({ sign, word, level });
   }
   const urgent = found.filter((f) => f.level === 'urgent');

@@ -40,9 +40,18 @@ export interface Sign {
   across?: boolean;
   /** Read whatever frame its clause is in: an act of now (想报警 after 前两天被骗了). */
   now?: boolean;
+  /** A watch sign raised even when a routine need is asked for (胸闷 想找人陪我去看看: the chest is not left to a visit). */
+  evenRoutine?: boolean;
   /** Unsure: a `watch` line that also asks 是不是有人现在有危险？ (出事了, with nothing more). */
   ask?: boolean;
 }
+
+/** Said after a fall or a knock, it was not bad (没受伤, 自己起来了, 不疼): nothing to raise. Not a question (没事吧). */
+export const REASSURED =
+  /没事(?![吧吗啊呀])|没大事|没什么事|小伤|擦破|破了点皮|没受伤|没有受伤|没伤着|没伤到|没摔伤|没摔坏|不要紧(?![吗吧])|没大碍|自己(爬|站)?起来了|还能走|能走路|问题不大|不疼|不痛|没骨折|没破/u;
+
+/** A figure of speech (热得要死, 急死我了, 累死了): a feeling, not a danger. */
+export const FIGURE_OF_SPEECH = /(热|冷|饿|累|困|急|气|烦|吵|忙|闷|渴|晒|笑|痒|挤|无聊|难受|郁闷|心烦)(得|的)?(人|我)?(要|快)?死(了|人|我|啦)?/u;
 
 /** Things that fall and break: not a person falling (杯子摔到地上, 手机摔了一下). */
 export const OBJECT_BEFORE =
@@ -50,4 +59,4 @@ export const OBJECT_BEFORE =
 
 /** People a resident speaks of, in Mandarin and Wu forms (阿爹, 姆妈, 老头子). */
 export const PERSON =
-  '(?:人|老人|老人家|老爷子|老太太|老太|老头子?|老太婆|老伴儿?|爸爸?|妈妈?|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|阿爹|阿娘|阿婆|阿爷|姆妈|孩子|小孩|儿子|女儿|孙子|孙女|老公|老婆|婆婆|公公|丈夫|妻子|他|她|邻居|大爷|大妈|阿姨|叔叔)';
+  '(?:人|老人|老人家|老爷子|老太太|老太|老头子?|老太婆|老伴儿?|爸爸?|妈妈?|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|阿爹|阿娘|阿婆|阿爷|姆妈|孩子|小孩|儿子|女儿|孙子|孙女|老公|老婆|婆婆|公公|丈夫|妻子|他|她|邻居|大爷|大妈|阿姨|叔叔|老伯伯|老伯|伯伯|阿伯|老先生|老阿姨|老奶奶|老爷爷|老婆婆|老公公|阿公|阿嬷|老汉|老娘|老爹|爹|娘|病人|雇主)';

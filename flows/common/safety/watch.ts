@@ -1,4 +1,4 @@
-import { OBJECT_BEFORE, PERSON, type Sign } from './types.js';
+import { OBJECT_BEFORE, PERSON, REASSURED, type Sign } from './types.js';
 
 // === The watch level: severe-but-unsure signs get a soft "如果…请马上打" line, never silence
 
@@ -30,19 +30,30 @@ export const FEVER_SIGNS: readonly Sign[] = [
 export const WATCH_SIGNS: readonly Sign[] = [
   // 120: dizzy, chest tight, blood pressure up, a fever, bleeding, pain, numbness, a low.
   W(['120'], 'medical', /头晕|头昏|头很晕|头有点晕|发晕|有点晕|晕(乎乎|得很|得厉害|晕的)|眼前发黑|天旋地转|眼冒金星/u, { unless: /晕车|晕船|晕机/u }),
-  W(['120'], 'medical', /(胸口|心口|心脏)[^，]{0,2}(不舒服|难受)|胸闷|胸口闷|心口闷|心慌|心跳(很|好|特别|突然)?(快|乱)|心悸|心里发慌/u),
+  // 看着心慌: uneasy at a sight, not the heart.
+  W(['120'], 'medical', /(胸口|心口|心脏)[^，]{0,2}(不舒服|难受)|胸闷|胸口闷|心口闷|心慌|心跳(很|好|特别|突然)?(快|乱)|心悸|心里发慌/u, {
+    unlessBefore: /(看着|看了|看得|听着|听了|想到|想起)[^，]{0,2}$/u,
+    evenRoutine: true,
+  }),
   W(['120'], 'medical', /血压(很|好|特别|突然|有点|又|一下子)?(高|升高|升上去|上来|飙|到了?\d|一百|两百)|血压\d{3}/u),
-  W(['120'], 'medical', /发高?烧|高烧|发热|烧到(\d{2}|三十|四十)|发寒热|寒热/u, { unless: /退烧药|退烧贴|体温计/u }),
-  W(['120'], 'medical', /流血|出血|便血|尿血|鼻血|血丝|带血|有血/u, { unless: /献血|抽血|验血/u }),
+  // 37度8, 精神好的: a mild fever in someone lively is nothing to watch.
+  W(['120'], 'medical', /发高?烧|高烧|发热|烧到(\d{2}|三十|四十)|发寒热|寒热/u, {
+    unless: /退烧药|退烧贴|体温计|3[67](\.\d)?度|3[67]度\d|三十[六七]度/u,
+    unlessSaid: /精神(很|蛮|还|挺)?好|活蹦乱跳|能吃能玩|低烧/u,
+  }),
+  W(['120'], 'medical', /流血|出血|便血|尿血|鼻血|血丝|带血|有血/u, { unless: /献血|抽血|验血|牙|刷牙|月经|例假|痔疮/u }),
   W(['120'], 'medical', /(肚子|胃|腰|头|牙|腿|心口)(疼|痛)得?[^，]{0,2}(厉害|受不了|要命|要死)|上吐下泻|一直(吐|拉)|吐得厉害|又吐又拉/u),
   W(['120'], 'medical', /(手|脚|手脚|胳膊|腿)[^，]{0,2}(发麻|麻木|没知觉)/u),
   W(['120'], 'medical', /低血糖|血糖(很|好|特别|太)?低|血糖(很|特别|太)高/u),
-  W(['120'], 'medical', /烫伤|烫到|烧伤/u),
+  W(['120'], 'medical', /烫伤|烫到|烧伤/u, { unless: /膏|药|喷雾/u }),
   W(['120'], 'medical', /(脚|腰|腿|手|脚骨|脚踝)[^，]{0,3}(扭|崴)|崴(了|到)|(扭|崴)伤|(脚|腰|腿)[^，]{0,4}动[不勿]了/u),
-  W(['120'], 'medical', /(摔|跌|滑|绊|掼)(了|倒)(?![^，]{0,2}(遥控器|杯|碗|盘|瓶|手机|东西|电话|门|花瓶))/u, { unlessBefore: OBJECT_BEFORE }),
+  W(['120'], 'medical', /(摔|跌|滑|绊|掼)(了|倒)(?![^，]{0,2}(遥控器|杯|碗|盘|瓶|手机|东西|电话|门|花瓶))/u, {
+    unlessBefore: OBJECT_BEFORE,
+    unlessSaid: REASSURED,
+  }),
   // 119: a smoke alarm sounding, a smell of smoke.
   W(['119'], 'fire', /(烟雾|烟感|火灾|消防)?报警器[^，]{0,4}(响|叫|嘀|滴|鸣|报警)|烟感[^，]{0,3}(响|叫)/u, {
-    unlessSaid: /没电|换电池|装一个|安装|买|坏了|不响|误报过/u,
+    unlessSaid: /没电|换电池|装一个|安装|买|坏了|不响|误报过|没(有)?烟|不是着火|(煮|烧|烤|炒)[^，]{0,2}糊|油烟|炒菜|按掉|停了/u,
     unless: /车/u,
   }),
   W(['119'], 'fire', /烟味|糊味/u, { unlessSaid: /抽烟|香烟|烟草|二手烟|烟民|油烟/u }),

@@ -1,7 +1,7 @@
 import type { CommandHook } from '../../core/flow-runner.js';
 import { broadcastTexts as t } from '../../texts/broadcasts.js';
-import { fmtTime } from '../dispatch/organizer-people-commands.js';
-import { isOrganizer, stationsOfOrganizer } from '../dispatch/roles.js';
+import { dayTimeText } from '../calendar/civil.js';
+import { isOrganizer, stationsOfOrganizer } from '../people/roles.js';
 import type { StationTree } from '../stations/tree.js';
 import { recentBroadcasts } from './report.js';
 
@@ -9,8 +9,8 @@ import { recentBroadcasts } from './report.js';
 
 const LIST = /^(\/broadcasts(@\w+)?|群发记录)$/i;
 
-/** The broadcast commands, tried before dispatch's: true when the message was one. */
-export function broadcastCommands(tree: StationTree): CommandHook {
+/** The broadcast commands, tried before dispatch's: true when the message was one. Times are shown in `timeZone`. */
+export function broadcastCommands(tree: StationTree, timeZone: string): CommandHook {
   return async (h) => {
     const c = h.msg.content;
     if (h.msg.isGroup || c.kind !== 'text' || !LIST.test(c.text.trim())) return false;
@@ -27,7 +27,7 @@ export function broadcastCommands(tree: StationTree): CommandHook {
     const rows = list.map((b) =>
       t.listRow({
         id: b.id,
-        at: fmtTime(b.createdAt),
+        at: dayTimeText(b.createdAt, timeZone),
         stations: b.stationIds.map((id) => tree.byId(id)?.name ?? `#${id}`).join('、'),
         groups: b.progress.groups,
         privateChats: b.progress.privateChats,

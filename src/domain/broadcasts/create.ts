@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/client.js';
 import { broadcasts, broadcastTargets as targetRows } from '../../../db/schema.js';
 import { enqueueKeyed } from '../../core/outbox.js';
-import { isOrganizerOf } from '../dispatch/roles.js';
+import { isOrganizerOf } from '../people/roles.js';
 import type { StationTree } from '../stations/tree.js';
 import { broadcastTargets } from './targets.js';
 

@@ -22,7 +22,7 @@ export interface BroadcastProgress {
 const empty = (): BroadcastProgress => ({ targets: 0, groups: 0, privateChats: 0, sent: 0, held: 0, pending: 0, failed: 0, failures: [] });
 
 /** The progress of each broadcast, read from the status of its outbox rows. */
-export async function progressOf(tx: Db, ids: readonly number[]): Promise<Map<number, BroadcastProgress>> {
+async function progressOf(tx: Db, ids: readonly number[]): Promise<Map<number, BroadcastProgress>> {
   const out = new Map(ids.map((id) => [id, empty()]));
   if (ids.length === 0) return out;
   const rows = await tx

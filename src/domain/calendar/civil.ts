@@ -1,4 +1,10 @@
-// === Civil dates (`YYYY-MM-DD`, no time zone) and wall-clock times in a time zone
+// === Civil dates (`YYYY-MM-DD`, no time zone), wall-clock times in a time zone, and dates as people read them
+
+/**
+ * The zone of a deployment that sets none (`TIME_ZONE`'s default). The running app passes the
+ * configured zone everywhere; this default serves only callers without a configuration (tests, tools).
+ */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 /** A calendar date as people write it, `YYYY-MM-DD`: no time, no zone. */
 export type CivilDate = string;
@@ -24,7 +30,7 @@ export function isCivilDate(text: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -83,6 +89,39 @@ export function zonedParts(at: Date, timeZone: string): { date: CivilDate; hour:
       .map((x) => [x.type, x.value]),
   );
   return { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), minute: Number(p.minute), second: Number(p.second) };
+}
+
+/** A wall-clock date and time in a time zone. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  /** 1 (Monday) … 7 (Sunday). */
+  weekday: number;
+}
+
+/** The wall clock of an instant in `timeZone`. */
+export function wallClock(at: Date, timeZone: string): WallClock {
+  const z = zonedParts(at, timeZone);
+  return { ...partsOf(z.date), hour: z.hour, minute: z.minute, weekday: weekday(z.date) || 7 };
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+// === Dates as people read them (the one formatter)
+
+/** `12月27日`, or `2026年12月27日` with `{ year: true }`: the day an instant falls on in `timeZone`. */
+export function dayText(at: Date, timeZone: string, { year = false }: { year?: boolean } = {}): string {
+  const w = wallClock(at, timeZone);
+  return `${year ? `${w.year}年` : ''}${w.month}月${w.day}日`;
+}
+
+/** `03/10 09:05` in `timeZone` (lists, histories). */
+export function dayTimeText(at: Date, timeZone: string): string {
+  const w = wallClock(at, timeZone);
+  return `${pad2(w.month)}/${pad2(w.day)} ${pad2(w.hour)}:${pad2(w.minute)}`;
 }
 
 /** The civil date an instant falls on in `timeZone`. */

@@ -59,7 +59,7 @@ function monthsBetween(from: CivilDate, to: CivilDate): { year: number; month: n
 }
 
 /** The note a date gets from the official plan. */
-export function holidayNote(book: HolidayBook, date: CivilDate): string | null {
+function holidayNote(book: HolidayBook, date: CivilDate): string | null {
   const d = book.day(date);
   if (d.holiday) return `${d.holiday}假期`;
   if (d.workday) return `${d.workday}调休上班日`;

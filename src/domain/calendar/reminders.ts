@@ -89,7 +89,7 @@ async function markSkipped(db: Db, reminder: Reminder, now: Date): Promise<boole
  * Writes one reminder to every target that does not have it yet, a batch per transaction; returns how
  * many chats this call wrote to. Safe to run on several instances at once and to run again after a crash.
  */
-export async function sendReminder(db: Db, deps: ReminderDeps, reminder: Reminder, now: Date): Promise<number> {
+async function sendReminder(db: Db, deps: ReminderDeps, reminder: Reminder, now: Date): Promise<number> {
   await db
     .insert(calendarReminders)
     .values({ key: reminder.key, occurrenceDate: reminder.occurrence.date, dueAt: reminder.at, status: 'sending', startedAt: now })

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { SetupError } from '../../core/errors.js';
 import { isCivilDate } from './civil.js';
 
 // === The calendar file (CALENDAR_FILE, default db/seed/calendar.json): which days exist and when people hear of them
@@ -11,7 +12,7 @@ const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|30)$/, 'must 
 const id = z.string().regex(/^[a-z0-9-]+$/, 'must be kebab-case ascii, e.g. service-day');
 
 /** What happens to a recurring day that falls on an official holiday (a rest day of the State Council's plan). */
-export const holidayPolicies = ['keep', 'move', 'skip'] as const;
+const holidayPolicies = ['keep', 'move', 'skip'] as const;
 export type HolidayPolicy = (typeof holidayPolicies)[number];
 
 const recurringSchema = z.object({
@@ -67,15 +68,15 @@ export type SpecialDay = CalendarRules['special'][number];
 export type ReminderRule = CalendarRules['reminders'][number];
 
 /** `db/seed/calendar.json` of this checkout, wherever the process was started. */
-export const DEFAULT_CALENDAR_FILE = fileURLToPath(new URL('../../../db/seed/calendar.json', import.meta.url));
+const DEFAULT_CALENDAR_FILE = fileURLToPath(new URL('../../../db/seed/calendar.json', import.meta.url));
 
-/** Reads and validates the calendar file; throws an error naming the file and the wrong field. */
+/** Reads and validates the calendar file; throws a `SetupError` naming the file and every wrong field. */
 export function readCalendarFile(path = DEFAULT_CALENDAR_FILE): CalendarRules {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new Error(`cannot read the calendar file ${path} (CALENDAR_FILE): ${e instanceof Error ? e.message : String(e)}`);
+    throw new SetupError(`cannot read the calendar file ${path} (CALENDAR_FILE): ${e instanceof Error ? e.message : String(e)}`);
   }
   return parseCalendarRules(json, path);
 }
@@ -84,7 +85,7 @@ export function parseCalendarRules(json: unknown, source = 'calendar'): Calendar
   const parsed = calendarRulesSchema.safeParse(json);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`the calendar file ${source} is not valid:\n${lines.join('\n')}\nFix it (see README "Service days and reminders").`);
+    throw new SetupError(`the calendar file ${source} is not valid:\n${lines.join('\n')}\nFix it (see README "Service days and reminders").`);
   }
   return parsed.data;
 }

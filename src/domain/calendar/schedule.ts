@@ -45,7 +45,7 @@ function reminderOf(calendar: Calendar, occurrence: Occurrence, rule: ReminderRu
 }
 
 /** Every reminder of the occurrences from `from` to `to` (civil dates), in time order. */
-export function remindersOfOccurrences(calendar: Calendar, occurrences: readonly Occurrence[]): Reminder[] {
+function remindersOfOccurrences(calendar: Calendar, occurrences: readonly Occurrence[]): Reminder[] {
   return occurrences
     .flatMap((o) => calendar.rules.reminders.map((r) => reminderOf(calendar, o, r)))
     .sort((a, b) => a.at.getTime() - b.at.getTime() || (a.key < b.key ? -1 : 1));

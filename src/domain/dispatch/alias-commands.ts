@@ -1,7 +1,7 @@
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { addStationAlias, cleanAlias, removeStationAlias } from '../stations/aliases.js';
 import type { CommandContext } from './command-context.js';
-import { isOrganizerOf } from './roles.js';
+import { isOrganizerOf } from '../people/roles.js';
 import { stationNamed } from './station-names.js';
 
 // === `/alias <站点> <别名>`, `/unalias <站点> <别名>`, `/alias <站点>`: names residents use for a station

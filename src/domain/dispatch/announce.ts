@@ -7,7 +7,7 @@ import { redactForGroup } from '../../core/privacy.js';
 import { type CardState, dispatchTexts as t } from '../../texts/dispatch.js';
 import { offerPrivately, PRIVATE_OFFERS_PER_LEVEL } from './private-offers.js';
 import { type RequestView, requestView } from './request-view.js';
-import { organizerChatsFor } from './roles.js';
+import { tellOrganizers } from '../people/roles.js';
 import type { StationTree } from '../stations/tree.js';
 
 // === Routing a request to volunteer groups, and the card that announces it
@@ -80,20 +80,6 @@ export async function editCards(tx: Db, r: RequestView, state: CardState, volunt
   await enqueueMessages(
     tx,
     cards.map((c) => ({ channel: c.channel, chatId: c.chatId, payload: { ...cardPayload(r, state, volunteerName), editOf: c.cardOutboxId } })),
-    at,
-  );
-}
-
-/** Tells organizers responsible for a station, privately. */
-export async function tellOrganizers(tx: Db, tree: StationTree, stationId: number, text: string, at: Date, dedupKey?: string) {
-  await tellOrganizersWithChoices(tx, tree, stationId, { text }, at, dedupKey);
-}
-
-export async function tellOrganizersWithChoices(tx: Db, tree: StationTree, stationId: number, payload: OutgoingPayload, at: Date, dedupKey?: string) {
-  const chats = await organizerChatsFor(tx, tree, stationId);
-  await enqueueMessages(
-    tx,
-    chats.map((c) => ({ ...c, payload, ...(dedupKey ? { dedupKey: `${dedupKey}:${c.channel}:${c.chatId}` } : {}) })),
     at,
   );
 }

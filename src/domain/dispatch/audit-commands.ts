@@ -1,9 +1,9 @@
 import type { AuditPerson } from '../../../db/schema.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
-import { auditEntriesOf, type AuditEntry } from './audit.js';
-import type { CommandContext } from './command-context.js';
-import { fmtTime } from './organizer-people-commands.js';
-import { stationsOfOrganizer } from './roles.js';
+import { auditEntriesOf, type AuditEntry } from '../people/audit.js';
+import { type CommandContext, timeZoneOf } from './command-context.js';
+import { dayTimeText } from '../calendar/civil.js';
+import { stationsOfOrganizer } from '../people/roles.js';
 
 // === `/audit [页码]` (操作记录): the audit entries of the organizer's stations, newest first
 
@@ -21,7 +21,7 @@ function entryText(ctx: CommandContext, e: AuditEntry, mine: Set<number>): strin
   const after = e.after.map(rights);
   if (e.action === 'link' && e.otherId !== null) after.push(t.auditGone(e.otherId, e.subjectId));
   return t.auditRow({
-    time: fmtTime(e.at),
+    time: dayTimeText(e.at, timeZoneOf(ctx)),
     actor: e.actorId === null ? t.auditSystem : `#${e.actorId}`,
     what: e.action === 'link' ? t.auditWhat.link(e.subjectId, e.otherId ?? 0) : t.auditWhat[e.action](e.subjectId),
     // Only the reader's own stations are named: the entry may concern others too.

@@ -4,10 +4,11 @@ import { requests, reveals } from '../../../db/schema.js';
 import type { Notice, NoticeKind, OutgoingPayload } from '../../core/message.js';
 import { enqueueMessages } from '../../core/outbox.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
+import { DEFAULT_TIME_ZONE, dayText } from '../calendar/civil.js';
 import { appendEvent } from '../requests/requests.js';
 import { editCards, type RequestView, requestView } from './announce.js';
-import { volunteerOf } from './registration.js';
-import { privateChatOf } from './roles.js';
+import { volunteerOf } from '../volunteers/registration.js';
+import { privateChatOf } from '../people/roles.js';
 
 // === Claiming: exactly one winner, by one conditional update
 
@@ -19,10 +20,8 @@ export type ClaimResult =
   | { ok: false; reason: 'taken'; by: string }
   | { ok: false; reason: 'closed'; ticket: string };
 
-const fmtDay = (d: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(d);
-
-/** A refused claim, in words for the volunteer. */
-export function claimRefusal(r: Exclude<ClaimResult, { ok: true }>, hotline: string): string {
+/** A refused claim, in words for the volunteer (dates in `timeZone`). */
+export function claimRefusal(r: Exclude<ClaimResult, { ok: true }>, hotline: string, timeZone = DEFAULT_TIME_ZONE): string {
   switch (r.reason) {
     case 'unknown':
       return t.unknownTicket(r.ticket);
@@ -33,7 +32,7 @@ export function claimRefusal(r: Exclude<ClaimResult, { ok: true }>, hotline: str
     case 'rejected':
       return t.claimRejected(hotline);
     case 'suspended':
-      return t.claimSuspended(fmtDay(r.until));
+      return t.claimSuspended(dayText(r.until, timeZone, { year: true }));
     case 'taken':
       return t.claimAlreadyTaken(r.by);
     case 'closed':
@@ -42,7 +41,7 @@ export function claimRefusal(r: Exclude<ClaimResult, { ok: true }>, hotline: str
 }
 
 /** The visit buttons under the private details. */
-export function visitButtons(ticket: string): OutgoingPayload['choices'] {
+function visitButtons(ticket: string): OutgoingPayload['choices'] {
   const b = t.visitButtons;
   return [
     { id: `depart:${ticket}`, label: b.depart },
@@ -108,7 +107,7 @@ export function progressNotice(kind: NoticeKind, r: RequestView, status: string,
 }
 
 /** Sends the full details to one person privately, and records that they saw them. */
-export async function revealTo(tx: Db, r: RequestView, personId: number, reason: string, at: Date) {
+async function revealTo(tx: Db, r: RequestView, personId: number, reason: string, at: Date) {
   const target = await privateChatOf(tx, personId);
   if (!target) return;
   const text = t.claimedPrivate({
@@ -126,5 +125,5 @@ export async function revealTo(tx: Db, r: RequestView, personId: number, reason:
   await tx.insert(reveals).values({ requestId: r.id, personId, reason, at });
 }
 
-export const ACTIVE: ('claimed' | 'in_progress')[] = ['claimed', 'in_progress'];
+const ACTIVE: ('claimed' | 'in_progress')[] = ['claimed', 'in_progress'];
 export const activeStatuses = inArray(requests.status, ACTIVE);

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/client.js';
 import type { Choice, IncomingMessage } from '../../core/message.js';
 import type { FlowPerson } from '../../core/flow.js';
+import { DEFAULT_TIME_ZONE } from '../calendar/civil.js';
 import type { StationMatcher } from '../stations/matcher.js';
 import type { StationTree } from '../stations/tree.js';
 
@@ -25,4 +26,9 @@ export interface CommandContext {
   findSkill(text: string): { code: string; name: string } | null;
   /** Dispatch timing, for listings. */
   settings: { remindMinutes: number; escalateMinutes: number };
+  /** The zone dates are shown in (`TIME_ZONE`); read it with `timeZoneOf`. */
+  timeZone?: string;
 }
+
+/** The zone a command shows dates in: the configured one (`DEFAULT_TIME_ZONE` for a context without). */
+export const timeZoneOf = (ctx: Pick<CommandContext, 'timeZone'>): string => ctx.timeZone ?? DEFAULT_TIME_ZONE;

@@ -27,6 +27,8 @@ export interface DispatchOptions {
   hotlinePhone: string;
   /** Volunteers a request is offered to in private chat, per escalation level (default 5). */
   privateOffersPerRequest?: number;
+  /** The zone dates are shown in (`TIME_ZONE`). */
+  timeZone?: string;
 }
 
 const ME = /^(\/me(@\w+)?|我的信息|我的任务)$/;
@@ -60,6 +62,7 @@ export function createDispatch(options: DispatchOptions) {
       },
       findSkill: options.findSkill,
       settings: { remindMinutes: options.remindMinutes, escalateMinutes: options.escalateMinutes },
+      timeZone: options.timeZone,
     };
     if (msg.isGroup) {
       await handleGroupMessage(ctx);

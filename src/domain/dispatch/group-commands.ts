@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { announcements, chatGroups, requests, unboundGroupNotices } from '../../../db/schema.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { claimRefusal, claimRequest } from './claim.js';
-import type { CommandContext } from './command-context.js';
-import { isOrganizer, isOrganizerOf } from './roles.js';
+import { type CommandContext, timeZoneOf } from './command-context.js';
+import { isOrganizer, isOrganizerOf } from '../people/roles.js';
 import { stationNamed } from './station-names.js';
 
 // === What the bot does with messages in group chats: bind, unbind, claim; otherwise stay quiet
@@ -66,7 +66,7 @@ export async function handleGroupMessage(ctx: CommandContext): Promise<void> {
     .where(and(eq(requests.ticket, ticket), eq(announcements.channel, msg.channel), eq(announcements.chatId, msg.chatId)));
   const result = announced ? await claimRequest(tx, ticket, person.id, now) : null;
   if (result?.ok) return;
-  const refusal = result ? claimRefusal(result, ctx.hotline) : t.notAnnouncedHere(ticket);
+  const refusal = result ? claimRefusal(result, ctx.hotline, timeZoneOf(ctx)) : t.notAnnouncedHere(ticket);
   // Refusals are answered on the button itself, or privately: never in front of the group.
   if (msg.content.kind === 'choice') ctx.notice(refusal);
   else ctx.tellPrivately(refusal);

@@ -6,13 +6,14 @@ import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { historyOf } from '../requests/requests.js';
 import { requestView } from './announce.js';
 import { claimRefusal, claimRequest } from './claim.js';
-import type { CommandContext } from './command-context.js';
-import { fmtTime, link, personIdOf, undelivered } from './organizer-people-commands.js';
-import { volunteerOf } from './registration.js';
-import { grantOrganizer, isOrganizer, isOrganizerOf, privateChatOf, stationsOfOrganizer } from './roles.js';
+import { type CommandContext, timeZoneOf } from './command-context.js';
+import { link, personIdOf, undelivered } from './organizer-people-commands.js';
+import { dayTimeText } from '../calendar/civil.js';
+import { volunteerOf } from '../volunteers/registration.js';
+import { grantOrganizer, isOrganizer, isOrganizerOf, privateChatOf, stationsOfOrganizer } from '../people/roles.js';
 import { stationNamed } from './station-names.js';
 import { aliasCommand } from './alias-commands.js';
-import { recordAudit, rightsOf } from './audit.js';
+import { recordAudit, rightsOf } from '../people/audit.js';
 import { auditCommand } from './audit-commands.js';
 
 // === Organizer tools in private chat; every command checks the role on the server
@@ -71,7 +72,7 @@ async function requestDetail(ctx: CommandContext, ticket: string) {
       `时间：${r.wantedTime}`,
       `问题：${r.description}`,
       '经过：',
-      ...events.map((e) => `· ${fmtTime(e.at)} ${e.type}${e.actorId ? ` #${e.actorId}` : ''}`),
+      ...events.map((e) => `· ${dayTimeText(e.at, timeZoneOf(ctx))} ${e.type}${e.actorId ? ` #${e.actorId}` : ''}`),
     ]),
   );
 }
@@ -150,7 +151,7 @@ async function assign(ctx: CommandContext, ticket: string, idText: string) {
   const volunteerId = personIdOf(idText);
   if (volunteerId === null) return ctx.reply(t.usage('/assign 单号 志愿者编号'));
   const result = await claimRequest(ctx.tx, ticket, volunteerId, ctx.now, 'assign', ctx.person.id);
-  ctx.reply(result.ok ? t.assigned(ticket, result.volunteerName) : t.assignFailed(ticket, claimRefusal(result, ctx.hotline)));
+  ctx.reply(result.ok ? t.assigned(ticket, result.volunteerName) : t.assignFailed(ticket, claimRefusal(result, ctx.hotline, timeZoneOf(ctx))));
 }
 
 /** `/organizer <person id> <station>`: an organizer of a station makes someone else (who exists) organizer of it. */

@@ -2,11 +2,12 @@ import { and, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import { channelIdentities, outbox, people, requests, volunteers } from '../../../db/schema.js';
 import { redactForGroup } from '../../core/privacy.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
+import { dayTimeText } from '../calendar/civil.js';
 import { linkPeople } from '../people/link.js';
-import type { CommandContext } from './command-context.js';
-import { recordAudit, rightsOf } from './audit.js';
+import { type CommandContext, timeZoneOf } from './command-context.js';
+import { recordAudit, rightsOf } from '../people/audit.js';
 import { mayMerge } from './people-rules.js';
-import { stationsOfOrganizer } from './roles.js';
+import { stationsOfOrganizer } from '../people/roles.js';
 
 // === Organizer tools about people and reaching them: /link (one person, two records), /undelivered
 
@@ -15,10 +16,6 @@ export const personIdOf = (text: string): number | null => {
   const id = Number(text.replace(/^#/, ''));
   return Number.isInteger(id) && id > 0 && id <= 2_147_483_647 ? id : null;
 };
-
-/** `03/10 10:00`, in Jiaxing's time. */
-export const fmtTime = (d: Date) =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -111,7 +108,7 @@ export async function undelivered(ctx: CommandContext) {
         const text = typeof r.payload.text === 'string' ? r.payload.text : '';
         const why = r.lastError ? (t.deliveryErrors[r.lastError] ?? redactForGroup(r.lastError).slice(0, 40)) : '';
         return t.undeliveredRow({
-          time: fmtTime(r.createdAt),
+          time: dayTimeText(r.createdAt, timeZoneOf(ctx)),
           name: r.volunteerName ?? r.displayName,
           id: r.personId,
           channel: r.channel,

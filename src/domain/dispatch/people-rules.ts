@@ -15,7 +15,7 @@ export interface StationTies {
   requests: number[];
 }
 
-export async function stationTiesOf(tx: Db, personId: number): Promise<StationTies> {
+async function stationTiesOf(tx: Db, personId: number): Promise<StationTies> {
   const v = await tx.select({ stationId: volunteers.stationId }).from(volunteers).where(eq(volunteers.personId, personId));
   const o = await tx.select({ stationId: organizers.stationId }).from(organizers).where(eq(organizers.personId, personId));
   const r = await tx
@@ -34,7 +34,7 @@ export async function stationTiesOf(tx: Db, personId: number): Promise<StationTi
   };
 }
 
-export const allTies = (t: StationTies) => [...new Set([...t.volunteer, ...t.organizer, ...t.requests])];
+const allTies = (t: StationTies) => [...new Set([...t.volunteer, ...t.organizer, ...t.requests])];
 
 export type MergeVerdict =
   | { ok: true; stations: number[] }

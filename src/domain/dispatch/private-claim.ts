@@ -1,6 +1,6 @@
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { claimRefusal, claimRequest } from './claim.js';
-import type { CommandContext } from './command-context.js';
+import { type CommandContext, timeZoneOf } from './command-context.js';
 import { offerOf } from './private-offers.js';
 
 // === Claiming in a private chat: only a task that was offered to this person there
@@ -35,6 +35,6 @@ export async function handlePrivateClaim(ctx: CommandContext): Promise<boolean> 
   }
   const result = await claimRequest(ctx.tx, claim.ticket, ctx.person.id, ctx.now);
   // The winner gets the details (with the visit buttons) in their private chat: that is the answer.
-  if (!result.ok) ctx.reply(claimRefusal(result, ctx.hotline));
+  if (!result.ok) ctx.reply(claimRefusal(result, ctx.hotline, timeZoneOf(ctx)));
   return true;
 }

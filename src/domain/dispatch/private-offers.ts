@@ -7,7 +7,7 @@ import { redactForGroup } from '../../core/privacy.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import type { StationTree } from '../stations/tree.js';
 import type { RequestView } from './request-view.js';
-import { privateChatsOf } from './roles.js';
+import { privateChatsOf } from '../people/roles.js';
 
 // === Tasks offered to volunteers one to one, beside the group cards (channels without groups: WeChat)
 

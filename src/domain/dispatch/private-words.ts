@@ -3,7 +3,7 @@ import { requests } from '../../../db/schema.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { activeStatuses } from './claim.js';
 import type { CommandContext } from './command-context.js';
-import { volunteerOf } from './registration.js';
+import { volunteerOf } from '../volunteers/registration.js';
 
 // === Dispatch words typed in a private chat that belong elsewhere: a short answer, not a resident intake
 

@@ -4,7 +4,8 @@ import { announcements, requests } from '../../../db/schema.js';
 import { enqueueMessages } from '../../core/outbox.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { appendEvent } from '../requests/requests.js';
-import { editCards, postCards, requestView, routeRequest, tellOrganizers } from './announce.js';
+import { tellOrganizers } from '../people/roles.js';
+import { editCards, postCards, requestView, routeRequest } from './announce.js';
 import type { StationTree } from '../stations/tree.js';
 import { offerPrivately, PRIVATE_OFFERS_PER_LEVEL } from './private-offers.js';
 

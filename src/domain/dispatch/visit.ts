@@ -7,8 +7,8 @@ import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { appendEvent } from '../requests/requests.js';
 import { editCards, requestView } from './announce.js';
 import { activeStatuses, progressNotice } from './claim.js';
-import { volunteerOf } from './registration.js';
-import { privateChatOf } from './roles.js';
+import { volunteerOf } from '../volunteers/registration.js';
+import { privateChatOf } from '../people/roles.js';
 
 // === The visit: depart, arrive, done with hours, or give the task back
 

@@ -2,14 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import { requests, stations, type TaskAlertSetting, taskAlertSettings, volunteers } from '../../../db/schema.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { activeStatuses } from './claim.js';
-import type { CommandContext } from './command-context.js';
+import { dayText } from '../calendar/civil.js';
+import { type CommandContext, timeZoneOf } from './command-context.js';
 import { parseHours, recordVisitStep, type VisitStep } from './visit.js';
 
 // === Volunteers in private chat: /me, 新任务提醒, and the visit steps by button or text
 
 const STEP_WORDS: Record<string, VisitStep> = { 出发: 'depart', 到达: 'arrive', 完成: 'done', 放弃: 'release' };
-
-const fmtDay = (d: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric' }).format(d);
 
 /** `/me`: profile, status and current tasks. */
 export async function showMe(ctx: CommandContext) {
@@ -30,7 +29,7 @@ export async function showMe(ctx: CommandContext) {
       status: t.volunteerStatus[v.v.status] ?? v.v.status,
       community: v.community,
       skills: v.v.skills.map((s) => ctx.findSkill(s)?.name ?? s).join('、'),
-      suspendedUntil: v.v.suspendedUntil && v.v.suspendedUntil > ctx.now ? fmtDay(v.v.suspendedUntil) : null,
+      suspendedUntil: v.v.suspendedUntil && v.v.suspendedUntil > ctx.now ? dayText(v.v.suspendedUntil, timeZoneOf(ctx)) : null,
       tasks: tasks.map((x) => `· ${x.ticket}（${x.status === 'claimed' ? '已接单' : '服务中'}）`),
       alerts: t.alertsLabel[v.v.taskAlerts],
     }),

@@ -20,7 +20,7 @@ export interface AttendanceRow {
 }
 
 /** Every sign-up of an event (also cancelled and waiting ones), signed first, in sign-up order. */
-export async function attendanceOf(tx: Db, eventId: number): Promise<AttendanceRow[]> {
+async function attendanceOf(tx: Db, eventId: number): Promise<AttendanceRow[]> {
   const rows = await tx
     .select({ s: eventSignups, volunteerName: volunteers.name, displayName: people.displayName })
     .from(eventSignups)

@@ -30,10 +30,10 @@ export function distanceMeters(a: { latitude: number; longitude: number }, b: { 
 }
 
 /** Hours between two instants, to two decimals, never below 0 nor above 24. */
-export const hoursBetween = (from: Date, to: Date) => Math.min(24, Math.max(0, Math.round(((to.getTime() - from.getTime()) / 3_600_000) * 100) / 100));
+const hoursBetween = (from: Date, to: Date) => Math.min(24, Math.max(0, Math.round(((to.getTime() - from.getTime()) / 3_600_000) * 100) / 100));
 
 /** When check-in opens and closes for an event. */
-export function checkInWindow(e: Pick<EventView, 'startsAt' | 'endsAt'>, earlyMinutes: number) {
+function checkInWindow(e: Pick<EventView, 'startsAt' | 'endsAt'>, earlyMinutes: number) {
   return { opens: new Date(e.startsAt.getTime() - earlyMinutes * 60_000), closes: effectiveEnd(e) };
 }
 

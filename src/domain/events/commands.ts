@@ -4,8 +4,8 @@ import { chatGroups, eventSignups, events } from '../../../db/schema.js';
 import type { CommandHook } from '../../core/flow-runner.js';
 import { enqueueMessages } from '../../core/outbox.js';
 import { eventTexts as t } from '../../texts/events.js';
-import { volunteerOf } from '../dispatch/registration.js';
-import { isOrganizer, isOrganizerOf, privateChatOf, stationsOfOrganizer } from '../dispatch/roles.js';
+import { volunteerOf } from '../volunteers/registration.js';
+import { isOrganizer, isOrganizerOf, privateChatOf, stationsOfOrganizer } from '../people/roles.js';
 import type { StationTree } from '../stations/tree.js';
 import { eventDetailText, eventsListText } from './attendance.js';
 import { checkIn, checkInOpenFor, checkOut, confirmCheckIn } from './checkin.js';
@@ -38,7 +38,7 @@ const BUTTONS: Record<string, 'signup' | 'checkin' | 'checkout'> = { 'event-sign
 const WORDS: Record<string, 'signup' | 'cancel' | 'checkin' | 'checkout'> = { 报名: 'signup', 取消报名: 'cancel', 签到: 'checkin', 签退: 'checkout' };
 
 /** Reads a button press or typed command; `/…` organizer commands only in private chats. */
-export function readEventAsk(content: Hook['msg']['content'], isGroup: boolean): EventAsk | null {
+function readEventAsk(content: Hook['msg']['content'], isGroup: boolean): EventAsk | null {
   if (content.kind === 'choice') {
     const m = /^(event-signup|event-checkin|event-checkout):(\d{1,9})$/.exec(content.choiceId);
     return m ? { kind: BUTTONS[m[1]!]!, id: m[2]! } : null;

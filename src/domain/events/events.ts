@@ -27,7 +27,7 @@ export interface NewEvent {
 export type EventView = typeof events.$inferSelect & { stationCode: string; stationName: string };
 
 /** Without an end, an event counts as this long (check-in window, hours). */
-export const DEFAULT_EVENT_HOURS = 2;
+const DEFAULT_EVENT_HOURS = 2;
 
 /** The end that counts: the given end, or the start plus `DEFAULT_EVENT_HOURS`. */
 export const effectiveEnd = (e: Pick<EventView, 'startsAt' | 'endsAt'>): Date => e.endsAt ?? new Date(e.startsAt.getTime() + DEFAULT_EVENT_HOURS * 3_600_000);
@@ -43,7 +43,7 @@ export async function eventView(tx: Db, id: number): Promise<EventView | undefin
 }
 
 /** Names of catalogue class or item codes, joined with 、. */
-export async function serviceNames(tx: Db, codes: string[]): Promise<string> {
+async function serviceNames(tx: Db, codes: string[]): Promise<string> {
   if (codes.length === 0) return '';
   const classes = await tx
     .select({ code: catalogueClasses.code, name: catalogueClasses.name })
@@ -55,7 +55,7 @@ export async function serviceNames(tx: Db, codes: string[]): Promise<string> {
 }
 
 /** The card in groups: title, time, place, services, the count, and the 报名 button (none once cancelled). */
-export async function eventCard(tx: Db, e: EventView, timeZone: string): Promise<OutgoingPayload> {
+async function eventCard(tx: Db, e: EventView, timeZone: string): Promise<OutgoingPayload> {
   if (e.status === 'cancelled') return { text: t.cardCancelled(e.id, redactForGroup(e.title)) };
   const text = t.card({
     id: e.id,
@@ -84,7 +84,7 @@ async function fittingSkills(tx: Db, services: string[]): Promise<string[]> {
  * The groups an event is announced in: those bound to its station or any station below it, taking
  * every skill or one of the services offered (an event without services goes to all of them).
  */
-export async function eventGroups(tx: Db, tree: StationTree, e: Pick<EventView, 'stationId' | 'services'>) {
+async function eventGroups(tx: Db, tree: StationTree, e: Pick<EventView, 'stationId' | 'services'>) {
   const stationIds = tree.under([e.stationId]).map((s) => s.id);
   if (stationIds.length === 0) return [];
   const skills = await fittingSkills(tx, e.services);

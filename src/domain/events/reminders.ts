@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client.js';
 import { eventSignups, events } from '../../../db/schema.js';
 import { enqueueMessages } from '../../core/outbox.js';
 import { eventTexts as t } from '../../texts/events.js';
-import { privateChatOf } from '../dispatch/roles.js';
+import { privateChatOf } from '../people/roles.js';
 import { formatEventTime } from './time.js';
 
 // === The reminder before an event: due sign-ups become private messages, exactly once

@@ -3,10 +3,11 @@ import type { Db } from '../../../db/client.js';
 import { eventSignups, events } from '../../../db/schema.js';
 import { enqueueMessages } from '../../core/outbox.js';
 import { eventTexts as t } from '../../texts/events.js';
-import { volunteerOf } from '../dispatch/registration.js';
-import { privateChatOf } from '../dispatch/roles.js';
+import { volunteerOf } from '../volunteers/registration.js';
+import { privateChatOf } from '../people/roles.js';
 import { editEventCards, effectiveEnd, eventView } from './events.js';
-import { formatEventTime, wallClock } from './time.js';
+import { dayText } from '../calendar/civil.js';
+import { formatEventTime } from './time.js';
 
 // === Signing up for an event and cancelling: the cap holds under races (conditional updates)
 
@@ -27,11 +28,6 @@ export interface SignupResult {
   /** What the volunteer is told. */
   text: string;
 }
-
-const fmtDay = (d: Date, tz: string) => {
-  const w = wallClock(d, tz);
-  return `${w.year}年${w.month}月${w.day}日`;
-};
 
 /** Takes a place if the cap allows: one conditional update, so concurrent sign-ups never pass the cap. */
 async function takePlace(tx: Db, eventId: number): Promise<boolean> {
@@ -55,7 +51,8 @@ export async function signUp(tx: Db, eventIdText: string, personId: number, at: 
   if (!v) return { outcome: 'not_volunteer', text: t.notVolunteer };
   if (v.status === 'pending') return { outcome: 'pending', text: t.volunteerPending };
   if (v.status === 'rejected') return { outcome: 'rejected', text: t.volunteerRejected };
-  if (v.suspendedUntil && v.suspendedUntil > at) return { outcome: 'suspended', text: t.volunteerSuspended(fmtDay(v.suspendedUntil, timeZone)) };
+  if (v.suspendedUntil && v.suspendedUntil > at)
+    return { outcome: 'suspended', text: t.volunteerSuspended(dayText(v.suspendedUntil, timeZone, { year: true })) };
 
   // The row first: a second press by the same person waits on it and then finds it taken.
   const [mine] = await tx

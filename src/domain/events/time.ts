@@ -1,3 +1,5 @@
+import { civil, instantOf, type WallClock, wallClock } from '../calendar/civil.js';
+
 // === Event times as organizers type them (12月27日上午9点, 下周六 9:00, 2027-01-25 14:00) and as people read them
 
 /** How a typed event time reads: a start (and end) as ISO strings, or why it cannot be used. */
@@ -5,52 +7,9 @@ export type TimeReading =
   | { ok: true; startsAt: string; endsAt: string | null }
   | { ok: false; reason: 'no_time' | 'unknown' | 'past' | 'end_before_start' | 'too_far' };
 
-/** A wall-clock date and time in a time zone. */
-export interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  /** 1 (Monday) … 7 (Sunday). */
-  weekday: number;
-}
-
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-
-/** The wall clock of an instant in `timeZone`. */
-export function wallClock(at: Date, timeZone: string): WallClock {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    weekday: 'short',
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return {
-    year: Number(get('year')),
-    month: Number(get('month')),
-    day: Number(get('day')),
-    hour: Number(get('hour')) % 24,
-    minute: Number(get('minute')),
-    weekday: WEEKDAYS[get('weekday')] ?? 1,
-  };
-}
-
 /** The instant at which the wall clock in `timeZone` shows this date and time. */
 export function zonedInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): Date {
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
-  let guess = asUtc;
-  for (let i = 0; i < 2; i++) {
-    const w = wallClock(new Date(guess), timeZone);
-    const shown = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
-    guess += asUtc - shown;
-  }
-  return new Date(guess);
+  return instantOf(civil(year, month, day), `${hour}:${minute}`, timeZone);
 }
 
 const DAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];

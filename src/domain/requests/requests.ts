@@ -1,6 +1,8 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { alerts, catalogueItems, requestEvents, requests, stations, type RequestStatus } from '../../../db/schema.js';
+import { DEFAULT_TIME_ZONE } from '../calendar/civil.js';
+import { type DailyCap, takeRequestQuota } from './quota.js';
 import { nextTicket } from './tickets.js';
 
 /**
@@ -43,8 +45,14 @@ export class RequestError extends Error {
 /** Statuses in which the resident may still cancel. */
 export const CANCELLABLE: readonly RequestStatus[] = ['open', 'claimed', 'in_progress'];
 
-/** Stores a request with a fresh ticket, its first event, and links the conversation's open alerts. */
-export async function createRequest(tx: Db, fields: RequestFields, owner: RequestOwner, at: Date): Promise<{ id: number; ticket: string }> {
+/** Stores a request with a fresh ticket (its day in `timeZone`), its first event, and links the conversation's open alerts. */
+export async function createRequest(
+  tx: Db,
+  fields: RequestFields,
+  owner: RequestOwner,
+  at: Date,
+  timeZone = DEFAULT_TIME_ZONE,
+): Promise<{ id: number; ticket: string }> {
   // The station and the item checked in one statement.
   const [station] = await tx
     .select({
@@ -55,7 +63,7 @@ export async function createRequest(tx: Db, fields: RequestFields, owner: Reques
     .where(eq(stations.code, fields.communityCode));
   if (!station) throw new RequestError('unknown_station', `No station with code ${fields.communityCode}`);
   if (station.item === null) throw new RequestError('unknown_item', `No catalogue item ${fields.itemCode}`);
-  const ticket = await nextTicket(tx, at);
+  const ticket = await nextTicket(tx, at, timeZone);
   const [row] = await tx
     .insert(requests)
     .values({
@@ -85,6 +93,22 @@ export async function createRequest(tx: Db, fields: RequestFields, owner: Reques
     .set({ requestId: id })
     .where(and(eq(alerts.conversationKey, owner.conversationKey), isNull(alerts.requestId)));
   return { id, ticket };
+}
+
+/**
+ * A resident's own request (`createRequest`) within their daily cap: null when they already made
+ * `cap.perDay` new requests today (then nothing is stored). Urgent requests always go through, and count.
+ * Requests stored on someone's behalf call `createRequest` itself: the resident's cap is not theirs.
+ */
+export async function createRequestWithinCap(
+  tx: Db,
+  fields: RequestFields,
+  owner: RequestOwner,
+  at: Date,
+  cap: DailyCap,
+): Promise<{ id: number; ticket: string } | null> {
+  if (!(await takeRequestQuota(tx, owner.residentId, cap, at, fields.urgent))) return null;
+  return createRequest(tx, fields, owner, at, cap.timeZone);
 }
 
 /** Appends one entry to a request's history. */

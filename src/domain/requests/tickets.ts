@@ -1,12 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { type Db, lockKey } from '../../../db/client.js';
 import { ticketDays } from '../../../db/schema.js';
+import { DEFAULT_TIME_ZONE, dateIn } from '../calendar/civil.js';
 
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The day of `at` in Asia/Shanghai as `YYYYMMDD`. */
-export function shanghaiDay(at: Date): string {
-  return dayFormat.format(at).replaceAll('-', '');
+/** The day of `at` in `timeZone` as `YYYYMMDD`: a ticket's day. */
+export function ticketDay(at: Date, timeZone = DEFAULT_TIME_ZONE): string {
+  return dateIn(at, timeZone).replaceAll('-', '');
 }
 
 /** The next number of a day that has begun (one statement: the sequence, no row locked); none before its first ticket. */
@@ -19,13 +18,13 @@ async function numberWithin(tx: Db, day: string): Promise<number | undefined> {
 }
 
 /**
- * Next ticket number `YYYYMMDD-NNNN` (per day in Asia/Shanghai, from 0001), safe under concurrency:
+ * Next ticket number `YYYYMMDD-NNNN` (per day in `timeZone`, from 0001), safe under concurrency:
  * one sequence, so that no row stays locked while the ticket's transaction goes on. Only a day's first
  * ticket writes (its `ticket_days` row, under a lock the day's other first tickets wait for). A
  * transaction that rolls back leaves a gap in its day's numbers.
  */
-export async function nextTicket(tx: Db, at: Date): Promise<string> {
-  const day = shanghaiDay(at);
+export async function nextTicket(tx: Db, at: Date, timeZone = DEFAULT_TIME_ZONE): Promise<string> {
+  const day = ticketDay(at, timeZone);
   const n = (await numberWithin(tx, day)) ?? (await beginDay(tx, day));
   return `${day}-${String(n).padStart(4, '0')}`;
 }

@@ -8,7 +8,7 @@ import type { StationTree } from './tree.js';
 // === Aliases organizers add (estates, roads: 文昌小区 → 文昌社区): stored apart from the stations file
 
 /** Longest alias accepted (a place name, not a sentence). */
-export const MAX_ALIAS_LENGTH = 30;
+const MAX_ALIAS_LENGTH = 30;
 
 /** The alias as stored: trimmed, inner spaces removed; null when empty, too long or only punctuation. */
 export function cleanAlias(text: string): string | null {

@@ -17,9 +17,6 @@ export interface DivisionRows {
   villages: DivisionRow[];
 }
 
-/** A division code: digits only (a city has 4, an area 6, a street 9, a village 12). */
-export const isDivisionCode = (code: string): boolean => /^[0-9]+$/.test(code);
-
 /** Splits one CSV line (fields optionally in double quotes, `""` inside quotes). */
 export function csvFields(line: string): string[] {
   const out: string[] = [];

@@ -18,7 +18,7 @@ const clean = (s: string) =>
 const toneless = (s: string) => pinyin(s, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');
 
 /** Edit distance of two short strings (characters or pinyin letters), stopping above `max`. */
-export function editDistance(a: string, b: string, max = 2): number {
+function editDistance(a: string, b: string, max = 2): number {
   const x = [...a];
   const y = [...b];
   if (Math.abs(x.length - y.length) > max) return max + 1;
@@ -53,7 +53,7 @@ export interface PlaceMatch {
 }
 
 /** How many close guesses are offered. */
-export const MAX_GUESSES = 5;
+const MAX_GUESSES = 5;
 /** Texts longer than this (characters) get no guesses, only names found inside them. */
 const MAX_GUESSED_LENGTH = 20;
 

@@ -154,7 +154,7 @@ export function createStationTree(rows: readonly StationRow[], listed?: Readonly
 }
 
 /** Every code in a stations file. */
-export function codesOf(root: StationNode): Set<string> {
+function codesOf(root: StationNode): Set<string> {
   const codes = new Set<string>();
   const walk = (n: StationNode) => {
     codes.add(n.code);

@@ -34,7 +34,7 @@ export const MAX_PROPOSALS = 3;
  */
 export const WEAK_SCORE = 2.8;
 /** Below this confidence the model's items are offered with the rules' ones after them. */
-export const CONFIDENT = 0.5;
+const CONFIDENT = 0.5;
 
 /**
  * True when the rules are unsure of their proposals: none, several close ones (the matcher offers a

@@ -4,7 +4,7 @@ import { checkIn } from '../../../src/domain/events/checkin.js';
 import { attendanceCsv, csvField } from '../../../src/domain/events/attendance.js';
 import { eventView } from '../../../src/domain/events/events.js';
 import { signUp } from '../../../src/domain/events/signup.js';
-import { runEventsCli } from '../../../src/events-cli.js';
+import { runEventsCli } from '../../../src/cli/events.js';
 import { eventTexts as t } from '../../../src/texts/events.js';
 import { describeDb } from '../../support/db.js';
 import { createDispatchApp } from '../../support/dispatch-app.js';

@@ -2,39 +2,16 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { alerts, requests } from '../../../db/schema.js';
 import { recordAlert } from '../../../src/domain/alerts.js';
-import { ensurePerson } from '../../../src/domain/people/people.js';
-import {
-  appendEvent,
-  CANCELLABLE,
-  cancelByResident,
-  createRequest,
-  historyOf,
-  listRequestsOf,
-  RequestError,
-  type RequestFields,
-} from '../../../src/domain/requests/requests.js';
+import { appendEvent, CANCELLABLE, cancelByResident, createRequest, historyOf, listRequestsOf, RequestError } from '../../../src/domain/requests/requests.js';
 import { describeDb } from '../../support/db.js';
+import { REQUEST_FIELDS, residentOwner } from './fixtures.js';
 
-const fields: RequestFields = {
-  classCode: 'daily-life',
-  itemCode: 'appliance-repair',
-  communityCode: 'nanhu-jianshe-wenchang',
-  description: '电视坏了',
-  address: '文昌小区3幢2单元501',
-  phone: '13812345678',
-  wantedTime: '尽快',
-  urgent: false,
-  emergencyWords: [],
-  attachments: [],
-};
+const fields = REQUEST_FIELDS;
 const at = new Date('2026-06-01T02:00:00Z');
 
 describeDb('requests', (ctx) => {
   const db = () => ctx.database.db;
-  const resident = async (id: string) => {
-    const p = await ensurePerson(db(), 'test', id, '居民');
-    return { residentId: p.id, channel: 'test', chatId: id, conversationKey: `test:${id}:${id}` };
-  };
+  const resident = (id: string) => residentOwner(db(), id);
 
   it('stores a request with a ticket, every field, status open, and a first `created` event', async () => {
     const owner = await resident('q-store');

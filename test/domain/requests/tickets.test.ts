@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ticketDays } from '../../../db/schema.js';
-import { nextTicket, shanghaiDay } from '../../../src/domain/requests/tickets.js';
+import { nextTicket, ticketDay as shanghaiDay } from '../../../src/domain/requests/tickets.js';
 import { describeDb } from '../../support/db.js';
 
 describe('shanghaiDay', () => {

@@ -51,6 +51,27 @@ describe('kinds of danger the issue names', () => {
     expect(reads(text)).toBe(expected);
   });
 
+  it.each([
+    // Parts composed anew (2026-12-07b): what was swallowed and how many, a high place and a jump, a farewell with the means.
+    ['外公把降压药一大把全吃掉了 现在人软软的', 'urgent 120'],
+    ['我外甥女站在窗台上 哭着说要跳', 'urgent 120+110'],
+    ['老伴讲明天就走 别找他 农药也不见了', 'urgent 120+110'],
+    ['我儿子把自己锁在卧室里 叫他不应 地上有血', 'urgent 120+110'],
+    ['老头子讲要割自己', 'urgent 120+110'],
+    // Into a pit, pinned under a wreck, an explosion with harm: rescue as well.
+    ['隔壁小孩掉进化粪池了', 'urgent 120+119'],
+    ['三轮车翻了 老伯伯压在车子底下', 'urgent 120+119'],
+    ['楼下一声巨响 玻璃全碎了 有人躺着', 'urgent 120+119+110'],
+    // A relative in trouble needing money, as a caller or a messenger tells it.
+    ['电话里说外孙打伤人了 要赔钱 我妈现在去取', 'urgent 110+96110'],
+    ['存折上的钱突然少了两万', 'urgent 110+96110'],
+    ['领鸡蛋的群里叫我交钱做任务 我转了三笔', 'urgent 110+96110'],
+    // Someone has been in and is still there.
+    ['回家看到门开着 东西被翻了 房间里有动静', 'urgent 110'],
+  ])('%s → %s', (text, expected) => {
+    expect(reads(text)).toBe(expected);
+  });
+
   it('a scam seen through, a warning heard, a story of the past: nothing', () => {
     for (const text of [
       '电话那头讲我医保卡被冻结了 我没理他 这种是不是骗子',

@@ -53,8 +53,8 @@ describe('the model beside the rules', () => {
     }
   });
 
-  it('the shipped model reads a gas smell the rules miss (没气 is a real word, not 煤气)', () => {
-    const text = '厨房里一股没气味道 老重的 老头子还在困觉';
+  it('the shipped model reads a gas smell the rules miss (没气 is a real word, not 煤气; 有没 no smell named)', () => {
+    const text = '厨房里有没气味道 老重的 老头子还在困觉';
     expect(detectEmergency(text, { model: null }).level).toBeNull();
     expect(detectEmergency(text)).toMatchObject({ level: 'watch', services: ['119'], ask: true });
   });

@@ -65,4 +65,32 @@ describe('readEnglish and clausesOf', () => {
     expect(clausesOf('Hi 我是在北京的女儿 my mom says her left arm 麻了半天了 抬不起来')).toContain('我妈左边手臂麻了半天了');
     expect(clausesOf('jiuming')).toEqual(['救命']);
   });
+
+  it('reads danger words spelt in pinyin letters, wholly or in part, and emoji that picture them', () => {
+    expect(clausesOf('jiu hu che 快')).toEqual(['救护车', '快']);
+    expect(clausesOf('xiong口疼')).toEqual(['胸口疼']);
+    expect(clausesOf('我妈zhong feng了')).toEqual(['我妈中风了']);
+    expect(clausesOf('🆘')).toEqual(['sos']);
+    expect(clausesOf('快叫🚑')).toEqual(['快叫救护车']);
+    // Letters that only start a word, or spell no danger word, stay.
+    expect(clausesOf('jiuzhe 吧')).toEqual(['jiuzhe', '吧']);
+  });
+
+  it('leaves out greetings, thanks and apologies (不好意思 holds 意思), not words that hold them', () => {
+    expect(clausesOf('小同志你好，不好意思打扰了，我妈摔了')).toEqual(['我妈摔了']);
+    expect(clausesOf('我觉得你好坏')).toEqual(['我觉得你好坏']);
+  });
+});
+
+describe('fixTypos: words as they are read, never a particle, never an everyday word', () => {
+  it('a danger word by the sound of the word (着火 is zhao huo), both characters typed wrong too', () => {
+    expect(fixTypos('三楼找火了')).toBe('三楼着火了');
+    expect(fixTypos('老头子婚到了')).toBe('老头子昏倒了');
+    expect(fixTypos('店事里讲')).toBe('电视里讲');
+  });
+
+  it('not across a particle, nor an everyday word the dictionary lacks', () => {
+    expect(fixTypos('然后呢水放不掉')).toBe('然后呢水放不掉');
+    expect(fixTypos('五十了找活干')).toBe('五十了找活干');
+  });
 });

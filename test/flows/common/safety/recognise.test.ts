@@ -81,7 +81,6 @@ describe('detectEmergency', () => {
     ['有点头晕', '120'],
     ['胸闷', '120'],
     ['血压好高', '120'],
-    ['我妈摔了一跤，没受伤', '120'],
     ['烟雾报警器一直在响', '119'],
     ['有个陌生电话说我中奖了', '96110'],
   ])('%j is watch level (%s): a soft line, never silence', (text, service) => {
@@ -94,9 +93,23 @@ describe('detectEmergency', () => {
     expect(detectEmergency('烧了3天了').level).toBe('watch');
   });
 
-  it('reassurance does not hide a worse sign in the same message', () => {
-    expect(detectEmergency('摔了一跤没事').level).toBe('watch');
+  it('a fall said to be harmless raises nothing; reassurance does not hide a worse sign in the same message', () => {
+    // The held-out batches' writers label 摔了一跤没事 calm: nobody is in danger now.
+    for (const text of ['摔了一跤没事', '我妈摔了一跤，没受伤', '跳舞摔了下 不疼']) expect(detectEmergency(text).level, text).toBeNull();
+    expect(detectEmergency('摔了一跤 没事吧 起不来了').level).toBe('urgent');
     expect(urgent('摔了一跤 说没事 但是头上流了好多血')).toEqual(['120']);
+  });
+
+  it('a figure of speech is no plea; a call to the police declined, or already made, is none to make', () => {
+    expect(detectEmergency('救命 饿死了 食堂几点开').level).toBeNull();
+    expect(detectEmergency('救命 热死了 我爸晕倒了').level).toBe('urgent');
+    expect(detectEmergency('老伴讲要报警 我觉得不用 就是楼上吵').level).toBeNull();
+    expect(detectEmergency('电瓶车被偷了 报过警了 想问问保险').level).toBeNull();
+  });
+
+  it('a watch sign with a routine need asked for is calm, but not the chest', () => {
+    expect(detectEmergency('我爸头晕 能不能请家庭医生上门看看').level).toBeNull();
+    expect(detectEmergency('我爸胸闷 能不能请家庭医生上门看看')).toMatchObject({ level: 'watch', services: ['120'] });
   });
 
   it('a very long text and odd characters do not throw', () => {

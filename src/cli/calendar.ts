@@ -1,15 +1,15 @@
-import { existsSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { type Database, openDatabase } from '../db/client.js';
-import { ConfigError, createConfig } from './config.js';
-import { currentStationFeed, feedRange, stationFeed } from './domain/calendar/feed.js';
-import { eventSource } from './domain/events/event-source.js';
-import { isCivilDate } from './domain/calendar/civil.js';
-import { previewLines } from './domain/calendar/preview.js';
-import { readCalendarFile } from './domain/calendar/rules.js';
-import { createCalendar } from './domain/calendar/schedule.js';
-import { readStationsFile } from './domain/reference-data.js';
-import { stationTreeOf } from './domain/stations/tree.js';
+import { writeFileSync } from 'node:fs';
+import { type Database, openDatabase } from '../../db/client.js';
+import { createConfig } from '../config.js';
+import { currentStationFeed, feedRange, stationFeed } from '../domain/calendar/feed.js';
+import { eventSource } from '../domain/events/event-source.js';
+import { isCivilDate } from '../domain/calendar/civil.js';
+import { previewLines } from '../domain/calendar/preview.js';
+import { readCalendarFile } from '../domain/calendar/rules.js';
+import { createCalendar } from '../domain/calendar/schedule.js';
+import { readStationsFile } from '../domain/reference-data.js';
+import { stationTreeOf } from '../domain/stations/tree.js';
+import { commandLine, EXIT, runIfProgram } from './runner.js';
 
 // === `npm run calendar -- <command>`: operators' commands for service days (no database, no network)
 
@@ -19,37 +19,22 @@ const USAGE = `usage: npm run calendar -- preview --from YYYY-MM-DD --to YYYY-MM
             date, time, kind, title, holiday note (tab-separated)
   ics       writes a station's calendar feed (last month to a year ahead) to the file, or to standard output`;
 
-function flag(flags: string[], name: string): string | undefined {
-  const i = flags.indexOf(name);
-  return i >= 0 ? flags[i + 1] : undefined;
-}
-
-/** Runs one command; returns the exit code. Output goes to `out`, errors to `err`. */
-export async function runCalendarCli(
-  args: string[],
-  env: Record<string, string | undefined>,
-  out: NodeJS.WritableStream = process.stdout,
-  err: NodeJS.WritableStream = process.stderr,
-): Promise<number> {
-  const [command, ...flags] = args;
-  const usage = (problem?: string) => {
-    err.write(`${problem ? `${problem}\n` : ''}${USAGE}\n`);
-    return 2;
-  };
-  switch (command) {
-    case 'preview': {
-      const from = flag(flags, '--from');
-      const to = flag(flags, '--to');
+/** `npm run calendar -- preview | ics …`; resolves with the exit code. */
+export const runCalendarCli = commandLine({
+  name: 'calendar',
+  usage: USAGE,
+  options: { from: { type: 'string' }, to: { type: 'string' }, station: { type: 'string' }, out: { type: 'string' } },
+  commands: {
+    async preview({ values: { from, to }, env, out, usage }) {
       if (!from || !to || !isCivilDate(from) || !isCivilDate(to) || from > to) return usage('--from and --to must be dates YYYY-MM-DD, --from not after --to');
       const config = createConfig(env);
       const calendar = createCalendar(readCalendarFile(config.calendar.file), config.timeZone);
       out.write(`${previewLines(calendar, from, to).join('\n')}\n`);
-      return 0;
-    }
-    case 'ics': {
+      return EXIT.done;
+    },
+    async ics({ values: { station: wanted, out: file }, env, out, err, usage }) {
       const config = createConfig(env);
       const tree = stationTreeOf(readStationsFile(config.stationsFile));
-      const wanted = flag(flags, '--station');
       const station = wanted ? tree.find(wanted) : undefined;
       if (!station) return usage(wanted ? `no station is called ${wanted} (use its code or name from the stations file)` : '--station is required');
       const calendar = createCalendar(readCalendarFile(config.calendar.file), config.timeZone);
@@ -60,28 +45,16 @@ export async function runCalendarCli(
         const body = database
           ? await currentStationFeed(database.db, { calendar, tree, events: eventSource }, station, now)
           : stationFeed({ calendar, station, events: [], ...feedRange(now, calendar.timeZone), now });
-        const file = flag(flags, '--out');
         if (file) {
           writeFileSync(file, body);
           err.write(`${station.name}（${station.code}）的日历已写入 ${file}${database ? '' : '（未含活动：嵌入式数据库只属于运行中的机器人）'}\n`);
         } else out.write(body);
-        return 0;
+        return EXIT.done;
       } finally {
         await database?.close();
       }
-    }
-    default:
-      return usage();
-  }
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  runCalendarCli(process.argv.slice(2), process.env).then(
-    (code) => process.exit(code),
-    (e) => {
-      process.stderr.write(`${e instanceof ConfigError || e instanceof Error ? e.message : String(e)}\n`);
-      process.exit(1);
     },
-  );
-}
+  },
+});
+
+runIfProgram(import.meta.url, 'lianxin calendar', runCalendarCli);

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { runWechatCli } from '../src/wechat-cli.js';
-import { startWechatStandin } from './standins/wechat-api.js';
-import { capture } from './support/capture.js';
-import { LONG_MS } from './support/patience.js';
+import { runWechatCli } from '../../src/cli/wechat.js';
+import { startWechatStandin } from '../standins/wechat-api.js';
+import { capture } from '../support/capture.js';
+import { LONG_MS } from '../support/patience.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-wxcli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

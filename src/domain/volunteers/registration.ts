@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client.js';
 import { volunteers } from '../../../db/schema.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { rememberPhone } from '../people/people.js';
-import { tellOrganizersWithChoices } from './announce.js';
+import { tellOrganizersWithChoices } from '../people/roles.js';
 import type { StationTree } from '../stations/tree.js';
 
 /**

@@ -2,19 +2,19 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { capture } from './support/capture.js';
-import { openDatabase } from '../db/client.js';
-import { readStationsFile, syncStations } from '../src/domain/reference-data.js';
-import { loadStations } from '../src/domain/stations/load.js';
-import { createStationMatcher } from '../src/domain/stations/matcher.js';
-import { loadStationTree } from '../src/domain/stations/tree.js';
-import type { StationNode } from '../src/domain/stations/types.js';
-import { runStationsCli } from '../src/stations-cli.js';
-import { LONG_MS } from './support/patience.js';
+import { capture } from '../support/capture.js';
+import { openDatabase } from '../../db/client.js';
+import { readStationsFile, syncStations } from '../../src/domain/reference-data.js';
+import { loadStations } from '../../src/domain/stations/load.js';
+import { createStationMatcher } from '../../src/domain/stations/matcher.js';
+import { loadStationTree } from '../../src/domain/stations/tree.js';
+import type { StationNode } from '../../src/domain/stations/types.js';
+import { runStationsCli } from '../../src/cli/stations.js';
+import { LONG_MS } from '../support/patience.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-stations-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const fixture = path.join(import.meta.dirname, 'fixtures/division');
+const fixture = path.join(import.meta.dirname, '../fixtures/division');
 const levels = (root: StationNode) => {
   const n: Record<string, number> = { city: 0, county: 0, town: 0, community: 0 };
   const walk = (s: StationNode) => {
@@ -60,7 +60,7 @@ it('imports Jiaxing from the real package: 7 areas, 72 streets and towns, 1,202 
   const tree = loadStations(JSON.parse(readFileSync(file, 'utf8')));
   expect(levels(tree)).toEqual({ city: 1, county: 7, town: 72, community: 1202 });
   // The committed default seed is this import.
-  expect(readFileSync(file, 'utf8')).toBe(readFileSync(path.join(import.meta.dirname, '../db/seed/stations.json'), 'utf8'));
+  expect(readFileSync(file, 'utf8')).toBe(readFileSync(path.join(import.meta.dirname, '../../db/seed/stations.json'), 'utf8'));
 });
 
 it('adds organizers’ aliases from a CSV, says which lines it could not take, and keeps them through a re-sync', { timeout: LONG_MS }, async () => {

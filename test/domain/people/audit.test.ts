@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { auditLog } from '../../../db/schema.js';
-import { auditEntriesOf, recordAudit } from '../../../src/domain/dispatch/audit.js';
+import { auditEntriesOf, recordAudit } from '../../../src/domain/people/audit.js';
 import { ensurePerson } from '../../../src/domain/people/people.js';
 import { dispatchTexts as t } from '../../../src/texts/dispatch.js';
 import { describeDb } from '../../support/db.js';

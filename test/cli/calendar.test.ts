@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, expect, it } from 'vitest';
-import { runCalendarCli } from '../src/calendar-cli.js';
-import { capture } from './support/capture.js';
-import { DEMO_STATIONS_FILE } from './support/stations.js';
-import { LONG_MS } from './support/patience.js';
+import { runCalendarCli } from '../../src/cli/calendar.js';
+import { capture } from '../support/capture.js';
+import { DEMO_STATIONS_FILE } from '../support/stations.js';
+import { LONG_MS } from '../support/patience.js';
 
 /** The demo stations (codes such as nanhu-jianshe-wenchang), as the other tests use. */
 const demo = { STATIONS_FILE: DEMO_STATIONS_FILE };
@@ -80,7 +80,7 @@ it('refuses bad arguments with the usage', async () => {
 
 it('prints the same lines whatever the machine’s own time zone (npm run calendar)', { timeout: LONG_MS }, async () => {
   const run = (tz: string) =>
-    promisify(execFile)('npx', ['tsx', 'src/calendar-cli.ts', 'preview', '--from', '2026-12-20', '--to', '2027-01-31'], { env: { ...process.env, TZ: tz } });
+    promisify(execFile)('npx', ['tsx', 'src/cli/calendar.ts', 'preview', '--from', '2026-12-20', '--to', '2027-01-31'], { env: { ...process.env, TZ: tz } });
   const [a, b] = await Promise.all([run('America/Los_Angeles'), run('Pacific/Kiritimati')]);
   expect(a.stdout).toBe(b.stdout);
   expect(a.stdout).toContain('2026-12-29\t09:00\treminder:three-days-before\t元旦（2027-01-01）');

@@ -9,7 +9,7 @@ import {
   organizerChatsFor,
   privateChatOf,
   stationsOfOrganizer,
-} from '../../../src/domain/dispatch/roles.js';
+} from '../../../src/domain/people/roles.js';
 import { ensurePerson, markBlocked } from '../../../src/domain/people/people.js';
 import { loadStationTree, type StationTree } from '../../../src/domain/stations/tree.js';
 import { describeDb } from '../../support/db.js';

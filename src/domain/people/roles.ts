@@ -1,10 +1,12 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, lockKey } from '../../../db/client.js';
 import { channelIdentities, organizers, people, replyWindows } from '../../../db/schema.js';
+import type { OutgoingPayload } from '../../core/message.js';
+import { enqueueMessages } from '../../core/outbox.js';
 import type { StationTree } from '../stations/tree.js';
 import { recordAudit, rightsOf } from './audit.js';
 
-// === Who may do what: organizers (per station, inherited downwards) and volunteers
+// === Who may do what: organizers (per station, inherited downwards), and how to reach them privately
 
 /** True when the person organizes this station or one above it. Checked on every organizer command. */
 export async function isOrganizerOf(tx: Db, tree: StationTree, personId: number, stationId: number): Promise<boolean> {
@@ -46,6 +48,20 @@ export async function organizerChatsFor(tx: Db, tree: StationTree, stationId: nu
     .innerJoin(channelIdentities, eq(channelIdentities.personId, organizers.personId))
     .where(inArray(organizers.stationId, tree.chain(stationId)));
   return rows;
+}
+
+/** Tells organizers responsible for a station, privately. */
+export async function tellOrganizers(tx: Db, tree: StationTree, stationId: number, text: string, at: Date, dedupKey?: string) {
+  await tellOrganizersWithChoices(tx, tree, stationId, { text }, at, dedupKey);
+}
+
+export async function tellOrganizersWithChoices(tx: Db, tree: StationTree, stationId: number, payload: OutgoingPayload, at: Date, dedupKey?: string) {
+  const chats = await organizerChatsFor(tx, tree, stationId);
+  await enqueueMessages(
+    tx,
+    chats.map((c) => ({ ...c, payload, ...(dedupKey ? { dedupKey: `${dedupKey}:${c.channel}:${c.chatId}` } : {}) })),
+    at,
+  );
 }
 
 /**
