@@ -85,8 +85,8 @@ describe('classifying', () => {
   });
 
   it('several close items from the rules are a reason to ask', () => {
-    const words = '空调一开就跳闸';
-    expect(matcher.match(words).map((m) => m.itemCode)).toEqual(['water-electric-repair', 'appliance-repair']);
+    const words = '家里电线老化了怕出事';
+    expect(matcher.match(words).map((m) => m.itemCode)).toEqual(['safety-hazard', 'water-electric-repair']);
     const c = withSecondOpinion(() => ['water-electric-repair']).say(words);
     expect(c.effectsOf('classify')).toEqual([{ text: words }]);
     expect(c.context.proposals).toEqual(['water-electric-repair']);
