@@ -28,6 +28,10 @@ describe('features', () => {
     expect(f).not.toContain('我');
     expect(f).not.toContain('给');
   });
+
+  it('greetings, thanks and fillers are no features (小同志你好 …)', () => {
+    expect(featuresOf('谢谢小同志，水泵坏了')).toEqual(featuresOf('水泵坏了'));
+  });
 });
 
 describe('the model file', () => {
