@@ -84,6 +84,7 @@ describe('in the matcher', () => {
     ['老头子汏浴汏勿动 要人帮忙', 'bath-help'],
     ['夜里困勿着 心里空落落', 'mental-support'],
     ['换个锁', 'lock-service'],
+    ['搬个柜子', 'moving-help'],
   ])('the rules alone read "%s" as %s', (text, code) => {
     expect(matcher.match(text)[0]?.itemCode).toBe(code);
   });
