@@ -120,6 +120,7 @@ function readSkillToken(token: string, deps: VolunteerFlowDeps, classAt: (n: num
     return token === c.name || token.includes(short) || short.includes(token);
   });
   if (cls) return [cls.code];
+  // A skill is named, not guessed: what only the learned model (trained on residents' requests) found is left out.
   const item = deps.matchItems(token)[0];
-  return item ? [item.itemCode] : [];
+  return item && !item.learned ? [item.itemCode] : [];
 }

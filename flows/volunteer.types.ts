@@ -66,8 +66,8 @@ export interface VolunteerDraft {
 export interface VolunteerFlowDeps extends PlaceLookup {
   classes: ReadonlyArray<{ code: string; name: string }>;
   item(code: string): { code: string; name: string; classCode: string; className: string } | undefined;
-  /** Items that fit the words, best first. */
-  matchItems(text: string): ReadonlyArray<{ itemCode: string }>;
+  /** Items that fit the words, best first (`learned`: only the learned model found it). */
+  matchItems(text: string): ReadonlyArray<{ itemCode: string; learned?: true }>;
   /** Communities whose names fit the typed text (a shared location's label), best first. */
   matchCommunities(text: string): ReadonlyArray<{ code: string; name: string }>;
   /** The hotline's own number, given to a volunteer whose registration was not approved. */

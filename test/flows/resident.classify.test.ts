@@ -85,12 +85,12 @@ describe('classifying', () => {
   });
 
   it('several close items from the rules are a reason to ask', () => {
-    const words = '空调一开就跳闸';
-    expect(matcher.match(words).map((m) => m.itemCode)).toEqual(['water-electric-repair', 'appliance-repair']);
-    const c = withSecondOpinion(() => ['water-electric-repair']).say(words);
+    const words = '子女不给赡养费 能告吗';
+    expect(matcher.match(words).map((m) => m.itemCode)).toEqual(['legal-consult', 'family-conflict']);
+    const c = withSecondOpinion(() => ['family-conflict']).say(words);
     expect(c.effectsOf('classify')).toEqual([{ text: words }]);
-    expect(c.context.proposals).toEqual(['water-electric-repair']);
-    expect(c.labels).toEqual([nameOf('water-electric-repair'), texts.noneOfThese]);
+    expect(c.context.proposals).toEqual(['family-conflict']);
+    expect(c.labels).toEqual([nameOf('family-conflict'), texts.noneOfThese]);
   });
 
   it('at the describe step too, and again after 都不是', () => {

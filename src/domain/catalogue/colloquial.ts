@@ -11,7 +11,11 @@ const WORDS: ReadonlyArray<readonly [to: string, forms: readonly string[]]> = [
   // Not, don't, there is none.
   ['不要', ['覅', '嫑', '勿要', '不要']],
   ['不', ['勿', '弗']],
-  ['没有', ['呒没', '呒么', '嘸没', '没得', '冇']],
+  ['没有', ['呒没', '呒么', '嘸没', '没得', '冇', '木有']],
+  ['没', ['朆', '呒', '嘸']],
+  ['都', ['侪']],
+  ['在', ['辣海', '勒海', '辣辣', '勒浪']],
+  ['太', ['忒']],
   ['不行', ['勿来事', '不来事', '勿来三', '不来三']],
   // Who.
   ['我们', ['阿拉']],
@@ -20,12 +24,16 @@ const WORDS: ReadonlyArray<readonly [to: string, forms: readonly string[]]> = [
   ['他', ['伊']],
   ['我', ['俺', '伲']],
   ['谁', ['啥人', '哪个人']],
-  ['老伴', ['老头子', '老头儿', '老太婆', '老太太婆', '屋里厢人', '老婆子', '老倌']],
-  ['孩子', ['小囡', '小囝', '囡囡', '小鬼头', '小娃', '娃娃', '娃儿', '伢儿', '小伢']],
+  ['老伴', ['家主婆', '老头子', '老头儿', '老太婆', '老太太婆', '屋里厢人', '老婆子', '老倌']],
+  ['孩子', ['小人', '小囡', '小囝', '囡囡', '小鬼头', '小娃', '娃娃', '娃儿', '伢儿', '小伢']],
   ['孙女', ['孙囡']],
   ['父母', ['爷娘', '爹娘']],
   ['妈妈', ['姆妈', '阿妈']],
   ['舅舅', ['娘舅']],
+  ['调解员', ['老娘舅']],
+  ['邻居', ['隔壁邻舍', '邻舍']],
+  ['外婆', ['好婆']],
+  ['爷爷', ['阿爷']],
   ['媳妇', ['新妇', '儿媳妇']],
   // Where and when.
   ['家里', ['屋里厢', '屋里向', '屋里', '屋头', '家头']],
@@ -43,10 +51,16 @@ const WORDS: ReadonlyArray<readonly [to: string, forms: readonly string[]]> = [
   ['上午', ['上半天', '上半日']],
   ['下午', ['下半天', '下半日']],
   ['星期', ['礼拜']],
+  ['后天', ['后日']],
+  ['一会儿', ['一歇歇', '一歇']],
+  ['阳台', ['晒台']],
+  ['暖气', ['水汀']],
   ['很早', ['老早']],
   ['一起', ['一道']],
   // What and how.
+  ['为什么', ['啥体', '为啥']],
   ['什么', ['啥', '啥子', '甚么']],
+  ['这个', ['迭个', '迭只']],
   ['怎么办', ['哪能办', '咋办', '咋整']],
   ['怎么', ['哪能', '咋', '哪恁']],
   ['东西', ['物事', '物什', '么事']],
@@ -54,7 +68,10 @@ const WORDS: ReadonlyArray<readonly [to: string, forms: readonly string[]]> = [
   ['钱', ['铜钿', '钞票', '铜板', '钿']],
   ['知道', ['晓得']],
   ['喜欢', ['欢喜']],
-  ['很', ['交关']],
+  ['很', ['交关', '邪气']],
+  ['膝盖', ['脚馒头']],
+  ['脖子', ['头颈']],
+  ['肚子', ['肚皮']],
   ['可怜', ['作孽']],
   ['遇到', ['碰着']],
   ['给我', ['拨我']],
@@ -80,6 +97,11 @@ const WORDS: ReadonlyArray<readonly [to: string, forms: readonly string[]]> = [
   ['待在家里', ['孵在屋里', '孵在家里', '孵在屋里厢']],
   ['聊天', ['讲讲闲话', '讲闲话', '谈谈天', '嘎讪胡', '聊聊天', '唠嗑', '唠唠嗑', '拉家常']],
   ['下雨', ['落雨']],
+  ['下雪', ['落雪']],
+  ['玩', ['白相']],
+  ['干活', ['做生活']],
+  ['放', ['囥']],
+  ['靠', ['隑']],
   ['做饭', ['烧饭', '烧菜饭']],
   ['做菜', ['烧菜', '烧小菜']],
   ['菜', ['小菜']],
@@ -91,7 +113,26 @@ const WORDS: ReadonlyArray<readonly [to: string, forms: readonly string[]]> = [
   ['电动车', ['电瓶车', '电驴子', '小电驴']],
   ['自行车', ['脚踏车', '单车']],
   // Broken, in everyday words.
-  ['坏了', ['坏脱了', '坏掉了', '坏脱哉', '不灵了', '勿灵了', '失灵了', '罢工了', '不好使了', '不中用了', '不管用了', '歇菜了', '趴窝了', '报废了']],
+  [
+    '坏了',
+    [
+      '坏脱了',
+      '坏掉了',
+      '坏脱哉',
+      '坏特了',
+      '坏忒了',
+      '不灵了',
+      '勿灵了',
+      '失灵了',
+      '罢工了',
+      '不好使了',
+      '不中用了',
+      '不管用了',
+      '歇菜了',
+      '趴窝了',
+      '报废了',
+    ],
+  ],
   ['坏', ['坏脱', '坏掉']],
 ];
 
@@ -104,13 +145,36 @@ const QUESTION = /(?:伐|𠲎)(?=[\s\p{P}]|$)/gu;
 
 const REPLACEMENT = new Map<string, string>();
 for (const [to, forms] of WORDS) for (const form of forms) if (form !== to) REPLACEMENT.set(form, to);
-const FORMS = new RegExp([...REPLACEMENT.keys()].sort((a, b) => b.length - a.length).join('|'), 'gu');
+/** A form ending in 头 (下头, 里头) is not read where the 头 is a head: 剪一下头发, 洗一下头. */
+const formPattern = (form: string) => (form.endsWith('头') ? `${form}(?![发疼痛晕皮顶])` : form);
+const FORMS = new RegExp(
+  [...REPLACEMENT.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(formPattern)
+    .join('|'),
+  'gu',
+);
+
+/**
+ * Words that greet, thank, apologise or fill a pause (你好, 谢谢你们, 不好意思打扰了, 小同志, 嗯): they say
+ * nothing of the need, so they are read as a pause. Said before the colloquial reading (侬好 is "can you").
+ */
+const COURTESY =
+  /(?:你们好|你好啊|你好呀|你好|您好|大家好|哈喽|早上好|中午好|下午好|晚上好|在吗|在不在|谢谢(?:你们|你|您|啦|了)?|多谢(?:你们|你|您|了)?|感谢(?:你们|您)|辛苦(?:你们|你|您)?了|不好意思(?:打扰(?:一下|你们|您|了)*)?|打扰(?:一下|你们|您|了)+|麻烦(?:你们|你|您)?了|小同志|同志们|嗯+|呃+|就是说)/gu;
+
+/**
+ * A measure word between a verb and its thing says nothing of the need: 换个锁, 搬个柜子, 配两把钥匙 and
+ * 送一桶水 are 换锁, 搬柜子, 配钥匙 and 送水 (the verbs a request is made with; the keywords read the same way).
+ */
+const MEASURE = /([换修配装搬抬扛买订请叫找送补做理剪办测洗擦])(?:[一两几]|好几)?[个只把张件副双盏根扇袋桶包瓶位]/gu;
 
 /** The text with its dialect and colloquial forms read as plain Mandarin; anything else unchanged. */
 export function plainMandarin(text: string): string {
   return text
+    .replace(COURTESY, ' ')
     .replace(QUESTION, '吗')
     .replace(DROPPED, '$1掉')
     .replace(VERY, '$1死')
-    .replace(FORMS, (form) => REPLACEMENT.get(form) ?? form);
+    .replace(FORMS, (form) => REPLACEMENT.get(form) ?? form)
+    .replace(MEASURE, '$1');
 }

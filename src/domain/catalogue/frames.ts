@@ -23,8 +23,15 @@ interface Frame {
   families: number;
 }
 
-/** The catalogue's frames, in the items' order (`itemIndex` numbers the items as the matcher does). */
-export function compileFrames(catalogue: Catalogue): { find(chars: readonly string[]): FrameHit[] } {
+/** Whether a word of a frame of `item` may stand at [start, end) (the matcher: not inside a longer keyword of another item). */
+export type FrameWordFits = (item: number, start: number, end: number) => boolean;
+
+/**
+ * The catalogue's frames, in the items' order (`itemIndex` numbers the items as the matcher does). `fits`
+ * leaves out the places a word may not stand, so that another word of its family can be taken instead
+ * (楼道 … 充电动车: 充电 cuts 电动车, the thing of the same frame).
+ */
+export function compileFrames(catalogue: Catalogue): { find(chars: readonly string[], fits?: FrameWordFits): FrameHit[] } {
   const frames: Frame[] = [];
   /** Every frame word by its first character: which frame and family it belongs to. */
   const byFirst = new Map<string, Array<{ frame: number; family: number; chars: string[] }>>();
@@ -44,13 +51,13 @@ export function compileFrames(catalogue: Catalogue): { find(chars: readonly stri
     }
   }
   return {
-    find(chars) {
+    find(chars, fits = () => true) {
       if (frames.length === 0) return [];
       // One pass over the text: where each frame's words stand, family by family.
       const found = new Map<number, Array<Array<[number, number]>>>();
       for (let i = 0; i < chars.length; i++) {
         for (const w of byFirst.get(chars[i]!) ?? []) {
-          if (!sameAt(chars, i, w.chars)) continue;
+          if (!sameAt(chars, i, w.chars) || !fits(frames[w.frame]!.item, i, i + w.chars.length)) continue;
           let places = found.get(w.frame);
           if (!places) found.set(w.frame, (places = Array.from({ length: frames[w.frame]!.families }, () => [])));
           places[w.family]!.push([i, w.chars.length]);

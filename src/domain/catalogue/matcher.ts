@@ -74,8 +74,8 @@ const FIRST_BONUS = 0.25;
 const MIN_SCORE = 1.2;
 /** A runner-up is offered beside the best only when it scores at least this share of it. */
 const CLOSE_SHARE = 0.6;
-/** The learned model's probability for an item counts this many points (a sure 1.0: about a four-character keyword). */
-export const MODEL_WEIGHT = 10;
+/** The learned model's probability for an item counts this many points (a sure 1.0: about a seven-character keyword). */
+export const MODEL_WEIGHT = 20;
 /** An item the rules did not find is added only when the model gives it at least this probability. */
 export const MODEL_FLOOR = 0.6;
 
@@ -198,15 +198,13 @@ export function createCatalogueMatcher(catalogue: Catalogue, options: MatcherOpt
 
   /**
    * What a frame adds: the weight of a keyword as long as its words together, less what the item's own
-   * keywords already counted of them; nothing when a word of it is part of a longer keyword of another
-   * item (防盗门 in 防盗门锁坏了 is the lock's).
+   * keywords already counted of them.
    */
   function frameScore(f: FrameHit, accepted: readonly Hit[]): number {
     let length = 0;
     let counted = 0;
     for (const [start, end] of f.parts) {
       const overlapping = accepted.filter((h) => !h.context && h.start < end && start < h.end);
-      if (overlapping.some((h) => h.item !== f.item && h.exact && h.end - h.start > end - start)) return 0;
       length += end - start;
       if (overlapping.some((h) => h.item === f.item)) counted += (end - start) ** 1.5;
     }
@@ -226,7 +224,10 @@ export function createCatalogueMatcher(catalogue: Catalogue, options: MatcherOpt
       accepted.push(h);
     }
     // Frames are weighed against the keywords found, not against each other.
-    const framed = frames.find(chars).map((f) => ({ f, score: frameScore(f, accepted) }));
+    // A frame word inside a longer keyword of another item does not count (防盗门 in 防盗门锁坏了 is the lock's).
+    const fits = (item: number, start: number, end: number) =>
+      !accepted.some((h) => !h.context && h.item !== item && h.exact && h.end - h.start > end - start && h.start < end && start < h.end);
+    const framed = frames.find(chars, fits).map((f) => ({ f, score: frameScore(f, accepted) }));
     for (const { f, score } of framed) if (score > 0) accepted.push({ item: f.item, start: f.start, end: f.end, score, exact: true, context: false });
     // Situation words decide only when nothing names a need: "一个人住 睡不着" is still heard.
     const contextFactor = accepted.some((h) => !h.context) ? CONTEXT_FACTOR : 1;

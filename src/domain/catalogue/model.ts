@@ -7,10 +7,13 @@ import { fold, HAN_ONLY, matchableChars } from './text-reading.js';
 // labelled phrasing and keyword (`npm run train:requests`, src/domain/catalogue/training.ts), shipped
 // as db/seed/requests-model.json. It reads words no keyword lists; the rules read the ones they list.
 
+/** The features' version: 2 leaves the characters of grammar out (GRAMMAR). */
+export const REQUEST_MODEL_VERSION = 2;
+
 /** Its file: the item codes, and per feature the weight it gives each code (`"3:1.25 17:-0.4"`). */
 export const requestModelSchema = z.object({
   /** Bump with the features: a model of another version is not used. */
-  version: z.literal(1),
+  version: z.literal(REQUEST_MODEL_VERSION),
   /** A hash of what it was trained on (catalogue, fixtures, settings): a test tells when to train again. */
   inputs: z.string(),
   codes: z.array(z.string()),
@@ -24,8 +27,9 @@ export type RequestModelFile = z.infer<typeof requestModelSchema>;
 export const NOTHING = '-';
 
 /**
- * The features of a text: its characters and character pairs after the colloquial reading (matchable),
- * and pairs of syllables with the southern mix-ups folded (店事 and 电视 share `dian si`).
+ * The features of a text: its characters (but those of grammar: GRAMMAR) and character pairs after the
+ * colloquial reading (matchable), and pairs of syllables with the southern mix-ups folded (店事 and 电视
+ * share `dian si`).
  */
 export function featuresOf(text: string): string[] {
   return featuresOfChars(matchableChars(text));
@@ -37,7 +41,7 @@ export function featuresOfChars(chars: readonly string[]): string[] {
   let sound = '';
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
-    out.add(c);
+    if (!GRAMMAR.has(c)) out.add(c);
     if (i + 1 < chars.length) out.add(c + chars[i + 1]!);
     const next = soundOf(c);
     if (sound && next) out.add(`${sound} ${next}`);
@@ -45,6 +49,12 @@ export function featuresOfChars(chars: readonly string[]): string[] {
   }
   return [...out];
 }
+
+/**
+ * Characters that carry grammar, not a need: never a feature alone (a short keyword such as 丢给我 would
+ * teach 我 and 给 to mean a child in need of care); they still count in pairs (给我带, 不冷).
+ */
+const GRAMMAR = new Set('我你他她它们的了在是和跟就都也还很太把被给让这那个一吧啊呀哦嘛么着过');
 
 const sounds = new Map<string, string>();
 

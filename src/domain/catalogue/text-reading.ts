@@ -18,11 +18,12 @@ const CUES = ['想', '要', '希望', '帮', '请', '麻烦', '找', '能不能'
 /**
  * Words by which a message says something is wrong, wanted or asked: a request has one ("电视坏了",
  * "想配钥匙", "低保怎么申请", "一股味道", "天天这样"); small talk often has none ("刚吃完饭", "我家住六楼").
- * By meaning: broken or bad (坏, 漏, 烂, 翘, 臭, 味道, 霉), something that keeps happening (老是, 天天,
- * 一直, 又), not or none (不, 没, 缺), wanting or asking (想, 要, 帮, 怎么, 吗), worry (怕, 烦, 难).
+ * By meaning: broken or bad (坏, 漏, 烂, 翘, 晃, 臭, 屎, 乱, 味道, 霉), something that keeps happening (老是,
+ * 天天, 一直, 又), not or none (不, 没, 缺), wanting or asking (想, 要, 帮, 换, 修, 怎么, 吗), worry (怕, 烦,
+ * 难, 慌).
  */
 const TROUBLE_OR_WANT =
-  /[坏堵漏破断裂掉松脏臭吵闹响难病痛疼伤骗丢欠拖翘歪塌烂霉潮跳冒滴黑吗么呢嘛]|味道|一股味|不|没|无|缺|想|要|帮|请|麻烦|求|找|能不能|可不可以|可以|有没有|怎么|如何|哪里|什么|多少|申请|办|问|咨询|需要|希望|急|该|补|救助|困难|愁|烦|怕|担心|孤单|寂寞|一个人|老是|总是|天天|一直|经常|又/u;
+  /[坏堵漏破断裂掉松晃脏臭屎乱吵闹响难病痛疼伤骗丢欠拖翘歪塌烂霉潮跳冒滴黑慌换修吗么呢嘛]|味道|一股味|不|没|无|缺|想|要|帮|请|麻烦|求|找|能不能|可不可以|可以|有没有|怎么|如何|哪里|什么|多少|申请|办|问|咨询|需要|希望|急|该|补|救助|困难|愁|烦|怕|担心|孤单|寂寞|一个人|老是|总是|天天|一直|经常|又/u;
 
 /** Whether the text (as `matchableChars` gives it, joined) says something is wrong, wanted or asked. */
 export function saysTroubleOrWant(chars: string): boolean {

@@ -1,10 +1,10 @@
-import { featuresOf, type RequestModelFile, softmax } from './model.js';
+import { featuresOf, REQUEST_MODEL_VERSION, type RequestModelFile, softmax } from './model.js';
 
 // === Training the learned second signal: multinomial logistic regression by stochastic gradient
 // descent, deterministic (a seeded shuffle), a few seconds for ~4,000 phrasings and keywords
 
-/** One training text and the code it stands for (an item, or NOTHING). */
-export type TrainingDoc = readonly [text: string, code: string];
+/** One training text, the code it stands for (an item, or NOTHING), and how much it teaches (default 1). */
+export type TrainingDoc = readonly [text: string, code: string, weight?: number];
 
 export interface TrainingOptions {
   epochs?: number;
@@ -16,7 +16,7 @@ export interface TrainingOptions {
 export const TRAINING_DEFAULTS: Required<TrainingOptions> = { epochs: 20, rate: 0.5, prune: 0.05 };
 
 /** A small deterministic generator (LCG), so that training twice on the same input gives the same file. */
-function seeded(seed: number) {
+export function seeded(seed: number) {
   let s = seed;
   return () => {
     s = (s * 1103515245 + 12345) & 0x7fffffff;
@@ -28,10 +28,10 @@ function seeded(seed: number) {
 export function trainRequestModel(docs: readonly TrainingDoc[], codes: readonly string[], inputs: string, options: TrainingOptions = {}): RequestModelFile {
   const { epochs, rate, prune } = { ...TRAINING_DEFAULTS, ...options };
   const index = new Map(codes.map((c, k) => [c, k]));
-  const samples = docs.map(([text, code]) => {
+  const samples = docs.map(([text, code, weight = 1]) => {
     const k = index.get(code);
     if (k === undefined) throw new Error(`training: unknown code "${code}"`);
-    return { features: featuresOf(text), k };
+    return { features: featuresOf(text), k, weight };
   });
   const weights = new Map<string, Float64Array>();
   const random = seeded(1);
@@ -41,7 +41,7 @@ export function trainRequestModel(docs: readonly TrainingDoc[], codes: readonly 
       [samples[n], samples[j]] = [samples[j]!, samples[n]!];
     }
     const step = rate / (1 + epoch * 0.1);
-    for (const { features, k } of samples) {
+    for (const { features, k, weight } of samples) {
       const z = new Float64Array(codes.length);
       for (const f of features) {
         const w = weights.get(f);
@@ -49,7 +49,7 @@ export function trainRequestModel(docs: readonly TrainingDoc[], codes: readonly 
       }
       const p = softmax(z);
       // A long text moves each of its features less.
-      const scaled = step / Math.sqrt(Math.max(1, features.length));
+      const scaled = (weight * step) / Math.sqrt(Math.max(1, features.length));
       for (const f of features) {
         let w = weights.get(f);
         if (!w) weights.set(f, (w = new Float64Array(codes.length)));
@@ -57,7 +57,7 @@ export function trainRequestModel(docs: readonly TrainingDoc[], codes: readonly 
       }
     }
   }
-  const file: RequestModelFile = { version: 1, inputs, codes: [...codes], weights: {} };
+  const file: RequestModelFile = { version: REQUEST_MODEL_VERSION, inputs, codes: [...codes], weights: {} };
   for (const [feature, w] of [...weights].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const kept = [...w].flatMap((v, c) => (Math.abs(v) >= prune ? [`${c}:${Math.round(v * 100) / 100}`] : []));
     if (kept.length > 0) file.weights[feature] = kept.join(' ');

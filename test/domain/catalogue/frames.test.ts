@@ -80,4 +80,23 @@ describe('frames in the matcher', () => {
     expect(m.match('防盗门锁坏了关不上').map((x) => x.itemCode)[0]).toBe('lock');
     expect(m.match('防盗门关不上')[0]?.itemCode).toBe('door');
   });
+
+  it('another word of a family is taken where the nearest one cuts a longer keyword of another item (楼道 … 充电动车)', () => {
+    const hazard: Catalogue = {
+      classes: [
+        {
+          code: 'c',
+          name: '类',
+          items: [
+            { code: 'bike', name: '电动车修理', keywords: ['电动车'] },
+            { code: 'hazard', name: '消防安全隐患', keywords: ['隐患'], frames: [[['楼道'], ['充电', '电动车']]] },
+          ],
+        },
+      ],
+    };
+    const h = createCatalogueMatcher(hazard, { model: null });
+    // 充电 stands nearer 楼道 but cuts 电动车 in 充电动车; the frame takes 电动车, its other word, instead.
+    expect(h.match('楼道里在充电动车')[0]?.itemCode).toBe('hazard');
+    expect(h.match('电动车坏了')[0]?.itemCode).toBe('bike');
+  });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createCatalogueMatcher, MODEL_FLOOR } from '../../../src/domain/catalogue/matcher.js';
+import { createCatalogueMatcher, MODEL_FLOOR, MODEL_WEIGHT } from '../../../src/domain/catalogue/matcher.js';
 import { featuresOf, loadRequestModel, NOTHING, shippedRequestModel } from '../../../src/domain/catalogue/model.js';
 import { trainRequestModel } from '../../../src/domain/catalogue/training.js';
 import type { Catalogue } from '../../../src/domain/catalogue/types.js';
 import { readCatalogueFile } from '../../../src/domain/reference-data.js';
-import { readNothing, trainingSet } from '../../../scripts/train-requests.js';
+import { KEYWORD_WEIGHT, readNothing, TYPO_WEIGHT, trainingSet } from '../../../scripts/train-requests.js';
 import { readLabelled } from '../../fixtures/requests/labelled.js';
 
 // === The learned second signal: its features, its file, its training, and what it adds to the rules
@@ -20,6 +20,18 @@ describe('features', () => {
     // A pinyin typo shares its sound pair with the word it stands for.
     expect(featuresOf('店事坏了')).toContain(featuresOf('电视').find((x) => x.includes(' ')));
   });
+
+  it('a character of grammar is no feature alone, only in its pairs: 丢给我 teaches 给我, not 我 or 给', () => {
+    const f = featuresOf('丢给我');
+    expect(f).toContain('丢');
+    expect(f).toContain('给我');
+    expect(f).not.toContain('我');
+    expect(f).not.toContain('给');
+  });
+
+  it('greetings, thanks and fillers are no features (小同志你好 …)', () => {
+    expect(featuresOf('谢谢小同志，水泵坏了')).toEqual(featuresOf('水泵坏了'));
+  });
 });
 
 describe('the model file', () => {
@@ -31,11 +43,11 @@ describe('the model file', () => {
   });
 
   it('is refused when malformed, naming the problem', () => {
-    expect(() => loadRequestModel({ version: 2, inputs: '', codes: [], weights: {} })).toThrow(/Invalid request model/);
-    expect(() => loadRequestModel({ version: 1, inputs: '', codes: ['tv'], weights: { 电视: '0:1.5 3:2' } })).toThrow(/"电视" weighs code 3/);
-    expect(() => loadRequestModel({ version: 1, inputs: '', codes: ['tv'], weights: { 电视: 1 } })).toThrow(/not a string/);
+    expect(() => loadRequestModel({ version: 1, inputs: '', codes: [], weights: {} })).toThrow(/Invalid request model/);
+    expect(() => loadRequestModel({ version: 2, inputs: '', codes: ['tv'], weights: { 电视: '0:1.5 3:2' } })).toThrow(/"电视" weighs code 3/);
+    expect(() => loadRequestModel({ version: 2, inputs: '', codes: ['tv'], weights: { 电视: 1 } })).toThrow(/not a string/);
     expect(
-      loadRequestModel({ version: 1, inputs: '', codes: ['tv', 'pipe'], weights: { 电视: '0:3' } })
+      loadRequestModel({ version: 2, inputs: '', codes: ['tv', 'pipe'], weights: { 电视: '0:3' } })
         .probabilities('电视')
         .get('tv'),
     ).toBeGreaterThan(0.9);
@@ -62,8 +74,38 @@ describe('training', () => {
     expect(model.probabilities('水管漏了').get('pipe')).toBeGreaterThan(0.5);
   });
 
+  it('a document with a weight teaches that share of what it would', () => {
+    const light = loadRequestModel(trainRequestModel([...docs, ['显像管', 'pipe', 0.05]], codes, 'x'));
+    const heavy = loadRequestModel(trainRequestModel([...docs, ['显像管', 'pipe', 1]], codes, 'x'));
+    expect(light.probabilities('显像管').get('pipe')).toBeLessThan(heavy.probabilities('显像管').get('pipe')!);
+  });
+
   it('refuses a code it does not know', () => {
     expect(() => trainRequestModel([['电视', 'radio']], codes, 'x')).toThrow(/unknown code "radio"/);
+  });
+});
+
+describe('the training set', () => {
+  const { docs } = trainingSet(catalogue);
+  const labelled = readLabelled();
+
+  it('every labelled phrasing, and a copy typed wrong by pinyin that teaches half as much', () => {
+    const full = docs.filter((d) => d[2] === undefined && d[1] !== NOTHING);
+    expect(full).toHaveLength(labelled.length);
+    const typed = docs.filter((d) => d[2] === TYPO_WEIGHT);
+    expect(typed).toHaveLength(labelled.length);
+    // Some copies differ, and a copy keeps its phrasing's length and code.
+    expect(typed.filter((d, k) => d[0] !== full[k]![0]).length).toBeGreaterThan(labelled.length / 4);
+    typed.forEach((d, k) => {
+      expect(d[1]).toBe(full[k]![1]);
+      expect(d[0].length).toBe(full[k]![0].length);
+    });
+  });
+
+  it('keywords teach less than phrasings: a word is not a message', () => {
+    const keywords = docs.filter((d) => d[2] === KEYWORD_WEIGHT);
+    expect(keywords.length).toBeGreaterThan(2000);
+    expect(KEYWORD_WEIGHT).toBeLessThan(1);
   });
 });
 
@@ -103,7 +145,7 @@ describe('the rules and the model together', () => {
     expect(rules.match('屏幕没图像了怎么办')).toEqual([]);
     const [only] = m.match('屏幕没图像了怎么办');
     expect(only).toMatchObject({ itemCode: 'tv', learned: true });
-    expect(only!.score).toBeGreaterThanOrEqual(10 * MODEL_FLOOR);
+    expect(only!.score).toBeGreaterThanOrEqual(MODEL_WEIGHT * MODEL_FLOOR);
   });
 
   it('what the rules found is strengthened, never marked as learned', () => {

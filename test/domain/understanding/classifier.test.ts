@@ -94,7 +94,7 @@ describe('secondOpinionClassifier', () => {
   });
 
   it('an unsure model’s items come first, the rules’ after them', async () => {
-    const several = '楼下着火了';
+    const several = '热水器漏电';
     const rules = matcher.match(several).map((m) => m.itemCode);
     expect(rules.length).toBeGreaterThan(1);
     const model = memoryModel(() => ({ itemCodes: ['safety-hazard'], confidence: 0.3 }));
