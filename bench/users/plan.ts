@@ -13,6 +13,8 @@ export interface Plan {
   history: number;
   /** Messages a program has handled when its memory is read again. */
   memoryMessages: number;
+  /** How long the programs are left idle after those messages before their memory is read once more. */
+  settleSeconds: number;
   /** Volunteers pressing one card at once. */
   presses: number;
   /** Confirmed requests timed to their card (each backend, each database size). */
@@ -30,6 +32,7 @@ export function planFrom(argv: string[]): Plan {
     startRuns: quick ? 2 : 5,
     history: quick ? 10_000 : 100_000,
     memoryMessages: quick ? 300 : 1000,
+    settleSeconds: quick ? 10 : 30,
     presses: 100,
     cards: quick ? 2 : 3,
     broadcastGroups: Number(process.env.BENCH_BROADCAST_GROUPS ?? (quick ? 200 : 2342)),

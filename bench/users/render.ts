@@ -31,7 +31,8 @@ function renderStartup(report: Report, f: UserFigures, plan: Plan) {
 warm PGlite folder (Jiaxing's stations, default pacing), the echo bot from a project of its own, also by \`npm start\` (its \`start\`
 runs \`node bot.mjs\`); ${plan.startRuns} starts each, in turn, medians. npm itself takes ${ms(median(startup.npm))} of each (\`npm run\` of
 \`node -e 0\`). Memory: the resident set of the program's process (VmRSS), 2 s after its first reply and again after it has
-handled ${plan.memoryMessages.toLocaleString('en')} messages (the engine-cost loads, then 20 residents until the count is reached).`,
+handled ${plan.memoryMessages.toLocaleString('en')} messages (the engine-cost loads, then 20 residents until the count is reached),
+2 s after the last and ${plan.settleSeconds} s later.`,
   );
   const ours = median(startup.ours);
   const echo = median(startup.echo);
@@ -52,12 +53,13 @@ handled ${plan.memoryMessages.toLocaleString('en')} messages (the engine-cost lo
     const pglite = b.label === 'PGlite';
     report.compare(`resident set, idle (${b.label})`, mib(o.idle), mib(e.idle), `${ratio(o.idle / e.idle)}×`, pglite ? atMost(o.idle, 300, ' MiB') : '–');
     report.compare(
-      `resident set after ${o.messages.toLocaleString('en')} / ${e.messages.toLocaleString('en')} messages (${b.label})`,
+      `resident set 2 s after ${o.messages.toLocaleString('en')} / ${e.messages.toLocaleString('en')} messages (${b.label})`,
       mib(o.after),
       mib(e.after),
       `${ratio(o.after / e.after)}×`,
       pglite ? atMost(o.after, 350, ' MiB') : '–',
     );
+    report.compare(`… and ${plan.settleSeconds} s later, idle (${b.label})`, mib(o.settled), mib(e.settled), `${ratio(o.settled / e.settled)}×`, '');
   }
 }
 

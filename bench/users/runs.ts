@@ -16,7 +16,9 @@ export interface Pair<T> {
 
 export interface Memory {
   idle: number;
+  /** 2 s after the last of `messages`, and `settleSeconds` later with nothing to do. */
   after: number;
+  settled: number;
   messages: number;
 }
 
@@ -63,7 +65,10 @@ async function engineCost(plan: Plan, backend: BenchBackend): Promise<BackendFig
     await warm(ours);
     await warm(echo);
     await sleep(2000);
-    const memory: Pair<Memory> = { ours: { idle: ours.program.rssMiB(), after: 0, messages: 0 }, echo: { idle: echo.program.rssMiB(), after: 0, messages: 0 } };
+    const memory: Pair<Memory> = {
+      ours: { idle: ours.program.rssMiB(), after: 0, settled: 0, messages: 0 },
+      echo: { idle: echo.program.rssMiB(), after: 0, settled: 0, messages: 0 },
+    };
     const handled = { ours: 1, echo: 1 };
     const figures = await sizes(plan, ours, echo, handled, `${backend.label} engine cost:`);
     for (const [who, bot] of [
@@ -79,6 +84,9 @@ async function engineCost(plan: Plan, backend: BenchBackend): Promise<BackendFig
     await sleep(2000);
     memory.ours = { ...memory.ours, after: ours.program.rssMiB(), messages: handled.ours };
     memory.echo = { ...memory.echo, after: echo.program.rssMiB(), messages: handled.echo };
+    await sleep(plan.settleSeconds * 1000);
+    memory.ours.settled = ours.program.rssMiB();
+    memory.echo.settled = echo.program.rssMiB();
     process.stdout.write(
       `  memory (MiB) idle / after: lianxin ${memory.ours.idle.toFixed(0)} / ${memory.ours.after.toFixed(0)}, echo ${memory.echo.idle.toFixed(0)} / ${memory.echo.after.toFixed(0)}\n`,
     );
