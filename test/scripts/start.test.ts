@@ -15,8 +15,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-start-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const childrenOf = (pid: number) =>
-  readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+const childrenOf = (pid: number) => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
 
 describe.runIf(process.platform === 'linux')('npm start', () => {
   it('runs node with --max-old-space-size=512', { timeout: LONG_MS }, async () => {
