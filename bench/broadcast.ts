@@ -1,61 +1,51 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { and, eq } from 'drizzle-orm';
-import { channelIdentities, chatGroups } from '../db/schema.js';
-import { createBroadcast } from '../src/domain/broadcasts/create.js';
-import { createLogger } from '../src/logger.js';
-import { startApp } from '../src/main.js';
-import { startBotApiStandin } from '../test/standins/telegram-bot-api.js';
+import { sql } from 'drizzle-orm';
+import { chatGroups } from '../db/schema.js';
+import { readCatalogueFile, readStationsFile, syncReferenceData } from '../src/domain/reference-data.js';
+import { closeStandins, DEFAULT_PACE, startLianxin, TELEGRAM_LIMITS } from './users/bots.js';
+import { say } from './users/dispatch-runs.js';
+import { makeBackend } from './users/seed.js';
 
-// === A broadcast to Jiaxing's 2,342 team groups at Telegram's real limits: the production app (its
-// outbox pacing and grammY's throttler) against the Bot API stand-in enforcing 30/s and 20/min per group
+// === A broadcast to Jiaxing's 2,342 team groups at Telegram's real limits: `npm start` at its default pacing
+// against the Bot API stand-in enforcing 30/s overall and 20/min per group; an organizer sends it by chat
+
+const ORGANIZER = 5000;
+const TEXT = '本月最后一个星期六是党员志愿服务日。';
 
 /** Sends one broadcast to `groups` groups and records how long it took against the ideal groups / 30 s. */
 export async function benchBroadcast(line: (what: string, figure: string) => void, groups = 2342) {
-  const standin = await startBotApiStandin({ limits: { perSecond: 30, perGroupPerMinute: 20 } });
-  const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-bench-bc-'));
-  const env = { TELEGRAM_BOT_TOKEN: standin.token, TELEGRAM_API_ROOT: standin.apiRoot, DATA_DIR: path.join(dir, 'data'), ORGANIZERS: 'telegram:5000' };
-  const started = await startApp({ env, stdin: new PassThrough(), stdout: new PassThrough(), log: createLogger('warn') });
+  const backend = await makeBackend('pglite');
+  const database = await backend.open();
+  await syncReferenceData(database.db, readCatalogueFile(), readStationsFile());
+  const communities = (await database.db.execute(sql`select id from stations where level = 'community' order by id`)) as unknown as { rows: { id: number }[] };
+  const rows = Array.from({ length: groups }, (_, i) => ({
+    channel: 'telegram',
+    chatId: String(-1_000_000_000 - i),
+    stationId: communities.rows[i % communities.rows.length]!.id,
+    boundBy: 0,
+  }));
+  for (let i = 0; i < rows.length; i += 1000) await database.db.insert(chatGroups).values(rows.slice(i, i + 1000));
+  await database.close();
+  const bot = await startLianxin({ backend, pacing: 'limits', env: { ORGANIZERS: `telegram:${ORGANIZER}` } });
   try {
-    const { db, tree } = started.app;
-    const communities = tree.communities();
-    const rows = Array.from({ length: groups }, (_, i) => ({
-      channel: 'telegram',
-      chatId: String(-1_000_000_000 - i),
-      stationId: communities[i % communities.length]!.id,
-      boundBy: 0,
-    }));
-    for (let i = 0; i < rows.length; i += 1000) await db.insert(chatGroups).values(rows.slice(i, i + 1000));
-    const [organizer] = await db
-      .select({ id: channelIdentities.personId })
-      .from(channelIdentities)
-      .where(and(eq(channelIdentities.channel, 'telegram'), eq(channelIdentities.externalId, '5000')));
+    const standin = bot.telegram;
+    const reached = new Set<string>();
+    standin.listen((call) => {
+      if (call.method === 'sendMessage' && String(call.params.chat_id).startsWith('-1000') && call.params.text === TEXT)
+        reached.add(String(call.params.chat_id));
+    });
+    for (const text of ['群发', '1', '选好了', TEXT]) await say(standin, ORGANIZER, text);
+    const refusedBefore = standin.counts.refused;
     const t = performance.now();
-    const created = await db.transaction((tx) =>
-      createBroadcast(tx, tree, {
-        organizerId: organizer!.id,
-        stationIds: [tree.root().id],
-        text: '本月最后一个星期六是党员志愿服务日。',
-        channel: 'telegram',
-        chatId: '5000',
-        at: new Date(),
-      }),
-    );
-    if (!created.ok || created.targets !== groups) throw new Error(`bench broadcast not created: ${JSON.stringify(created)}`);
-    const delivered = () => standin.calls.filter((c) => c.method === 'sendMessage' && !c.failed && String(c.params.chat_id).startsWith('-1000')).length;
-    void started.app.delivery.deliverDue();
-    await standin.waitFor(() => delivered() >= groups, 30 * 60_000);
+    await say(standin, ORGANIZER, '1');
+    await standin.waitFor(() => reached.size >= groups, 30 * 60_000);
     const seconds = (performance.now() - t) / 1000;
-    const refused = standin.calls.filter((c) => c.rateLimited).length;
     line(
-      `broadcast to ${groups} Telegram groups, stand-in enforcing 30/s and 20/min per group (outbox pacing 25/s)`,
-      `${seconds.toFixed(1)} s (ideal ${(groups / 30).toFixed(0)} s at 30/s, ${(groups / 25).toFixed(0)} s at the 25/s pacing); 429 answers: ${refused}`,
+      `broadcast to ${groups} Telegram groups, stand-in enforcing ${TELEGRAM_LIMITS.perSecond}/s and ${TELEGRAM_LIMITS.perGroupPerMinute}/min per group (default pacing ${DEFAULT_PACE}/s)`,
+      `${seconds.toFixed(1)} s (ideal ${(groups / 30).toFixed(0)} s at 30/s, ${(groups / DEFAULT_PACE).toFixed(0)} s at ${DEFAULT_PACE}/s); 429 answers: ${standin.counts.refused - refusedBefore}`,
     );
   } finally {
-    await started.stop();
-    await standin.close();
-    rmSync(dir, { recursive: true, force: true });
+    await bot.stop();
+    await closeStandins(bot);
+    await backend.drop();
   }
 }

@@ -41,6 +41,9 @@ export type DatabaseOptions =
     }
   | { kind: 'postgres'; url: string; maxConnections?: number; onQuery?: QueryListener };
 
+/** PGlite's shared buffer pool (PostgreSQL's `shared_buffers`) for a data folder it opens. */
+export const PGLITE_SHARED_BUFFERS = '16MB';
+
 /** Opens the database and applies the committed migrations (idempotent). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
@@ -80,6 +83,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     import('drizzle-orm/pglite'),
     import('drizzle-orm/pglite/migrator'),
   ]);
+  // PostgreSQL's own default pool is 128 MB, all of it resident from the first moment (PGlite's memory
+  // is WASM memory, touched as the pool is set up): a city's tables fit a small pool, and the files
+  // below it stay in the operating system's cache.
+  const pgliteOptions = { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`] };
   let client = options.client;
   const { dataDir } = options;
   const templateDir = options.templateDir === undefined ? defaultTemplateDir : options.templateDir;
@@ -90,7 +97,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const key = dataDir && templateDir && isNewDataDir(dataDir) ? templateKey(migrationsFolder) : null;
     if (key && templateDir && copyTemplate(templateDir, key, dataDir!)) {
       try {
-        client = await PGlite.create(dataDir);
+        client = await PGlite.create(dataDir, pgliteOptions);
       } catch {
         // A damaged template: this folder was new, so it is emptied and made the usual way.
         dropTemplate(templateDir, key);
@@ -98,7 +105,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       }
     }
     if (!client) {
-      client = new PGlite(dataDir);
+      client = new PGlite(dataDir, pgliteOptions);
       makeTemplate = key;
     }
   }
@@ -111,7 +118,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     } catch {
       // Only slower starts of later new folders.
     }
-    client = await PGlite.create(dataDir);
+    client = await PGlite.create(dataDir, pgliteOptions);
   }
   const owned = client;
   const onQuery = options.onQuery;

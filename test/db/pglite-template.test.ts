@@ -89,4 +89,14 @@ describe('PGlite data folder template', () => {
     expect(await tables(again)).toContain('outbox');
     await again.close();
   });
+
+  it('opens with a small shared buffer pool, new or used before (PostgreSQL’s 128 MB would all be resident)', { timeout: LONG_MS }, async () => {
+    const pool = async (database: Database) => JSON.stringify(await database.db.execute(sql`show shared_buffers`));
+    const fresh = await openDatabase({ kind: 'pglite', dataDir: dir('seventh/data'), templateDir: dir('t1') });
+    expect(await pool(fresh)).toContain('"16MB"');
+    await fresh.close();
+    const used = await openDatabase({ kind: 'pglite', dataDir: dir('seventh/data'), templateDir: dir('t1') });
+    expect(await pool(used)).toContain('"16MB"');
+    await used.close();
+  });
 });

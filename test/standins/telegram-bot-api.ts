@@ -49,6 +49,8 @@ export interface BotApiStandinOptions {
    * with `retry_after` (seconds until a slot frees). Sends and edits count. Scale both for fast tests.
    */
   limits?: { perSecond: number; perGroupPerMinute: number };
+  /** Told of every request as it is taken, once its fate (answered, refused, rate-limited) is known (the benchmark's clock). */
+  onCall?: (call: RecordedCall) => void;
 }
 
 /** A running local imitation of the Telegram Bot API. */
@@ -323,13 +325,16 @@ export async function startBotApiStandin(options: BotApiStandinOptions = {}): Pr
     } else {
       if (holding?.match(method, params)) await holding.released;
       try {
-        return respond(res, 200, { ok: true, result: await answer(method, params, res) });
+        const result = await answer(method, params, res);
+        options.onCall?.(call);
+        return respond(res, 200, { ok: true, result });
       } catch (e) {
         if (!(e instanceof ApiFailure)) throw e;
         error = e.error;
       }
     }
     call.failed = true;
+    options.onCall?.(call);
     const { error_code, description, parameters } = error;
     respond(res, error_code, { ok: false, error_code, description, ...(parameters ? { parameters } : {}) });
   }

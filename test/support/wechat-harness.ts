@@ -1,6 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +12,7 @@ import { type Backend, testDatabaseUrl } from './db.js';
 import { WAIT_MS } from './patience.js';
 import { buttonData } from './telegram-harness.js';
 import { DEMO_STATIONS_FILE } from './stations.js';
+import { freePort } from './free-port.js';
 
 // === `npm start` as users run it, with WeChat (and optionally Telegram) pointed at local stand-ins
 
@@ -79,18 +79,7 @@ export interface WechatHarnessOptions {
   env?: Record<string, string>;
 }
 
-/** A free local TCP port (listen on 0, read it, close). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /**
  * Every message an openid read, in the order the platform accepted them: customer-service messages
