@@ -82,6 +82,8 @@ describe.each(backends)('WeChat callbacks replayed and forged [%s]', (backend) =
     const confirm = await h.wx.text(RESIDENT, '1');
     const retries = await Promise.all([1, 2, 3].map(() => h.wx.replay(confirm.request)));
     expect([confirm, ...retries].map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    // The callback is answered at commit, before the receipt is sent: wait for the receipt before asking for the list.
+    await h.wx.waitFor(() => h.read(RESIDENT).slice(before).some((m) => m.includes('已为您登记')));
     const [list] = await h.act(RESIDENT, () => h.wx.click(RESIDENT, 'word:查询'));
     const receipts = h
       .read(RESIDENT)
