@@ -83,7 +83,12 @@ describe.each(backends)('WeChat callbacks replayed and forged [%s]', (backend) =
     const retries = await Promise.all([1, 2, 3].map(() => h.wx.replay(confirm.request)));
     expect([confirm, ...retries].map((r) => r.status)).toEqual([200, 200, 200, 200]);
     // The callback is answered at commit, before the receipt is sent: wait for the receipt before asking for the list.
-    await h.wx.waitFor(() => h.read(RESIDENT).slice(before).some((m) => m.includes('已为您登记')));
+    await h.wx.waitFor(() =>
+      h
+        .read(RESIDENT)
+        .slice(before)
+        .some((m) => m.includes('已为您登记')),
+    );
     const [list] = await h.act(RESIDENT, () => h.wx.click(RESIDENT, 'word:查询'));
     const receipts = h
       .read(RESIDENT)
@@ -125,7 +130,10 @@ describe.each(backends)('WeChat callbacks replayed and forged [%s]', (backend) =
     expect([wrongGet.status, await wrongGet.text()]).toEqual([401, '']);
     expect(await h.wx.verifyUrl()).toMatchObject({ status: 200, ok: true });
 
-    const reasons = h.logLines().filter((l) => l.msg === 'wechat callback refused');
+    // Log lines are written asynchronously: wait until the last refusal's line is in.
+    const refusals = () => h.logLines().filter((l) => l.msg === 'wechat callback refused');
+    await h.wx.waitFor(() => refusals().length >= 10);
+    const reasons = refusals();
     expect(reasons.map((l) => l.reason)).toEqual([
       'bad_signature',
       'stale_timestamp',
