@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 /** Bump when the build options change. */
-const BUILD_VERSION = 1;
+const BUILD_VERSION = 2;
 
 const sha1 = (data) => createHash('sha1').update(data).digest('hex');
 
@@ -64,7 +64,8 @@ async function build({ root, cacheDir }) {
   const tmp = path.join(cacheDir, `tmp-${process.pid}-${Date.now()}`);
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { main: 'src/main.ts' },
+    // The program, and the operators' command lines (scripts/cli.mjs), sharing their chunks.
+    entryPoints: { main: 'src/main.ts', cli: 'src/cli/programs.ts' },
     bundle: true,
     splitting: true,
     format: 'esm',

@@ -90,7 +90,7 @@ describe('the program (npm start)', () => {
       CALENDAR_FILE: calendar,
     };
     const root = fileURLToPath(new URL('..', import.meta.url));
-    const failed = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env }).then(
+    const failed = await promisify(execFile)(process.execPath, ['scripts/start.mjs'], { cwd: root, env }).then(
       () => null,
       (e: { code: number; stderr: string }) => e,
     );

@@ -80,7 +80,9 @@ it('refuses bad arguments with the usage', async () => {
 
 it('prints the same lines whatever the machine’s own time zone (npm run calendar)', { timeout: LONG_MS }, async () => {
   const run = (tz: string) =>
-    promisify(execFile)('npx', ['tsx', 'src/cli/calendar.ts', 'preview', '--from', '2026-12-20', '--to', '2027-01-31'], { env: { ...process.env, TZ: tz } });
+    promisify(execFile)(process.execPath, ['scripts/cli.mjs', 'calendar', 'preview', '--from', '2026-12-20', '--to', '2027-01-31'], {
+      env: { ...process.env, TZ: tz },
+    });
   const [a, b] = await Promise.all([run('America/Los_Angeles'), run('Pacific/Kiritimati')]);
   expect(a.stdout).toBe(b.stdout);
   expect(a.stdout).toContain('2026-12-29\t09:00\treminder:three-days-before\t元旦（2027-01-01）');

@@ -19,9 +19,9 @@ function dataDir() {
   return path.join(d, 'data');
 }
 
-/** Starts the app the way `npm start` does, with piped standard input. */
+/** Starts the program as `npm start` does (its bundle), with piped standard input. */
 function start(env: Record<string, string>): ChildProcessWithoutNullStreams & { out: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent', STATIONS_FILE: DEMO_STATIONS_FILE, ...env },
   });

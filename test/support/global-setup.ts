@@ -6,6 +6,7 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../db/client.js';
 import { readCatalogueFile, syncCatalogue, syncStations } from '../../src/domain/reference-data.js';
+import { ensureBuilt } from '../../scripts/build.mjs';
 import { readDemoStations } from './stations.js';
 
 declare module 'vitest' {
@@ -19,6 +20,9 @@ declare module 'vitest' {
 
 /** Migrates and seeds once per run: a PGlite tarball, and a PostgreSQL template database. */
 export default async function setup(project: TestProject) {
+  // The bundle that `npm start` and `npm run <cli>` run (the stories start them): built once here,
+  // not by several programs started at the same moment.
+  await ensureBuilt();
   const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-test-'));
   const pg = new PGlite();
   const database = await openDatabase({ kind: 'pglite', client: pg });

@@ -75,9 +75,9 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-/** `npm start`'s program (`src/main.ts`) with `env`, killed after the test. */
+/** `npm start`'s program (its bundle of `src/main.ts`) with `env`, killed after the test. */
 export function startProgram(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'silent', STATIONS_FILE: DEMO_STATIONS_FILE, FLOOD_BURST: '1000', ...env },
     stdio: 'ignore',
