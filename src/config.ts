@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SetupError } from './core/errors.js';
 import { NOTICE_KINDS } from './core/message.js';
 import type { ChannelPacing } from './core/pacer.js';
-import { DEFAULT_TIME_ZONE, isTimeZone } from './domain/calendar/civil.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './core/time-zone.js';
 
 // === Configuration: parsed once from the environment, failing fast with a fix-it message
 
