@@ -1,7 +1,8 @@
 // Import rules of the house, checked in CI by `npm run lint:deps` (dependency-cruiser).
 // The picture: flows/ and src/texts/ at the bottom; src/core/ knows no domain, flow or channel;
 // src/domain/ uses core (people and volunteers below dispatch, events and broadcasts); channels use core only;
-// src/app.ts composes everything; src/main.ts runs it; src/cli/ holds the operators' programs and their runner.
+// src/app.ts composes everything; src/main.ts runs it; src/cli/ holds the operators' programs and their runner;
+// src/config.ts composes the configuration's sections (src/config/, src/channels/<name>/config.ts).
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -82,6 +83,31 @@ module.exports = {
       comment: 'A channel translates to and from the core message model; it knows no domain, flow or other channel.',
       from: { path: '^src/channels/([^/]+)/' },
       to: { path: '^(src/(domain|scheduler|app)|flows/|src/app\\.ts|src/main\\.ts|src/channels/)', pathNot: '^src/channels/$1/' },
+    },
+    {
+      name: 'config-knows-only-core-and-sections',
+      severity: 'error',
+      comment:
+        "src/config.ts composes the sections of src/config/ (features) and src/channels/<name>/config.ts (channels); they know core, not the domain, flows, the scheduler, the app or a channel's other files.",
+      from: { path: '^src/config(\\.ts$|/)' },
+      to: {
+        path: '^(src/(domain|scheduler|app|cli|channels)/|flows/|db/|src/app\\.ts|src/main\\.ts)',
+        pathNot: '^src/channels/[^/]+/config\\.ts$',
+      },
+    },
+    {
+      name: 'channel-config-is-light',
+      severity: 'error',
+      comment: "A channel's config section is read at every start, with or without the channel: it imports zod, src/core/ and its own channel's files (its name's constant), not the platform's library.",
+      from: { path: '^src/channels/([^/]+)/config\\.ts$' },
+      to: { dependencyTypesNot: ['type-only'], pathNot: '^(src/core/|src/channels/$1/)|node_modules/zod/' },
+    },
+    {
+      name: 'settings-come-as-arguments',
+      severity: 'error',
+      comment: 'Core, the domain, the channels, the scheduler, flows and db are given their settings; only the entries (main, the app, the CLIs) read the configuration.',
+      from: { path: '^(src/(core|domain|channels|scheduler)/|flows/|db/)' },
+      to: { path: '^src/config(\\.ts$|/)' },
     },
     {
       name: 'one-composition-root',

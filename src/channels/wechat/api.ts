@@ -1,4 +1,5 @@
 import type { SharedToken, TokenFetcher } from '../../core/shared-token.js';
+import type { WechatConfig } from './config.js';
 
 // === The WeChat Official Account API over HTTP: a shared access token, JSON calls, error codes
 
@@ -16,10 +17,7 @@ export class WechatApiError extends Error {
 /** The token was refused: expired (42001), invalid (40001) or not the latest (40014). */
 export const TOKEN_ERRORS = new Set([40001, 40014, 42001]);
 
-export interface WechatApiOptions {
-  apiRoot: string;
-  appId: string;
-  appSecret: string;
+export interface WechatApiOptions extends Pick<WechatConfig, 'apiRoot' | 'appId' | 'appSecret'> {
   /** Makes the shared token from its fetcher (the database-backed cache, src/core/shared-token.ts). */
   tokenStore: (fetch: TokenFetcher) => SharedToken;
   /** Per call. Default 10 s. */

@@ -2,6 +2,7 @@ import type { OutgoingPayload } from '../../core/message.js';
 import { DeliveryError, type DeliveryErrorCode, type Sender } from '../../core/ports.js';
 import { wechatTexts as t } from '../../texts/wechat.js';
 import { TOKEN_ERRORS, type WechatApi, WechatApiError } from './api.js';
+import type { WechatConfig } from './config.js';
 import { encodeChoiceMenuId, encodeMenuId } from './inbound.js';
 
 // === The core's outgoing messages → WeChat customer-service messages, and template messages for
@@ -12,15 +13,9 @@ const MAX_TEXT_BYTES = 2048;
 /** More choices than this are listed as lines only. */
 const MAX_MENU_ITEMS = 10;
 
-export interface WechatSenderOptions {
+/** The settings the sender uses (`templateUrl` may be left out), and the API client. */
+export interface WechatSenderOptions extends Pick<WechatConfig, 'templates' | 'replyWindow' | 'menuReplies'>, Partial<Pick<WechatConfig, 'templateUrl'>> {
   api: WechatApi;
-  /** Notice kind → template id and, per template key, the notice field (or `=literal`) that fills it. */
-  templates: Partial<Record<string, { id: string; fields: Record<string, string> }>>;
-  /** Where a tapped template message leads; `{ticket}` is replaced. */
-  templateUrl?: string;
-  replyWindow: { ms: number; perMessage: number };
-  /** Choices also as a clickable menu reply (msgmenu). */
-  menuReplies: boolean;
 }
 
 /** Cuts text to a number of UTF-8 bytes without splitting a character. */

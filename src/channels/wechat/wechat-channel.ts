@@ -6,23 +6,13 @@ import { safeError } from '../../core/privacy.js';
 import type { SharedToken, TokenFetcher } from '../../core/shared-token.js';
 import { createWechatApi } from './api.js';
 import { createWechatCallback } from './callback.js';
+import type { WechatConfig } from './config.js';
 import { createWechatSender } from './sender.js';
 
 // === WeChat service account (服务号): callbacks in on the process's HTTP server, API calls out
 
-export interface WechatChannelOptions {
-  appId: string;
-  appSecret: string;
-  token: string;
-  /** Safe mode (安全模式) when set. */
-  aesKey?: string;
-  apiRoot: string;
-  /** Where the platform posts callbacks, e.g. `/wechat`. */
-  path: string;
-  templates: Partial<Record<string, { id: string; fields: Record<string, string> }>>;
-  templateUrl?: string;
-  replyWindow: { ms: number; perMessage: number };
-  menuReplies: boolean;
+/** The service account's settings (`aesKey` and `templateUrl` may be left out), and what the process gives the channel. */
+export interface WechatChannelOptions extends Omit<WechatConfig, 'aesKey' | 'templateUrl'>, Partial<Pick<WechatConfig, 'aesKey' | 'templateUrl'>> {
   http: HttpServer;
   /** The shared, database-backed access token (src/core/shared-token.ts) made from its fetcher. */
   tokenStore: (fetch: TokenFetcher) => SharedToken;

@@ -1,10 +1,7 @@
 // === Civil dates (`YYYY-MM-DD`, no time zone), wall-clock times in a time zone, and dates as people read them
 
-/**
- * The zone of a deployment that sets none (`TIME_ZONE`'s default). The running app passes the
- * configured zone everywhere; this default serves only callers without a configuration (tests, tools).
- */
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+/** `TIME_ZONE`'s default, kept in core (src/core/time-zone.ts) where the configuration checks the zone. */
+export { DEFAULT_TIME_ZONE } from '../../core/time-zone.js';
 
 /** A calendar date as people write it, `YYYY-MM-DD`: no time, no zone. */
 export type CivilDate = string;
@@ -146,14 +143,4 @@ function offsetMs(at: Date, timeZone: string): number {
   const { year, month, day } = partsOf(z.date);
   const wall = Date.UTC(year, month - 1, day, z.hour, z.minute, z.second);
   return wall - Math.floor(at.getTime() / 1000) * 1000;
-}
-
-/** True when `timeZone` is a zone the runtime knows (e.g. Asia/Shanghai). */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
 }
