@@ -1,6 +1,7 @@
 // Import rules of the house, checked in CI by `npm run lint:deps` (dependency-cruiser).
 // The picture: flows/ and src/texts/ at the bottom; src/core/ knows no domain, flow or channel;
 // src/domain/ uses core (people and volunteers below dispatch, events and broadcasts); channels use core only;
+// src/http/ is the HTTP wing (Hono): it knows core only, and channels and the app add routes to it;
 // src/app.ts composes everything; src/main.ts runs it; src/cli/ holds the operators' programs and their runner;
 // src/config.ts composes the configuration's sections (src/config/, src/channels/<name>/config.ts).
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -46,14 +47,14 @@ module.exports = {
       severity: 'error',
       comment: 'What core needs from the domain comes through the ports it defines (src/core/ports.ts).',
       from: { path: '^src/core/' },
-      to: { path: '^(src/(domain|channels|scheduler|app)|flows/|src/app\\.ts|src/main\\.ts)' },
+      to: { path: '^(src/(domain|channels|scheduler|app|http)|flows/|src/app\\.ts|src/main\\.ts)' },
     },
     {
       name: 'domain-uses-core-not-channels-or-flows',
       severity: 'error',
-      comment: 'The domain is plain functions over the database; it never imports channels, flows or the app.',
+      comment: 'The domain is plain functions over the database; it never imports channels, flows, the HTTP wing or the app.',
       from: { path: '^src/domain/' },
-      to: { path: '^(src/(channels|scheduler|app)|flows/|src/app\\.ts|src/main\\.ts)' },
+      to: { path: '^(src/(channels|scheduler|app|http)|flows/|src/app\\.ts|src/main\\.ts)' },
     },
     {
       name: 'people-and-volunteers-below-the-features',
@@ -78,9 +79,17 @@ module.exports = {
       to: { path: '^src/cli/' },
     },
     {
+      name: 'http-wing-knows-only-core',
+      severity: 'error',
+      comment:
+        'src/http is the HTTP server (Hono), body limits and the error mapping: it imports src/core and src/texts only. Routes come to it from outside: a channel adds its webhook (src/channels/), a feature its pages (src/app/), so it never imports the domain, a channel, a flow, the configuration or the app.',
+      from: { path: '^src/http/' },
+      to: { path: '^(src|flows|db)/', pathNot: '^src/(http|core|texts)/' },
+    },
+    {
       name: 'channels-know-only-core',
       severity: 'error',
-      comment: 'A channel translates to and from the core message model; it knows no domain, flow or other channel.',
+      comment: 'A channel translates to and from the core message model (and adds its routes to the HTTP wing); it knows no domain, flow or other channel.',
       from: { path: '^src/channels/([^/]+)/' },
       to: { path: '^(src/(domain|scheduler|app)|flows/|src/app\\.ts|src/main\\.ts|src/channels/)', pathNot: '^src/channels/$1/' },
     },

@@ -2,14 +2,13 @@ import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { openDatabase } from '../db/client.js';
 import { createApp } from './app.js';
-import { addCalendarFeedRoutes } from './app/calendar-feed.js';
 import { CONSOLE_CHANNEL, createConsoleChannel } from './channels/console/console-channel.js';
 import type { TelegramChannel } from './channels/telegram/telegram-channel.js';
 import type { WechatChannel } from './channels/wechat/wechat-channel.js';
 import { createConfig } from './config.js';
-import { createHttpServer } from './core/http-server.js';
 import { type Env, EXIT, isProgram, runProcess } from './cli/runner.js';
 import { createSharedToken } from './core/shared-token.js';
+import type { HttpServer } from './http/server.js';
 import { readCatalogueFile, readStationsFile, syncReferenceData } from './domain/reference-data.js';
 import { createLogger } from './logger.js';
 import { texts } from './texts/resident.js';
@@ -60,9 +59,17 @@ export async function startApp(io: AppIO) {
   let telegram: TelegramChannel | undefined;
   let wechat: WechatChannel | undefined;
   // One HTTP server for every platform that calls us (Telegram's webhook, WeChat's callback) and the
-  // stations' calendar feeds (CALENDAR_FEED=on, which starts it when no channel needs it).
-  const http = config.telegram?.webhook || config.wechat || config.calendar.feed ? createHttpServer({ log }) : undefined;
-  if (http && config.calendar.feed) addCalendarFeedRoutes(http, app);
+  // stations' calendar feeds (CALENDAR_FEED=on, which starts it when no channel needs it). Loaded only
+  // then, like the channels: a process without it does not pay for its router.
+  let http: HttpServer | undefined;
+  if (config.telegram?.webhook || config.wechat || config.calendar.feed) {
+    const { createHttpServer } = await import('./http/server.js');
+    http = createHttpServer({ log });
+  }
+  if (http && config.calendar.feed) {
+    const { addCalendarFeedRoutes } = await import('./app/calendar-feed.js');
+    addCalendarFeedRoutes(http, app);
+  }
   if (http) {
     await http.listen(config.http.port, config.http.host);
     log.info({ port: http.port() }, 'http server listening');

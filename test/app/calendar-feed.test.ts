@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Db } from '../../db/client.js';
 import { addCalendarFeedRoutes, feedPath } from '../../src/app/calendar-feed.js';
-import { createHttpServer } from '../../src/core/http-server.js';
+import { createHttpServer } from '../../src/http/server.js';
 import { readCalendarFile } from '../../src/domain/calendar/rules.js';
 import { createCalendar } from '../../src/domain/calendar/schedule.js';
 import type { EventSource } from '../../src/domain/calendar/types.js';

@@ -4,7 +4,7 @@ import type { Database, Db } from '../../db/client.js';
 import { createApp } from '../../src/app.js';
 import { createWechatChannel } from '../../src/channels/wechat/wechat-channel.js';
 import { createConfig } from '../../src/config.js';
-import { createHttpServer } from '../../src/core/http-server.js';
+import { createHttpServer } from '../../src/http/server.js';
 import { texts } from '../../src/texts/resident.js';
 import { startWechatStandin, type WechatStandin } from '../standins/wechat-api.js';
 import { createCapturingLogger } from '../support/app.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import type { HttpServer } from '../../src/core/http-server.js';
+import type { HttpServer } from '../../src/http/server.js';
 import type { SharedToken } from '../../src/core/shared-token.js';
 import { type BotApiStandin, startBotApiStandin } from '../standins/telegram-bot-api.js';
 import { type CallbackResult, startWechatStandin, type WechatStandin } from '../standins/wechat-api.js';

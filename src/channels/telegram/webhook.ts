@@ -2,39 +2,25 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Bot, webhookCallback } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
-import { BodyTooLarge, type HttpHandler, readBody } from '../../core/http-server.js';
+import { Refusal, readBody } from '../../http/body.js';
+import type { HttpHandler } from '../../http/server.js';
 
 // === Telegram's webhook on the process's HTTP server: the secret, then a body that is an update, then grammY
 
 /** Far above any update Telegram sends (a message is at most 4,096 characters): more is not Telegram. */
 export const MAX_UPDATE_BYTES = 1024 * 1024;
 
-/** A request refused before grammY sees it: answered with `status`, logged as a warning with `reason`. */
-class Refused extends Error {
-  constructor(
-    readonly status: 400 | 413,
-    readonly reason: string,
-  ) {
-    super(reason);
-  }
-}
-
-/** The body as an update: at most `maxBytes`, JSON, an object with a numeric `update_id`. */
+/** The body as an update: at most `maxBytes`, JSON, an object with a numeric `update_id`; else a `Refusal`, before grammY sees it. */
 async function readUpdate(req: IncomingMessage, maxBytes: number): Promise<Update> {
-  let body: string;
-  try {
-    body = await readBody(req, maxBytes);
-  } catch (err) {
-    throw err instanceof BodyTooLarge ? new Refused(413, 'body_too_large') : new Refused(400, 'body_unreadable');
-  }
+  const body = await readBody(req, maxBytes);
   let update: unknown;
   try {
     update = JSON.parse(body);
   } catch {
-    throw new Refused(400, 'invalid_json');
+    throw new Refusal(400, 'invalid_json');
   }
   if (update === null || typeof update !== 'object' || Array.isArray(update) || !Number.isSafeInteger((update as { update_id?: unknown }).update_id))
-    throw new Refused(400, 'not_an_update');
+    throw new Refusal(400, 'not_an_update');
   return update as Update;
 }
 
@@ -68,7 +54,7 @@ export function createWebhookHandler(bot: Bot, o: { secret: string; log: Logger;
     try {
       await callback(req, res);
     } catch (err) {
-      if (!(err instanceof Refused)) throw err;
+      if (!(err instanceof Refusal)) throw err;
       o.log.warn({ reason: err.reason, status: err.status }, 'telegram webhook refused');
       if (!res.headersSent) res.writeHead(err.status, { connection: 'close' }).end();
     }

@@ -1,8 +1,8 @@
 import type { IncomingMessage as HttpRequest, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { BodyTooLarge, readBody } from '../../core/http-server.js';
 import type { IncomingMessage } from '../../core/message.js';
 import { safeError } from '../../core/privacy.js';
+import { Refusal, readBody } from '../../http/body.js';
 import { decryptMessage, msgSignature, plainSignature, signaturesEqual, WechatCryptoError } from './crypto.js';
 import { toIncoming } from './inbound.js';
 import { parseCallbackXml } from './xml.js';
@@ -138,7 +138,7 @@ export function createWechatCallback(options: WechatCallbackOptions): (req: Http
     try {
       body = await readBody(req, maxBodyBytes);
     } catch (err) {
-      if (err instanceof BodyTooLarge) refuse(res, 413, 'body_too_large', true);
+      if (err instanceof Refusal) refuse(res, err.status, err.reason, true);
       else refuse(res, 400, 'body_unreadable', true);
       return;
     }

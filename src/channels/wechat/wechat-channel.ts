@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import type { HandleResult } from '../../core/flow-runner.js';
-import type { HttpServer } from '../../core/http-server.js';
 import type { IncomingMessage } from '../../core/message.js';
 import { safeError } from '../../core/privacy.js';
 import type { SharedToken, TokenFetcher } from '../../core/shared-token.js';
+import type { HttpServer } from '../../http/server.js';
 import { createWechatApi } from './api.js';
 import { createWechatCallback } from './callback.js';
 import type { WechatConfig } from './config.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createWechatChannel } from '../../../src/channels/wechat/wechat-channel.js';
 import type { HandleResult } from '../../../src/core/flow-runner.js';
-import { createHttpServer } from '../../../src/core/http-server.js';
+import { createHttpServer } from '../../../src/http/server.js';
 import type { IncomingMessage } from '../../../src/core/message.js';
 import { startWechatStandin, type WechatStandin } from '../../standins/wechat-api.js';
 import { createCapturingLogger } from '../../support/app.js';

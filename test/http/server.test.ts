@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createHttpServer } from '../../src/core/http-server.js';
+import { Hono } from 'hono';
+import { Refusal } from '../../src/http/body.js';
+import { createHttpServer, type HttpEnv } from '../../src/http/server.js';
 import { createCapturingLogger } from '../support/app.js';
 
 const { log, lines } = createCapturingLogger();
@@ -41,4 +43,26 @@ it('answers 500 when a handler throws, logs it without personal data, and keeps 
 
 it('closes even when it never listened', async () => {
   await createHttpServer({ log }).close();
+});
+
+it('serves a route added after it has answered requests (a channel adds its own when it starts)', async () => {
+  expect((await fetch(`${base}/late`)).status).toBe(404);
+  http.route('GET', '/late', async (_req, res) => void res.writeHead(200).end('late'));
+  expect(await (await fetch(`${base}/late`)).text()).toBe('late');
+  http.route('GET', '/late', async (_req, res) => void res.writeHead(200).end('replaced'));
+  expect(await (await fetch(`${base}/late`)).text()).toBe('replaced');
+});
+
+it('serves mounted Hono routes, and maps a thrown Refusal to its status as a warning', async () => {
+  const feeds = new Hono<HttpEnv>();
+  feeds.get('/:name', (c) => c.text(`feed ${c.req.param('name')}`));
+  feeds.post('/:name', () => {
+    throw new Refusal(413, 'body_too_large');
+  });
+  http.mount('/feeds', feeds);
+  expect(await (await fetch(`${base}/feeds/a.ics`)).text()).toBe('feed a.ics');
+  const refused = await fetch(`${base}/feeds/a.ics`, { method: 'POST', body: 'x' });
+  expect([refused.status, refused.headers.get('connection')]).toEqual([413, 'close']);
+  expect(lines.join('\n')).toMatch(/"level":40.*"reason":"body_too_large".*"http request refused"/);
+  expect((await fetch(`${base}/hook`)).status).toBe(200);
 });
