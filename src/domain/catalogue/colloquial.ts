@@ -189,9 +189,11 @@ const MEASURE = /([换修配装搬抬扛买订请叫找送补做理剪办测洗�
 
 /**
  * How often or how briefly, between a verb and its thing, says nothing of the need either: 洗一次头, 汏一次浴,
- * 修一下电视, 量两次血压 are 洗头, 洗澡, 修电视, 量血压 (not 一下子 suddenly, nor 一下午).
+ * 修一下电视, 量两次血压 are 洗头, 洗澡, 修电视, 量血压 (not 一下子 suddenly, nor 一下午); nor does a verb said twice.
  */
 const HOW_OFTEN = /([洗汏剪修换理测量擦扫送配补缝磨查通])(?:[一两几]|好几)?[次下回趟](?=\p{Script=Han})(?![子午])/gu;
+/** A verb said twice before its thing is said once: 擦擦身, 洗一洗澡, 修修电视 are 擦身, 洗澡, 修电视. */
+const TWICE = /([洗汏剪修换理测量擦扫配补缝磨通])一?\1(?=\p{Script=Han})/gu;
 
 /** The text with its dialect and colloquial forms read as plain Mandarin; anything else unchanged. */
 export function plainMandarin(text: string): string {
@@ -204,6 +206,7 @@ export function plainMandarin(text: string): string {
     .replace(VERY, '$1死')
     .replace(WASH, '汏')
     .replace(HOW_OFTEN, '$1')
+    .replace(TWICE, '$1')
     .replace(FORMS, (form) => REPLACEMENT.get(form) ?? form)
     .replace(MEASURE, '$1');
 }

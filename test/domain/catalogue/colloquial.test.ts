@@ -70,6 +70,8 @@ describe('what says nothing of the need', () => {
     ['洗一次头汏一次浴', '洗头洗澡'],
     ['想修一下电视', '想修电视'],
     ['每个月量两次血压', '每个月量血压'],
+    ['帮他擦擦身', '帮他擦身'],
+    ['洗一洗澡', '洗澡'],
   ])('a measure of food, or how often, between a verb and its thing: %s → %s', (text, plain) => {
     expect(plainMandarin(text)).toBe(plain);
   });
@@ -78,6 +80,7 @@ describe('what says nothing of the need', () => {
     expect(plainMandarin('家里一下子困难了')).toBe('家里一下子困难了');
     expect(plainMandarin('送一下午')).toBe('送一下午');
     expect(plainMandarin('想请人修一下')).toBe('想请人修一下');
+    expect(plainMandarin('裤子破了 补补')).toBe('裤子破了 补补');
   });
 
   it.each([
