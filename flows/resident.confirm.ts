@@ -9,7 +9,7 @@ import type { RequestDraft, ResidentContext, ResidentFlowDeps } from './resident
 // === The summary: submit, or change one field and come back; then the request is stored
 
 /** The states `confirm`, `editDescription`, `submitting` and `submitted`. */
-export function confirmStates({ s, deps, ask, fallback, emergencyFirst, noteTruncated, attachPhoto }: ResidentKit) {
+export function confirmStates({ s, deps, ask, fallback, emergencyFirst, emergencyItemLater, noteTruncated, attachPhoto }: ResidentKit) {
   /** The field and value typed at the summary ("电话改成138…"), read again in the action that applies it. */
   const typed = (event: { type: string }) => readEdit(textOf(event), deps.localAreaCode);
   const typedField = (field: EditField, target: string) =>
@@ -59,7 +59,8 @@ export function confirmStates({ s, deps, ask, fallback, emergencyFirst, noteTrun
     confirm: s.createStateConfig({
       entry: [s.assign({ editing: false }), ...ask((ctx) => confirmQuestion(ctx, deps))],
       on: {
-        'answer.text': [emergencyFirst, { guard: 'yes', target: 'submitting' }, ...edits, ...typedEdits, fallback],
+        // An urgent emergency here: the request is the emergency item now, the summary shown again.
+        'answer.text': [emergencyItemLater('confirm'), emergencyFirst, { guard: 'yes', target: 'submitting' }, ...edits, ...typedEdits, fallback],
         'answer.choice': [...edits, fallback],
         'nav.back': 'afterTimeEdit',
       },

@@ -36,6 +36,7 @@ export function intakeStates({
   fallback,
   emergencyFirst,
   emergencyItemFirst,
+  emergencyItemLater,
   setDescription,
   notePending,
   noteTruncated,
@@ -85,7 +86,8 @@ export function intakeStates({
       entry: ask(() => question()),
       on: {
         'answer.text': [
-          // An emergency said here: as soon as possible, straight to the summary.
+          // An emergency said here: as soon as possible, straight to the summary (an urgent one is the request now).
+          emergencyItemLater('confirm'),
           { guard: 'emergencyText', target: 'confirm', actions: s.assign({ wantedTime: texts.whenChoices[0] }) },
           { guard: pick(prefix, true), target: 'confirm', actions: s.assign({ wantedTime: ({ context, event }) => picked(event, context, prefix, true) }) },
           { guard: 'yes', target: 'confirm', actions: s.assign({ wantedTime: yesValue }) },
@@ -191,6 +193,7 @@ export function intakeStates({
       exit: s.assign(noPlace()),
       on: {
         'answer.text': [
+          emergencyItemLater(),
           emergencyFirst,
           { guard: 'addressTyped', target: 'addressGiven', actions: keepAddress },
           // 好的 / 嗯 / 对: the community used last time, when it is offered; else a hint, never a place name.
@@ -222,6 +225,7 @@ export function intakeStates({
       entry: ask(() => addressQuestion()),
       on: {
         'answer.text': [
+          emergencyItemLater(),
           emergencyFirst,
           { guard: 'yes', actions: reask(texts.addressNotYes) },
           { guard: 'addressTooShort', actions: reask(texts.addressTooShort) },
@@ -243,6 +247,7 @@ export function intakeStates({
       entry: ask((ctx) => phoneQuestion(ctx, homeVisit(deps, ctx) ? undefined : ctx.profile.phone ? texts.askPhoneKnownAdvice : texts.askPhoneAdvice)),
       on: {
         'answer.text': [
+          emergencyItemLater(),
           emergencyFirst,
           useKnownPhone,
           { guard: 'validPhone', target: 'afterPhone', actions: setPhone },

@@ -63,6 +63,15 @@ export function residentKit(deps: ResidentFlowDeps) {
         context.urgent &&
         deps.emergencyItem !== null &&
         deps.item(deps.emergencyItem) !== undefined,
+      /** An urgent emergency after another item was chosen (at the community, address, phone, time or summary). */
+      urgentAfterItem: ({ context, event }) =>
+        event.type === 'answer.text' &&
+        event.emergency === true &&
+        context.urgent &&
+        context.itemCode !== null &&
+        deps.emergencyItem !== null &&
+        context.itemCode !== deps.emergencyItem &&
+        deps.item(deps.emergencyItem) !== undefined,
       editing: ({ context }) => context.editing,
       /** Nothing of a request gathered yet: "my requests" may be opened without losing anything. */
       notStarted: ({ context }) => context.description === null && context.itemCode === null && !context.editing,
@@ -155,7 +164,47 @@ export function residentKit(deps: ResidentFlowDeps) {
   /** At the steps choosing the item: an urgent emergency takes the emergency item at once. */
   const emergencyItemFirst = { guard: 'urgentEmergency', target: 'afterItem', actions: [takeEmergencyItem, noteTruncated] } as const;
 
-  return { s, deps, ask, fallback: notUnderstood, emergencyFirst, emergencyItemFirst, setDescription, notePending, noteTruncated, attachPhoto };
+  /** The problem chosen before an emergency: its words, or its item's name when it was picked from the lists. */
+  const earlierProblem = (context: ResidentContext) => context.description ?? deps.item(context.itemCode ?? '')?.name ?? '';
+  /**
+   * An urgent emergency after another item was chosen: the request is the emergency item now (as soon as
+   * possible), and the problem chosen before is filed next, like a further problem of the first message.
+   */
+  const takeEmergencyItemLater = [
+    { type: 'reply', params: ({ context }: { context: ResidentContext }) => ({ text: texts.emergencyFiledFirst(earlierProblem(context)) }) },
+    s.assign(({ context, event }) => {
+      const code = deps.emergencyItem ?? '';
+      const earlier = earlierProblem(context);
+      return {
+        description: textOf(event).trim(),
+        itemCode: code,
+        classCode: deps.item(code)?.classCode ?? null,
+        proposals: [code],
+        wantedTime: texts.whenChoices[0],
+        pending: [...new Set([...(earlier ? [earlier] : []), ...context.pending])].slice(0, MAX_PENDING),
+      };
+    }),
+    noteTruncated,
+  ] as const;
+  /** At the steps after the item: an urgent emergency becomes the request, the step is asked again (`target`: go there instead). */
+  const emergencyItemLater = (target?: string) =>
+    target
+      ? ({ guard: 'urgentAfterItem', target, reenter: true, actions: [...takeEmergencyItemLater] } as const)
+      : ({ guard: 'urgentAfterItem', actions: [...takeEmergencyItemLater, reask()] } as const);
+
+  return {
+    s,
+    deps,
+    ask,
+    fallback: notUnderstood,
+    emergencyFirst,
+    emergencyItemFirst,
+    emergencyItemLater,
+    setDescription,
+    notePending,
+    noteTruncated,
+    attachPhoto,
+  };
 }
 
 /** Whether the item's class is served by a visit (true unless the catalogue says otherwise). */

@@ -24,6 +24,8 @@ export const texts = {
   classLabel: (name: string, plainName: string | null) => (plainName ? `${plainName}（${name}）` : name),
   /** More problems were in the first message: they are filed one after another. */
   morePending: (problems: string[]) => `您还说了：${problems.map((p) => `“${p}”`).join('、')}。先登记第一件，登记好后接着帮您登记。`,
+  /** An emergency said after another problem was chosen: the emergency is filed first, the problem next. */
+  emergencyFiledFirst: (problem: string) => `这次先按“紧急求助”登记，尽快派人。您前面说的“${problem}”，登记好后接着帮您登记。`,
   /** The next of several problems, with community, address and phone kept. */
   nextProblem: (problem: string) => `接着登记下一件：“${problem}”。社区、地址、电话照旧。不需要的话说“不用了”。`,
   notUnderstoodDescription: '没能确定是哪类服务，您说的话已记下，请回复数字选择类别：',

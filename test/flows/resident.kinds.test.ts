@@ -92,6 +92,33 @@ describe('after an emergency', () => {
     expect(c.context.urgent).toBe(true);
   });
 
+  it('raised after another item was chosen: the emergency item now, the problem before filed next', () => {
+    const c = conversationAt('phone').say('我老伴摔倒了起不来');
+    expect(c.context.itemCode).toBe('emergency-help');
+    expect(c.context.description).toBe('我老伴摔倒了起不来');
+    expect(c.texts).toContain(texts.emergencyFiledFirst('电视坏了'));
+    expect(c.state).toBe('phone');
+    c.say('13812345678');
+    expect(c.state).toBe('confirm');
+    c.say('1');
+    expect(c.draft).toMatchObject({ itemCode: 'emergency-help', urgent: true, wantedTime: '尽快', description: '我老伴摔倒了起不来' });
+    // The television comes next, no longer urgent.
+    expect(c.state).toBe('confirmItem');
+    expect(c.labels[0]).toBe('家电维修');
+    c.say('1');
+    expect(c.context).toMatchObject({ itemCode: 'appliance-repair', urgent: false, description: '电视坏了' });
+  });
+
+  it('raised at the summary: the summary shows the emergency item and says it is urgent; 改服务类别 still picks another', () => {
+    const c = conversationAt('confirm').say('楼下着火了');
+    expect(c.state).toBe('confirm');
+    expect(c.context.itemCode).toBe('emergency-help');
+    expect(c.lastReply!.text).toContain('紧急求助');
+    expect(c.lastReply!.text).toContain('紧急：是');
+    c.say('改服务类别').say('电视坏了');
+    expect(c.labels[0]).toBe('家电维修');
+  });
+
   it('no greeting, no "when shall we come": the time is 尽快', () => {
     const c = startConversation().say('我爸突然说不出话，半边身子动不了');
     expect(c.texts).not.toContain(texts.hello);

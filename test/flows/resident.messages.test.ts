@@ -222,26 +222,49 @@ describe('emergencies', () => {
     ['community', '救命', 'communityCode'],
     ['address', '我摔倒了', 'address'],
     ['phone', '着火了', 'phone'],
-    ['confirm', '救命啊', 'ticket'],
-  ] as const)('mid-flow at %s (%s): emergency line first, then the same question; the words are not the answer', (step, text, field) => {
-    const c = conversationAt(step);
-    const question = c.context.question;
-    c.say(text);
+  ] as const)(
+    'mid-flow at %s (%s): emergency line first, the emergency item now, then the same question; the words are not the answer',
+    (step, text, field) => {
+      const c = conversationAt(step);
+      const question = c.context.question;
+      c.say(text);
+      expect(c.turn[0]!.text.startsWith('⚠️')).toBe(true);
+      expect(c.effectsOf('recordAlert')).toHaveLength(1);
+      expect(c.state).toBe(step);
+      expect(c.turn[1]!.text).toBe(texts.emergencyFiledFirst('电视坏了'));
+      expect(c.turn[2]).toEqual({ text: question.text, choices: question.choices, questionId: question.id });
+      expect(c.turn).toHaveLength(3);
+      expect(c.context[field]).toBeNull();
+      expect(c.context).toMatchObject({ urgent: true, itemCode: 'emergency-help', description: text, pending: ['电视坏了'] });
+      expect(c.effectsOf('createRequest')).toEqual([]);
+    },
+  );
+
+  it('mid-flow at confirm (救命啊): emergency line first, then the summary again with the emergency item; nothing stored yet', () => {
+    const c = conversationAt('confirm');
+    c.say('救命啊');
     expect(c.turn[0]!.text.startsWith('⚠️')).toBe(true);
     expect(c.effectsOf('recordAlert')).toHaveLength(1);
-    expect(c.state).toBe(step);
-    expect(c.turn[1]).toEqual({ text: question.text, choices: question.choices, questionId: question.id });
-    expect(c.turn).toHaveLength(2);
-    expect(c.context[field]).toBeNull();
-    expect(c.context.urgent).toBe(true);
+    expect(c.state).toBe('confirm');
+    expect(c.turn[1]!.text).toBe(texts.emergencyFiledFirst('电视坏了'));
+    expect(c.turn[2]!.text).toContain('紧急求助');
+    expect(c.turn).toHaveLength(3);
+    expect(c.context.ticket).toBeNull();
     expect(c.effectsOf('createRequest')).toEqual([]);
   });
 
-  it('mid-flow at the address step: the request is stored urgent with the word', () => {
+  it('mid-flow at the address step: the request is stored as the emergency, urgent with the word; the television next', () => {
     const c = conversationAt('address').say('我摔倒了');
     expect(c.turn[0]!.text).toBe(safetyTexts.emergency(['120'], [{ aid: 'fall', service: '120' }]));
-    c.say('文昌小区3幢2单元501').say('13812345678').say('1').say('1');
-    expect(c.draft).toMatchObject({ urgent: true, emergencyWords: ['摔倒'], address: '文昌小区3幢2单元501', description: '电视坏了' });
+    c.say('文昌小区3幢2单元501').say('13812345678').say('1');
+    expect(c.draft).toMatchObject({
+      urgent: true,
+      emergencyWords: ['摔倒'],
+      address: '文昌小区3幢2单元501',
+      itemCode: 'emergency-help',
+      description: '我摔倒了',
+    });
+    expect(c.texts).toContain(texts.nextProblem('电视坏了'));
   });
 
   it('words gathered across messages are kept once each; an alert per message', () => {

@@ -142,6 +142,8 @@ const DROPPED = /([断落丢烂用忘卖扔剪拆吃烧撕])脱/gu;
 const VERY = /([冷热急吓痛疼苦累饿忙烦闷气])煞/gu;
 /** A question ending in 伐 / 𠲎 (好伐, 有伐): 吗. */
 const QUESTION = /(?:伐|𠲎)(?=[\s\p{P}]|$)/gu;
+/** 汰 typed for the Wu 汏 (to wash: 拆下来汰, 汰衣裳), but not in 淘汰. */
+const WASH = /(?<!淘)汰/gu;
 
 const REPLACEMENT = new Map<string, string>();
 for (const [to, forms] of WORDS) for (const form of forms) if (form !== to) REPLACEMENT.set(form, to);
@@ -163,18 +165,48 @@ const COURTESY =
   /(?:你们好|你好啊|你好呀|你好|您好|大家好|哈喽|早上好|中午好|下午好|晚上好|在吗|在不在|谢谢(?:你们|你|您|啦|了)?|多谢(?:你们|你|您|了)?|感谢(?:你们|您)|辛苦(?:你们|你|您)?了|不好意思(?:打扰(?:一下|你们|您|了)*)?|打扰(?:一下|你们|您|了)+|麻烦(?:你们|你|您)?了|小同志|同志们|嗯+|呃+|就是说)/gu;
 
 /**
+ * Who is writing, when it is someone writing for another (我是保姆, 我是隔壁的, 我是楼道长, 我是小店老板): the
+ * speaker's role says nothing of the need, and its word would pull another item (保姆 is 家政, 隔壁 a dispute,
+ * 老板 a labour dispute). Read as a pause. Only roles of a helper or a bystander are listed: 我是残疾人, 我是退伍
+ * 老兵 and 我是一个人住的 say who needs the help, and stay.
+ */
+const INTRODUCTION =
+  /我是(?:[他她]们?|老人|老人家|这家|[他她]家|隔壁|楼上|楼下|对门|对面|[0-9一二三四五六七八九十]+楼)?的?(?:住家保姆|保姆|护工|钟点工|住家阿姨|保洁阿姨|楼道长|楼长|单元长|网格员|小区保安|保安|门卫|物业的|物业|志愿者|社工|小店老板|店老板|邻居|隔壁邻居|隔壁的|楼上的|楼下的|对门的|对面的|[0-9一二三四五六七八九十]+楼的)/gu;
+
+/**
+ * A neighbour named as a person (楼上阿婆, 隔壁老伯, 对门阿姨, 邻居大姐) is whom the request is for — the
+ * neighbours' own needs, reported by the writer — not a quarrel with them: the where-word is dropped and the
+ * person kept (隔壁老伯裤子破了 is 老伯裤子破了). A neighbour without a person (楼上天天拖椅子, 隔壁装修) stays.
+ */
+const NEIGHBOUR_PERSON =
+  /(?:楼上|楼下|隔壁|对门|对面|邻居)家?的?(?=阿爹|阿婆|阿公|阿姨|阿叔|老太|老伯|老人|老头|老大爷|老奶奶|老先生|老阿姨|大爷|大妈|大姐|大哥|奶奶|爷爷|孤老|老两口|老夫妻)/gu;
+
+/**
  * A measure word between a verb and its thing says nothing of the need: 换个锁, 搬个柜子, 配两把钥匙 and
  * 送一桶水 are 换锁, 搬柜子, 配钥匙 and 送水 (the verbs a request is made with; the keywords read the same way).
  */
-const MEASURE = /([换修配装搬抬扛买订请叫找送补做理剪办测洗擦])(?:[一两几]|好几)?[个只把张件副双盏根扇袋桶包瓶位]/gu;
+const MEASURE = /([换修配装搬抬扛买订请叫找送补做理剪办测洗擦])(?:[一两几]|好几)?[个只把张件副双盏根扇袋桶包瓶位份]/gu;
+
+/**
+ * How often or how briefly, between a verb and its thing, says nothing of the need either: 洗一次头, 汏一次浴,
+ * 修一下电视, 量两次血压 are 洗头, 洗澡, 修电视, 量血压 (not 一下子 suddenly, nor 一下午); nor does a verb said twice.
+ */
+const HOW_OFTEN = /([洗汏剪修换理测量擦扫送配补缝磨查通])(?:[一两几]|好几)?[次下回趟](?=\p{Script=Han})(?![子午])/gu;
+/** A verb said twice before its thing is said once: 擦擦身, 洗一洗澡, 修修电视 are 擦身, 洗澡, 修电视. */
+const TWICE = /([洗汏剪修换理测量擦扫配补缝磨通])一?\1(?=\p{Script=Han})/gu;
 
 /** The text with its dialect and colloquial forms read as plain Mandarin; anything else unchanged. */
 export function plainMandarin(text: string): string {
   return text
     .replace(COURTESY, ' ')
+    .replace(INTRODUCTION, ' ')
+    .replace(NEIGHBOUR_PERSON, '')
     .replace(QUESTION, '吗')
     .replace(DROPPED, '$1掉')
     .replace(VERY, '$1死')
+    .replace(WASH, '汏')
+    .replace(HOW_OFTEN, '$1')
+    .replace(TWICE, '$1')
     .replace(FORMS, (form) => REPLACEMENT.get(form) ?? form)
     .replace(MEASURE, '$1');
 }

@@ -132,14 +132,16 @@ export function createCatalogueMatcher(catalogue: Catalogue, options: MatcherOpt
     }
   }
 
-  function findHits(chars: string[]): Hit[] {
+  /** Hits of keywords; a keyword never spans two clauses (不管，我老了 is not 不管我). */
+  function findHits(chars: string[], clauses: number[]): Hit[] {
     const hits: Hit[] = [];
+    const oneClause = (start: number, end: number) => clauses[start] === clauses[end - 1];
     const syllables = byFirstSyllable.size > 0 ? syllablesOf(chars) : undefined;
     const folded = syllables?.map(fold);
     let real: Array<[number, number]> | undefined;
     for (let i = 0; i < chars.length; i++) {
       for (const kw of byFirstChar.get(chars[i] ?? '') ?? []) {
-        if (sameAt(chars, i, kw.chars)) {
+        if (sameAt(chars, i, kw.chars) && oneClause(i, i + kw.chars.length)) {
           hits.push({ item: kw.item, start: i, end: i + kw.chars.length, score: kw.weight, exact: true, context: kw.context });
         }
       }
@@ -149,6 +151,7 @@ export function createCatalogueMatcher(catalogue: Catalogue, options: MatcherOpt
         const readings = kw.readings.filter((r) => sameAt(folded, i, r.folded));
         if (readings.length === 0) continue;
         const end = i + kw.chars.length;
+        if (!oneClause(i, end)) continue;
         // Exact words win: 老伴 is a word, so it is never read as 老板; nor 当兵现在 as 冰箱.
         real ??= wordSpans(chars, words(chars.join('')));
         if (rewritesAWord(real, i, end)) continue;
@@ -215,7 +218,7 @@ export function createCatalogueMatcher(catalogue: Catalogue, options: MatcherOpt
     const { chars, clauses } = matchable(text);
     if (chars.length === 0 || limit <= 0) return [];
     const asked = askedPositions(chars, clauses);
-    const hits = findHits(chars).sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score);
+    const hits = findHits(chars, clauses).sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score);
     const acceptedAt = new Map<number, Hit[]>();
     const accepted: Hit[] = [];
     for (const h of hits) {

@@ -202,6 +202,19 @@ describe('catalogue matcher on the seed catalogue', () => {
   });
 });
 
+describe('clauses', () => {
+  const small: Catalogue = {
+    classes: [{ code: 'c', name: '类', items: [{ code: 'family', name: '家庭矛盾', keywords: ['不管我'] }] }],
+  };
+
+  it('a keyword never spans two clauses: 都不管，我老了 is not 不管我', () => {
+    const m = createCatalogueMatcher(small, { model: null, words: () => new Set() });
+    expect(m.match('儿子不管我').map((x) => x.itemCode)).toEqual(['family']);
+    expect(m.match('爸妈都不管，我老了带不动')).toEqual([]);
+    expect(m.match('爸妈都不管 我老了带不动')).toEqual([]);
+  });
+});
+
 describe('the real-word rule, on a small catalogue', () => {
   const small: Catalogue = {
     classes: [
