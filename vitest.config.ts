@@ -6,7 +6,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     reporters: ['default', new SummaryReporter()],
-    testTimeout: 20_000,
+    // Only how long a stuck test takes to fail: CPU-bound tests (every labelled line, random runs) need
+    // room on a machine several times slower or busier (test/support/patience.ts).
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     globalSetup: ['test/support/global-setup.ts'],
     // Many files wait on child processes, servers or PostgreSQL: at least two workers, even on two

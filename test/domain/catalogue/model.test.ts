@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LONG_MS } from '../../support/patience.js';
 import { createCatalogueMatcher, MODEL_FLOOR, MODEL_WEIGHT } from '../../../src/domain/catalogue/matcher.js';
 import { featuresOf, loadRequestModel, NOTHING, shippedRequestModel } from '../../../src/domain/catalogue/model.js';
 import { trainRequestModel } from '../../../src/domain/catalogue/training.js';
@@ -164,7 +165,7 @@ describe('the rules and the model together', () => {
     expect(readNothing().filter((t) => full.match(t).length > 0)).toEqual([]);
   });
 
-  it('on the seed catalogue: the model adds what the rules alone miss', () => {
+  it('on the seed catalogue: the model adds what the rules alone miss', { timeout: LONG_MS }, () => {
     const full = createCatalogueMatcher(catalogue);
     const alone = createCatalogueMatcher(catalogue, { model: null });
     const cases = readLabelled();
