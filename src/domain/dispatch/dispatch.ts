@@ -4,7 +4,7 @@ import { enqueueMessages } from '../../core/outbox.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { alertEmergencyWords, announceRequest } from './announce.js';
 import { followMigratedChat } from './migration.js';
-import type { CommandContext } from './command-context.js';
+import type { CommandContext } from '../commands/context.js';
 import { handleGroupMessage } from './group-commands.js';
 import { handleOrganizerCommand } from './organizer-commands.js';
 import { handleMisplacedWords } from './private-words.js';

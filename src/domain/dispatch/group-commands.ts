@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { announcements, chatGroups, requests, unboundGroupNotices } from '../../../db/schema.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { claimRefusal, claimRequest } from './claim.js';
-import { type CommandContext, timeZoneOf } from './command-context.js';
+import { type CommandContext, timeZoneOf } from '../commands/context.js';
 import { isOrganizer, isOrganizerOf } from '../people/roles.js';
 import { stationNamed } from './station-names.js';
 

@@ -6,7 +6,7 @@ import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { historyOf } from '../requests/requests.js';
 import { requestView } from './announce.js';
 import { claimRefusal, claimRequest } from './claim.js';
-import { type CommandContext, timeZoneOf } from './command-context.js';
+import { type CommandContext, timeZoneOf } from '../commands/context.js';
 import { link, personIdOf, undelivered } from './organizer-people-commands.js';
 import { dayTimeText } from '../calendar/civil.js';
 import { volunteerOf } from '../volunteers/registration.js';

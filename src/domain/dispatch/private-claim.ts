@@ -1,6 +1,6 @@
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { claimRefusal, claimRequest } from './claim.js';
-import { type CommandContext, timeZoneOf } from './command-context.js';
+import { type CommandContext, timeZoneOf } from '../commands/context.js';
 import { offerOf } from './private-offers.js';
 
 // === Claiming in a private chat: only a task that was offered to this person there

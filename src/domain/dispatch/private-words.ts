@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { requests } from '../../../db/schema.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { activeStatuses } from './claim.js';
-import type { CommandContext } from './command-context.js';
+import type { CommandContext } from '../commands/context.js';
 import { volunteerOf } from '../volunteers/registration.js';
 
 // === Dispatch words typed in a private chat that belong elsewhere: a short answer, not a resident intake

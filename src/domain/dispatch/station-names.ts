@@ -1,7 +1,7 @@
 import type { Choice } from '../../core/message.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import type { Station } from '../stations/tree.js';
-import type { CommandContext } from './command-context.js';
+import type { CommandContext } from '../commands/context.js';
 
 // === A station named in an organizer's command: the one named, or the closest offered as buttons
 

@@ -3,7 +3,7 @@ import { requests, stations, type TaskAlertSetting, taskAlertSettings, volunteer
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { activeStatuses } from './claim.js';
 import { dayText } from '../calendar/civil.js';
-import { type CommandContext, timeZoneOf } from './command-context.js';
+import { type CommandContext, timeZoneOf } from '../commands/context.js';
 import { parseHours, recordVisitStep, type VisitStep } from './visit.js';
 
 // === Volunteers in private chat: /me, 新任务提醒, and the visit steps by button or text

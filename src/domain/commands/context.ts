@@ -5,7 +5,7 @@ import { DEFAULT_TIME_ZONE } from '../calendar/civil.js';
 import type { StationMatcher } from '../stations/matcher.js';
 import type { StationTree } from '../stations/tree.js';
 
-/** What a dispatch command handler gets: the open transaction, who wrote, and how to answer. */
+/** What a command handler gets: the open transaction, who wrote, and how to answer. */
 export interface CommandContext {
   tx: Db;
   tree: StationTree;
