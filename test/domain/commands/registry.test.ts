@@ -94,7 +94,13 @@ describeDb('the command registry', (ctx) => {
    */
   async function send(person: FlowPerson, place: Place, content: IncomingContent, list = commands) {
     const ran: string[] = [];
-    const recorded = list.map((c) => ({ ...c, run: () => (ran.push(c.name), !c.anyMessage) }));
+    const recorded = list.map((c) => ({
+      ...c,
+      run: () => {
+        ran.push(c.name);
+        return !c.anyMessage;
+      },
+    }));
     const replies: string[] = [];
     const userId = person === everything ? 'reg-all' : 'reg-nobody';
     const h: Parameters<CommandHook>[0] = {
