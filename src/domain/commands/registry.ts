@@ -30,7 +30,10 @@ export interface CommandInput {
 export interface Command {
   /** A short name, unique in the list (logs and tests). */
   name: string;
-  /** Slash forms, lower case (`/pending`); matched whatever the case typed. */
+  /**
+   * Slash forms, lower case (`/pending`); matched whatever the case typed. A bot's name after one
+   * (`/pending@lianxin_bot`) is the channel's to strip (Telegram's `updates.ts`): here it is no command.
+   */
   slash?: readonly string[];
   /** Words people type (`接单`, `我的信息`). */
   words?: readonly string[];
@@ -81,8 +84,7 @@ function readText(cmd: Command, text: string, args: { slash?: RegExp; words?: Re
   ];
   for (const { form, shape, at } of forms) {
     if (!at.startsWith(form)) continue;
-    // A slash form may still carry a bot's name (`/pending@lianxin_bot`).
-    const rest = text.slice(form.length).replace(form.startsWith('/') ? /^@\w+/ : /^$/, '');
+    const rest = text.slice(form.length);
     const match = shape.exec(rest);
     if (match) return { form, pressed: false, match, args: splitArgs(rest) };
   }

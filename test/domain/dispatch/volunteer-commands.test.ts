@@ -188,7 +188,7 @@ describeDb('volunteer commands', (ctx) => {
         ['新任务提醒 打开', 'on'],
         ['新任务提醒 只要紧急', 'urgent'],
         ['/alerts off', 'off'],
-        ['/alerts@lianxin_bot ON', 'on'],
+        ['/Alerts ON', 'on'],
         ['/alerts urgent', 'urgent'],
       ] as const) {
         const { c, replies } = await say('vc-alerts', words);
