@@ -65,6 +65,13 @@ module.exports = {
       to: { path: '^src/domain/(dispatch|events|broadcasts|requests|calendar)/' },
     },
     {
+      name: 'commands-registry-below-the-features',
+      severity: 'error',
+      comment: 'The command registry (src/domain/commands/) is what dispatch, events and broadcasts declare their commands in: it never imports them.',
+      from: { path: '^src/domain/commands/' },
+      to: { path: '^src/domain/(dispatch|events|broadcasts)/' },
+    },
+    {
       name: 'people-below-volunteers',
       severity: 'error',
       comment: 'A volunteer is a person with a registration: src/domain/people/ never imports src/domain/volunteers/.',

@@ -22,11 +22,11 @@ import { createVolunteerFlow, startsVolunteerFlow } from './app/volunteer-flow.j
 import { createDispatchSweeper } from './scheduler/dispatch-sweeper.js';
 import { createEventFlow, eventFlowDeps, startsEventFlow } from './app/event-flow.js';
 import { EVENT_FLOW_ID } from '../flows/event.machine.js';
-import { createEventCommands } from './domain/events/commands.js';
 import { createEventReminderSweeper } from './scheduler/event-reminders.js';
 import { BROADCAST_FLOW_ID } from '../flows/broadcast.machine.js';
 import { createBroadcastFlow, startsBroadcastFlow } from './app/broadcast-flow.js';
-import { broadcastCommands } from './domain/broadcasts/commands.js';
+import { appCommands } from './app/commands.js';
+import { commandHook } from './domain/commands/registry.js';
 import { createBroadcastReporter } from './scheduler/broadcast-reports.js';
 import { type Classifier, secondOpinionClassifier } from './domain/understanding/classifier.js';
 import { createOpenAiCompatibleSuggester } from './domain/understanding/openai-compatible.js';
@@ -110,8 +110,7 @@ export async function createApp(options: AppOptions) {
   });
   const mode = options.delivery ?? 'background';
   const eventSettings = { timeZone: config.timeZone, ...config.events };
-  const eventCommands = createEventCommands({ tree, settings: eventSettings });
-  const listBroadcasts = broadcastCommands(tree, config.timeZone);
+  const commands = appCommands({ tree, events: eventSettings, timeZone: config.timeZone });
   const runner = createFlowRunner({
     db: options.runnerDb ?? db,
     flows: [
@@ -125,7 +124,7 @@ export async function createApp(options: AppOptions) {
     ],
     startFlow: (content) =>
       startsVolunteerFlow(content) ? VOLUNTEER_FLOW_ID : startsEventFlow(content) ? EVENT_FLOW_ID : startsBroadcastFlow(content) ? BROADCAST_FLOW_ID : null,
-    commands: async (h) => (await eventCommands(h)) || (await listBroadcasts(h)) || dispatch.commands(h),
+    commands: commandHook(commands, dispatch.commandDeps),
     people: peoplePort,
     log,
     clock: options.clock,
@@ -187,6 +186,8 @@ export async function createApp(options: AppOptions) {
     log,
     tree,
     dispatch,
+    /** Every command, in the order they are tried (`src/app/commands.ts`). */
+    commands,
     runner,
     flood,
     delivery,

@@ -1,6 +1,6 @@
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { addStationAlias, cleanAlias, removeStationAlias } from '../stations/aliases.js';
-import type { CommandContext } from './command-context.js';
+import type { CommandContext } from '../commands/context.js';
 import { isOrganizerOf } from '../people/roles.js';
 import { stationNamed } from './station-names.js';
 

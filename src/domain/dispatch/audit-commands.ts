@@ -1,7 +1,7 @@
 import type { AuditPerson } from '../../../db/schema.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { auditEntriesOf, type AuditEntry } from '../people/audit.js';
-import { type CommandContext, timeZoneOf } from './command-context.js';
+import { type CommandContext, timeZoneOf } from '../commands/context.js';
 import { dayTimeText } from '../calendar/civil.js';
 import { stationsOfOrganizer } from '../people/roles.js';
 

@@ -1,20 +1,18 @@
 import type { Db } from '../../../db/client.js';
 import type { CommandHook } from '../../core/flow-runner.js';
-import { enqueueMessages } from '../../core/outbox.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { alertEmergencyWords, announceRequest } from './announce.js';
 import { followMigratedChat } from './migration.js';
-import type { CommandContext } from './command-context.js';
-import { handleGroupMessage } from './group-commands.js';
-import { handleOrganizerCommand } from './organizer-commands.js';
-import { handleMisplacedWords } from './private-words.js';
+import { type Command, type CommandDeps, commandHook } from '../commands/registry.js';
+import { bindCommand, groupClaimCommand, unbindCommand, unboundGroupCommand } from './group-commands.js';
+import { organizerCommands } from './organizer-commands.js';
+import { bareStepCommand } from './private-words.js';
 import type { StationTree } from '../stations/tree.js';
 import { createStationMatcher } from '../stations/matcher.js';
-import { COMMAND_CHOICE } from './station-names.js';
 import { sweepDeadlines } from './sweep.js';
 import { afterResidentCancel } from './visit.js';
-import { handleAlertsCommand, handleVisitStep, showMe } from './volunteer-commands.js';
-import { handlePrivateClaim } from './private-claim.js';
+import { alertsCommand, meCommand, visitStepCommand } from './volunteer-commands.js';
+import { privateClaimCommand } from './private-claim.js';
 import { PRIVATE_OFFERS_PER_LEVEL } from './private-offers.js';
 
 export interface DispatchOptions {
@@ -31,61 +29,43 @@ export interface DispatchOptions {
   timeZone?: string;
 }
 
-const ME = /^(\/me(@\w+)?|我的信息|我的任务)$/;
 /** Who am I to the system: the account to put in ORGANIZERS, and the 编号 organizers use. */
-const WHOAMI = /^(\/whoami(@\w+)?|我的编号|我的账号)$/;
+const whoamiCommand: Command = {
+  name: 'whoami',
+  slash: ['/whoami'],
+  words: ['我的编号', '我的账号'],
+  where: ['private'],
+  who: 'anyone',
+  run: (ctx) => ctx.reply(t.whoami(ctx.person.id, `${ctx.msg.channel}:${ctx.msg.userId}`)),
+};
+
+/** Dispatch's commands, in the order they are tried (after the events' and broadcasts', `src/app/commands.ts`). */
+export const dispatchCommands: readonly Command[] = [
+  meCommand,
+  whoamiCommand,
+  alertsCommand,
+  visitStepCommand,
+  ...organizerCommands,
+  privateClaimCommand,
+  bindCommand,
+  unbindCommand,
+  unboundGroupCommand,
+  groupClaimCommand,
+  bareStepCommand,
+];
 
 /** Dispatch as the runtime uses it: commands, what follows a stored or cancelled request, the sweep. */
 export function createDispatch(options: DispatchOptions) {
   const { tree } = options;
   const offersPerLevel = options.privateOffersPerRequest ?? PRIVATE_OFFERS_PER_LEVEL;
-  const places = createStationMatcher(tree);
-  const commands: CommandHook = async (h) => {
-    // A button offered by a command (the closest stations) runs that command again, as if typed.
-    const c = h.msg.content;
-    const msg =
-      c.kind === 'choice' && c.choiceId.startsWith(COMMAND_CHOICE)
-        ? { ...h.msg, content: { kind: 'text' as const, text: c.choiceId.slice(COMMAND_CHOICE.length) } }
-        : h.msg;
-    const ctx: CommandContext = {
-      tx: h.tx,
-      tree,
-      hotline: options.hotlinePhone,
-      places,
-      person: h.person,
-      msg,
-      now: h.now,
-      reply: (text, choices) => h.reply({ text, ...(choices ? { choices } : {}) }),
-      notice: h.notice,
-      tellPrivately: async (text) => {
-        await enqueueMessages(h.tx, [{ channel: h.msg.channel, chatId: h.msg.userId, payload: { text } }], h.now);
-      },
-      findSkill: options.findSkill,
-      settings: { remindMinutes: options.remindMinutes, escalateMinutes: options.escalateMinutes },
-      timeZone: options.timeZone,
-    };
-    if (msg.isGroup) {
-      await handleGroupMessage(ctx);
-      return true;
-    }
-    if (msg.content.kind === 'text' && ME.test(msg.content.text.trim())) {
-      await showMe(ctx);
-      return true;
-    }
-    if (msg.content.kind === 'text' && WHOAMI.test(msg.content.text.trim())) {
-      ctx.reply(t.whoami(h.person.id, `${h.msg.channel}:${h.msg.userId}`));
-      return true;
-    }
-    return (
-      (await handleAlertsCommand(ctx)) ||
-      (await handleVisitStep(ctx)) ||
-      (await handleOrganizerCommand(ctx)) ||
-      (await handlePrivateClaim(ctx)) ||
-      (await handleMisplacedWords(ctx))
-    );
-  };
+  const deps = dispatchCommandDeps(options);
+  const run = commandHook(dispatchCommands, deps);
+  /** Dispatch's commands alone (the app tries the events' and broadcasts' first): every group message is theirs. */
+  const commands: CommandHook = async (h) => (await run(h)) || h.msg.isGroup;
   return {
     commands,
+    /** What dispatch's commands are given beside the message (the app gives every command the same). */
+    commandDeps: deps,
     /** A request was stored: announce it. */
     afterRequestCreated: (tx: Db, requestId: number, emergencyWords: string[], at: Date) =>
       announceRequest(tx, tree, requestId, emergencyWords, at, offersPerLevel),
@@ -102,3 +82,15 @@ export function createDispatch(options: DispatchOptions) {
 }
 
 export type Dispatch = ReturnType<typeof createDispatch>;
+
+/** The app's parts a command is given (stations, the hotline, skills, timing). */
+export function dispatchCommandDeps(options: DispatchOptions): CommandDeps {
+  return {
+    tree: options.tree,
+    places: createStationMatcher(options.tree),
+    hotline: options.hotlinePhone,
+    findSkill: options.findSkill,
+    settings: { remindMinutes: options.remindMinutes, escalateMinutes: options.escalateMinutes },
+    timeZone: options.timeZone,
+  };
+}

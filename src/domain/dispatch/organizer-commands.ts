@@ -6,11 +6,12 @@ import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { historyOf } from '../requests/requests.js';
 import { requestView } from './announce.js';
 import { claimRefusal, claimRequest } from './claim.js';
-import { type CommandContext, timeZoneOf } from './command-context.js';
+import { type CommandContext, timeZoneOf } from '../commands/context.js';
+import { ANY_ARGS, type Command, NO_ARGS } from '../commands/registry.js';
 import { link, personIdOf, undelivered } from './organizer-people-commands.js';
 import { dayTimeText } from '../calendar/civil.js';
 import { volunteerOf } from '../volunteers/registration.js';
-import { grantOrganizer, isOrganizer, isOrganizerOf, privateChatOf, stationsOfOrganizer } from '../people/roles.js';
+import { grantOrganizer, isOrganizerOf, privateChatOf, stationsOfOrganizer } from '../people/roles.js';
 import { stationNamed } from './station-names.js';
 import { aliasCommand } from './alias-commands.js';
 import { recordAudit, rightsOf } from '../people/audit.js';
@@ -169,49 +170,41 @@ async function makeOrganizer(ctx: CommandContext, idText: string, stationText: s
   ctx.reply(t.madeOrganizer(id, station.name));
 }
 
-/** Handles an organizer command or button; false when the message is none. */
-export async function handleOrganizerCommand(ctx: CommandContext): Promise<boolean> {
-  const c = ctx.msg.content;
-  if (c.kind === 'choice') {
-    const m = /^(approve|reject):(\d+)$/.exec(c.choiceId);
-    if (!m) return false;
-    if (!(await isOrganizer(ctx.tx, ctx.person.id))) ctx.reply(t.notOrganizer);
-    else await decide(ctx, m[2]!, m[1] === 'approve');
-    return true;
-  }
-  if (c.kind !== 'text') return false;
-  const [cmd = '', ...args] = c.text.trim().split(/\s+/);
-  const name = cmd.replace(/@\w+$/, '').toLowerCase();
-  const organizerOnly: Record<string, (() => Promise<void>) | undefined> = {
-    '/pending': () => pending(ctx),
-    '/request': () => (args[0] ? requestDetail(ctx, args[0]) : Promise.resolve(ctx.reply(t.usage('/request 单号')))),
-    '/assign': () => (args.length >= 2 ? assign(ctx, args[0]!, args[1]!) : Promise.resolve(ctx.reply(t.usage('/assign 单号 志愿者编号')))),
-    '/volunteers': () => listVolunteers(ctx, args[0]),
-    '/approve': () => (args[0] ? decide(ctx, args[0], true) : Promise.resolve(ctx.reply(t.usage('/approve 编号')))),
-    '/reject': () => (args[0] ? decide(ctx, args[0], false) : Promise.resolve(ctx.reply(t.usage('/reject 编号')))),
-    '/organizer': () => (args.length >= 2 ? makeOrganizer(ctx, args[0]!, args[1]!) : Promise.resolve(ctx.reply(t.usage('/organizer 编号 站点')))),
-    '/link': () => (args.length >= 2 ? link(ctx, args[0]!, args[1]!) : Promise.resolve(ctx.reply(t.usage('/link 编号1 编号2（把 2 合并到 1）')))),
-    '/undelivered': () => undelivered(ctx),
-    '/audit': () => auditCommand(ctx, args[0]),
-    '/alias': () => aliasCommand(ctx, args, false),
-    '/unalias': () => aliasCommand(ctx, args, true),
-  };
-  // Chinese words are ordinary words too: only in their exact shape, and only organizers' (others go on to the flows).
-  const alias =
-    (name === '合并' && args.length === 2 && '/link') ||
-    (name === '未送达' && args.length === 0 && '/undelivered') ||
-    (name === '操作记录' && args.length <= 1 && '/audit');
-  if (alias) {
-    if (!(await isOrganizer(ctx.tx, ctx.person.id))) return false;
-    await organizerOnly[alias]!();
-    return true;
-  }
-  const run = organizerOnly[name];
-  if (!run) return false;
-  if (!(await isOrganizer(ctx.tx, ctx.person.id))) {
-    ctx.reply(t.notOrganizer);
-    return true;
-  }
-  await run();
-  return true;
-}
+/** An organizer's command in a private chat (any words may follow; each reads its own and answers with its usage). */
+const organizerCommand = (name: string, run: Command['run'], more: Partial<Command> = {}): Command => ({
+  name: name.slice(1),
+  slash: [name],
+  args: ANY_ARGS,
+  where: ['private'],
+  who: 'organizer',
+  run,
+  ...more,
+});
+
+const usage = (ctx: CommandContext, u: string) => ctx.reply(t.usage(u));
+
+/**
+ * The organizers' commands, checked on the server every time. The Chinese words are ordinary words
+ * too: they count only in their exact shape, and only organizers' (others go on to the flows).
+ */
+export const organizerCommands: Command[] = [
+  organizerCommand('/pending', (ctx) => pending(ctx)),
+  organizerCommand('/request', (ctx, { args }) => (args[0] ? requestDetail(ctx, args[0]) : usage(ctx, '/request 单号'))),
+  organizerCommand('/assign', (ctx, { args }) => (args.length >= 2 ? assign(ctx, args[0]!, args[1]!) : usage(ctx, '/assign 单号 志愿者编号'))),
+  organizerCommand('/volunteers', (ctx, { args }) => listVolunteers(ctx, args[0])),
+  organizerCommand('/approve', (ctx, { args, match, pressed }) => decision(ctx, pressed ? match![1] : args[0], true), { buttons: /^approve:(\d+)$/ }),
+  organizerCommand('/reject', (ctx, { args, match, pressed }) => decision(ctx, pressed ? match![1] : args[0], false), { buttons: /^reject:(\d+)$/ }),
+  organizerCommand('/organizer', (ctx, { args }) => (args.length >= 2 ? makeOrganizer(ctx, args[0]!, args[1]!) : usage(ctx, '/organizer 编号 站点'))),
+  organizerCommand('/link', (ctx, { args }) => (args.length >= 2 ? link(ctx, args[0]!, args[1]!) : usage(ctx, '/link 编号1 编号2（把 2 合并到 1）')), {
+    words: ['合并'],
+    wordArgs: /^\s+\S+\s+\S+$/,
+    ordinaryWords: true,
+  }),
+  organizerCommand('/undelivered', (ctx) => undelivered(ctx), { words: ['未送达'], wordArgs: NO_ARGS, ordinaryWords: true }),
+  organizerCommand('/audit', (ctx, { args }) => auditCommand(ctx, args[0]), { words: ['操作记录'], wordArgs: /^(?:\s+\S+)?$/, ordinaryWords: true }),
+  organizerCommand('/alias', (ctx, { args }) => aliasCommand(ctx, args, false)),
+  organizerCommand('/unalias', (ctx, { args }) => aliasCommand(ctx, args, true)),
+];
+
+/** `/approve <id>` and `/reject <id>`, or their buttons. */
+const decision = (ctx: CommandContext, id: string | undefined, ok: boolean) => (id ? decide(ctx, id, ok) : usage(ctx, ok ? '/approve 编号' : '/reject 编号'));

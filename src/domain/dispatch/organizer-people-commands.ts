@@ -4,7 +4,7 @@ import { redactForGroup } from '../../core/privacy.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import { dayTimeText } from '../calendar/civil.js';
 import { linkPeople } from '../people/link.js';
-import { type CommandContext, timeZoneOf } from './command-context.js';
+import { type CommandContext, timeZoneOf } from '../commands/context.js';
 import { recordAudit, rightsOf } from '../people/audit.js';
 import { mayMerge } from './people-rules.js';
 import { stationsOfOrganizer } from '../people/roles.js';

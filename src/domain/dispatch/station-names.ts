@@ -1,12 +1,10 @@
 import type { Choice } from '../../core/message.js';
 import { dispatchTexts as t } from '../../texts/dispatch.js';
 import type { Station } from '../stations/tree.js';
-import type { CommandContext } from './command-context.js';
+import type { CommandContext } from '../commands/context.js';
+import { COMMAND_CHOICE } from '../commands/registry.js';
 
 // === A station named in an organizer's command: the one named, or the closest offered as buttons
-
-/** A button that runs a command again as if typed: `cmd:/bind 330402011015`. */
-export const COMMAND_CHOICE = 'cmd:';
 
 /**
  * The station an organizer's command names (code, name, short form or alias). When the name fits

@@ -1,11 +1,13 @@
 import { and, asc, eq, gt, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { chatGroups, eventSignups, events } from '../../../db/schema.js';
-import type { CommandHook } from '../../core/flow-runner.js';
+import { eventSignups, events } from '../../../db/schema.js';
+import type { IncomingContent } from '../../core/message.js';
 import { enqueueMessages } from '../../core/outbox.js';
 import { eventTexts as t } from '../../texts/events.js';
 import { volunteerOf } from '../volunteers/registration.js';
-import { isOrganizer, isOrganizerOf, privateChatOf, stationsOfOrganizer } from '../people/roles.js';
+import { type CommandContext, groupBindingOf } from '../commands/context.js';
+import { ANY_ARGS, type Command } from '../commands/registry.js';
+import { isOrganizerOf, privateChatOf, stationsOfOrganizer } from '../people/roles.js';
 import type { StationTree } from '../stations/tree.js';
 import { eventDetailText, eventsListText } from './attendance.js';
 import { checkIn, checkInOpenFor, checkOut, confirmCheckIn } from './checkin.js';
@@ -23,104 +25,102 @@ export interface EventSettings {
   checkInRadiusMeters: number;
 }
 
-type Hook = Parameters<CommandHook>[0];
+/** An event's id as typed (`报名 3`, `报名活动 3`, full-width digits too). */
+const EVENT_ID = /^\s*(?:活动)?\s*([0-9\uFF10-\uFF19]{1,9})$/u;
+/** The same, or nothing (`签到` alone: the one event open for check-in). */
+const MAYBE_EVENT_ID = /^(?:\s*(?:活动)?\s*([0-9\uFF10-\uFF19]{1,9}))?$/u;
+const digits = (id: string) => id.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
-/** What a message asks of events, or null when it is none of this. */
-type EventAsk =
-  | { kind: 'signup' | 'cancel' | 'checkin' | 'checkout'; id: string }
-  | { kind: 'checkin-any' }
-  | { kind: 'upcoming' }
-  | { kind: 'list' }
-  | { kind: 'detail' | 'cancel-event'; id: string | undefined }
-  | { kind: 'confirm'; id: string | undefined; person: string | undefined };
+type OrganizerAsk = 'list' | 'detail' | 'cancel-event' | 'confirm';
 
-const BUTTONS: Record<string, 'signup' | 'checkin' | 'checkout'> = { 'event-signup': 'signup', 'event-checkin': 'checkin', 'event-checkout': 'checkout' };
-const WORDS: Record<string, 'signup' | 'cancel' | 'checkin' | 'checkout'> = { 报名: 'signup', 取消报名: 'cancel', 签到: 'checkin', 签退: 'checkout' };
-
-/** Reads a button press or typed command; `/…` organizer commands only in private chats. */
-function readEventAsk(content: Hook['msg']['content'], isGroup: boolean): EventAsk | null {
-  if (content.kind === 'choice') {
-    const m = /^(event-signup|event-checkin|event-checkout):(\d{1,9})$/.exec(content.choiceId);
-    return m ? { kind: BUTTONS[m[1]!]!, id: m[2]! } : null;
-  }
-  if (content.kind !== 'text') return null;
-  const text = content.text.trim().replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  const word = /^(报名|取消报名|签到|签退)\s*(?:活动)?\s*(\d{1,9})$/u.exec(text);
-  if (word) return { kind: WORDS[word[1]!]!, id: word[2]! };
-  if (isGroup) return null;
-  if (text === '签到') return { kind: 'checkin-any' };
-  if (/^(活动|近期活动|最近活动|有什么活动)$/u.test(text)) return { kind: 'upcoming' };
-  const [cmd = '', ...args] = text.split(/\s+/);
-  const name = cmd.replace(/@\w+$/, '').toLowerCase();
-  if (name === '/events') return { kind: 'list' };
-  if (name === '/event') return { kind: 'detail', id: args[0] };
-  if (name === '/cancelevent') return { kind: 'cancel-event', id: args[0] };
-  if (name === '/checkin') return { kind: 'confirm', id: args[0], person: args[1] };
-  return null;
-}
-
-/** The event commands as a command hook: it runs before dispatch's and takes only what is its own. */
-export function createEventCommands(options: { tree: StationTree; settings: EventSettings }): CommandHook {
+/**
+ * The event commands, tried before dispatch's: 报名 / 取消报名 (a bound group and private chats),
+ * 签到 / 签退 (and a shared location), 活动, and the organizers' /events, /event, /cancelevent, /checkin.
+ */
+export function eventCommands(options: { tree: StationTree; settings: EventSettings }): Command[] {
   const { tree, settings } = options;
   const rules = { earlyMinutes: settings.checkInEarlyMinutes, radiusMeters: settings.checkInRadiusMeters, timeZone: settings.timeZone };
-  const tellPrivately = async (h: Hook, text: string) => {
-    await enqueueMessages(h.tx, [{ channel: h.msg.channel, chatId: h.msg.userId, payload: { text } }], h.now);
-  };
-  const say = (h: Hook, text: string) => h.reply({ text });
-
-  return async (h) => {
-    const content = h.msg.content;
-    if (!h.msg.isGroup && content.kind === 'location') {
-      const open = await checkInOpenFor(h.tx, h.person.id, h.now, rules.earlyMinutes);
-      if (open.length === 0) return false; // a location for a conversation, not a check-in
-      if (open.length > 1) say(h, t.checkInWhich);
-      else say(h, (await checkIn(h.tx, open[0]!, h.person.id, h.now, rules, content)).text);
-      return true;
-    }
-    const ask = readEventAsk(content, h.msg.isGroup);
-    if (!ask) return false;
-    if (h.msg.isGroup) {
-      const [group] = await h.tx
-        .select({ chatId: chatGroups.chatId })
-        .from(chatGroups)
-        .where(and(eq(chatGroups.channel, h.msg.channel), eq(chatGroups.chatId, h.msg.chatId)));
-      if (!group || (ask.kind !== 'signup' && ask.kind !== 'cancel')) return false;
-      const result =
-        ask.kind === 'signup'
-          ? await signUp(h.tx, ask.id, h.person.id, h.now, settings.timeZone)
-          : await cancelSignup(h.tx, ask.id, h.person.id, h.now, settings.timeZone);
-      // Answers go on the button, or privately: never in front of the group.
-      if (content.kind === 'choice') h.notice(result.text);
-      else await tellPrivately(h, result.text);
-      return true;
-    }
-    switch (ask.kind) {
-      case 'signup':
-        say(h, (await signUp(h.tx, ask.id, h.person.id, h.now, settings.timeZone)).text);
-        return true;
-      case 'cancel':
-        say(h, (await cancelSignup(h.tx, ask.id, h.person.id, h.now, settings.timeZone)).text);
-        return true;
-      case 'checkin':
-        say(h, (await checkIn(h.tx, Number(ask.id), h.person.id, h.now, rules)).text);
-        return true;
-      case 'checkout':
-        say(h, (await checkOut(h.tx, Number(ask.id), h.person.id, h.now)).text);
-        return true;
-      case 'checkin-any': {
-        const open = await checkInOpenFor(h.tx, h.person.id, h.now, rules.earlyMinutes);
-        if (open.length === 1) say(h, (await checkIn(h.tx, open[0]!, h.person.id, h.now, rules)).text);
-        else say(h, open.length === 0 ? t.locationNoEvent : t.checkInWhich);
-        return true;
-      }
-      case 'upcoming':
-        say(h, await upcomingText(h.tx, tree, h.person.id, h.now, settings.timeZone));
-        return true;
-      default:
-        await organizerCommand(h, ask, tree, settings);
-        return true;
-    }
-  };
+  /** In a group only a bound group's sign-ups count, answered on the button or privately: never in front of the group. */
+  const signUpOrCancel = (
+    name: string,
+    words: string[],
+    button: RegExp | undefined,
+    act: (...a: Parameters<typeof signUp>) => Promise<{ text: string }>,
+  ): Command => ({
+    name,
+    words,
+    args: EVENT_ID,
+    ...(button ? { buttons: button } : {}),
+    where: ['group', 'private'],
+    who: 'anyone',
+    async run(ctx, { match, pressed }) {
+      if (ctx.msg.isGroup && !(await groupBindingOf(ctx))) return false;
+      const { text } = await act(ctx.tx, digits(match![1]!), ctx.person.id, ctx.now, settings.timeZone);
+      if (!ctx.msg.isGroup) ctx.reply(text);
+      else if (pressed) ctx.notice(text);
+      else await ctx.tellPrivately(text);
+    },
+  });
+  const organizer = (slash: string, ask: OrganizerAsk): Command => ({
+    name: slash.slice(1),
+    slash: [slash],
+    args: ANY_ARGS,
+    where: ['private'],
+    who: 'organizer',
+    refusal: t.organizerCommandRefused[ask],
+    run: (ctx, { args }) => organizerCommand(ctx, ask, args, tree, settings),
+  });
+  return [
+    {
+      name: 'check-in-by-location',
+      location: true,
+      where: ['private'],
+      who: 'anyone',
+      async run(ctx) {
+        const open = await checkInOpenFor(ctx.tx, ctx.person.id, ctx.now, rules.earlyMinutes);
+        if (open.length === 0) return false; // a location for a conversation, not a check-in
+        const content = ctx.msg.content as Extract<IncomingContent, { kind: 'location' }>;
+        ctx.reply(open.length > 1 ? t.checkInWhich : (await checkIn(ctx.tx, open[0]!, ctx.person.id, ctx.now, rules, content)).text);
+      },
+    },
+    signUpOrCancel('sign-up', ['报名'], /^event-signup:(\d{1,9})$/, signUp),
+    signUpOrCancel('cancel-sign-up', ['取消报名'], undefined, cancelSignup),
+    {
+      name: 'check-in',
+      words: ['签到'],
+      args: MAYBE_EVENT_ID,
+      buttons: /^event-checkin:(\d{1,9})$/,
+      where: ['private'],
+      who: 'anyone',
+      async run(ctx, { match }) {
+        if (match![1]) return ctx.reply((await checkIn(ctx.tx, Number(digits(match![1])), ctx.person.id, ctx.now, rules)).text);
+        // 签到 alone: the one event open for check-in.
+        const open = await checkInOpenFor(ctx.tx, ctx.person.id, ctx.now, rules.earlyMinutes);
+        if (open.length === 1) ctx.reply((await checkIn(ctx.tx, open[0]!, ctx.person.id, ctx.now, rules)).text);
+        else ctx.reply(open.length === 0 ? t.locationNoEvent : t.checkInWhich);
+      },
+    },
+    {
+      name: 'check-out',
+      words: ['签退'],
+      args: EVENT_ID,
+      buttons: /^event-checkout:(\d{1,9})$/,
+      where: ['private'],
+      who: 'anyone',
+      run: async (ctx, { match }) => ctx.reply((await checkOut(ctx.tx, Number(digits(match![1]!)), ctx.person.id, ctx.now)).text),
+    },
+    {
+      name: 'upcoming-events',
+      words: ['活动', '近期活动', '最近活动', '有什么活动'],
+      where: ['private'],
+      who: 'anyone',
+      run: async (ctx) => ctx.reply(await upcomingText(ctx.tx, tree, ctx.person.id, ctx.now, settings.timeZone)),
+    },
+    organizer('/events', 'list'),
+    organizer('/event', 'detail'),
+    organizer('/cancelevent', 'cancel-event'),
+    organizer('/checkin', 'confirm'),
+  ];
 }
 
 /** Open events of the volunteer's station and the stations above it that have not started, soonest first. */
@@ -140,11 +140,9 @@ async function upcomingText(tx: Db, tree: StationTree, personId: number, now: Da
   ].join('\n');
 }
 
-type OrganizerAsk = Extract<EventAsk, { kind: 'list' | 'detail' | 'cancel-event' | 'confirm' }>;
-
-async function organizerCommand(h: Hook, ask: OrganizerAsk, tree: StationTree, settings: EventSettings) {
-  const say = (text: string) => h.reply({ text });
-  if (!(await isOrganizer(h.tx, h.person.id))) return say(t.organizerCommandRefused[ask.kind]);
+async function organizerCommand(h: CommandContext, kind: OrganizerAsk, args: string[], tree: StationTree, settings: EventSettings) {
+  const say = (text: string) => h.reply(text);
+  const ask = { kind, id: args[0], person: args[1] };
   if (ask.kind === 'list') return say(await eventsListText(h.tx, await stationsOfOrganizer(h.tx, tree, h.person.id), h.now, settings.timeZone));
   const usage = { detail: '/event 活动编号', 'cancel-event': '/cancelevent 活动编号', confirm: '/checkin 活动编号 志愿者编号' }[ask.kind];
   if (!ask.id || !/^\d{1,9}$/.test(ask.id)) return say(t.usage(usage));
@@ -168,7 +166,7 @@ async function organizerCommand(h: Hook, ask: OrganizerAsk, tree: StationTree, s
 }
 
 /** Cancels an event: its cards say so, everyone signed up or waiting is told privately. */
-async function cancelEvent(h: Hook, eventId: number, timeZone: string): Promise<string> {
+async function cancelEvent(h: CommandContext, eventId: number, timeZone: string): Promise<string> {
   const [changed] = await h.tx
     .update(events)
     .set({ status: 'cancelled' })

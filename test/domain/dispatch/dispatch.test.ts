@@ -57,7 +57,7 @@ describeDb('dispatch commands', (ctx) => {
   });
 
   it('/me and its words in a private chat are dispatch’s', async () => {
-    for (const words of ['/me', '/me@lianxin_bot', '我的信息', ' 我的任务 ']) {
+    for (const words of ['/me', '/ME', '我的信息', ' 我的任务 ']) {
       expect(await command('u-me', 'u-me', text(words))).toMatchObject({ handled: true, replies: [t.notAVolunteer] });
     }
   });

@@ -28,7 +28,7 @@ describeDb('dispatch: binding group chats', (ctx) => {
     expect(texts(app, 'g-b1-name')).toEqual([t.bound('文昌社区', null)]);
     expect(await groupRow(app, 'g-b1-name')).toMatchObject({ stationId: app.stationId(WENCHANG), skill: null, boundBy: org });
 
-    await app.say('g-b1-alias', 'o-b1', '/bind@lianxin_bot 文昌');
+    await app.say('g-b1-alias', 'o-b1', '/BIND 文昌');
     expect(texts(app, 'g-b1-alias')).toEqual([t.bound('文昌社区', null)]);
     expect(await groupRow(app, 'g-b1-alias')).toMatchObject({ stationId: app.stationId(WENCHANG), skill: null });
 

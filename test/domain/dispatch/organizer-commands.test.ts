@@ -53,7 +53,7 @@ describeDb('dispatch: /pending', (ctx) => {
     now = minutes(21);
     await app.press('v-p', 'v-p', `release:${d}`);
     now = minutes(30);
-    await app.say('o-p-city', 'o-p-city', '/pending@lianxin_bot');
+    await app.say('o-p-city', 'o-p-city', '/Pending');
     expect(lastText(app, 'o-p-city')).toBe(
       t.pendingList([
         row(a, '家电维修', '文昌社区', 30),

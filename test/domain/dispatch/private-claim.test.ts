@@ -61,7 +61,7 @@ describeDb('claiming in private chat', (ctx) => {
     for (const [n, words] of [
       [2, '抢单 {}'],
       [3, '/claim {}'],
-      [4, '/claim@lianxin_bot {}'],
+      [4, '/CLAIM {}'],
       [5, '接单{}'],
     ] as const) {
       const { ticket } = await app.storedRequest(`pc2-r${n}`, { community: C, item: 'moving-help' });

@@ -24,7 +24,7 @@ describeDb('dispatch words in a private chat', (ctx) => {
       ['接单 20261122-0001', t.claimInGroup],
       ['抢单20261122-0001', t.claimInGroup],
       ['/claim 20261122-0001', t.claimInGroup],
-      ['/claim@lianxin_bot', t.claimInGroup],
+      ['/Claim', t.claimInGroup],
       ['接单', t.claimInGroup],
       ['/bind 文昌社区', t.bindInGroup],
       ['/bind', t.bindInGroup],

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requestEvents, requests, visitReports, volunteers } from '../../../db/schema.js';
 import type { Choice, IncomingContent } from '../../../src/core/message.js';
-import type { CommandContext } from '../../../src/domain/dispatch/command-context.js';
+import type { CommandContext } from '../../../src/domain/commands/context.js';
 import { handleAlertsCommand, handleVisitStep, showMe } from '../../../src/domain/dispatch/volunteer-commands.js';
 import { ensurePerson } from '../../../src/domain/people/people.js';
 import { createRequest } from '../../../src/domain/requests/requests.js';
@@ -188,7 +188,7 @@ describeDb('volunteer commands', (ctx) => {
         ['新任务提醒 打开', 'on'],
         ['新任务提醒 只要紧急', 'urgent'],
         ['/alerts off', 'off'],
-        ['/alerts@lianxin_bot ON', 'on'],
+        ['/Alerts ON', 'on'],
         ['/alerts urgent', 'urgent'],
       ] as const) {
         const { c, replies } = await say('vc-alerts', words);

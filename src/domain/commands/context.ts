@@ -1,11 +1,13 @@
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
+import { chatGroups } from '../../../db/schema.js';
 import type { Choice, IncomingMessage } from '../../core/message.js';
 import type { FlowPerson } from '../../core/flow.js';
 import { DEFAULT_TIME_ZONE } from '../calendar/civil.js';
 import type { StationMatcher } from '../stations/matcher.js';
 import type { StationTree } from '../stations/tree.js';
 
-/** What a dispatch command handler gets: the open transaction, who wrote, and how to answer. */
+/** What a command handler gets: the open transaction, who wrote, and how to answer. */
 export interface CommandContext {
   tx: Db;
   tree: StationTree;
@@ -32,3 +34,21 @@ export interface CommandContext {
 
 /** The zone a command shows dates in: the configured one (`DEFAULT_TIME_ZONE` for a context without). */
 export const timeZoneOf = (ctx: Pick<CommandContext, 'timeZone'>): string => ctx.timeZone ?? DEFAULT_TIME_ZONE;
+
+type ChatGroup = typeof chatGroups.$inferSelect;
+
+const bindings = new WeakMap<CommandContext, Promise<ChatGroup | undefined>>();
+
+/** The binding of the group a message came from (undefined for an unbound group), read once per message. */
+export function groupBindingOf(ctx: CommandContext): Promise<ChatGroup | undefined> {
+  let found = bindings.get(ctx);
+  if (!found) {
+    found = ctx.tx
+      .select()
+      .from(chatGroups)
+      .where(and(eq(chatGroups.channel, ctx.msg.channel), eq(chatGroups.chatId, ctx.msg.chatId)))
+      .then(([group]) => group);
+    bindings.set(ctx, found);
+  }
+  return found;
+}
