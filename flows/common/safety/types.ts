@@ -53,6 +53,12 @@ export const REASSURED =
 /** A figure of speech (热得要死, 急死我了, 累死了): a feeling, not a danger. */
 export const FIGURE_OF_SPEECH = /(热|冷|饿|累|困|急|气|烦|吵|忙|闷|渴|晒|笑|痒|挤|无聊|难受|郁闷|心烦)(得|的)?(人|我)?(要|快)?死(了|人|我|啦)?/u;
 
+/** Exasperation, not danger (打字像发暗号 救命哦, 这手机搞不懂 救命): makes 救命 no plea. */
+export const EXASPERATION = /(搞|弄|学|看|记|用)不(懂|会|来|明白|清楚)|打字|(说|讲|笑话?|嫌)我[^，]{0,6}(像|是|慢|笨|老)/u;
+
+/** What is taken in a quarrel or a queue, not a robbery (被抢了个停车位, 抢座位, 抢红包). */
+export const NOT_ROBBED = /抢[^，]{0,3}(车位|位子|座位|座|位置|风头|生意|队|道|菜|红包|票|购)|抢着/u;
+
 /** Things that fall and break: not a person falling (杯子摔到地上, 手机摔了一下). */
 export const OBJECT_BEFORE =
   /(杯子?|碗|盘子?|手机|东西|花瓶|花盆|眼镜|遥控器|电视|椅子|凳子|架子|柜子|瓶子?|镜子|碟子?|锅|灯|车|盒子?|箱子?|门|菜|衣服|水壶|热水瓶|暖壶|钥匙)[^人爸妈他她]{0,3}$/u;
