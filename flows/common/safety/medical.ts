@@ -6,7 +6,7 @@ const M = (re: RegExp, more: Omit<Sign, 'category' | 'services' | 're'> = {}): S
 
 /** Care after the event, or its aftermath: 中风了在家需要护理, 骨折了要做康复, 被车撞了对方不赔钱. */
 const AFTERMATH =
-  /护理|(需要|要人|没人|找人|请人|请个人)照顾|康复|翻身|擦身|(请|找|要|需要|雇)[^，]{0,3}(护工|保姆)|卧床|瘫在床|赔|官司|律师|起诉|报销|医药费|石膏|拆线|复查|复诊|换药/u;
+  /护理|(需要|要人|没人|找人|请人|请个人)照顾|康复|翻身|擦身|(请|找|要|需要|雇)[^，]{0,3}(护工|保姆)|卧床|瘫在床|赔|工伤|官司|律师|起诉|报销|医药费|石膏|拆线|复查|复诊|换药/u;
 /** Things hit by a vehicle that are not people (消防栓被车撞歪了). */
 const THING_BEFORE = /(消防栓|栏杆|护栏|路灯|电线杆|杆子|树|墙|垃圾桶|信箱|大门|车库|围墙|花坛|自行车|电瓶车|车)[^人爸妈他她]{0,2}$/u;
 /** Someone has diabetes or low blood sugar: shaking, sweat and confusion are a low. */
