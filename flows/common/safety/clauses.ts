@@ -78,7 +78,7 @@ function joinSingles(runs: string[]): string[] {
 // === Not about now: negated, past, a worry or a question, a talk or a poster
 
 /** Just before a word: it did not happen (没有着火, 不是摔倒, 没晕倒, 勿是, 差点被骗). */
-const NEGATED = /(没有|没|不是|不会|并不|并没|从没|从来没|勿是|别|差点|差一点|险些)[^没不]?$/u;
+const NEGATED = /(没有|没|不是|不会|不要|并不|并没|从没|从来没|勿是|别|差点|差一点|险些)[^没不]?$/u;
 /** Right before a word: not wanted, or nobody (不想报警, 不用报警, 没人困住, 要不要报警). */
 const NEGATED_NEXT = /(不|不想|不用|不必|没必要|用不着|没人|没有人)$/u;
 /** Right before a word: what would happen, said in general (吃错药会中毒的, 电热毯会着火). */

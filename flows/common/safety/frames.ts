@@ -18,6 +18,10 @@ export interface Frames {
   foiled: boolean;
   /** A routine need asked for (想借个轮椅, 家庭医生, 能不能送药上门): a sign only to watch is not raised, nor the model's line. */
   routine: boolean;
+  /** Going on for days (刷牙出血好几天了): not news of a moment — the model adds no line (the rules still read). */
+  lasting: boolean;
+  /** Money lent and not paid back (借给别人五万块 对方不还): a dispute — the model adds no line (the rules still read). */
+  lent: boolean;
   /** Calling the police declined (我不想报警, 不报警): a sign only to watch is not raised, nor the model's line (an urgent one still is). */
   declined: boolean;
   /** Ending on a practical question (是正常的吧, 要开多久窗, 几点开门, 想退): the model adds no line (the rules still read). */
@@ -31,7 +35,7 @@ const MEDIA =
 const PAST =
   /((走|去世|过世|死|没)了?[一两二三四五六七八九十几\d]+(年|个月)|上个?礼拜|上个?星期|上周|上个?月|上次|上回|上趟|去年|前年|前阵子|以前|之前|那次|那回|有一次|曾经|年轻时|小时候|[一两二三四五六七八九十几\d]+(年|个月|个礼拜|个星期)(前|以前))(?![^，]{0,6}(开始|起|到现在|以来|一直))/u;
 /** Lately (昨天, 前两天): over in its own clause only — what follows may still be going on (昨天吃了蘑菇 都吐了). */
-const RECENT = /(前两天|前几天|前些天|前天|昨天|昨晚)(?![^，]{0,6}(开始|起|到现在|以来|一直))/u;
+const RECENT = /(前两天|前几天|前些天|前天|昨天|昨晚)(?![^，]{0,6}(开始|起|到现在|以来|一直|一夜|一晚|整夜|还没|没回))/u;
 /** Somewhere, someone, not known (不知道哪里着火了, 不晓得哪家出事了): heard of, not seen. Not 不知道走到哪里. */
 const UNKNOWN_WHERE = /(不知道|不晓得|不清楚)(是)?(哪里|哪儿|哪家|谁家|什么地方)/u;
 /** Imagined: if, in case, suppose. */
@@ -62,6 +66,10 @@ const CHRONIC =
   /每个?(礼拜|星期|周)|定期|老毛病|老样子|一直这样|一直都这样|平时就这样|向来|老病号|好多年|好几年|多年|几十年|[一两二三四五六七八九十几\d]+年了|长期|常年|慢性|每个月|每天要|每年|一直(偏)?(高|低)|平时也|平常也|医生说是|医生讲是/u;
 /** Said to be well now (没啥不舒服, 人好好的): a sign that only asks to watch is not raised. */
 const WELL = /没(啥|什么|有)?(不舒服|不适|异常)|人好好的|精神(很好|挺好|还好|不错)/u;
+/** For days or weeks now. */
+const LASTING = /(好|这)?[几两三四五六七八九十]+(天|个?星期|个?礼拜|周|个月)了/u;
+/** Money lent and not returned: a debt, not a scam in progress. */
+const LENT = /借给[^，]{0,8}(人|他|她|别人|朋友|亲戚|邻居|同事)|借条|(一直|就是|还)?不还(钱)?|赖账/u;
 /** The police declined (不想报警, 不报警): what only asks to watch is left to the resident. */
 const DECLINED = /(不想|不用|不必|没必要|用不着|不要|不)报警/u;
 /** A routine need: borrowing, a visit, medicine, an escort, a device. */
@@ -98,7 +106,9 @@ export function framesOf(clauses: readonly string[]): Frames {
     if (start) {
       // 以前中风过现在又说不出话: now again after the frame's word — the clause is read as it stands
       // (not inside what a programme said: 新闻说现在骗子…). The recent past holds for its own clause only.
-      const nowAgain = start.frame !== 'media' && STRONG_NOW.test(c.slice(start.at));
+      // 要是…突然停电了: what is sudden in a supposition is supposed too.
+      const rest = start.frame === 'hypothetical' ? c.slice(start.at).replace(/突然/gu, '') : c.slice(start.at);
+      const nowAgain = start.frame !== 'media' && STRONG_NOW.test(rest);
       clause.push(nowAgain ? null : start.frame);
       open = nowAgain || start.frame === 'recent' ? null : start.frame;
     } else {
@@ -120,6 +130,8 @@ export function framesOf(clauses: readonly string[]): Frames {
     chronic: CHRONIC.test(whole) || WELL.test(whole),
     foiled: FOILED.test(whole),
     declined: DECLINED.test(whole),
+    lent: LENT.test(whole),
+    lasting: LASTING.test(whole),
     asks: ASKS.test(whole.slice(-12)),
     routine: ROUTINE.test(whole),
   };
