@@ -28,6 +28,8 @@ export const ILLNESS_SIGNS: readonly Sign[] = [
   M(/头痛欲裂|看(东西)?[^，]{0,3}(两个|双影|重影)/u, { when: /吐|突然|晕|痛/u }),
   // A fever of 40 in the very old, or with the mind going.
   M(/(四十|40|三十九点[五六七八九]|39\.[5-9])度/u, { when: /[89]\d岁|[八九]十(多)?岁|一百|迷糊|糊涂|胡话|抽|叫不醒/u }),
+  // Asked anything, no words come (问他什么都说不出来): speech gone.
+  M(/(问|叫)[^，]{0,6}(什么|啥)都(说不出|答不上|不会说)/u),
   // Blood coughed up (咳出来一大口血).
   M(/(咳|吐|呕)出(来)?[^，]{0,3}血/u),
   // A fall heard, and then moaning or no answer at the door (咚一声 然后她在里面哼哼 门敲了不开).

@@ -243,7 +243,7 @@ const CANNOT_SAY =
   /(问|叫)[^，]{0,6}(答不上|说不清|说不出|说不上|不知道|不晓得|记不得|想不起)|(家在哪|住哪|住在哪|哪里人|叫什么|姓什么)[^，]{0,4}(说不清|说不出|不知道|不晓得|记不得|答不上|想不起)/u;
 /** …out in the street, dressed for home, or night coming. */
 const ASTRAY =
-  /门口|路边|路上|马路|街|店|超市|商场|公园|车站|站台|桥|广场|小区里|楼下|村口|河边|穿着?(拖鞋|睡衣)|天(快)?黑|一个人|找(她|他)?(妈|爸|家)|(要|说)(回家|去找)/u;
+  /门口|路边|路上|马路|街|店|超市|商场|公园|车站|站台|桥|广场|小区里|楼下|村口|河边|穿着?(拖鞋|睡衣)|天(快)?黑|找(她|他)?(妈|爸|家)|(要|说)(回家|去找)/u;
 
 export const MISSING_SIGNS: readonly Sign[] = [
   // A confused person found astray: the police bring them home.
