@@ -125,10 +125,13 @@ export function train(data: Example[], options: TrainOptions = {}): NgramModel {
 /** The model as model.json stores it: each weight a byte (a step of `scale`), base64. */
 export function encodeModel(model: NgramModel): StoredModel {
   const grams = [...model.weights.keys()];
-  const top = Math.max(...[...model.weights.values()].flatMap((v) => Array.from(v, Math.abs)));
+  // Loops, not spreads: a few hundred thousand weights are more arguments than a call may take.
+  let top = 0;
+  for (const v of model.weights.values()) for (const x of Array.from(v)) top = Math.max(top, Math.abs(x));
   const scale = top / 127;
-  const bytes = grams.flatMap((g) => Array.from(model.weights.get(g)!, (x) => Math.round(x / scale) & 0xff));
-  return { bias: model.bias, grams: grams.join('\n'), weights: btoa(String.fromCharCode(...bytes)), scale, threshold: model.threshold };
+  let binary = '';
+  for (const g of grams) for (const x of Array.from(model.weights.get(g)!)) binary += String.fromCharCode(Math.round(x / scale) & 0xff);
+  return { bias: model.bias, grams: grams.join('\n'), weights: btoa(binary), scale, threshold: model.threshold };
 }
 
 /** The model shipped: trained on every labelled line. */

@@ -81,6 +81,11 @@ const WU: ReadonlyArray<readonly [RegExp, string]> = [
   [/揿/gu, '按'],
   [/不适意|不舒齐/gu, '不舒服'],
   [/一记/gu, '一下'],
+  // Typos that are real words, read by what stands around them (打电化 is a call, 开水汤了 a scald).
+  [/(?<=[打接来回挂])电化/gu, '电话'],
+  [/电[挮剃踢替提题体](?=[里停卡门坏困关])/gu, '电梯'],
+  [/雪(?=[^，]{0,2}(一直|还在|止不住|不停)?(流|淌|冒|滴))/gu, '血'],
+  [/(?<=(开水|热水|沸水|滚水|热油|油|热汤|粥)[被给]?)汤(?=[了伤到着])/gu, '烫'],
   // Words that hold a danger character and mean nothing of it.
   [/跳槽/gu, '换工作'],
   [/跳楼价|跳楼大甩卖/gu, '低价'],

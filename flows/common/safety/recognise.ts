@@ -8,6 +8,8 @@ import { decodeModel, KIND_SERVICES, modelGuess, type NgramModel, type StoredMod
 import { SYMPTOM_SIGNS } from './symptoms.js';
 import type { EmergencyCategory, EmergencyLevel, EmergencyService, Sign } from './types.js';
 import { FEVER_SIGNS, WATCH_SIGNS } from './watch.js';
+import { ILLNESS_SIGNS } from './illness.js';
+import { FRAUD_MORE_SIGNS, STRANGER_SIGNS } from './strangers.js';
 import { type FirstAid, firstAidFor } from './aid.js';
 
 // === Recognising danger in a message: urgent, watch, or nothing
@@ -30,6 +32,7 @@ export interface EmergencyReading {
 export const SIGNS: readonly Sign[] = [
   ...MEDICAL_SIGNS,
   ...SYMPTOM_SIGNS,
+  ...ILLNESS_SIGNS,
   ...SELF_HARM_SIGNS,
   ...FEVER_SIGNS,
   ...FIRE_SIGNS,
@@ -37,7 +40,9 @@ export const SIGNS: readonly Sign[] = [
   ...TRAPPED_SIGNS,
   ...POLICE_SIGNS,
   ...POLICE_MORE_SIGNS,
+  ...STRANGER_SIGNS,
   ...FRAUD_SIGNS,
+  ...FRAUD_MORE_SIGNS,
   ...MISSING_SIGNS,
   ...PLEA_SIGNS,
   ...PLEA_MORE_SIGNS,
@@ -64,7 +69,7 @@ export interface ReadOptions {
  * then the soft line that asks, with that kind's numbers — never an alert, never over the rules.
  */
 function secondSignal(model: NgramModel, clauses: string[], frames: Frames): EmergencyReading {
-  if (frames.chronic || frames.foiled || frames.asks || frames.routine) return NOTHING;
+  if (frames.chronic || frames.foiled || frames.asks || frames.routine || frames.declined || frames.lent || frames.lasting) return NOTHING;
   // A message that gives a phone number is an answer (我的电话：138…，找王阿姨), not a situation told.
   if (clauses.some((c) => /\d{7}/.test(c))) return NOTHING;
   // The message must read as an emergency both whole and in its clauses about now alone (not what
@@ -147,7 +152,7 @@ export function detectEmergency(text: string, options: ReadOptions = {}): Emerge
     const { word, soft } = hit;
     const level = sign.level === 'watch' || soft || sign.calmedBy?.test(whole) ? 'watch' : 'urgent';
     // A long-standing condition, or one with a routine need asked for, is not a sign to watch (高血压老毛病, 脚扭了 想借个轮椅).
-    if (level === 'watch' && (frames.chronic || (frames.routine && !sign.evenRoutine))) continue;
+    if (level === 'watch' && (frames.chronic || frames.declined || (frames.routine && !sign.evenRoutine))) continue;
     found.push({ sign, word, level });
   }
   const urgent = found.filter((f) => f.level === 'urgent');

@@ -48,10 +48,16 @@ export interface Sign {
 
 /** Said after a fall or a knock, it was not bad (没受伤, 自己起来了, 不疼): nothing to raise. Not a question (没事吧). */
 export const REASSURED =
-  /没事(?![吧吗啊呀])|没大事|没什么事|小伤|擦破|破了点皮|没受伤|没有受伤|没伤着|没伤到|没摔伤|没摔坏|不要紧(?![吗吧])|没大碍|自己(爬|站)?起来了|还能走|能走路|问题不大|不疼|不痛|没骨折|没破/u;
+  /没事(?![吧吗啊呀])|没大事|没什么事|小伤|擦破|破了点皮|没受伤|没有受伤|没伤着|没伤到|没摔伤|没摔坏|不要紧(?![吗吧])|没大碍|不碍事|不打紧|没啥事|自己(爬|站)?起来了|还能走|能走路|问题不大|不疼|不痛|没骨折|没破/u;
 
 /** A figure of speech (热得要死, 急死我了, 累死了): a feeling, not a danger. */
 export const FIGURE_OF_SPEECH = /(热|冷|饿|累|困|急|气|烦|吵|忙|闷|渴|晒|笑|痒|挤|无聊|难受|郁闷|心烦)(得|的)?(人|我)?(要|快)?死(了|人|我|啦)?/u;
+
+/** Exasperation, not danger (打字像发暗号 救命哦, 这手机搞不懂 救命): makes 救命 no plea. */
+export const EXASPERATION = /(搞|弄|学|看|记|用)不(懂|会|来|明白|清楚)|打字|(说|讲|笑话?|嫌)我[^，]{0,6}(像|是|慢|笨|老)|(太|好|真)(吵|闹|烦)了?(?!死)|噪音/u;
+
+/** What is taken in a quarrel or a queue, not a robbery (被抢了个停车位, 抢座位, 抢红包). */
+export const NOT_ROBBED = /抢[^，]{0,3}(车位|位子|座位|座|位置|风头|生意|队|道|菜|红包|票|购)|抢着/u;
 
 /** Things that fall and break: not a person falling (杯子摔到地上, 手机摔了一下). */
 export const OBJECT_BEFORE =
