@@ -154,7 +154,7 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
       item.row = fresh;
       item.claimedAt = now.getTime();
     }
-    return rows.send(sender, item.row, item.slot);
+    return rows.send(sender, item.row);
   }
 
   const hand = createRowsInHand({
@@ -174,9 +174,9 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
       }
     },
   });
-  const accept = (claimed: Row[], lane: (row: Row) => PacerLane, slots: number) => {
+  const accept = (claimed: Row[], lane: (row: Row) => PacerLane) => {
     if (claimed.length > 0) keepRenewing(true);
-    return hand.add(claimed, lane, slots, clock().getTime());
+    return hand.add(claimed, lane, clock().getTime());
   };
 
   // === Claims: when woken, per channel, a limited number of rows at a time
@@ -210,7 +210,7 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
       const full = claimed.length === claimLimit;
       if (full || conversationOnly) more.add(channel);
       else more.delete(channel);
-      accept(claimed, (r) => (r.priority >= PRIORITY.bulk ? 'bulk' : 'conversation'), 0);
+      accept(claimed, (r) => (r.priority >= PRIORITY.bulk ? 'bulk' : 'conversation'));
       if (full && hand.inHand(channel) < claimLimit) wanted.add(channel);
     }
   }
@@ -250,7 +250,7 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
         await giveBack(handed.rows);
         return;
       }
-      await Promise.all(accept(handed.rows, () => 'reply', handed.slotsTaken));
+      await Promise.all(accept(handed.rows, () => 'reply'));
     },
     /** Resolves once nothing is in hand and no claim runs (without looking for more). */
     settled: idle,
