@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chatGroups } from '../../db/schema.js';
+import { channelIdentities, chatGroups, people, volunteers } from '../../db/schema.js';
 import type { Database } from '../../db/client.js';
 import { type App, createApp } from '../../src/app.js';
 import { createConfig } from '../../src/config.js';
@@ -22,7 +22,12 @@ const PINNED = {
   /** The same on a channel with a reply window (WeChat): the held messages looked for, the window opened with the reply's slot. */
   ordinaryWindowed: { statements: 8, transactions: 2 },
   /** The confirmation: the daily cap's upsert, the request, its ticket, its card to the group (claimed when the commit's notification wakes the outbox), both marked sent. */
-  confirm: { statements: 23, transactions: 4 },
+  confirm: { statements: 22, transactions: 4 },
+  /**
+   * The confirmation with volunteers nearby: as above (the private offers are written in the same one statement,
+   * however many volunteers there are), and the three offers to a channel without a group claimed in one, each marked sent.
+   */
+  confirmWithOffers: { statements: 26, transactions: 8 },
 };
 const BUDGET = { statements: 12, transactions: 2, confirmStatements: 25 };
 
@@ -45,6 +50,8 @@ describe.each(backends)('statements per resident message [%s]', (backend) => {
   let app: App;
   const test = recordingSender(false);
   const wechat = recordingSender(true);
+  /** A channel without groups: its volunteers get the private offers. */
+  const plain = recordingSender(false);
   let seq = 0;
 
   beforeAll(async () => {
@@ -55,7 +62,7 @@ describe.each(backends)('statements per resident message [%s]', (backend) => {
       config: createConfig({ STATIONS_FILE: DEMO_STATIONS_FILE, FLOOD_BURST: '1000' }),
       database,
       log,
-      senders: { test: test.sender, wechat: wechat.sender },
+      senders: { test: test.sender, wechat: wechat.sender, plain: plain.sender },
       delivery: 'background',
     });
     const station = app.tree.byCode('nanhu-jianshe-wenchang')!.id;
@@ -109,13 +116,53 @@ describe.each(backends)('statements per resident message [%s]', (backend) => {
     expect(ordinary.transactions).toBeLessThanOrEqual(BUDGET.transactions);
   });
 
-  it('the confirmation, the reply and the group’s card delivered: 23 statements', async () => {
+  it('the confirmation, the reply and the group’s card delivered: 22 statements', async () => {
     const groupCards = () => test.sent.filter((m) => m.chatId === 'g-budget').length;
     const before = { reply: repliesTo(test, 'r-budget'), cards: groupCards() };
     const confirm = await cost('test', 'r-budget', '1', () => repliesTo(test, 'r-budget') > before.reply && groupCards() > before.cards);
     expect(test.sent.at(-2)?.payload.text ?? test.sent.at(-1)?.payload.text).toBeDefined();
     expect({ statements: confirm.statements, transactions: confirm.transactions }, explain(confirm)).toEqual(PINNED.confirm);
     expect(confirm.statements).toBeLessThanOrEqual(BUDGET.confirmStatements);
+  });
+
+  /** Approved volunteers of the resident's community who fix appliances, their chats on `channel`. */
+  async function addVolunteers(channel: 'test' | 'plain', n: number) {
+    const station = app.tree.byCode('nanhu-jianshe-wenchang')!.id;
+    const persons = await database.db
+      .insert(people)
+      .values(Array.from({ length: n }, () => ({ displayName: '志愿者' })))
+      .returning({ id: people.id });
+    await database.db.insert(channelIdentities).values(persons.map((p) => ({ channel, externalId: `v-${channel}-${p.id}`, personId: p.id })));
+    await database.db.insert(volunteers).values(
+      persons.map((p) => ({
+        personId: p.id,
+        name: '志愿者',
+        phone: '13900000000',
+        partyMember: false,
+        skills: ['daily-life'],
+        stationId: station,
+        availability: '随时',
+        status: 'approved' as const,
+      })),
+    );
+  }
+  /** The cost of `user`'s confirmation once its reply, the group's card and the three private offers are delivered. */
+  async function confirmWithOffers(user: string) {
+    await intake('test', user);
+    const groupCards = () => test.sent.filter((m) => m.chatId === 'g-budget').length;
+    const before = { reply: repliesTo(test, user), cards: groupCards(), offers: plain.sent.length };
+    return cost('test', user, '1', () => repliesTo(test, user) > before.reply && groupCards() > before.cards && plain.sent.length === before.offers + 3);
+  }
+
+  it('the confirmation with volunteers nearby: the private offers cost as much with 20 volunteers as with 6', async () => {
+    // Three volunteers are reached privately (their channel has no group); the others in the group that gets the card.
+    await addVolunteers('plain', 3);
+    await addVolunteers('test', 3);
+    const six = await confirmWithOffers('r-offers-6');
+    await addVolunteers('test', 14);
+    const twenty = await confirmWithOffers('r-offers-20');
+    expect({ statements: six.statements, transactions: six.transactions }, explain(six)).toEqual(PINNED.confirmWithOffers);
+    expect({ statements: twenty.statements, transactions: twenty.transactions }, explain(twenty)).toEqual(PINNED.confirmWithOffers);
   });
 
   it('an ordinary message on a channel with a reply window: 2 transactions, 8 statements', async () => {
