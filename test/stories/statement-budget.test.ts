@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelIdentities, chatGroups, people, volunteers } from '../../db/schema.js';
+import { chatGroups } from '../../db/schema.js';
 import type { Database } from '../../db/client.js';
 import { type App, createApp } from '../../src/app.js';
 import { createConfig } from '../../src/config.js';
@@ -10,6 +10,7 @@ import { createCapturingLogger } from '../support/app.js';
 import { backends, openTestDatabase } from '../support/db.js';
 import { createQueryLog, type QueryCount } from '../support/query-log.js';
 import { DEMO_STATIONS_FILE } from '../support/stations.js';
+import { addApprovedVolunteers } from '../support/volunteers.js';
 
 // === What one resident message costs the database, delivery included, counted from the drivers' own
 // query log: the budget is ≤ 2 transactions and ≤ 12 statements for an ordinary message, ≤ 25 statements
@@ -127,24 +128,7 @@ describe.each(backends)('statements per resident message [%s]', (backend) => {
 
   /** Approved volunteers of the resident's community who fix appliances, their chats on `channel`. */
   async function addVolunteers(channel: 'test' | 'plain', n: number) {
-    const station = app.tree.byCode('nanhu-jianshe-wenchang')!.id;
-    const persons = await database.db
-      .insert(people)
-      .values(Array.from({ length: n }, () => ({ displayName: '志愿者' })))
-      .returning({ id: people.id });
-    await database.db.insert(channelIdentities).values(persons.map((p) => ({ channel, externalId: `v-${channel}-${p.id}`, personId: p.id })));
-    await database.db.insert(volunteers).values(
-      persons.map((p) => ({
-        personId: p.id,
-        name: '志愿者',
-        phone: '13900000000',
-        partyMember: false,
-        skills: ['daily-life'],
-        stationId: station,
-        availability: '随时',
-        status: 'approved' as const,
-      })),
-    );
+    await addApprovedVolunteers(database.db, { stationId: app.tree.byCode('nanhu-jianshe-wenchang')!.id, channel, n });
   }
   /** The cost of `user`'s confirmation once its reply, the group's card and the three private offers are delivered. */
   async function confirmWithOffers(user: string) {
