@@ -257,10 +257,20 @@ export const outbox = pgTable(
     sentVia: text('sent_via'),
     /** 0: conversation (replies, cards); 1: bulk (broadcasts), paced and sent after any conversation row. */
     priority: integer('priority').notNull().default(0),
+    /**
+     * A pending message whose reply-window slot is counted already (a reply written with the person's
+     * message, or a send under way): the window of their next message counts it too (reply-window.ts).
+     * Cleared when it is sent, held, failed or given back.
+     */
+    windowSlot: boolean('window_slot').notNull().default(false),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('outbox_dedup').on(t.dedupKey).where(sql`${t.dedupKey} is not null`), index('outbox_due').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex('outbox_dedup').on(t.dedupKey).where(sql`${t.dedupKey} is not null`),
+    index('outbox_due').on(t.status, t.nextAttemptAt),
+    index('outbox_window_slots').on(t.channel, t.chatId).where(sql`${t.windowSlot}`),
+  ],
 );
 
 export * from './dispatch-schema.js';

@@ -49,7 +49,7 @@ export interface FlowRunnerOptions {
    */
   claim?: (channel: string, now: Date) => OutboxClaim | null;
   /**
-   * Called after each committed message with the replies written claimed (the first `slotsTaken` of them
+   * Called after each committed message with the replies written claimed (those with `windowSlot`
    * counted in the person's reply window already); `handle` resolves when this does (at once, unless a test waits for sends).
    */
   deliver: (handed: Handed, msg: IncomingMessage) => Promise<unknown> | void;
@@ -117,7 +117,8 @@ export function createFlowRunner(options: FlowRunnerOptions) {
   /**
    * Writes the replies to the message's chat, claimed for this process's delivery when it delivers the
    * channel. In a private chat on a channel with a reply window, what was held for the person follows
-   * them as one digest, and the window is opened again (its slots for the claimed replies taken).
+   * them as one digest, and the window is opened again (its slots for the claimed replies taken, and for
+   * those to earlier messages not sent yet).
    */
   async function writeReplies(tx: Db, msg: IncomingMessage, payloads: OutgoingPayload[], now: Date, handed: Handed): Promise<number[]> {
     const window = msg.isGroup || msg.content.kind === 'unfollowed' ? undefined : windowOf(msg.channel);
@@ -125,7 +126,7 @@ export function createFlowRunner(options: FlowRunnerOptions) {
     const all = held ? [...payloads, { text: held.text }] : payloads;
     const claim = all.length > 0 ? (options.claim?.(msg.channel, now) ?? null) : null;
     const chat = { channel: msg.channel, chatId: msg.chatId };
-    const rows = claim ? await enqueueClaimed(tx, chat, all, now, claim) : [];
+    const rows = claim ? await enqueueClaimed(tx, chat, all, now, claim, window?.perMessage ?? 0) : [];
     const ids = claim
       ? rows.map((r) => r.id)
       : await enqueueMessages(
@@ -135,8 +136,7 @@ export function createFlowRunner(options: FlowRunnerOptions) {
         );
     if (held) await markMerged(tx, held.ids, ids.at(-1));
     handed.rows = rows.filter((r) => claim && r.claimedBy === claim.by);
-    handed.slotsTaken = window ? Math.min(handed.rows.length, window.perMessage) : 0;
-    if (window) await recordInbound(tx, msg.channel, msg.chatId, now, handed.slotsTaken);
+    if (window) await recordInbound(tx, msg.channel, msg.chatId, now, { perMessage: window.perMessage, rows: handed.rows });
     return ids;
   }
 
@@ -249,7 +249,7 @@ export function createFlowRunner(options: FlowRunnerOptions) {
       const prepared = await prepare(msg, key);
       for (let attempt = 0; ; attempt++) {
         try {
-          const handed: Handed = { rows: [], slotsTaken: 0 };
+          const handed: Handed = { rows: [] };
           const result = await handleInTransaction(msg, key, handed, prepared);
           log.debug({ key, messageId: msg.messageId, status: result.status, ms: Math.round(performance.now() - started) }, 'message handled');
           // Committed: the replies go to the delivery, which sends them on its own (the channel may answer the platform now).

@@ -1,26 +1,16 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
 import { createInstanceId } from './instance.js';
-import {
-  claimDue,
-  confirmLease,
-  type Handed,
-  moveOutboxChat,
-  type OutboxClaim,
-  type OutboxRow as Row,
-  PRIORITY,
-  releaseRows,
-  renewLeases,
-  takeOverLeases,
-} from './outbox.js';
+import { claimDue, type Handed, moveOutboxChat, type OutboxClaim, type OutboxRow as Row, PRIORITY, releaseRows } from './outbox.js';
 import { createRowsInHand, type Item, type ItemOutcome } from './outbox-hand.js';
+import { createOutboxLeases } from './outbox-leases.js';
 import { createRowSender } from './outbox-send.js';
 import { type ChannelPacing, createPacer, type PacerClock, type PacerLane } from './pacer.js';
 import type { Clock, PeoplePort, Sender } from './ports.js';
 import { safeError } from './privacy.js';
 
 // === Delivering the outbox on its own: rows handed over after commit or claimed when woken, per-chat
-// order, leases, retries, takeover at restart
+// order, retries; the leases of the rows in hand are outbox-leases.ts
 
 export interface OutboxDeliveryOptions {
   db: Db;
@@ -90,7 +80,8 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
     onBlocked: options.onBlocked,
   });
   const pacers = new Map(Object.entries(options.pacing ?? {}).map(([channel, p]) => [channel, createPacer(p, options.pacerClock)]));
-  const leaseFrom = (now: Date) => new Date(now.getTime() + leaseMs);
+  const leases = createOutboxLeases({ db, log, clock, me, leaseMs, renewMs, exclusiveDatabase: options.exclusiveDatabase ?? false });
+  const { leaseFrom } = leases;
 
   /** Channels to claim for, channels with more due rows than were taken, and the claims running. */
   const wanted = new Set<string>();
@@ -98,38 +89,10 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
   const claims = new Map<string, Promise<void>>();
   const idleWaiters: (() => void)[] = [];
   let sentTotal = 0;
-  let lastRenewal = Number.NEGATIVE_INFINITY;
-  let renewer: NodeJS.Timeout | null = null;
-  let renewing: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let unlisten: (() => Promise<void>) | null = null;
   /** Set by `stop()`: no more claims, and rows not being sent yet go back. */
   let stopping = false;
-
-  // === Leases: renewed while rows are in hand; a row is sent without asking while its lease is surely ours
-
-  /** Extends the lease of every row this process holds. */
-  async function renew() {
-    const now = clock();
-    try {
-      await renewLeases(db, me, leaseFrom(now));
-      lastRenewal = now.getTime();
-    } catch (err) {
-      log.warn({ err: safeError(err) }, 'outbox lease renewal failed');
-    }
-  }
-  function keepRenewing(on: boolean) {
-    if (on && !renewer && renewMs > 0) {
-      // One renewal at a time: a slow one overtaken by the next could write the older lease last.
-      renewer = setInterval(() => void (renewing ??= renew().finally(() => (renewing = null))), renewMs);
-      renewer.unref();
-    } else if (!on && renewer) {
-      clearInterval(renewer);
-      renewer = null;
-    }
-  }
-  /** Our lease on the item is surely still running (a third of it left): no need to ask the database. */
-  const leaseSure = (item: Item) => clock().getTime() + leaseMs / 3 < Math.max(item.claimedAt, lastRenewal) + leaseMs;
 
   /** Gives rows back unsent (those still ours); a failure leaves them to their lease. */
   const giveBack = (held: Row[]) =>
@@ -146,15 +109,8 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
     const sender = senders[channel];
     if (!sender || stopping) return 'lost';
     await pacers.get(channel)?.take(chatId, item.lane, sender.isGroup?.(chatId) ?? false);
-    if (stopping) return 'lost';
-    if (!leaseSure(item)) {
-      const now = clock();
-      const fresh = await confirmLease(db, me, item.row.id, leaseFrom(now));
-      if (!fresh) return 'lost';
-      item.row = fresh;
-      item.claimedAt = now.getTime();
-    }
-    return rows.send(sender, item.row, item.slot);
+    if (stopping || !(await leases.confirm(item))) return 'lost';
+    return rows.send(sender, item.row);
   }
 
   const hand = createRowsInHand({
@@ -174,9 +130,9 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
       }
     },
   });
-  const accept = (claimed: Row[], lane: (row: Row) => PacerLane, slots: number) => {
-    if (claimed.length > 0) keepRenewing(true);
-    return hand.add(claimed, lane, slots, clock().getTime());
+  const accept = (claimed: Row[], lane: (row: Row) => PacerLane) => {
+    if (claimed.length > 0) leases.keepRenewing(true);
+    return hand.add(claimed, lane, clock().getTime());
   };
 
   // === Claims: when woken, per channel, a limited number of rows at a time
@@ -210,14 +166,14 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
       const full = claimed.length === claimLimit;
       if (full || conversationOnly) more.add(channel);
       else more.delete(channel);
-      accept(claimed, (r) => (r.priority >= PRIORITY.bulk ? 'bulk' : 'conversation'), 0);
+      accept(claimed, (r) => (r.priority >= PRIORITY.bulk ? 'bulk' : 'conversation'));
       if (full && hand.inHand(channel) < claimLimit) wanted.add(channel);
     }
   }
 
   function checkIdle() {
     if (hand.chats() > 0 || claims.size > 0) return;
-    keepRenewing(false);
+    leases.keepRenewing(false);
     for (const done of idleWaiters.splice(0)) done();
   }
 
@@ -250,7 +206,7 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
         await giveBack(handed.rows);
         return;
       }
-      await Promise.all(accept(handed.rows, () => 'reply', handed.slotsTaken));
+      await Promise.all(accept(handed.rows, () => 'reply'));
     },
     /** Resolves once nothing is in hand and no claim runs (without looking for more). */
     settled: idle,
@@ -265,11 +221,7 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
      * Frees at once what a dead earlier process held — one of the same instance name, or any on an
      * exclusive database — so a restart delays those messages by seconds, not a lease. Call at start.
      */
-    async takeOverLeases(): Promise<number> {
-      const freed = await takeOverLeases(db, me, { exclusiveDatabase: options.exclusiveDatabase ?? false, now: clock() });
-      if (freed.rows > 0) log.info(freed, 'outbox leases of a previous process taken over');
-      return freed.rows;
-    },
+    takeOverLeases: () => leases.takeOver(),
     /** Listens for `outbox` notifications, and polls for due rows (retries, leases run out) every `intervalMs`. */
     async start(intervalMs = 1000) {
       stopping = false;

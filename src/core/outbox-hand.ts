@@ -9,8 +9,6 @@ import { safeError } from './privacy.js';
 export interface Item {
   row: Row;
   lane: PacerLane;
-  /** A reply whose reply-window slot was taken with the person's message. */
-  slot: boolean;
   /** When its lease was last written (the claim, or the insert that claimed it), by the delivery's clock. */
   claimedAt: number;
   settle: () => void;
@@ -102,13 +100,13 @@ export function createRowsInHand(o: RowsInHandOptions) {
   }
 
   return {
-    /** Takes rows to send (`slots`: how many of the first have their reply-window slot); each promise settles with its row. */
-    add(rows: Row[], lane: (row: Row) => PacerLane, slots: number, claimedAt: number): Promise<void>[] {
+    /** Takes rows to send; each promise settles with its row. */
+    add(rows: Row[], lane: (row: Row) => PacerLane, claimedAt: number): Promise<void>[] {
       const done: Promise<void>[] = [];
-      rows.forEach((row, i) => {
+      for (const row of rows) {
         const key = chatKey(row.channel, row.chatId);
         const work = chats.get(key) ?? { channel: row.channel, items: [], recheck: false, failed: false };
-        const item: Item = { row, lane: lane(row), slot: i < slots, claimedAt, settle: () => {} };
+        const item: Item = { row, lane: lane(row), claimedAt, settle: () => {} };
         done.push(new Promise<void>((r) => (item.settle = r)));
         const c = countsOf(row.channel);
         c.all++;
@@ -119,7 +117,7 @@ export function createRowsInHand(o: RowsInHandOptions) {
           chats.set(key, work);
           void run(key, work);
         }
-      });
+      }
       return done;
     },
     /** A row was written for this chat: if its rows are in hand, its channel is claimed again once they are out. */

@@ -33,13 +33,13 @@ export function createRowSender(o: RowSenderOptions) {
   const markSent = (id: number, values: Partial<typeof outbox.$inferInsert>) =>
     db
       .update(outbox)
-      .set({ status: 'sent', sentAt: clock(), lastError: null, claimedBy: null, ...values })
+      .set({ status: 'sent', sentAt: clock(), lastError: null, claimedBy: null, windowSlot: false, ...values })
       .where(eq(outbox.id, id));
 
   /** Keeps a message the platform will not take now; it goes out when the person writes again (reply-window.ts). */
   async function hold(row: Row, reason: string) {
     log.info({ outboxId: row.id, channel: row.channel, reason }, 'delivery held until the person writes again');
-    await updateMine(row.id, { status: 'held', lastError: reason, claimedBy: null });
+    await updateMine(row.id, { status: 'held', lastError: reason, claimedBy: null, windowSlot: false });
   }
 
   async function recordFailure(row: Row, err: unknown) {
@@ -47,7 +47,8 @@ export function createRowSender(o: RowSenderOptions) {
     const e = asDeliveryError(err);
     log.warn({ outboxId: row.id, channel: row.channel, code: e.code, attempts: row.attempts, err: safeError(err) }, 'delivery failed');
     const outcome = failureOutcome(row, e, o.maxAttempts, now);
-    const unclaimed = { lastError: outcome.code, claimedBy: null };
+    // A failed send gave its reply-window slot back (reply-window.ts): the row no longer holds one.
+    const unclaimed = { lastError: outcome.code, claimedBy: null, windowSlot: false };
     if (outcome.kind === 'migrate') {
       await updateMine(row.id, { chatId: outcome.to, payload: outcome.payload, nextAttemptAt: now, ...unclaimed });
       if (row.chatId !== outcome.to) await o.onChatMigrated(row.channel, row.chatId, outcome.to);
@@ -62,10 +63,10 @@ export function createRowSender(o: RowSenderOptions) {
   }
 
   /**
-   * Sends one row this process holds (its attempt counted when it was claimed). `slotTaken`: a reply
-   * whose reply-window slot was taken with the person's message. `editOf` rows edit an earlier message.
+   * Sends one row this process holds (its attempt counted when it was claimed); a row with `windowSlot`
+   * has its reply-window slot counted already. `editOf` rows edit an earlier message.
    */
-  async function send(sender: Sender, row: Row, slotTaken: boolean): Promise<SendOutcome> {
+  async function send(sender: Sender, row: Row): Promise<SendOutcome> {
     try {
       const payload = row.payload as unknown as OutgoingPayload;
       if (payload.editOf !== undefined) {
@@ -78,7 +79,7 @@ export function createRowSender(o: RowSenderOptions) {
         }
         if (original?.status === 'pending') throw new DeliveryError('network', 'the message to edit is not sent yet', { permanent: false, retryAfterMs: 1000 });
       }
-      const result = await sendWithinWindow(db, sender, row.channel, row.chatId, payload, clock(), slotTaken);
+      const result = await sendWithinWindow(db, sender, row.channel, row.chatId, payload, clock(), row.windowSlot, row.id);
       if (!result.sent) {
         await hold(row, result.hold);
         return 'held';

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { outbox } from '../../db/schema.js';
+import { outbox, replyWindows } from '../../db/schema.js';
 import { isPredecessor } from './instance.js';
 import type { OutgoingMessage, OutgoingPayload } from './message.js';
 
@@ -76,11 +76,9 @@ export async function takeOverLeases(db: Db, me: string, o: { exclusiveDatabase:
 export type OutboxRow = typeof outbox.$inferSelect;
 export type ChatRef = { channel: string; chatId: string };
 
-/** Replies written claimed by this process (`enqueueClaimed`), handed to its delivery after commit. */
+/** Replies written claimed by this process (`enqueueClaimed`), handed to its delivery after commit (those with `windowSlot` counted in the person's reply window already). */
 export interface Handed {
   rows: OutboxRow[];
-  /** How many of the first rows have their reply-window slot taken already (`recordInbound`). */
-  slotsTaken: number;
 }
 
 /** Rows written already claimed: by which process, until when (its lease). */
@@ -93,16 +91,17 @@ export interface OutboxClaim {
  * Writes messages to one chat claimed by `claim.by` (the delivering process, which gets them after
  * commit without claiming them again): their lease set, their first attempt counted. A chat with a
  * pending message of anyone else (waiting for a retry, or another process sending) keeps its order:
- * the messages are then written due, for whoever delivers that chat. Returns the rows, in order.
+ * the messages are then written due, for whoever delivers that chat. The first `slots` messages written
+ * claimed have their reply-window slot taken (`window_slot`, counted by `recordInbound`). Returns the rows, in order.
  */
-export async function enqueueClaimed(tx: Db, chat: ChatRef, payloads: OutgoingPayload[], at: Date, claim: OutboxClaim): Promise<OutboxRow[]> {
+export async function enqueueClaimed(tx: Db, chat: ChatRef, payloads: OutgoingPayload[], at: Date, claim: OutboxClaim, slots = 0): Promise<OutboxRow[]> {
   if (payloads.length === 0) return [];
   const waiting = sql`exists (select 1 from ${outbox} p where p.channel = ${chat.channel} and p.chat_id = ${chat.chatId}
     and p.status = 'pending' and p.claimed_by is distinct from ${claim.by})`;
   const rows = await tx
     .insert(outbox)
     .values(
-      payloads.map((payload) => ({
+      payloads.map((payload, i) => ({
         channel: chat.channel,
         chatId: chat.chatId,
         payload: { ...payload },
@@ -111,6 +110,7 @@ export async function enqueueClaimed(tx: Db, chat: ChatRef, payloads: OutgoingPa
         claimedBy: sql`case when ${waiting} then null else ${claim.by} end`,
         nextAttemptAt: sql`case when ${waiting} then ${at.toISOString()}::timestamptz else ${claim.until.toISOString()}::timestamptz end`,
         attempts: sql`case when ${waiting} then 0 else 1 end`,
+        ...(i < slots ? { windowSlot: sql`not ${waiting}` } : {}),
       })),
     )
     .returning();
@@ -170,11 +170,27 @@ export async function confirmLease(db: Db, me: string, id: number, leaseUntil: D
   return row ?? null;
 }
 
-/** Gives rows back unsent, due at `now` (their counted attempt undone): those still held by `me` (another process may have taken some over). */
+/**
+ * Gives rows back unsent, due at `now` (their counted attempt undone): those still held by `me` (another
+ * process may have taken some over). A row whose reply-window slot was taken gives it back too, in the
+ * same statement: whoever sends it later takes one then.
+ */
 export async function releaseRows(db: Db, me: string, ids: number[], now: Date): Promise<void> {
   if (ids.length === 0) return;
-  await db
-    .update(outbox)
-    .set({ claimedBy: null, nextAttemptAt: now, attempts: sql`greatest(${outbox.attempts} - 1, 0)` })
-    .where(and(inArray(outbox.id, ids), eq(outbox.claimedBy, me), eq(outbox.status, 'pending')));
+  const idList = sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  await db.execute(sql`with released as (
+      select id, channel, chat_id, window_slot from ${outbox}
+      where id in (${idList}) and claimed_by = ${me} and status = 'pending' for update
+    ), freed as (
+      update ${outbox} o set claimed_by = null, next_attempt_at = ${now.toISOString()}::timestamptz,
+        attempts = greatest(o.attempts - 1, 0), window_slot = false
+      from released r where o.id = r.id
+    ), slots as (
+      select channel, chat_id, count(*)::int as n from released where window_slot group by channel, chat_id
+    )
+    update ${replyWindows} w set sent_since_inbound = greatest(w.sent_since_inbound - s.n, 0)
+    from slots s where w.channel = s.channel and w.chat_id = s.chat_id`);
 }

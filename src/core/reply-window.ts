@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { channelIdentities, outbox, replyWindows } from '../../db/schema.js';
 import type { OutgoingPayload } from './message.js';
+import type { OutboxRow } from './outbox.js';
 import { DeliveryError, type Sender } from './ports.js';
 import { texts } from '../texts/resident.js';
 
@@ -14,32 +15,71 @@ export interface ReplyWindowRule {
 }
 
 /**
- * The person wrote: their window opens again with a full count, less `taken` slots for the replies
- * written claimed in the same transaction (sent right after commit, see `sendWithinWindow`). Called
- * last in the message's transaction.
+ * The person wrote: their window opens again, counting every message whose slot is taken and that is
+ * not sent yet (`window_slot`) — the replies written with this message, and those to their earlier
+ * messages still on their way (from this process or another): the platform counts every send after the
+ * latest message, whichever message it answers. Called last in the message's transaction. When the count
+ * exceeds `fit.perMessage`, the newest of `fit.rows` (just written, not handed yet) give their slots back
+ * and ask for one when sent (so are held if none is left). Returns the count.
  */
-export async function recordInbound(tx: Db, channel: string, chatId: string, at: Date, taken = 0): Promise<void> {
-  await tx
+export async function recordInbound(tx: Db, channel: string, chatId: string, at: Date, fit?: { perMessage: number; rows: OutboxRow[] }): Promise<number> {
+  const pending = sql`(select count(*)::int from ${outbox} where ${outbox.channel} = ${channel} and ${outbox.chatId} = ${chatId}
+    and ${outbox.windowSlot} and ${outbox.status} = 'pending')`;
+  const [window] = await tx
     .insert(replyWindows)
-    .values({ channel, chatId, lastInboundAt: at, sentSinceInbound: taken })
-    .onConflictDoUpdate({ target: [replyWindows.channel, replyWindows.chatId], set: { lastInboundAt: at, sentSinceInbound: taken } });
+    .values({ channel, chatId, lastInboundAt: at, sentSinceInbound: pending })
+    .onConflictDoUpdate({
+      target: [replyWindows.channel, replyWindows.chatId],
+      set: { lastInboundAt: at, sentSinceInbound: sql`excluded.sent_since_inbound` },
+    })
+    .returning({ n: replyWindows.sentSinceInbound });
+  const counted = window?.n ?? 0;
+  if (!fit || counted <= fit.perMessage) return counted;
+  const over = fit.rows.filter((r) => r.windowSlot).slice(-(counted - fit.perMessage));
+  if (over.length === 0) return counted;
+  await tx
+    .update(outbox)
+    .set({ windowSlot: false })
+    .where(
+      inArray(
+        outbox.id,
+        over.map((r) => r.id),
+      ),
+    );
+  for (const row of over) row.windowSlot = false;
+  await tx
+    .update(replyWindows)
+    .set({ sentSinceInbound: counted - over.length })
+    .where(and(eq(replyWindows.channel, channel), eq(replyWindows.chatId, chatId)));
+  return counted - over.length;
 }
 
-/** Takes one message of the window's count; false when the window is closed or used up. */
-export async function takeReplySlot(db: Db, channel: string, chatId: string, rule: ReplyWindowRule, now: Date): Promise<boolean> {
-  const taken = await db
+/**
+ * Takes one message of the window's count; false when the window is closed or used up. `rowId`: the
+ * message it is for, marked as holding its slot while it is sent (a window opened meanwhile counts it).
+ */
+export async function takeReplySlot(db: Db, channel: string, chatId: string, rule: ReplyWindowRule, now: Date, rowId?: number): Promise<boolean> {
+  const open = and(
+    eq(replyWindows.channel, channel),
+    eq(replyWindows.chatId, chatId),
+    gt(replyWindows.lastInboundAt, new Date(now.getTime() - rule.ms)),
+    lt(replyWindows.sentSinceInbound, rule.perMessage),
+  );
+  const take = db
     .update(replyWindows)
     .set({ sentSinceInbound: sql`${replyWindows.sentSinceInbound} + 1` })
-    .where(
-      and(
-        eq(replyWindows.channel, channel),
-        eq(replyWindows.chatId, chatId),
-        gt(replyWindows.lastInboundAt, new Date(now.getTime() - rule.ms)),
-        lt(replyWindows.sentSinceInbound, rule.perMessage),
-      ),
-    )
+    .where(open)
     .returning({ n: replyWindows.sentSinceInbound });
-  return taken.length > 0;
+  if (rowId === undefined) return (await take).length > 0;
+  // One statement: the slot taken, and the row marked only if it was.
+  const taken = db.$with('taken').as(take);
+  const marked = await db
+    .with(taken)
+    .update(outbox)
+    .set({ windowSlot: true })
+    .where(and(eq(outbox.id, rowId), sql`exists (select 1 from ${taken})`))
+    .returning({ id: outbox.id });
+  return marked.length > 0;
 }
 
 /** Gives a slot back (the send failed, so the platform did not count it). */
@@ -115,8 +155,8 @@ const isCode = (err: unknown, code: string) => err instanceof DeliveryError && e
  * Sends one message on a channel with a reply window: as a message while the window is open and its
  * count not used up; otherwise its `notice`, if it has one, another way (a template message);
  * otherwise it is to be held. An account that unfollowed is held for without trying. `slotTaken`: a
- * reply written with the person's message, its slot counted there (`recordInbound`), to an account
- * that just wrote (so follows).
+ * message whose slot is counted already (`window_slot`: a reply written with the person's message, to an
+ * account that just wrote, so follows). `rowId`: the outbox row sent, marked while its slot is taken.
  */
 export async function sendWithinWindow(
   db: Db,
@@ -126,11 +166,12 @@ export async function sendWithinWindow(
   payload: OutgoingPayload,
   now: Date,
   slotTaken = false,
+  rowId?: number,
 ): Promise<WindowedSend> {
   const rule = sender.replyWindow;
   if (!rule) return { sent: true, via: 'message', ...(await sender.send(chatId, payload)) };
   if (!slotTaken && (await isBlocked(db, channel, chatId))) return { sent: false, hold: 'blocked' };
-  if (slotTaken || (await takeReplySlot(db, channel, chatId, rule, now))) {
+  if (slotTaken || (await takeReplySlot(db, channel, chatId, rule, now, rowId))) {
     try {
       return { sent: true, via: 'message', ...(await sender.send(chatId, payload)) };
     } catch (err) {

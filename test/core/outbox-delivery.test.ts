@@ -76,7 +76,7 @@ describeDb('outbox', (ctx) => {
       new Date(),
       delivery.claimFor('slow', new Date())!,
     );
-    await delivery.handOff({ rows, slotsTaken: 0 });
+    await delivery.handOff({ rows });
     expect(sent).toEqual(['o-resident']);
     release();
     await background;
@@ -118,7 +118,7 @@ describeDb('outbox', (ctx) => {
       new Date(),
       delivery.claimFor('lane', new Date())!,
     );
-    const replying = delivery.handOff({ rows, slotsTaken: 0 });
+    const replying = delivery.handOff({ rows });
     await waitFor(async () => (await attempted('o-lane-resident')) === 1);
     await nextSlot();
     await waitFor(async () => sender.sent.length === 2);

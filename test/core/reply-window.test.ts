@@ -4,7 +4,7 @@ import { outbox, replyWindows } from '../../db/schema.js';
 import { createApp } from '../../src/app.js';
 import { createConfig } from '../../src/config.js';
 import type { IncomingMessage, OutgoingPayload } from '../../src/core/message.js';
-import { enqueueMessages } from '../../src/core/outbox.js';
+import { enqueueClaimed, enqueueMessages, releaseRows } from '../../src/core/outbox.js';
 import { DeliveryError, type Sender } from '../../src/core/ports.js';
 import { recordInbound, takeReplySlot } from '../../src/core/reply-window.js';
 import { texts } from '../../src/texts/resident.js';
@@ -76,6 +76,62 @@ describeDb('reply windows', (ctx) => {
     expect(await takeReplySlot(db, 'wx', 'o-count', RULE, new Date(now.getTime() + 47 * HOUR))).toBe(true);
     expect(await takeReplySlot(db, 'wx', 'o-count', RULE, new Date(now.getTime() + 48 * HOUR + 1))).toBe(false);
     expect(await takeReplySlot(db, 'wx', 'o-never-wrote', RULE, now)).toBe(false);
+  });
+
+  it('counts in a new window the replies to earlier messages not sent yet, whichever instance holds them; a reply given back unsent frees its slot', async () => {
+    const db = ctx.database.db;
+    // A channel no app of this file delivers: these rows stay as written.
+    const chat = { channel: 'wx-carry', chatId: 'o-carry' };
+    const lease = (by: string) => ({ by, until: new Date(now.getTime() + 30_000) });
+    const counted = async () =>
+      (
+        await db
+          .select()
+          .from(replyWindows)
+          .where(and(eq(replyWindows.channel, chat.channel), eq(replyWindows.chatId, chat.chatId)))
+      )[0]?.sentSinceInbound;
+    const inbound = (rows: Awaited<ReturnType<typeof enqueueClaimed>>) =>
+      recordInbound(db, chat.channel, chat.chatId, now, { perMessage: RULE.perMessage, rows });
+    // The first message: two replies, held by instance web-1, not sent yet.
+    const first = await enqueueClaimed(db, chat, [{ text: '回复一' }, { text: '回复二' }], now, lease('web-1'), RULE.perMessage);
+    expect(await inbound(first)).toBe(2);
+    // The person writes again while web-1's replies are on their way: the platform counts them after this message, so do we.
+    const second = await enqueueClaimed(db, chat, [{ text: '回复三' }], now, lease('web-1'), RULE.perMessage);
+    expect(await inbound(second)).toBe(3);
+    expect(await takeReplySlot(db, chat.channel, chat.chatId, RULE, now)).toBe(true);
+    expect(await takeReplySlot(db, chat.channel, chat.chatId, RULE, now)).toBe(true);
+    expect(await takeReplySlot(db, chat.channel, chat.chatId, RULE, now)).toBe(false);
+    // web-1 gives its first reply back unsent: its slot is free again; sending it later takes one and marks it.
+    await releaseRows(db, 'web-1', [first[0]!.id], now);
+    expect(await counted()).toBe(4);
+    expect(await takeReplySlot(db, chat.channel, chat.chatId, RULE, now, first[0]!.id)).toBe(true);
+    // web-2 answers the next message while those three are still unsent (its reply written due, for whoever delivers the chat):
+    // the new window counts the three.
+    const third = await enqueueClaimed(db, chat, [{ text: '回复四' }], now, lease('web-2'), RULE.perMessage);
+    expect(third.map((r) => [r.claimedBy, r.windowSlot])).toEqual([[null, false]]);
+    expect(await inbound(third)).toBe(3);
+  });
+
+  it('lets the newest replies of a message ask for a slot when sent, when earlier unsent ones fill the new window', async () => {
+    const db = ctx.database.db;
+    const chat = { channel: 'wx-carry', chatId: 'o-over' };
+    const lease = { by: 'web-1', until: new Date(now.getTime() + 30_000) };
+    const write = (texts: string[]) =>
+      enqueueClaimed(
+        db,
+        chat,
+        texts.map((text) => ({ text })),
+        now,
+        lease,
+        RULE.perMessage,
+      );
+    const first = await write(['一', '二', '三', '四']);
+    expect(await recordInbound(db, chat.channel, chat.chatId, now, { perMessage: RULE.perMessage, rows: first })).toBe(4);
+    const second = await write(['五', '六', '七']);
+    expect(await recordInbound(db, chat.channel, chat.chatId, now, { perMessage: RULE.perMessage, rows: second })).toBe(RULE.perMessage);
+    expect(second.map((r) => r.windowSlot)).toEqual([true, false, false]);
+    const marks = await db.select({ windowSlot: outbox.windowSlot }).from(outbox).where(eq(outbox.chatId, chat.chatId)).orderBy(outbox.id);
+    expect(marks.map((r) => r.windowSlot)).toEqual([true, true, true, true, true, false, false]);
   });
 
   it('answers a person in the window; outside it a notice goes as a template and other messages wait', async () => {

@@ -10,6 +10,7 @@ import { createCapturingLogger } from '../support/app.js';
 import { backends, openTestDatabase } from '../support/db.js';
 import { createQueryLog, type QueryCount } from '../support/query-log.js';
 import { DEMO_STATIONS_FILE } from '../support/stations.js';
+import { addApprovedVolunteers } from '../support/volunteers.js';
 
 // === What one resident message costs the database, delivery included, counted from the drivers' own
 // query log: the budget is ≤ 2 transactions and ≤ 12 statements for an ordinary message, ≤ 25 statements
@@ -22,7 +23,12 @@ const PINNED = {
   /** The same on a channel with a reply window (WeChat): the held messages looked for, the window opened with the reply's slot. */
   ordinaryWindowed: { statements: 8, transactions: 2 },
   /** The confirmation: the daily cap's upsert, the request, its ticket, its card to the group (claimed when the commit's notification wakes the outbox), both marked sent. */
-  confirm: { statements: 23, transactions: 4 },
+  confirm: { statements: 22, transactions: 4 },
+  /**
+   * The confirmation with volunteers nearby: as above (the private offers are written in the same one statement,
+   * however many volunteers there are), and the three offers to a channel without a group claimed in one, each marked sent.
+   */
+  confirmWithOffers: { statements: 26, transactions: 8 },
 };
 const BUDGET = { statements: 12, transactions: 2, confirmStatements: 25 };
 
@@ -45,6 +51,8 @@ describe.each(backends)('statements per resident message [%s]', (backend) => {
   let app: App;
   const test = recordingSender(false);
   const wechat = recordingSender(true);
+  /** A channel without groups: its volunteers get the private offers. */
+  const plain = recordingSender(false);
   let seq = 0;
 
   beforeAll(async () => {
@@ -55,7 +63,7 @@ describe.each(backends)('statements per resident message [%s]', (backend) => {
       config: createConfig({ STATIONS_FILE: DEMO_STATIONS_FILE, FLOOD_BURST: '1000' }),
       database,
       log,
-      senders: { test: test.sender, wechat: wechat.sender },
+      senders: { test: test.sender, wechat: wechat.sender, plain: plain.sender },
       delivery: 'background',
     });
     const station = app.tree.byCode('nanhu-jianshe-wenchang')!.id;
@@ -109,13 +117,36 @@ describe.each(backends)('statements per resident message [%s]', (backend) => {
     expect(ordinary.transactions).toBeLessThanOrEqual(BUDGET.transactions);
   });
 
-  it('the confirmation, the reply and the group’s card delivered: 23 statements', async () => {
+  it('the confirmation, the reply and the group’s card delivered: 22 statements', async () => {
     const groupCards = () => test.sent.filter((m) => m.chatId === 'g-budget').length;
     const before = { reply: repliesTo(test, 'r-budget'), cards: groupCards() };
     const confirm = await cost('test', 'r-budget', '1', () => repliesTo(test, 'r-budget') > before.reply && groupCards() > before.cards);
     expect(test.sent.at(-2)?.payload.text ?? test.sent.at(-1)?.payload.text).toBeDefined();
     expect({ statements: confirm.statements, transactions: confirm.transactions }, explain(confirm)).toEqual(PINNED.confirm);
     expect(confirm.statements).toBeLessThanOrEqual(BUDGET.confirmStatements);
+  });
+
+  /** Approved volunteers of the resident's community who fix appliances, their chats on `channel`. */
+  async function addVolunteers(channel: 'test' | 'plain', n: number) {
+    await addApprovedVolunteers(database.db, { stationId: app.tree.byCode('nanhu-jianshe-wenchang')!.id, channel, n });
+  }
+  /** The cost of `user`'s confirmation once its reply, the group's card and the three private offers are delivered. */
+  async function confirmWithOffers(user: string) {
+    await intake('test', user);
+    const groupCards = () => test.sent.filter((m) => m.chatId === 'g-budget').length;
+    const before = { reply: repliesTo(test, user), cards: groupCards(), offers: plain.sent.length };
+    return cost('test', user, '1', () => repliesTo(test, user) > before.reply && groupCards() > before.cards && plain.sent.length === before.offers + 3);
+  }
+
+  it('the confirmation with volunteers nearby: the private offers cost as much with 20 volunteers as with 6', async () => {
+    // Three volunteers are reached privately (their channel has no group); the others in the group that gets the card.
+    await addVolunteers('plain', 3);
+    await addVolunteers('test', 3);
+    const six = await confirmWithOffers('r-offers-6');
+    await addVolunteers('test', 14);
+    const twenty = await confirmWithOffers('r-offers-20');
+    expect({ statements: six.statements, transactions: six.transactions }, explain(six)).toEqual(PINNED.confirmWithOffers);
+    expect({ statements: twenty.statements, transactions: twenty.transactions }, explain(twenty)).toEqual(PINNED.confirmWithOffers);
   });
 
   it('an ordinary message on a channel with a reply window: 2 transactions, 8 statements', async () => {

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelIdentities, chatGroups, people, requestEvents, requests, volunteers } from '../../db/schema.js';
+import { chatGroups, requestEvents, requests } from '../../db/schema.js';
 import type { Database } from '../../db/client.js';
 import { createApp } from '../../src/app.js';
 import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
@@ -16,6 +16,7 @@ import { buttonData } from '../support/telegram-harness.js';
 import { LONG_MS } from '../support/patience.js';
 import { requestFields } from '../support/requests.js';
 import { DEMO_STATIONS_FILE } from '../support/stations.js';
+import { addApprovedVolunteers } from '../support/volunteers.js';
 
 // === 100 volunteers press 我来接单 on one group card in one polling batch: their presses are queued by
 // person, not by the group, so they race in parallel and the conditional update gives the task to
@@ -58,23 +59,7 @@ describe.each(backends)('presses of many volunteers on one card [%s]', (backend)
     app.addSender('telegram', channel.sender);
     const station = app.tree.byCode('nanhu-jianshe-wenchang')!.id;
     await database.db.insert(chatGroups).values({ channel: 'telegram', chatId: String(GROUP), stationId: station, boundBy: 0 });
-    const persons = await database.db
-      .insert(people)
-      .values(Array.from({ length: VOLUNTEERS }, (_, i) => ({ displayName: `志愿者${i}` })))
-      .returning({ id: people.id });
-    await database.db.insert(channelIdentities).values(persons.map((p, i) => ({ channel: 'telegram', externalId: String(7000 + i), personId: p.id })));
-    await database.db.insert(volunteers).values(
-      persons.map((p, i) => ({
-        personId: p.id,
-        name: `志愿者${i}`,
-        phone: '13900000000',
-        partyMember: false,
-        skills: ['daily-life'],
-        stationId: station,
-        availability: '随时',
-        status: 'approved' as const,
-      })),
-    );
+    await addApprovedVolunteers(database.db, { stationId: station, channel: 'telegram', n: VOLUNTEERS, chatId: (i) => String(7000 + i) });
     const resident = await ensurePerson(database.db, 'telegram', '6000', '居民');
     await database.db.transaction(async (tx) => {
       const r = await createRequest(

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../../db/client.js';
 import { createApp } from '../../src/app.js';
-import { createWechatChannel } from '../../src/channels/wechat/wechat-channel.js';
 import { createConfig } from '../../src/config.js';
 import { createHttpServer } from '../../src/http/server.js';
 import { texts } from '../../src/texts/resident.js';
@@ -10,7 +9,7 @@ import { startWechatStandin, type WechatStandin } from '../standins/wechat-api.j
 import { createCapturingLogger } from '../support/app.js';
 import { backends, openTestDatabase } from '../support/db.js';
 import { DEMO_STATIONS_FILE } from '../support/stations.js';
-import { IN_PROCESS_APP, inProcessChannelSettings } from '../support/wechat-harness.js';
+import { IN_PROCESS_APP, startInProcessWechat } from '../support/wechat-harness.js';
 
 // === A WeChat callback is answered as soon as its message is committed — not after its reply went out
 // through the platform (the outbox sends it on its own), and never before the commit: a message that did
@@ -47,21 +46,7 @@ describe.each(backends)('WeChat: answered at the commit [%s]', (backend) => {
       },
     }) as Db;
     const app = await createApp({ config: createConfig({ STATIONS_FILE: DEMO_STATIONS_FILE }), database, log, runnerDb: failing });
-    const channel = createWechatChannel({
-      ...inProcessChannelSettings(wx, http),
-      handle: app.handle,
-      log,
-      answerWithinMs: ANSWER_WITHIN_MS,
-    });
-    app.addSender('wechat', channel.sender);
-    await http.listen(0, '127.0.0.1');
-    await app.start();
-    await channel.start();
-    wx.setCallbackUrl(`http://127.0.0.1:${http.port()}/wechat`);
-    stop = async () => {
-      await app.stop();
-      await http.close();
-    };
+    stop = await startInProcessWechat(app, wx, http, log, { answerWithinMs: ANSWER_WITHIN_MS });
   });
   afterAll(async () => {
     await stop();

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import type { Logger } from 'pino';
+import type { App } from '../../src/app.js';
+import { createWechatChannel } from '../../src/channels/wechat/wechat-channel.js';
 import type { HttpServer } from '../../src/http/server.js';
 import type { SharedToken } from '../../src/core/shared-token.js';
 import { type BotApiStandin, startBotApiStandin } from '../standins/telegram-bot-api.js';
@@ -36,6 +39,29 @@ export function inProcessChannelSettings(wx: WechatStandin, http: HttpServer) {
     menuReplies: true,
     http,
     tokenStore: memoryToken,
+  };
+}
+
+/**
+ * Starts `app` with a WeChat channel built in the test's process against the stand-in `wx`, listening on
+ * `http` (channel settings `extra` on top of the usual ones); the platform's callbacks go to it. Returns its stop.
+ */
+export async function startInProcessWechat(
+  app: App,
+  wx: WechatStandin,
+  http: HttpServer,
+  log: Logger,
+  extra: Partial<Parameters<typeof createWechatChannel>[0]> = {},
+): Promise<() => Promise<void>> {
+  const channel = createWechatChannel({ ...inProcessChannelSettings(wx, http), handle: app.handle, log, ...extra });
+  app.addSender('wechat', channel.sender);
+  await http.listen(0, '127.0.0.1');
+  await app.start();
+  await channel.start();
+  wx.setCallbackUrl(`http://127.0.0.1:${http.port()}/wechat`);
+  return async () => {
+    await app.stop();
+    await http.close();
   };
 }
 

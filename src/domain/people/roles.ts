@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, lockKey } from '../../../db/client.js';
 import { channelIdentities, organizers, people, replyWindows } from '../../../db/schema.js';
 import type { OutgoingPayload } from '../../core/message.js';
@@ -69,8 +69,24 @@ export async function tellOrganizersWithChoices(tx: Db, tree: StationTree, stati
  * written at every private message), then the oldest account; accounts marked blocked last.
  */
 export async function privateChatsOf(tx: Db, personId: number): Promise<{ channel: string; chatId: string; blocked: boolean }[]> {
-  const rows = await tx
-    .select({ channel: channelIdentities.channel, chatId: channelIdentities.externalId, blockedAt: channelIdentities.blockedAt })
+  return chatsInOrder(tx, personId);
+}
+
+/**
+ * The chat `privateChatsOf` puts first for the person whose id is `personId` (a column of an outer
+ * query), as a lateral subquery with the columns `channel`, `chat_id` and `blocked`.
+ */
+export function firstPrivateChat(tx: Db, personId: AnyColumn) {
+  return chatsInOrder(tx, personId).limit(1);
+}
+
+function chatsInOrder(tx: Db, personId: number | AnyColumn) {
+  return tx
+    .select({
+      channel: channelIdentities.channel,
+      chatId: sql<string>`${channelIdentities.externalId}`.as('chat_id'),
+      blocked: sql<boolean>`${channelIdentities.blockedAt} is not null`.as('blocked'),
+    })
     .from(channelIdentities)
     .leftJoin(replyWindows, and(eq(replyWindows.channel, channelIdentities.channel), eq(replyWindows.chatId, channelIdentities.externalId)))
     .where(eq(channelIdentities.personId, personId))
@@ -81,7 +97,6 @@ export async function privateChatsOf(tx: Db, personId: number): Promise<{ channe
       asc(channelIdentities.channel),
       asc(channelIdentities.externalId),
     );
-  return rows.map((r) => ({ channel: r.channel, chatId: r.chatId, blocked: r.blockedAt !== null }));
 }
 
 /**

@@ -1,0 +1,2 @@
+ALTER TABLE "outbox" ADD COLUMN "window_slot" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX "outbox_window_slots" ON "outbox" USING btree ("channel","chat_id") WHERE "outbox"."window_slot";
