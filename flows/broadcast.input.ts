@@ -14,6 +14,9 @@ const NAV_WORDS: Record<'nav.cancel' | 'nav.back' | 'nav.help' | 'nav.start', st
 };
 
 /** Words that end the choice of stations. */
+/** Words that open a broadcast, whatever the conversation is in (the app matches them). */
+export const BROADCAST_START_WORDS = ['群发', '/broadcast'];
+
 export const DONE_WORDS = ['选好了', '好了', '好', '下一步', '就这些', '完成', 'ok'];
 
 /** Words for every station the organizer has. */

@@ -68,6 +68,9 @@ export function readPartyMember(text: string): boolean | null {
 }
 
 /** Words that end the choice of skills. */
+/** Words that open the registration, whatever the conversation is in (the app matches them). */
+export const VOLUNTEER_START_WORDS = ['我要当志愿者', '我想当志愿者', '志愿者报名', '报名志愿者', '/volunteer'];
+
 export const DONE_WORDS = ['好了', '选好了', '好', '好的', '完成', '完了', '就这些', '就这些了', '没有了', '没了', '可以了', '下一步', 'ok'];
 
 /** Words that empty the choice of skills. */

@@ -1,21 +1,17 @@
 import { BROADCAST_FLOW_ID, BROADCAST_FLOW_VERSION, createBroadcastMachine } from '../../flows/broadcast.machine.js';
-import { interpretBroadcastInput } from '../../flows/broadcast.input.js';
+import { BROADCAST_START_WORDS, interpretBroadcastInput } from '../../flows/broadcast.input.js';
 import type { BroadcastContext, BroadcastDraft, BroadcastEvent, BroadcastFlowDeps, BroadcastInput } from '../../flows/broadcast.types.js';
 import type { FlowDefinition } from '../core/flow.js';
 import { MAX_TEXT_LENGTH } from '../core/input-clean.js';
-import type { IncomingContent } from '../core/message.js';
 import { createBroadcast } from '../domain/broadcasts/create.js';
 import { broadcastTargets, countTargets, organizedRoots } from '../domain/broadcasts/targets.js';
 import type { StationTree } from '../domain/stations/tree.js';
+import { questionWiring, startsWith } from './flow-kit.js';
 
 // === The broadcast flow (群发) wired to the domain: who may, counting targets, storing the broadcast
 
-const START_WORDS = /^(群发|\/broadcast(@\w+)?)$/i;
-
 /** True when the message opens a broadcast (whatever the conversation is in). */
-export function startsBroadcastFlow(content: IncomingContent): boolean {
-  return content.kind === 'text' && START_WORDS.test(content.text.trim());
-}
+export const startsBroadcastFlow = startsWith(BROADCAST_START_WORDS);
 
 /**
  * Longest broadcast text: Telegram takes 4,096 characters a message, but every incoming message is cut
@@ -50,9 +46,7 @@ export function createBroadcastFlow(tree: StationTree, textLimit = BROADCAST_TEX
       const roots = await organizedRoots(tx, tree, person.id);
       return { organizer: roots.length > 0, roots, textLimit };
     },
-    question: (context: BroadcastContext) =>
-      context.question.text ? { text: context.question.text, choices: context.question.choices, questionId: context.question.id } : null,
-    isStale: (event) => event === 'answer.stale',
+    ...questionWiring,
     interpret: (context: BroadcastContext, content) => interpretBroadcastInput(context, content),
     effects: {
       countTargets: async ({ stationIds }: { stationIds: number[] }, env): Promise<BroadcastEvent> => ({

@@ -4,7 +4,6 @@ import type { EventContext, EventDraft, EventFlowDeps, EventInput, EventTimeRead
 import { eq } from 'drizzle-orm';
 import { organizers } from '../../db/schema.js';
 import type { FlowDefinition } from '../core/flow.js';
-import type { IncomingContent } from '../core/message.js';
 import type { Clock } from '../core/ports.js';
 import { isOrganizerOf } from '../domain/people/roles.js';
 import { createEvent, type NewEvent } from '../domain/events/events.js';
@@ -13,16 +12,14 @@ import { eventTexts } from '../texts/events.js';
 import { createStationMatcher } from '../domain/stations/matcher.js';
 import type { Station, StationTree } from '../domain/stations/tree.js';
 import type { ResidentFlowDeps } from '../../flows/resident.types.js';
-import type { Same } from './resident-flow.js';
+import { questionWiring, type Same, startsWith } from './flow-kit.js';
 
 // The flow's draft and time reading are the domain's (flows and domain do not import each other).
 true satisfies Same<EventDraft, NewEvent>;
 true satisfies Same<EventTimeReading, TimeReading>;
 
 /** True when the message asks to create an event (whatever the conversation is in). */
-export function startsEventFlow(content: IncomingContent): boolean {
-  return content.kind === 'text' && EVENT_START_WORDS.includes(content.text.trim().replace(/@\w+$/, '').toLowerCase());
-}
+export const startsEventFlow = startsWith(EVENT_START_WORDS);
 
 /** The catalogue and the station tree as the event flow sees them. */
 export function eventFlowDeps(base: Pick<ResidentFlowDeps, 'classes' | 'item' | 'matchItems'>, tree: StationTree, timeZone: string): EventFlowDeps {
@@ -76,9 +73,7 @@ export function createEventFlow(deps: EventFlowDeps, tree: StationTree, o: { tim
       }));
       return { organizerStations: rows.map((r) => tree.byId(r.stationId)?.code).filter((c): c is string => c !== undefined), timeChoices };
     },
-    question: (context: EventContext) =>
-      context.question.text ? { text: context.question.text, choices: context.question.choices, questionId: context.question.id } : null,
-    isStale: (event) => event === 'answer.stale',
+    ...questionWiring,
     interpret: (context: EventContext, content) => interpretEventInput(context, content, (text) => parseEventTime(text, o.clock(), o.timeZone)),
     effects: {
       createEvent: async (draft: EventDraft, env) => {

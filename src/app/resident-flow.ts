@@ -4,9 +4,8 @@ import type { RequestDraft, ResidentContext, ResidentFlowDeps } from '../../flow
 import type { Db } from '../../db/client.js';
 import type { AnyMachineSnapshot } from 'xstate';
 import { DEFAULT_HOTLINE, type HotlineConfig } from '../config.js';
-import type { EffectHandler, FlowDefinition } from '../core/flow.js';
+import type { FlowDefinition } from '../core/flow.js';
 import type { IncomingContent } from '../core/message.js';
-import { recordAlert } from '../domain/alerts.js';
 import type { CatalogueMatcher } from '../domain/catalogue/matcher.js';
 import { itemPages } from '../domain/catalogue/pages.js';
 import type { Catalogue } from '../domain/catalogue/types.js';
@@ -18,9 +17,7 @@ import type { Station, StationTree } from '../domain/stations/tree.js';
 import type { Place, PlaceLookup } from '../../flows/common/places.js';
 import type { Classification, Classifier } from '../domain/understanding/classifier.js';
 import { runTurn, stepSync } from '../core/turn.js';
-
-/** True when A and B are one type: a field added, dropped or retyped on either side makes it false. */
-export type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+import { type EmergencyHooks, emergencyAlertEffect, questionWiring, type Same } from './flow-kit.js';
 
 // The flow's draft is the domain's request fields (flows and domain do not import each other).
 true satisfies Same<RequestDraft, RequestFields>;
@@ -93,19 +90,9 @@ interface PreparedClassifications {
 }
 
 /** What happens after the resident flow's writes (dispatch plugs in here). */
-export interface ResidentFlowHooks {
+export interface ResidentFlowHooks extends EmergencyHooks {
   afterRequestCreated?: (tx: Db, requestId: number, emergencyWords: string[], at: Date) => Promise<void>;
   afterRequestCancelled?: (tx: Db, requestId: number, volunteerId: number | null, at: Date) => Promise<void>;
-  /** Emergency words were heard: organizers must know now, before the intake is finished. */
-  afterEmergencyWords?: (tx: Db, personId: number, words: string[], at: Date) => Promise<void>;
-}
-
-/** The `recordAlert` effect of every flow: an alert row, and organizers told at once. */
-export function emergencyAlertEffect(hooks: Pick<ResidentFlowHooks, 'afterEmergencyWords'>): EffectHandler {
-  return async (params: { words: string[]; services: string[] }, env) => {
-    await recordAlert(env.tx, { kind: 'emergency', personId: env.personId, conversationKey: env.conversationKey, detail: params }, env.now);
-    await hooks.afterEmergencyWords?.(env.tx, env.personId, params.words, env.now);
-  };
 }
 
 /** How the resident flow stores requests: their tickets' time zone and a resident's daily cap. */
@@ -134,9 +121,7 @@ export function createResidentFlow(
     version: RESIDENT_FLOW_VERSION,
     machine,
     input: (person) => ({ profile: { phone: person.phone, lastCommunityCode: person.lastCommunityCode } }),
-    question: (context: ResidentContext) =>
-      context.question.text ? { text: context.question.text, choices: context.question.choices, questionId: context.question.id } : null,
-    isStale: (event) => event === 'answer.stale',
+    ...questionWiring,
     interpret: (context: ResidentContext, content) => interpretResidentInput(context, content),
     // The turn played ahead, answering nothing: the words it will `classify` (exactly those, and only
     // when it will) are classified before the transaction, so no lock waits for a language model.
