@@ -11,7 +11,9 @@ const rules = createCatalogueMatcher(catalogue, { model: null });
 // a thing wished for, not broken; an appliance to clean; suspicion; a care home refused; paid and left
 // undone; aid after a fire or flood; school a poor family cannot pay; goods given out; a disability and
 // what the person needs; "is it real?"; what a patient cannot do alone; pests by what they leave; a
-// workplace injury; exercise taught at home; a lock to change; a bank visit; words by meaning.
+// workplace injury; exercise taught at home; a lock to change; a bank visit; a place word
+// beside a broken public thing; kin spending an elder's money; a heater's fault over the bath it stops;
+// a disability's benefit; a landlord's eviction; medicine fetched; a visit to sit awhile; words by meaning.
 describe('the rules alone, on phrasings of the fourth round’s causes', () => {
   it.each([
     ['我一直想要台唱戏机 听听越剧', 'micro-wish'],
@@ -44,6 +46,13 @@ describe('the rules alone, on phrasings of the fourth round’s causes', () => {
     ['社区有育婴师培训伐 想考个证', 'employment-aid'],
     ['手机老有陌生号码打来 怎么拉黑', 'digital-help'],
     ['保姆在家里摔了 我们要担多大责任', 'legal-consult'],
+    ['小区门口的路灯坏了好几天', 'public-repair'],
+    ['孙子把奶奶的养老钱拿去花了', 'family-conflict'],
+    ['电热水器点不着 洗不了澡', 'appliance-repair'],
+    ['女儿智力残疾 有啥补助', 'disability-policy'],
+    ['房东叫我们月底搬走', 'tenancy-dispute'],
+    ['药在药房配好了 有人去拿伐', 'medicine-delivery'],
+    ['逢年过节想有志愿者来坐坐', 'home-visit'],
   ])('%s → %s', (text, code) => {
     expect(rules.match(text)[0]?.itemCode).toBe(code);
   });
