@@ -6,6 +6,8 @@ export type ItemMatcher = (text: string) => ReadonlyArray<{ itemCode: string }>;
 /** Words that mark something wrong or wanted: a clause without one is circumstance, not a problem. */
 const TROUBLE =
   /坏|堵|漏|不亮|不通|不出|不转|不能用|不灵|不响|不热|不冷|不制冷|不制热|没电|没水|没气|断|裂|掉|松|卡住|修|换|送|陪|帮|想|要|请|找|咨询|问|办|申请|吵|纠纷|欠/u;
+/** 要 in a clause that ends on 了 says what is about to happen (东家要去养老院了), not what is wanted. */
+const ABOUT_TO = /要(?=[^，]*了$)/u;
 /** Something broken: two clauses that each say so are two problems even without "也". */
 const BROKEN = /坏|堵|漏|不亮|不通|不出水|不转|断了|裂/u;
 /** Words that add another matter: 也, 还有, 另外, 再, 顺便. */
@@ -44,7 +46,7 @@ export function splitProblems(text: string, match: ItemMatcher): string[] {
   const groups = new Map<string | null, string[]>();
   let current: string | null = null;
   for (const clause of clauses(text)) {
-    const item = TROUBLE.test(clause) ? (match(clause)[0]?.itemCode ?? null) : null;
+    const item = TROUBLE.test(clause.replace(ABOUT_TO, '')) ? (match(clause)[0]?.itemCode ?? null) : null;
     if (item !== null && current === null && groups.has(null)) {
       // Words before the first problem belong to it.
       groups.set(item, [...(groups.get(null) ?? []), ...(groups.get(item) ?? [])]);

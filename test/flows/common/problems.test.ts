@@ -22,6 +22,7 @@ describe('splitProblems', () => {
     ['我一个人住，腿脚不方便，想有人送饭'],
     ['轮椅的轮子坏了 推不动'],
     ['送水的不送上楼 能帮我扛一桶上来吗'],
+    ['东家要去养老院了 我想再找个住家保姆的活'],
     [''],
   ])('%j is one problem', (text) => {
     expect(splitProblems(text, match)).toEqual([text.trim()]);
