@@ -10,6 +10,7 @@ import type { EmergencyCategory, EmergencyLevel, EmergencyService, Sign } from '
 import { FEVER_SIGNS, WATCH_SIGNS } from './watch.js';
 import { ILLNESS_SIGNS } from './illness.js';
 import { FRAUD_MORE_SIGNS, STRANGER_SIGNS } from './strangers.js';
+import { STORM_SIGNS } from './storms.js';
 import { type FirstAid, firstAidFor } from './aid.js';
 
 // === Recognising danger in a message: urgent, watch, or nothing
@@ -38,6 +39,7 @@ export const SIGNS: readonly Sign[] = [
   ...FIRE_SIGNS,
   ...GAS_SIGNS,
   ...TRAPPED_SIGNS,
+  ...STORM_SIGNS,
   ...POLICE_SIGNS,
   ...POLICE_MORE_SIGNS,
   ...STRANGER_SIGNS,
