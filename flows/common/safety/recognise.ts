@@ -149,6 +149,8 @@ export function detectEmergency(text: string, options: ReadOptions = {}): Emerge
     if (!sign.re.test(whole) || (sign.when && !sign.when.test(whole)) || sign.unlessSaid?.test(whole)) continue;
     // A scam seen through is not fraud in progress.
     if (frames.foiled && sign.services.includes('96110')) continue;
+    // A pain diagnosed, its medicine asked for again: a refill, not an emergency (the police signs still read).
+    if (frames.known && sign.category === 'medical' && !sign.services.includes('110')) continue;
     const hit = findIn(sign, clauses, frames);
     if (hit === null) continue;
     const { word, soft } = hit;

@@ -13,8 +13,7 @@ const FUMES_FELT =
 const WATER_RISEN =
   /(水|大水|洪水)[^，]{0,4}(到|没过|淹到|齐|漫到|涨到)[^，]{0,2}(膝盖|腰|胸|胸口|脖子|大腿|小腿|肚子|床|窗)|(进|灌|漫|淹)(进)?(了)?水|水[^，]{0,2}(灌|漫|淹|冲)(进|了|到)|水[^，]{0,2}往[^，]{0,3}(里|屋里|车里|家里)(灌|涌|冒|进|流)|水(涨|越来越(高|深|大))|涨水|发大水|大水|洪水|积水[^，]{0,3}(很深|太深|越来越)/u;
 /** …with someone who cannot get out of it (出不去, 车门打不开, 困在). */
-const CANNOT_GET_OUT =
-  /出不去|出不来|走不出|下不来|逃不出|困(在|住)|被困|(车门|门|窗)[^，]{0,3}(打不开|推不开|开不开|拉不开)|动不了|走不动/u;
+const CANNOT_GET_OUT = /出不去|出不来|走不出|下不来|逃不出|困(在|住)|被困|(车门|门|窗)[^，]{0,3}(打不开|推不开|开不开|拉不开)|动不了|走不动/u;
 
 export const STORM_SIGNS: readonly Sign[] = [
   // A fire burning indoors and its fumes felt: carbon monoxide (120; the windows opened, the people out).
