@@ -33,10 +33,13 @@ export const STRANGER_SIGNS: readonly Sign[] = [
     when: /听见|听到|声音|动静|脚步|半夜|夜里|深更|黑咕隆咚|停电|一个人/u,
     unless: /风|猫|狗|孩子|老伴|儿子|女儿|快递|物业/u,
   }),
-  // Someone who will not leave and lays hands on (赖在我家不走 还推我).
-  P(/(赖|堵|坐)(在|着)[^，]{0,6}(不走|不肯走)|(推销|上门|陌生|那人|那个人|男的|女的|他们)[^，]{0,10}(不走|不肯走|不让关门)/u, {
-    when: /推|拉|扯|拽|打|踢|抓|吼|威胁|怕|吓/u,
-  }),
+  // Someone who will not leave, or forces a way in, and lays hands on (赖在我家不走 还推我).
+  P(
+    /(赖|堵|坐)(在|着)[^，]{0,6}(不走|不肯走)|(推销|上门|陌生|那人|那个人|男的|女的|他们)[^，]{0,10}(不走|不肯走|不让关门)|硬(要|是)?(进|闯|挤)(门|来|进来|屋|家)/u,
+    {
+      when: /推|拉|扯|拽|打|踢|抓|吼|威胁|怕|吓/u,
+    },
+  ),
 ];
 
 export const FRAUD_MORE_SIGNS: readonly Sign[] = [
