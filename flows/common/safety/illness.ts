@@ -33,7 +33,7 @@ export const ILLNESS_SIGNS: readonly Sign[] = [
   // Blood coughed up (咳出来一大口血).
   M(/(咳|吐|呕)出(来)?[^，]{0,3}血/u),
   // After a fall, a limb swollen and too painful to touch or stand on (腿肿得发亮 一碰就叫 走不了路): a fracture.
-  M(/肿得?(发亮|发紫|老高|很高|厉害|像馒头)|(腿|脚|胯|髋|手腕|胳膊)[^，]{0,3}(变形|歪了|弯了)/u, {
+  M(/肿得?(发亮|发紫|老高|很高|厉害|像馒头)|(腿|脚|胯|髋|手腕|胳膊)[^，]{0,3}(变形|歪了|弯了|弯成|怪样子)/u, {
     when: /(摔|跌|掼跤|跤|倒)[^。]*(一碰就(叫|痛|疼|喊)|碰都不能碰|走不了|站不起来|不能(走|动|下地)|动不了)|(一碰就(叫|痛|疼|喊)|碰都不能碰|走不了|站不起来|不能(走|动|下地)|动不了)[^。]*(摔|跌|掼跤|跤|倒)/u,
   }),
   // A fall heard, and then moaning or no answer at the door (咚一声 然后她在里面哼哼 门敲了不开).

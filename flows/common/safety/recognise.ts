@@ -11,6 +11,7 @@ import { FEVER_SIGNS, WATCH_SIGNS } from './watch.js';
 import { ILLNESS_SIGNS } from './illness.js';
 import { FRAUD_MORE_SIGNS, STRANGER_SIGNS } from './strangers.js';
 import { STORM_SIGNS } from './storms.js';
+import { ALSO_SIGNS } from './also.js';
 import { type FirstAid, firstAidFor } from './aid.js';
 
 // === Recognising danger in a message: urgent, watch, or nothing
@@ -40,6 +41,7 @@ export const SIGNS: readonly Sign[] = [
   ...GAS_SIGNS,
   ...TRAPPED_SIGNS,
   ...STORM_SIGNS,
+  ...ALSO_SIGNS,
   ...POLICE_SIGNS,
   ...POLICE_MORE_SIGNS,
   ...STRANGER_SIGNS,
