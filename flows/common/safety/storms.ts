@@ -24,6 +24,14 @@ export const STORM_SIGNS: readonly Sign[] = [
     when: BURNING_INDOORS,
     unlessSaid: /会不会|会中毒吗|安全吗|怎么预防|报警器/u,
   },
+  // …and the fire itself named among the words (its first aid: fresh air).
+  {
+    category: 'medical',
+    services: ['120'],
+    re: BURNING_INDOORS,
+    when: FUMES_FELT,
+    unlessSaid: /会不会|会中毒吗|安全吗|怎么预防|报警器/u,
+  },
   // Water rising and someone who cannot get out (水到膝盖了 老伴出不去; 车库进水 车门打不开): the firemen rescue.
   {
     category: 'fire',
