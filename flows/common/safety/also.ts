@@ -25,7 +25,9 @@ export const ALSO_SIGNS: readonly Sign[] = [
   // A poison named after it was drunk (喝了瓶子里的东西 好像是消毒水 一直咳).
   M(POISON, { when: /(喝|吃|吞)(了|下|进)/u, unlessSaid: /怎么(放|存|用)|会怎么样|存放|安全吗/u }),
   // A voice that stops mid-sentence, eyes fixed (说话说一半就不动了 眼睛发直; 说肚子剧痛 然后就没声音了).
-  M(/眼睛?发直|两眼发直|翻白眼|说[^，]{0,3}(一半|半句)[^，]{0,3}(就)?(不动|不说|没声)|(然后|突然|就)[^，]{0,2}没(声音|声|动静)了/u),
+  M(/眼睛?发直|两眼发直|翻白眼|说[^，]{0,3}(一半|半句)[^，]{0,3}(就)?(不动|不说|没声)/u),
+  // …or a voice gone silent (然后就没声音了) — not a phone or a television.
+  M(/(然后|突然|就)[^，]{0,2}没(声音|声|动静)了/u, { unlessBefore: /(手机|电视|电话|收音机|喇叭|音箱|电脑|视频|机器|机子)[^，]{0,3}$/u }),
   // Hot and not answering (身上烫得吓人 叫她也不大答应).
   M(/叫(她|他)?[^，]{0,2}不(大|太)?(答应|应)/u, { when: /烫|高烧|发烧|热煞|中暑|撞|摔|吐/u }),
   // Wiring burning in a wall, a board blackened (插线板烧黑了 墙里面好像有东西在烧).
