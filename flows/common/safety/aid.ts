@@ -10,6 +10,7 @@ export type FirstAid =
   | 'low-sugar'
   | 'chest'
   | 'breathing'
+  | 'fumes'
   | 'poison'
   | 'seizure'
   | 'electric'
@@ -36,6 +37,7 @@ export const AID_SERVICE: Record<FirstAid, EmergencyService> = {
   'low-sugar': '120',
   chest: '120',
   breathing: '120',
+  fumes: '120',
   poison: '120',
   seizure: '120',
   electric: '120',
@@ -70,6 +72,8 @@ const AIDS: ReadonlyArray<readonly [FirstAid, RegExp]> = [
   ['low-sugar', /血糖|冷汗|冒汗|出汗|发抖|手抖|哆嗦/u],
   ['chest', /胸|心口|心脏|心梗|心绞痛/u],
   ['breathing', /喘|透不过|呼吸|憋气|憋得|嘴唇发紫|上不来气/u],
+  // Fumes from a fire burning indoors (carbon monoxide): fresh air first, not the poison's bottle.
+  ['fumes', /炭盆|炭火|木炭|烤炭|火盆|煤炉|煤球炉|蜂窝煤|煤饼炉|炉子|一氧化碳/u],
   [
     'poison',
     /农药|敌敌畏|百草枯|洗洁精|消毒|老鼠药|除草剂|杀虫剂|安眠药|药片|胶囊|蘑菇|中毒|吃多了|误吃|偷吃|当糖|当饮料|两遍|吃重|一板|一瓶|好几粒|头孢|电池|纽扣|硬币|炭/u,
@@ -81,7 +85,7 @@ const AIDS: ReadonlyArray<readonly [FirstAid, RegExp]> = [
   ['gas', /煤气|燃气|天然气|液化气|媒气|燃汽|煤汽|然气|沼气|漏气|怪味|臭味/u],
   // The lift's advice only for a lift; someone shut in or stuck elsewhere is freed by the firemen.
   ['lift', /电梯/u],
-  ['trapped', /卡|困|关|锁在|出不去|出不来|拔不出/u],
+  ['trapped', /卡|困|关|锁在|出不去|出不来|拔不出|打不开|推不开|开不开|拉不开/u],
   ['fire', /火|烟|焦|烧/u],
   ['fraud', /骗|转|汇|打钱|取|验证码|密码|银行|安全账户|冒充|公检法|刷单|洗钱|中奖|绑架|投资|理财|充了|付了|刷卡|扣|挂电话|告诉|遥控|远程|屏幕/u],
   ['missing', /走丢|走失|走散|丢了|不见了|找不到|找不着|没回来|不回来|没回家|联系不上|没来过|走出去|跑出来|跑出去|开门出去|寻[不勿]着|拉上车|带走|抱走|拐走/u],

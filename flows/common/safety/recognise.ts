@@ -10,6 +10,8 @@ import type { EmergencyCategory, EmergencyLevel, EmergencyService, Sign } from '
 import { FEVER_SIGNS, WATCH_SIGNS } from './watch.js';
 import { ILLNESS_SIGNS } from './illness.js';
 import { FRAUD_MORE_SIGNS, STRANGER_SIGNS } from './strangers.js';
+import { STORM_SIGNS } from './storms.js';
+import { ALSO_SIGNS } from './also.js';
 import { type FirstAid, firstAidFor } from './aid.js';
 
 // === Recognising danger in a message: urgent, watch, or nothing
@@ -38,6 +40,8 @@ export const SIGNS: readonly Sign[] = [
   ...FIRE_SIGNS,
   ...GAS_SIGNS,
   ...TRAPPED_SIGNS,
+  ...STORM_SIGNS,
+  ...ALSO_SIGNS,
   ...POLICE_SIGNS,
   ...POLICE_MORE_SIGNS,
   ...STRANGER_SIGNS,
@@ -147,6 +151,8 @@ export function detectEmergency(text: string, options: ReadOptions = {}): Emerge
     if (!sign.re.test(whole) || (sign.when && !sign.when.test(whole)) || sign.unlessSaid?.test(whole)) continue;
     // A scam seen through is not fraud in progress.
     if (frames.foiled && sign.services.includes('96110')) continue;
+    // A pain diagnosed, its medicine asked for again: a refill, not an emergency (the police signs still read).
+    if (frames.known && sign.category === 'medical' && !sign.services.includes('110')) continue;
     const hit = findIn(sign, clauses, frames);
     if (hit === null) continue;
     const { word, soft } = hit;
