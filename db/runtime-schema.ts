@@ -76,6 +76,8 @@ export const outbox = pgTable(
     uniqueIndex('outbox_dedup').on(t.dedupKey).where(sql`${t.dedupKey} is not null`),
     index('outbox_due').on(t.status, t.nextAttemptAt),
     index('outbox_window_slots').on(t.channel, t.chatId).where(sql`${t.windowSlot}`),
+    // A chat's pending rows (a reply written behind them keeps their order: enqueueClaimed, claims).
+    index('outbox_pending_chat').on(t.channel, t.chatId).where(sql`${t.status} = 'pending'`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_pending_chat" ON "outbox" USING btree ("channel","chat_id") WHERE "outbox"."status" = 'pending';
