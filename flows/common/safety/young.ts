@@ -87,3 +87,46 @@ export const YOUNG_SIGNS: readonly Sign[] = [
   // A link clicked and a bank password typed in (短信说社保卡要过期 我点进去填了银行卡密码).
   P(/(填|输)(了|入|进去)?[^，]{0,4}(银行卡|卡)?密码/u, { when: /短信|链接|点进去|网址|过期/u, unlessSaid: /没填|没输|没点|差点|幸亏|还好/u }, ['110', '96110']),
 ];
+
+/** What only the model's soft line caught in round five, read by the rules too, by cause. */
+export const YOUNG_MORE_SIGNS: readonly Sign[] = [
+  // A face or throat swelling after food or a pill (吃了虾以后…眼皮嘴巴肿起来了): an allergy closing the airway.
+  M(/(眼皮|嘴巴|嘴唇|喉咙|舌头)[^，]{0,4}肿(起来|了)/u, { when: /吃了|过敏|虾|蟹|花生|药|疙瘩|风团|疹/u, unlessSaid: ASKED }),
+  // Something stuck in the nose or throat and breathing hard (鼻子里塞了颗黄豆…喘气吃力; 喉咙里卡了鱼骨头 讲话讲不出).
+  M(/(鼻子|鼻孔|喉咙|气管)里?[^，]{0,2}(塞|卡)(了|进|住)/u, { when: /喘|讲不出|说不出|憋|透不过/u, unlessSaid: ASKED }),
+  // A wound open to the flesh or bone (下巴裂开一个大口子 肉都翻出来了; 骨头都看得到).
+  M(/(裂开|豁开|划开)[^，]{0,4}(大)?口子|肉都翻出来|骨头都看得(到|见)|看得(到|见)骨头/u),
+  // A shock and a child who cannot cry (被电了一下 现在哭都哭不出声).
+  M(/被电(了|到|击)/u, { when: /哭不出|哭都哭不|没反应|不动|昏|叫不应|不会哭/u }),
+  // A fall and blood from nose and mouth (面孔朝下摔在水泥地上 鼻子嘴巴都是血).
+  M(/(鼻子|嘴巴|嘴)[^，]{0,3}(都是|全是|在流|流)血/u, { when: /摔|跌|翻出来|掉/u }),
+  // A fever with purple spots or a stiff neck (身上出了紫红色的点点; 脖子硬邦邦).
+  M(/紫红色?的?(点|斑)|出血点|瘀点|脖子(硬|僵)|颈(子)?(硬|僵)/u, { when: /烧|热|头痛|吐|昏睡/u }),
+  // A child dragged towards a car (在拉小孩往车上拖).
+  P(/(往|上|进)[^，]{0,2}车(上|里)?[^，]{0,2}(拖|拉|塞|抱)|拉上车/u, { when: CHILD, unlessSaid: ASKED }),
+  // An elder taken to a sales pitch with the savings book (被人拉去买理财…存折都带去了).
+  P(/(存折|银行卡|现金|户口本)[^，]{0,3}(都)?带(去|走|过去)了/u, { when: /理财|翻倍|高息|利息|投资|保健品|讲座/u }, ['110', '96110']),
+  // Clutching the chest and falling (突然捂着胸口倒在沙发上); the heart again, pressing, hands and feet cold.
+  M(/捂着?(胸口|心口)[^，]{0,4}(倒|蹲|躺|瘫)/u),
+  M(/压得慌|手脚冰(冷|凉)/u, { when: /心脏|胸口|心口/u, unlessSaid: ASKED }),
+  // Low blood sugar and nothing goes down (糖水喂不进去).
+  M(/喂不进去|灌不进去/u, { when: /低血糖|糖水|昏|抖|没反应/u }),
+  // A face dropping on one side (一边面孔往下挂).
+  M(/(一边|半边)[^，]{0,3}(面孔|脸)[^，]{0,3}(往下|挂|歪|塌)|面孔[^，]{0,2}(歪|往下挂)/u),
+  // Down and not answering (刚在菜场门口倒下 他没反应).
+  M(/(他|她|人)?没(有)?反应/u, { when: /倒(下|在|了)|晕|摔|跌/u, unlessSaid: ASKED }),
+  // Breath growing less (老头子气越来越少了).
+  M(/气越来越(少|弱|小|短)|越来越没气/u),
+  // A burn blistered and the skin off (腿上一大片起泡皮都掉了).
+  M(/一大片[^，]{0,3}(起泡|水泡)|皮都(掉|脱)了/u, { when: /烧|烫|火/u }),
+  // A knock to the head, a lump, then vomiting or drowsy (跌了 头上肿个包 现在吐了 人困困的).
+  M(/(头|脑壳|额头|头上)[^，]{0,3}(肿|起)(了)?(个|一个)?(大)?包/u, { when: /吐|困|想睡|迷糊|叫不醒/u }),
+  // Pesticide breathed in while spraying (打农药的辰光吸进去了 头昏 一直吐).
+  M(/吸进去了?/u, { when: /农药|药水|毒/u, unlessSaid: ASKED }),
+  // A smell of gas, afraid to switch the light on (梅气味道老重 我不敢开灯).
+  F(/不敢(开灯|开关|点火|按开关|打火)/u, { when: /气|味/u }),
+  // Stealing now (有人在我鱼塘里偷鱼 现在还在); followed (一直跟牢我孙女 现在还在后面); threatening to break in.
+  P(/偷(鱼|菜|鸡|鸭|羊|牛|猪|东西)/u, { when: /现在|还在|正在/u, unlessBefore: /(猫|狗|鸟|黄鼠狼)[^，]{0,3}$/u }),
+  P(/(一直|一路)跟(牢|着|住)/u, { when: /现在|还在|后面/u, unlessSaid: ASKED }),
+  P(/要(冲|闯|打|砸)进来/u),
+];
