@@ -69,7 +69,7 @@ export const YOUNG_SIGNS: readonly Sign[] = [
   F(/(?:^|(?<=，))火[!！]*(?=，|$)/u, { when: /快|楼|救/u, unlessSaid: /灭|点不着|打不着|小点|大点|关火/u }),
   // Shut in a basement or a lift (被关在地下室储藏间里 门锁坏了打不开; 在电梯里关了半个钟头了).
   F(/(被)?(关|锁|困)在[^，]{0,8}(地下室|储藏间|储藏室|仓库|冷库|车库)/u, { when: /打不开|出不去|出不来|没灯|没电|没信号/u }),
-  F(/电梯里[^，]{0,6}(关|困|卡)(了|住)|(关|困|卡)在电梯/u, { unlessSaid: /以前|上次|去年|怕|会不会|万一/u }),
+  F(/电梯里[^，]{0,6}(关|困|卡)(了|住)|(关|困|卡)在电梯/u, { unless: /灯|空调|风扇|广告|门关/u, unlessSaid: /以前|上次|去年|怕|会不会|万一/u }),
   // A birth begun (羊水破了, 老婆要生了).
   M(/羊水破|(老婆|媳妇|女儿|儿媳|妇女|孕妇)[^，]{0,3}(要|快)生了/u, { unlessSaid: /预产期|下个月|还有[^，]{0,3}(天|周|个月)/u }),
   // Stung by a swarm and weak (被叮了几十口 人发软站不牢).
@@ -114,7 +114,7 @@ export const YOUNG_MORE_SIGNS: readonly Sign[] = [
   // A face dropping on one side (一边面孔往下挂).
   M(/(一边|半边)[^，]{0,3}(面孔|脸)[^，]{0,3}(往下|挂|歪|塌)|面孔[^，]{0,2}(歪|往下挂)/u),
   // Down and not answering (刚在菜场门口倒下 他没反应).
-  M(/(他|她|人)?没(有)?反应/u, { when: /倒(下|在|了)|晕|摔|跌/u, unlessSaid: ASKED }),
+  M(/(他|她|人)?没(有)?反应(?!过来)/u, { when: /倒(下|在|了)|晕|摔|跌/u, unlessSaid: ASKED }),
   // Breath growing less (老头子气越来越少了).
   M(/气越来越(少|弱|小|短)|越来越没气/u),
   // A burn blistered and the skin off (腿上一大片起泡皮都掉了).
@@ -122,11 +122,11 @@ export const YOUNG_MORE_SIGNS: readonly Sign[] = [
   // A knock to the head, a lump, then vomiting or drowsy (跌了 头上肿个包 现在吐了 人困困的).
   M(/(头|脑壳|额头|头上)[^，]{0,3}(肿|起)(了)?(个|一个)?(大)?包/u, { when: /吐|困|想睡|迷糊|叫不醒/u }),
   // Pesticide breathed in while spraying (打农药的辰光吸进去了 头昏 一直吐).
-  M(/吸进去了?/u, { when: /农药|药水|毒/u, unlessSaid: ASKED }),
+  M(/吸进去了?/u, { when: /农药|药水|毒/u, unlessSaid: /怕|口罩|会怎么样|会不会|要是|万一|如果/u }),
   // A smell of gas, afraid to switch the light on (梅气味道老重 我不敢开灯).
   F(/不敢(开灯|开关|点火|按开关|打火)/u, { when: /气|味/u }),
   // Stealing now (有人在我鱼塘里偷鱼 现在还在); followed (一直跟牢我孙女 现在还在后面); threatening to break in.
-  P(/偷(鱼|菜|鸡|鸭|羊|牛|猪|东西)/u, { when: /现在|还在|正在/u, unlessBefore: /(猫|狗|鸟|黄鼠狼)[^，]{0,3}$/u }),
+  P(/偷(鱼|鸡|鸭|羊|牛|猪|东西)/u, { when: /现在|还在|正在/u, unlessBefore: /(猫|狗|鸟|黄鼠狼)[^，]{0,3}$/u }),
   P(/(一直|一路)跟(牢|着|住)/u, { when: /现在|还在|后面/u, unlessSaid: ASKED }),
   P(/要(冲|闯|打|砸)进来/u),
 ];
