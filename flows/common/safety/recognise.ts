@@ -12,6 +12,7 @@ import { ILLNESS_SIGNS } from './illness.js';
 import { FRAUD_MORE_SIGNS, STRANGER_SIGNS } from './strangers.js';
 import { STORM_SIGNS } from './storms.js';
 import { ALSO_SIGNS } from './also.js';
+import { YOUNG_MORE_SIGNS, YOUNG_SIGNS } from './young.js';
 import { type FirstAid, firstAidFor } from './aid.js';
 
 // === Recognising danger in a message: urgent, watch, or nothing
@@ -42,6 +43,8 @@ export const SIGNS: readonly Sign[] = [
   ...TRAPPED_SIGNS,
   ...STORM_SIGNS,
   ...ALSO_SIGNS,
+  ...YOUNG_SIGNS,
+  ...YOUNG_MORE_SIGNS,
   ...POLICE_SIGNS,
   ...POLICE_MORE_SIGNS,
   ...STRANGER_SIGNS,
