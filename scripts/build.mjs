@@ -112,6 +112,24 @@ export async function ensureBuilt({ root = projectRoot, cacheDir = path.join(roo
   return entry ? { entry, built: false } : { entry: await build(where), built: true };
 }
 
+/**
+ * The bundle's module `name` (`main`: the program, `cli`: the operators' command lines), built first when
+ * a source changed; where the bundle cannot be built (e.g. node_modules is read-only), the module's
+ * `source` (relative to scripts/) through tsx — slower to start.
+ */
+export async function importBuilt(name, source) {
+  let entry = null;
+  try {
+    ({ entry } = await ensureBuilt());
+  } catch (err) {
+    process.stderr.write(`lianxin: could not build the start bundle (${err instanceof Error ? err.message : String(err)}); running the sources with tsx\n`);
+  }
+  if (entry) return import(pathToFileURL(path.join(path.dirname(entry), `${name}.js`)).href);
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import(new URL(source, import.meta.url).href);
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const started = performance.now();
   const { entry, built } = await ensureBuilt();
